@@ -1,0 +1,96 @@
+"""Writes for accounts: create users with a valid scope, issue and revoke API tokens, enrol TOTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from threatdesk.accounts.models import ROLE_SCOPE, ApiToken, Role, User
+from threatdesk.audit import services as audit
+from threatdesk.places.models import Agency, Office, State
+
+
+def check_scope(*, role: str, office: Office | None, agency: Agency | None, state: State | None) -> None:
+    """Each role works in exactly the scope it needs: a manager in an office, a liaison in an agency."""
+    needed = ROLE_SCOPE.get(role, "missing")
+    if needed == "missing":
+        raise ValidationError({"role": f"unknown role {role!r}"})
+    given = {"office": office, "agency": agency, "state": state}
+    if needed and given[needed] is None:
+        raise ValidationError(
+            {needed: f"a {Role(role).label.lower()} needs {'an' if needed in ('office', 'agency') else 'a'} {needed}"}
+        )
+    extra = [
+        name
+        for name, value in given.items()
+        if value is not None and name != needed and not (role == Role.REPORTER and name == "office")
+    ]
+    if extra:
+        raise ValidationError({extra[0]: f"a {Role(role).label.lower()} has no {extra[0]} scope"})
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: Any,
+    username: str,
+    password: str | None,
+    role: str,
+    email: str = "",
+    office: Office | None = None,
+    agency: Agency | None = None,
+    state: State | None = None,
+) -> User:
+    check_scope(role=role, office=office, agency=agency, state=state)
+    user = User(username=username, email=email, role=role, office=office, agency=agency, state=state)
+    user.is_staff = role == Role.ADMIN
+    user.is_superuser = role == Role.ADMIN
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit.log("accounts.user.created", actor=actor, obj=user, payload={"role": role})
+    return user
+
+
+@transaction.atomic
+def token_create(*, actor: Any, user: User, name: str) -> str:
+    """Issue a token; the plain value is returned once and never stored."""
+    token = ApiToken.generate()
+    ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=ApiToken.digest_of(token))
+    audit.log("accounts.token.created", actor=actor, obj=user, payload={"name": name, "prefix": token[:8]})
+    return token
+
+
+def token_user(token: str) -> User | None:
+    """The active user a bearer token belongs to, or None. Touches last_used_at at most once a minute."""
+    found = ApiToken.objects.select_related("user").filter(digest=ApiToken.digest_of(token), revoked=False).first()
+    if found is None or not found.user.is_active:
+        return None
+    now = timezone.now()
+    if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+    return found.user
+
+
+@transaction.atomic
+def totp_start(*, user: User) -> TOTPDevice:
+    """A new unconfirmed authenticator for the user, replacing any earlier unconfirmed one."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
+
+
+@transaction.atomic
+def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit.log("accounts.totp.enrolled", actor=user, obj=user)
+    return True

@@ -1,0 +1,55 @@
+"""Read and check the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import QuerySet
+
+from threatdesk.audit.models import AuditEvent, AuditHead
+from threatdesk.audit.services import GENESIS, event_hash, object_ref
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    problem: str
+
+
+def events_for(obj: models.Model) -> QuerySet[AuditEvent]:
+    object_type, object_id = object_ref(obj)
+    return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).select_related("actor")
+
+
+def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
+    """Walk every event; return how many were checked and what is wrong with the chain."""
+    problems: list[ChainProblem] = []
+    expected_seq, prev = 1, GENESIS
+    checked = 0
+    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=batch_size):
+        checked += 1
+        if event.seq != expected_seq:
+            problems.append(ChainProblem(expected_seq, f"events {expected_seq}..{event.seq - 1} are missing"))
+        if event.prev_hash != prev:
+            problems.append(ChainProblem(event.seq, "does not link to the event before it"))
+        recomputed = event_hash(
+            prev_hash=event.prev_hash,
+            seq=event.seq,
+            at=event.at,
+            actor_id=event.actor_id,
+            actor_label=event.actor_label,
+            action=event.action,
+            object_type=event.object_type,
+            object_id=event.object_id,
+            reason=event.reason,
+            payload=event.payload,
+        )
+        if recomputed != event.hash:
+            problems.append(ChainProblem(event.seq, "was altered after it was written"))
+        expected_seq, prev = event.seq + 1, event.hash
+    head = AuditHead.objects.filter(id=1).first()
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head_seq != expected_seq - 1 or head_hash != prev:
+        problems.append(ChainProblem(head_seq, "the newest events were removed (head does not match)"))
+    return checked, problems

@@ -1,0 +1,131 @@
+"""Write audit events. Call `log` inside the same transaction as the write it records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from threatdesk.audit.models import AuditEvent, AuditHead
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event to append; `log_many` takes a batch of these (bulk import)."""
+
+    action: str
+    object_type: str = ""
+    object_id: str = ""
+    reason: str = ""
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def actor_label(actor: Any) -> str:
+    if actor is None:
+        return "system"
+    if not getattr(actor, "is_authenticated", False):
+        return "public"
+    return str(actor.get_username())
+
+
+def event_hash(
+    *,
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_label: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    reason: str,
+    payload: dict[str, Any],
+) -> str:
+    body = json.dumps(
+        [seq, at.isoformat(), actor_id, actor_label, action, object_type, object_id, reason, payload],
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
+
+
+def _locked_head() -> AuditHead:
+    head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+    return head
+
+
+def object_ref(obj: models.Model | None) -> tuple[str, str]:
+    if obj is None:
+        return "", ""
+    code = getattr(obj, "public_code", None) or obj.pk
+    return obj._meta.label_lower, str(code)
+
+
+@transaction.atomic
+def log_many(*, actor: Any, entries: Iterable[Entry]) -> list[AuditEvent]:
+    """Append events in order, one chain step each, under the head row's lock."""
+    head = _locked_head()
+    now = timezone.now()
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    label = actor_label(actor)
+    events: list[AuditEvent] = []
+    seq, prev = head.seq, head.hash
+    for entry in entries:
+        seq += 1
+        digest = event_hash(
+            prev_hash=prev,
+            seq=seq,
+            at=now,
+            actor_id=actor_id,
+            actor_label=label,
+            action=entry.action,
+            object_type=entry.object_type,
+            object_id=entry.object_id,
+            reason=entry.reason,
+            payload=entry.payload,
+        )
+        events.append(
+            AuditEvent(
+                seq=seq,
+                at=now,
+                actor_id=actor_id,
+                actor_label=label,
+                action=entry.action,
+                object_type=entry.object_type,
+                object_id=entry.object_id,
+                reason=entry.reason,
+                payload=entry.payload,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
+    if not events:
+        return []
+    AuditEvent.objects.bulk_create(events, batch_size=2000)
+    head.seq, head.hash = seq, prev
+    head.save(update_fields=["seq", "hash"])
+    return events
+
+
+def log(
+    action: str,
+    *,
+    actor: Any,
+    obj: models.Model | None = None,
+    reason: str = "",
+    payload: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record one event: `log("reports.report.submitted", actor=user, obj=report)`."""
+    object_type, object_id = object_ref(obj)
+    entry = Entry(action, object_type, object_id, reason, payload or {})
+    return log_many(actor=actor, entries=[entry])[0]

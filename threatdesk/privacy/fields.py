@@ -1,0 +1,76 @@
+"""Model fields that are encrypted at rest (see crypto.py).
+
+Values are sealed in ``get_prep_value`` and opened in ``from_db_value``; nothing else in the code
+sees ciphertext. Lookups other than ``isnull`` are refused: a filter on an encrypted column could
+never match and would only suggest that it does. Match identifiers through blind indexes instead.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import models
+
+from threatdesk.privacy import crypto
+
+
+class _EncryptedMixin:
+    """Shared by the text and JSON fields; ``aad`` is ``table.column`` once the model is known."""
+
+    model: type[models.Model]
+    column: str
+
+    @property
+    def aad(self) -> str:
+        return f"{self.model._meta.db_table}.{self.column}"
+
+    def get_lookup(self, lookup_name: str) -> Any:
+        if lookup_name != "isnull":
+            raise TypeError(f"{self.aad} is encrypted and cannot be filtered with {lookup_name!r}")
+        return super().get_lookup(lookup_name)  # type: ignore[misc]
+
+    def serialise(self, value: Any) -> str:
+        return str(value)
+
+    def deserialise(self, text: str) -> Any:
+        return text
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
+        if value is None:
+            return None
+        return self.deserialise(crypto.decrypt_text(value, self.aad))
+
+    def get_prep_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return crypto.encrypt_text(self.serialise(value), self.aad)
+
+
+class EncryptedTextField(_EncryptedMixin, models.TextField):  # type: ignore[misc]
+    """Free text (narratives, names, descriptions) sealed at rest."""
+
+
+class EncryptedJSONField(_EncryptedMixin, models.TextField):  # type: ignore[misc]
+    """A small JSON value (a list of phones, say) sealed at rest."""
+
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
+    def serialise(self, value: Any) -> str:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+    def deserialise(self, text: str) -> Any:
+        return json.loads(text)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                return value
+        return value
+
+
+def encrypted_fields(model: type[models.Model]) -> list[_EncryptedMixin]:
+    return [f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin)]

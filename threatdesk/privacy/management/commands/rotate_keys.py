@@ -1,0 +1,27 @@
+"""`manage.py rotate_keys`: re-encrypt everything under the newest key in FIELD_KEYS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from threatdesk.audit import services as audit
+from threatdesk.privacy import crypto
+from threatdesk.privacy.services import rotate_keys
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-encrypt every encrypted column and evidence file under the first key of FIELD_KEYS. "
+        "Put the new key first in FIELD_KEYS, keep the old ones after it, run this, then drop them."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = rotate_keys(progress=self.stdout.write)
+        audit.log(
+            "privacy.keys.rotated",
+            actor=None,
+            payload={"key_id": crypto.ring().current_id, "values": result.values, "files": result.files},
+        )
+        self.stdout.write(f"done: {result.values} values and {result.files} files now under key {crypto.ring().current_id}")

@@ -1,0 +1,47 @@
+"""Who may open which report, and who may read its personal data. Decided here and only here.
+
+| role              | reports visible               | personal data (narrative, words, identifiers) |
+|-------------------|-------------------------------|-----------------------------------------------|
+| reporter          | the ones they filed           | yes, their own words                          |
+| office manager    | their office's                | yes                                           |
+| liaison           | referred to their agency      | (comes with referrals)                        |
+| state coordinator | their state's                 | no                                            |
+| analyst           | all                           | no                                            |
+| admin             | all                           | no: operators run the system, not cases       |
+| public            | none                          | no                                            |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from threatdesk.accounts.models import Role
+
+if TYPE_CHECKING:
+    from threatdesk.reports.models import Report, ReportQuerySet
+
+
+def visible_reports(qs: ReportQuerySet, user: Any) -> ReportQuerySet:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return qs.none()
+    role = user.role
+    if role in (Role.ADMIN, Role.ANALYST):
+        return qs
+    if role == Role.OFFICE_MANAGER:
+        return qs.filter(office_id=user.office_id) if user.office_id else qs.none()
+    if role == Role.STATE_COORDINATOR:
+        return qs.filter(state_id=user.state_id) if user.state_id else qs.none()
+    if role == Role.REPORTER:
+        return qs.filter(reporter_id=user.pk)
+    return qs.none()
+
+
+def may_see_personal_data(user: Any, report: Report) -> bool:
+    """Whether `user` may read the unredacted narrative, words and identifiers of `report`."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.role == Role.OFFICE_MANAGER:
+        return user.office_id is not None and report.office_id == user.office_id
+    if user.role == Role.REPORTER:
+        return report.reporter_id == user.pk
+    return False

@@ -1,0 +1,186 @@
+"""JSON API for reports: submit (idempotent), list, read, attach evidence, check a receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Field, File, Header, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.throttling import AnonRateThrottle
+
+from threatdesk.lib.api_auth import TokenAuth
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports import selectors, services
+from threatdesk.reports.access import may_see_personal_data
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn, SenderIn
+from threatdesk.reports.taxonomy import Source
+
+router = Router(tags=["reports"], auth=TokenAuth())
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    errors: list[ErrorItem]
+
+
+class ReportOut(Schema):
+    code: str
+    status: str
+    received_at: dt.datetime
+    occurred_on: dt.date
+    occurred_time: dt.time | None
+    state: str
+    county_fips: str | None
+    office: str | None = Field(description="Public code of the election office handling it.")
+    channel: str
+    platform: str
+    threat_types: list[str]
+    target_role: str
+    election_phase: str
+    severity: int | None
+    personal_data_withheld: bool = Field(description="True when your role may not read the words and identifiers.")
+    narrative: str | None
+    message_text: str | None
+    sender: SenderIn | None
+    evidence: list[str]
+
+
+class EvidenceOut(Schema):
+    code: str
+    kind: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class ReceiptOut(Schema):
+    code: str
+    status: str
+    received_at: dt.datetime
+    updated_at: dt.datetime
+
+
+def report_out(report: Report, user: Any) -> dict[str, Any]:
+    personal = may_see_personal_data(user, report)
+    return {
+        "code": report.public_code,
+        "status": report.status,
+        "received_at": report.received_at,
+        "occurred_on": report.occurred_on,
+        "occurred_time": report.occurred_time,
+        "state": report.state.code,
+        "county_fips": report.county.fips if report.county else None,
+        "office": report.office.public_code if report.office else None,
+        "channel": report.channel,
+        "platform": report.platform,
+        "threat_types": [t.code for t in report.threat_types.all()],
+        "target_role": report.target_role,
+        "election_phase": report.election_phase,
+        "severity": report.severity,
+        "personal_data_withheld": not personal,
+        "narrative": report.narrative if personal else None,
+        "message_text": report.message_text if personal else None,
+        "sender": {
+            "name": report.sender_name,
+            "phones": report.sender_phones,
+            "emails": report.sender_emails,
+            "handles": report.sender_handles,
+            "description": report.sender_description,
+        }
+        if personal
+        else None,
+        "evidence": [e.public_code for e in report.evidence.all()],
+    }
+
+
+@router.post(
+    "/reports",
+    response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Submit a report",
+    description=(
+        "Send an `Idempotency-Key` header (any unique string up to 100 characters) so that a retry "
+        "after a timeout is stored once: the retry answers 200 with the report stored the first time."
+    ),
+)
+def submit_report(
+    request: HttpRequest,
+    payload: ReportIn,
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", max_length=100),
+) -> tuple[int, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    key = f"api:{user.pk}:{idempotency_key}" if idempotency_key else None
+    try:
+        result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
+    except services.IdempotencyConflictError as exc:
+        return 409, {"errors": [{"field": "Idempotency-Key", "message": str(exc)}]}
+    return (201 if result.created else 200), report_out(result.report, user)
+
+
+class ListFilters(Schema):
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    threat_type: str = ""
+    channel: str = ""
+    status: str = ""
+    state: str = ""
+
+
+@router.get("/reports", response=list[ReportOut], summary="List the reports you may see")
+@paginate(LimitOffsetPagination)
+def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
+    user = request.auth  # type: ignore[attr-defined]
+    qs = selectors.report_list(user, selectors.ReportFilters(**filters.dict())).prefetch_related("evidence")
+    return [report_out(r, user) for r in qs[:1000]]
+
+
+@router.get("/reports/{code}", response=ReportOut, summary="One report")
+def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    return report_out(selectors.report_for(user, code), user)
+
+
+@router.post("/reports/{code}/evidence", response={201: EvidenceOut, 422: ErrorOut}, summary="Attach an evidence file")
+def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> tuple[int, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    report = selectors.report_for(user, code)
+    try:
+        checked = evidence_files.check_upload(file.read(settings.EVIDENCE_MAX_BYTES + 1), file.name or "")
+    except evidence_files.EvidenceError as exc:
+        return 422, {"errors": [{"field": "file", "message": str(exc)}]}
+    item = services.evidence_add(actor=user, report=report, checked=checked)
+    return 201, {
+        "code": item.public_code,
+        "kind": item.kind,
+        "content_type": item.content_type,
+        "size": item.size,
+        "sha256": item.sha256,
+    }
+
+
+receipts = Router(tags=["receipts"])
+
+
+@receipts.get(
+    "/receipts/{code}",
+    response=ReceiptOut,
+    auth=None,
+    throttle=[AnonRateThrottle("30/m")],
+    summary="Status of a report, by its receipt code (no login)",
+)
+def receipt_status(request: HttpRequest, code: str) -> dict[str, Any]:
+    report = selectors.report_by_receipt(code)
+    return {
+        "code": report.public_code,
+        "status": report.status,
+        "received_at": report.received_at,
+        "updated_at": report.updated_at,
+    }

@@ -1,0 +1,184 @@
+"""The web report form. It renders fields and maps errors; validation itself is `ReportIn`'s."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from pydantic import ValidationError as PydanticValidationError
+
+from threatdesk.places.models import State
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.schemas import ReportIn, pydantic_errors
+from threatdesk.reports.taxonomy import Channel, ElectionPhase, Status, TargetRole, ThreatType
+
+# Where a ReportIn error path lands on the form.
+FIELD_FOR_PATH = {
+    "sender.name": "sender_name",
+    "sender.phones": "sender_phones",
+    "sender.emails": "sender_emails",
+    "sender.handles": "sender_handles",
+    "sender.description": "sender_description",
+    "reporter_contact.name": "contact_name",
+    "reporter_contact.email": "contact_email",
+    "reporter_contact.phone": "contact_phone",
+}
+
+
+def _lines(text: str) -> list[str]:
+    """Identifiers typed one per line or separated by commas."""
+    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _state_choices() -> list[tuple[str, str]]:
+    return [("", "Choose a state")] + [(s.code, s.name) for s in State.objects.order_by("name")]
+
+
+class ReportForm(forms.Form):
+    submission_token = forms.CharField(widget=forms.HiddenInput)
+    occurred_on = forms.DateField(label="Date it happened", widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_time = forms.TimeField(label="Time (if known)", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    state = forms.ChoiceField(label="State")
+    county = forms.CharField(
+        label="County",
+        required=False,
+        max_length=200,
+        help_text="The county where it happened or where your office is, e.g. Maricopa.",
+    )
+    channel = forms.ChoiceField(label="How did it reach you?", choices=[("", "Choose one"), *Channel.choices])
+    platform = forms.CharField(
+        label="Platform or service", required=False, max_length=200, help_text="For online channels, e.g. the social network."
+    )
+    threat_types = forms.MultipleChoiceField(
+        label="What kind of threat? (choose all that apply; the first you tick is treated as the main one)",
+        choices=ThreatType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_role = forms.ChoiceField(label="Who was targeted?", choices=[("", "Choose one"), *TargetRole.choices])
+    election_phase = forms.ChoiceField(
+        label="Point in the election calendar", choices=ElectionPhase.choices, initial=ElectionPhase.UNKNOWN
+    )
+    message_text = forms.CharField(
+        label="The exact words, if any",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Copy the message or transcribe the voicemail word for word.",
+    )
+    narrative = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 6}))
+    sender_name = forms.CharField(label="Sender's name, if known", required=False, max_length=200)
+    sender_phones = forms.CharField(
+        label="Sender's phone numbers", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="One per line."
+    )
+    sender_emails = forms.CharField(
+        label="Sender's email addresses", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="One per line."
+    )
+    sender_handles = forms.CharField(
+        label="Sender's account names or handles",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line.",
+    )
+    sender_description = forms.CharField(
+        label="Description of the sender",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Appearance, vehicle, voice, anything you noticed.",
+    )
+    contact_name = forms.CharField(label="Your name", required=False, max_length=200)
+    contact_email = forms.CharField(label="Your email", required=False, max_length=254)
+    contact_phone = forms.CharField(label="Your phone", required=False, max_length=40)
+    evidence = MultipleFileField(
+        label="Evidence files",
+        required=False,
+        help_text=f"{evidence_files.ALLOWED_LABEL}; up to {settings.EVIDENCE_MAX_BYTES // 1024 // 1024} MB each.",
+    )
+
+    def __init__(self, *args: Any, show_contact: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = _state_choices()  # type: ignore[attr-defined]
+        self.fields["submission_token"].initial = uuid.uuid4().hex
+        if not show_contact:
+            for name in ("contact_name", "contact_email", "contact_phone"):
+                del self.fields[name]
+        self.report_in: ReportIn | None = None
+        self.checked_files: list[evidence_files.CheckedFile] = []
+
+    def _payload(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "occurred_on": data.get("occurred_on"),
+            "occurred_time": data.get("occurred_time"),
+            "state": data.get("state", ""),
+            "county": data.get("county", ""),
+            "channel": data.get("channel", ""),
+            "platform": data.get("platform", ""),
+            "threat_types": data.get("threat_types", []),
+            "target_role": data.get("target_role", ""),
+            "election_phase": data.get("election_phase") or ElectionPhase.UNKNOWN,
+            "message_text": data.get("message_text", ""),
+            "narrative": data.get("narrative", ""),
+            "sender": {
+                "name": data.get("sender_name", ""),
+                "phones": _lines(data.get("sender_phones", "")),
+                "emails": _lines(data.get("sender_emails", "")),
+                "handles": _lines(data.get("sender_handles", "")),
+                "description": data.get("sender_description", ""),
+            },
+            "reporter_contact": {
+                "name": data.get("contact_name", ""),
+                "email": data.get("contact_email", ""),
+                "phone": data.get("contact_phone", ""),
+            },
+        }
+
+    def _field_for(self, path: str) -> str | None:
+        for prefix, name in FIELD_FOR_PATH.items():
+            if path == prefix or path.startswith(prefix + "."):
+                return name if name in self.fields else None
+        head = path.split(".")[0]
+        return head if head in self.fields else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            self.report_in = ReportIn.model_validate(self._payload(data))
+        except PydanticValidationError as exc:
+            for path, message in pydantic_errors(exc):
+                self.add_error(self._field_for(path), message)
+        for upload in data.get("evidence") or []:
+            try:
+                self.checked_files.append(
+                    evidence_files.check_upload(upload.read(settings.EVIDENCE_MAX_BYTES + 1), upload.name or "")
+                )
+            except evidence_files.EvidenceError as exc:
+                self.add_error("evidence", f"{upload.name}: {exc}")
+        return data
+
+
+class ReceiptLookupForm(forms.Form):
+    code = forms.CharField(label="Receipt code", max_length=40, help_text="As shown after you filed, e.g. R-7K3M-9QXP-2D4F-HJ8A.")
+
+
+class ReportFilterForm(forms.Form):
+    date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    threat_type = forms.ChoiceField(label="Type", required=False, choices=[("", "Any"), *ThreatType.choices])
+    channel = forms.ChoiceField(label="Channel", required=False, choices=[("", "Any"), *Channel.choices])
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any"), *Status.choices])

@@ -1,0 +1,198 @@
+"""Incident reports, their threat types, sender blind indexes, evidence and its custody log.
+
+Everything that names or could identify a person (narrative, verbatim words, sender and
+reporter identifiers, evidence file names and contents) is encrypted at rest. Coded facts stay
+in the clear so that lists, filters and statistics work without decrypting anything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from threatdesk.lib.codes import new_code
+from threatdesk.places.models import County, Office, State
+from threatdesk.privacy.fields import EncryptedJSONField, EncryptedTextField
+from threatdesk.reports.taxonomy import Channel, ElectionPhase, Source, Status, TargetRole, ThreatType
+
+if TYPE_CHECKING:
+    from threatdesk.accounts.models import User
+
+
+def report_code() -> str:
+    return new_code("R")
+
+
+def evidence_code() -> str:
+    return new_code("E", groups=3)
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def visible_to(self, user: User) -> ReportQuerySet:
+        """The one place that decides which reports a user may open. Not visible means 404."""
+        from threatdesk.reports.access import visible_reports
+
+        return visible_reports(self, user)
+
+
+class Report(models.Model):
+    public_code = models.CharField(max_length=24, unique=True, default=report_code, editable=False)
+    submission_key = models.CharField(
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Idempotency scope and key; a retried submission with the same key is stored once.",
+    )
+    submission_digest = models.CharField(max_length=64, blank=True, editable=False)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    is_synthetic = models.BooleanField(default=False, help_text="Demo data, never real.")
+
+    office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="reports")
+    county = models.ForeignKey(County, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    occurred_on = models.DateField()
+    occurred_time = models.TimeField(null=True, blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    channel = models.CharField(max_length=24, choices=Channel.choices)
+    platform = models.CharField(max_length=200, blank=True)
+    primary_threat_type = models.CharField(max_length=24, choices=ThreatType.choices)
+    target_role = models.CharField(max_length=32, choices=TargetRole.choices)
+    election_phase = models.CharField(max_length=20, choices=ElectionPhase.choices, default=ElectionPhase.UNKNOWN)
+
+    message_text = EncryptedTextField(blank=True, default="")
+    narrative = EncryptedTextField()
+    sender_name = EncryptedTextField(blank=True, default="")
+    sender_phones = EncryptedJSONField(default=list)
+    sender_emails = EncryptedJSONField(default=list)
+    sender_handles = EncryptedJSONField(default=list)
+    sender_description = EncryptedTextField(blank=True, default="")
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_filed"
+    )
+    reporter_contact = EncryptedJSONField(default=dict, help_text="Name, email, phone of an anonymous filer.")
+
+    # Filled by the assessment engine; empty until it runs.
+    indicators = models.JSONField(default=list, blank=True)
+    severity = models.PositiveSmallIntegerField(null=True, blank=True)
+    severity_reasons = models.JSONField(default=list, blank=True)
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["office", "-received_at"]),
+            models.Index(fields=["state", "-received_at"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["occurred_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_code
+
+    @property
+    def threat_type_codes(self) -> list[str]:
+        return [t.code for t in self.threat_types.all()]
+
+
+class ReportThreatType(models.Model):
+    """One threat type of a report (a report may carry several; position 0 is the primary)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="threat_types")
+    code = models.CharField(max_length=24, choices=ThreatType.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["report", "code"], name="report_threat_type_unique")]
+        indexes = [models.Index(fields=["code", "report"])]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SenderIdentifier(models.Model):
+    """A keyed hash of one normalised sender identifier, so reports from one sender can be linked
+    without the phone number or address ever being stored or compared in the clear."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        HANDLE = "handle", "Handle"
+        NAME = "name", "Name"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sender_identifiers")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    digest = models.CharField(max_length=32, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "kind", "digest"], name="sender_identifier_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.digest[:8]}"
+
+
+class Evidence(models.Model):
+    """A file attached to a report. Stored encrypted under a random name; the SHA-256 is of the
+    original bytes, taken at upload, and is checked again whenever the file is opened."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Image"
+        AUDIO = "audio", "Audio"
+        PDF = "pdf", "PDF document"
+        EMAIL = "email", "Email message"
+
+    public_code = models.CharField(max_length=24, unique=True, default=evidence_code, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="evidence")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    stored_name = models.CharField(max_length=200, unique=True, editable=False)
+    original_name = EncryptedTextField(blank=True, default="")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.public_code
+
+
+class CustodyEntry(models.Model):
+    """Chain of custody: every time an evidence file is received, opened or handed on."""
+
+    class Action(models.TextChoices):
+        RECEIVED = "received", "Received and hashed"
+        VIEWED = "viewed", "Opened"
+        DOWNLOADED = "downloaded", "Downloaded"
+        TRANSFERRED = "transferred", "Handed to another party"
+        RE_ENCRYPTED = "re_encrypted", "Re-encrypted under a new key"
+
+    evidence = models.ForeignKey(Evidence, on_delete=models.PROTECT, related_name="custody")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=80)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    sha256_verified = models.BooleanField(default=False, help_text="The bytes matched the upload hash.")
+    note = models.CharField(max_length=200, blank=True, help_text="Recipient or purpose; no personal data.")
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name_plural = "custody entries"
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor_label}"

@@ -1,0 +1,163 @@
+"""The shape of a report as it comes in, shared by the web form, the JSON API and bulk import.
+
+Everything that can be checked without the database is checked here, once: types, codes,
+lengths, dates, and the normalisation of sender identifiers (E.164 phones, lower-case emails,
+handles without '@'). Place checks that need the database live in `services`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import ValidationError as PydanticValidationError
+
+from threatdesk.reports.taxonomy import ElectionPhase, TargetRole, ThreatType, channel_from_word
+
+EARLIEST_DATE = dt.date(1990, 1, 1)
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+MAX_IDENTIFIERS = 10
+
+
+def normalise_phone(raw: str) -> str:
+    """E.164, reading numbers without a country code as U.S. numbers."""
+    try:
+        number = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(f"{raw!r} is not a phone number") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError(f"{raw!r} is not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(raw: str) -> str:
+    try:
+        checked = validate_email(raw, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(f"{raw!r} is not an email address: {exc}") from exc
+    return checked.normalized.lower()
+
+
+def normalise_handle(raw: str) -> str:
+    handle = raw.strip().lstrip("@").lower()
+    if not handle or len(handle) > 100 or any(ch.isspace() for ch in handle):
+        raise ValueError(f"{raw!r} is not an account handle")
+    return handle
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _non_blank(values: list[str]) -> list[str]:
+    return [v for v in (str(item).strip() for item in values) if v]
+
+
+class SenderIn(BaseModel):
+    """What is known of whoever sent or made the threat. All optional."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: ShortText = ""
+    phones: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    emails: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    handles: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000)] = ""
+
+    @field_validator("phones")
+    @classmethod
+    def _phones(cls, values: list[str]) -> list[str]:
+        return _unique([normalise_phone(v) for v in _non_blank(values)])
+
+    @field_validator("emails")
+    @classmethod
+    def _emails(cls, values: list[str]) -> list[str]:
+        return _unique([normalise_email(v) for v in _non_blank(values)])
+
+    @field_validator("handles")
+    @classmethod
+    def _handles(cls, values: list[str]) -> list[str]:
+        return _unique([normalise_handle(v) for v in _non_blank(values)])
+
+
+class ReporterContactIn(BaseModel):
+    """How the office can reach the person who filed, when they filed without an account."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: ShortText = ""
+    email: str = ""
+    phone: str = ""
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return normalise_email(value) if value else ""
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return normalise_phone(value) if value else ""
+
+
+class ReportIn(BaseModel):
+    """One incident report. Codes are listed in docs/codebook.md."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    occurred_on: dt.date = Field(description="Date it happened (YYYY-MM-DD), not in the future.")
+    occurred_time: dt.time | None = Field(default=None, description="Time of day, if known (HH:MM).")
+    state: Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")] = Field(
+        description="Two-letter state or territory code, e.g. AZ."
+    )
+    county: ShortText = Field(default="", description="County FIPS code (e.g. 04013) or name (e.g. Maricopa).")
+    channel: str = Field(description="Channel code (e.g. voicemail) or a common word such as 'letter'.")
+    platform: ShortText = Field(default="", description="Platform or service, for online channels.")
+    threat_types: list[ThreatType] = Field(min_length=1, max_length=len(ThreatType), description="First is primary.")
+    target_role: TargetRole
+    election_phase: ElectionPhase = ElectionPhase.UNKNOWN
+    message_text: LongText = Field(default="", description="The exact words received, if any.")
+    narrative: LongText = Field(min_length=1, description="What happened, in the reporter's words.")
+    sender: SenderIn = Field(default_factory=SenderIn)
+    reporter_contact: ReporterContactIn = Field(default_factory=ReporterContactIn)
+
+    @field_validator("channel")
+    @classmethod
+    def _channel(cls, value: str) -> str:
+        code = channel_from_word(value)
+        if code is None:
+            raise ValueError(f"unknown channel {value!r}; see docs/codebook.md")
+        return code
+
+    @field_validator("occurred_on")
+    @classmethod
+    def _occurred_on(cls, value: dt.date) -> dt.date:
+        # A day of slack: a report filed just after midnight UTC may carry the local date.
+        if value > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
+            raise ValueError("date is in the future")
+        if value < EARLIEST_DATE:
+            raise ValueError(f"date is before {EARLIEST_DATE.isoformat()}")
+        return value
+
+    @field_validator("threat_types")
+    @classmethod
+    def _threat_types(cls, values: list[ThreatType]) -> list[ThreatType]:
+        return list(dict.fromkeys(values))
+
+
+def pydantic_errors(exc: PydanticValidationError, strip: int = 0) -> list[tuple[str, str]]:
+    """(field, message) pairs from a pydantic error, with dotted field paths."""
+    pairs: list[tuple[str, str]] = []
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"][strip:]]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        pairs.append((".".join(loc) or "__all__", message))
+    return pairs
+
+
+def parse_report(data: dict[str, Any]) -> ReportIn:
+    return ReportIn.model_validate(data)

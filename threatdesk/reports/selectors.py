@@ -1,0 +1,103 @@
+"""Reads for reports: filtered lists, one report for a user, the timeline, a receipt lookup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from threatdesk.audit.models import AuditEvent
+from threatdesk.audit.selectors import events_for
+from threatdesk.lib.codes import normalise_code
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """What a staff list can be narrowed by; every value is a code, never free text."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    threat_type: str = ""
+    channel: str = ""
+    status: str = ""
+    state: str = ""
+
+
+def report_list(user: Any, filters: ReportFilters | None = None) -> ReportQuerySet:
+    qs = Report.objects.visible_to(user).select_related("state", "county", "office")
+    qs = qs.prefetch_related(Prefetch("threat_types", queryset=ReportThreatType.objects.order_by("position")))
+    f = filters or ReportFilters()
+    if f.date_from:
+        qs = qs.filter(occurred_on__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(occurred_on__lte=f.date_to)
+    if f.threat_type:
+        qs = qs.filter(threat_types__code=f.threat_type)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.state:
+        qs = qs.filter(state__code=f.state.upper())
+    return qs
+
+
+def report_for(user: Any, code: str) -> Report:
+    """The report with this public code if `user` may see it; 404 otherwise, found or not."""
+    try:
+        return report_list(user).get(public_code=normalise_code(code))
+    except Report.DoesNotExist as exc:
+        raise Http404("No such report") from exc
+
+
+def report_by_receipt(code: str) -> Report:
+    """For the public status page: the receipt code alone opens the status, nothing more."""
+    try:
+        return Report.objects.only("public_code", "status", "received_at", "updated_at").get(public_code=normalise_code(code))
+    except Report.DoesNotExist as exc:
+        raise Http404("No such report") from exc
+
+
+def evidence_for(user: Any, report_code: str, evidence_code: str) -> Evidence:
+    report = report_for(user, report_code)
+    try:
+        return report.evidence.get(public_code=normalise_code(evidence_code))
+    except Evidence.DoesNotExist as exc:
+        raise Http404("No such evidence") from exc
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: dt.datetime
+    actor: str
+    what: str
+    detail: str = ""
+
+
+ACTION_LABELS = {
+    "reports.report.submitted": "Report received",
+    "reports.report.imported": "Report imported",
+    "reports.evidence.added": "Evidence attached",
+    "reports.evidence.opened": "Evidence opened",
+}
+
+
+def _timeline_item(event: AuditEvent) -> TimelineItem:
+    payload = event.payload or {}
+    detail = ""
+    if "evidence" in payload:
+        detail = f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
+    return TimelineItem(event.at, event.actor_label, ACTION_LABELS.get(event.action, event.action), detail)
+
+
+def report_timeline(report: Report) -> list[TimelineItem]:
+    """Every recorded step on the report, oldest first, from the audit trail."""
+    return [_timeline_item(event) for event in events_for(report)]
+
+
+def custody_log(evidence: Evidence) -> list[CustodyEntry]:
+    return list(evidence.custody.all())

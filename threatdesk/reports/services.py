@@ -1,0 +1,350 @@
+"""Writes for reports: submit one, import many, attach evidence. Each is one transaction with its
+audit entries, so a failure leaves nothing behind and a success leaves a complete record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from threatdesk.audit import services as audit
+from threatdesk.places.models import County, Office, State
+from threatdesk.privacy.crypto import blind_index
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.models import Evidence, Report, ReportThreatType, SenderIdentifier
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.taxonomy import Source
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.field}: {self.message}"
+
+
+class ReportInputError(ValueError):
+    """The input cannot be stored as it is; `errors` name each field (and line, for imports)."""
+
+    def __init__(self, errors: Sequence[FieldError]):
+        self.errors = list(errors)
+        super().__init__("; ".join(str(e) for e in self.errors[:5]))
+
+
+class IdempotencyConflictError(ValueError):
+    """The same idempotency key came back with a different report."""
+
+
+@dataclass
+class SubmitResult:
+    report: Report
+    created: bool
+
+
+@dataclass
+class Built:
+    """A report ready to save, with the rows that hang off it."""
+
+    report: Report
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+
+
+class PlaceDirectory:
+    """Resolves state and county codes without a query per report (bulk import needs that)."""
+
+    def __init__(self) -> None:
+        self._states: dict[str, State] = {}
+        self._counties: dict[int, dict[str, County]] = {}
+        self._offices: dict[int, Office | None] = {}
+
+    def state(self, code: str) -> State | None:
+        if not self._states:
+            self._states = {s.code: s for s in State.objects.all()}
+        return self._states.get(code.upper())
+
+    def county(self, state: State, text: str) -> County | None:
+        if state.pk not in self._counties:
+            index: dict[str, County] = {}
+            for county in County.objects.filter(state=state):
+                index[county.fips] = county
+                index[_county_key(county.name)] = county
+                index.setdefault(_county_key(_bare_county_name(county.name)), county)
+            self._counties[state.pk] = index
+        index = self._counties[state.pk]
+        return index.get(text.strip()) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
+
+    def office_for(self, county: County | None) -> Office | None:
+        """The county's own election office, if it has one in the system."""
+        if county is None:
+            return None
+        if county.pk not in self._offices:
+            self._offices[county.pk] = Office.objects.filter(county=county).order_by("level", "pk").first()
+        return self._offices[county.pk]
+
+
+_COUNTY_WORDS = (" county", " parish", " borough", " census area", " municipality", " municipio", " city and borough")
+
+
+def _county_key(name: str) -> str:
+    return " ".join(name.lower().replace(".", "").split())
+
+
+def _bare_county_name(name: str) -> str:
+    lowered = name.lower().strip()
+    for word in _COUNTY_WORDS:
+        if lowered.endswith(word):
+            return lowered[: -len(word)]
+    return lowered
+
+
+def sender_identifiers(data: ReportIn) -> list[tuple[str, str]]:
+    """(kind, keyed hash) for every sender identifier; names are hashed case- and space-folded."""
+    pairs = [(SenderIdentifier.Kind.PHONE, p) for p in data.sender.phones]
+    pairs += [(SenderIdentifier.Kind.EMAIL, e) for e in data.sender.emails]
+    pairs += [(SenderIdentifier.Kind.HANDLE, h) for h in data.sender.handles]
+    if data.sender.name:
+        pairs.append((SenderIdentifier.Kind.NAME, " ".join(data.sender.name.lower().split())))
+    return [(str(kind), blind_index(str(kind), value)) for kind, value in pairs]
+
+
+def build_report(
+    data: ReportIn,
+    *,
+    places: PlaceDirectory,
+    actor: Any,
+    source: str,
+    line: int | None = None,
+    is_synthetic: bool = False,
+) -> Built:
+    """Turn validated input into an unsaved report; raise ReportInputError for unknown places."""
+    state = places.state(data.state)
+    if state is None:
+        raise ReportInputError([FieldError("state", f"unknown state or territory code {data.state!r}", line)])
+    county = None
+    if data.county:
+        county = places.county(state, data.county)
+        if county is None:
+            raise ReportInputError([FieldError("county", f"no county {data.county!r} in {state.name}", line)])
+    actor_office = getattr(actor, "office", None) if getattr(actor, "is_authenticated", False) else None
+    report = Report(
+        source=source,
+        is_synthetic=is_synthetic,
+        office=actor_office or places.office_for(county),
+        state=state,
+        county=county,
+        occurred_on=data.occurred_on,
+        occurred_time=data.occurred_time,
+        channel=data.channel,
+        platform=data.platform,
+        primary_threat_type=data.threat_types[0],
+        target_role=data.target_role,
+        election_phase=data.election_phase,
+        message_text=data.message_text,
+        narrative=data.narrative,
+        sender_name=data.sender.name,
+        sender_phones=data.sender.phones,
+        sender_emails=data.sender.emails,
+        sender_handles=data.sender.handles,
+        sender_description=data.sender.description,
+        reporter=actor if getattr(actor, "is_authenticated", False) else None,
+        reporter_contact=data.reporter_contact.model_dump(exclude_defaults=True),
+    )
+    return Built(report, [str(t) for t in data.threat_types], sender_identifiers(data))
+
+
+def _save_children(built: Sequence[Built]) -> None:
+    ReportThreatType.objects.bulk_create(
+        [ReportThreatType(report=b.report, code=code, position=i) for b in built for i, code in enumerate(b.threat_types)],
+        batch_size=5000,
+    )
+    SenderIdentifier.objects.bulk_create(
+        [
+            SenderIdentifier(report=b.report, kind=kind, digest=digest)
+            for b in built
+            for kind, digest in dict.fromkeys(b.identifiers)
+        ],
+        batch_size=5000,
+    )
+
+
+def submission_digest(data: ReportIn) -> str:
+    """A fingerprint of the submitted content, to tell a retry from a different report."""
+    canonical = json.dumps(data.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _existing_submission(key: str, digest: str) -> Report | None:
+    existing = Report.objects.filter(submission_key=key).first()
+    if existing is not None and existing.submission_digest != digest:
+        raise IdempotencyConflictError("this Idempotency-Key was already used for a different report")
+    return existing
+
+
+@transaction.atomic
+def _submit_new(
+    data: ReportIn,
+    *,
+    actor: Any,
+    source: str,
+    submission_key: str | None,
+    digest: str,
+    files: Sequence[evidence_files.CheckedFile],
+) -> Report:
+    built = build_report(data, places=PlaceDirectory(), actor=actor, source=source)
+    report = built.report
+    report.submission_key = submission_key
+    report.submission_digest = digest
+    report.received_at = timezone.now()
+    report.save()
+    _save_children([built])
+    audit.log(
+        "reports.report.submitted",
+        actor=actor,
+        obj=report,
+        payload={"source": source, "channel": report.channel, "threat_types": built.threat_types},
+    )
+    for checked in files:
+        _add_evidence(report, checked, actor=actor)
+    return report
+
+
+def report_submit(
+    *,
+    actor: Any,
+    data: ReportIn,
+    source: str,
+    submission_key: str | None = None,
+    files: Sequence[evidence_files.CheckedFile] = (),
+) -> SubmitResult:
+    """Store one report (and its evidence) exactly once.
+
+    With a `submission_key` (the API's Idempotency-Key, the web form's one-time token) a retry
+    returns the report already stored instead of a second copy, even when two retries race:
+    the loser of the race hits the unique key, rolls back, and returns the winner's report.
+    """
+    digest = submission_digest(data)
+    if submission_key:
+        existing = _existing_submission(submission_key, digest)
+        if existing is not None:
+            return SubmitResult(existing, created=False)
+    try:
+        report = _submit_new(data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files)
+    except IntegrityError:
+        existing = _existing_submission(submission_key, digest) if submission_key else None
+        if existing is None:
+            raise
+        return SubmitResult(existing, created=False)
+    return SubmitResult(report, created=True)
+
+
+def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor: Any) -> Evidence:
+    item = evidence_files.store(report, checked, actor=actor)
+    audit.log(
+        "reports.evidence.added",
+        actor=actor,
+        obj=report,
+        payload={"evidence": item.public_code, "kind": item.kind, "sha256": item.sha256, "size": item.size},
+    )
+    return item
+
+
+@transaction.atomic
+def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> Evidence:
+    """Attach one checked file to a report the actor may already see."""
+    return _add_evidence(report, checked, actor=actor)
+
+
+@transaction.atomic
+def evidence_open(*, actor: Any, evidence: Evidence, purpose: str) -> tuple[bytes, bool]:
+    """Read an evidence file for a user: verify its hash and log the access in the custody chain."""
+    data, verified = evidence_files.open_verified(evidence)
+    evidence_files.custody(evidence, actor=actor, action=purpose, verified=verified)
+    audit.log(
+        "reports.evidence.opened",
+        actor=actor,
+        obj=evidence.report,
+        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": verified},
+    )
+    return data, verified
+
+
+@dataclass
+class ImportRow:
+    line: int
+    data: ReportIn
+    external_id: str = ""
+    received_at: datetime | None = None
+
+
+@transaction.atomic
+def reports_import(
+    *,
+    actor: Any,
+    rows: Iterable[ImportRow],
+    source: str = Source.IMPORT,
+    is_synthetic: bool = False,
+    batch_size: int = 2000,
+    progress: Any = None,
+) -> list[Report]:
+    """Store validated rows all or nothing; any unknown place or repeated id aborts the lot.
+
+    Rows with an `external_id` are keyed by it, so importing the same file twice is refused
+    instead of storing every report a second time.
+    """
+    places = PlaceDirectory()
+    now = timezone.now()
+    built: list[Built] = []
+    errors: list[FieldError] = []
+    seen_keys: dict[str, int] = {}  # submission key -> line
+    for row in rows:
+        try:
+            item = build_report(row.data, places=places, actor=None, source=source, line=row.line, is_synthetic=is_synthetic)
+        except ReportInputError as exc:
+            errors.extend(exc.errors)
+            continue
+        if row.external_id:
+            key = f"import:{row.external_id}"
+            if key in seen_keys:
+                errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", row.line))
+                continue
+            seen_keys[key] = row.line
+            item.report.submission_key = key
+            item.report.submission_digest = submission_digest(row.data)
+        item.report.received_at = row.received_at or now
+        built.append(item)
+    if seen_keys:
+        stored = Report.objects.filter(submission_key__in=list(seen_keys)).values_list("submission_key", flat=True)
+        taken = {key for key in stored if key}
+        errors.extend(
+            FieldError("external_id", f"{key.removeprefix('import:')!r} was already imported", seen_keys[key])
+            for key in sorted(taken, key=seen_keys.__getitem__)
+        )
+    if errors:
+        raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
+    saved: list[Report] = []
+    for start in range(0, len(built), batch_size):
+        chunk = built[start : start + batch_size]
+        saved += Report.objects.bulk_create([b.report for b in chunk])
+        _save_children(chunk)
+        audit.log_many(
+            actor=actor,
+            entries=[
+                audit.Entry("reports.report.imported", "reports.report", b.report.public_code, payload={"source": source})
+                for b in chunk
+            ],
+        )
+        if progress is not None:
+            progress(len(chunk))
+    return saved

@@ -1,0 +1,99 @@
+"""Pages for reports: the public form, receipt and status, and the signed-in list and detail.
+
+Views stay thin: forms check input, services write, selectors read and decide access.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from threatdesk.accounts.models import Role
+from threatdesk.reports import selectors, services
+from threatdesk.reports.access import may_see_personal_data
+from threatdesk.reports.forms import ReceiptLookupForm, ReportFilterForm, ReportForm
+from threatdesk.reports.models import CustodyEntry
+from threatdesk.reports.taxonomy import Source
+
+PAGE_SIZE = 50
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", {"lookup": ReceiptLookupForm()})
+
+
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    """File a report, with or without an account. A double submit stores one report."""
+    show_contact = not request.user.is_authenticated
+    form = ReportForm(request.POST or None, request.FILES or None, show_contact=show_contact)
+    if request.method == "POST" and form.is_valid() and form.report_in is not None:
+        result = services.report_submit(
+            actor=request.user,
+            data=form.report_in,
+            source=Source.WEB,
+            submission_key=f"web:{form.cleaned_data['submission_token']}",
+            files=form.checked_files,
+        )
+        return redirect("reports:receipt", code=result.report.public_code)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/report_form.html", {"form": form}, status=status)
+
+
+def receipt(request: HttpRequest, code: str) -> HttpResponse:
+    """Shown right after filing: the receipt code and what happens next."""
+    report = selectors.report_by_receipt(code)
+    return render(request, "reports/receipt.html", {"report": report})
+
+
+def status_lookup(request: HttpRequest) -> HttpResponse:
+    form = ReceiptLookupForm(request.GET or None)
+    if form.is_valid():
+        return redirect("reports:status", code=form.cleaned_data["code"].strip())
+    return render(request, "reports/status_lookup.html", {"form": form})
+
+
+def status(request: HttpRequest, code: str) -> HttpResponse:
+    """The status of a report for whoever holds its receipt code: no content, only progress."""
+    report = selectors.report_by_receipt(code)
+    return render(request, "reports/status.html", {"report": report})
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = ReportFilterForm(request.GET or None)
+    filters = selectors.ReportFilters(**form.cleaned_data) if form.is_valid() else selectors.ReportFilters()
+    page = Paginator(selectors.report_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    is_reporter = getattr(request.user, "role", None) == Role.REPORTER
+    context = {"form": form, "page": page, "query": query.urlencode(), "is_reporter": is_reporter}
+    return render(request, "reports/report_list.html", context)
+
+
+@login_required
+def report_detail(request: HttpRequest, code: str) -> HttpResponse:
+    report = selectors.report_for(request.user, code)
+    context = {
+        "report": report,
+        "personal": may_see_personal_data(request.user, report),
+        "timeline": selectors.report_timeline(report),
+        "evidence": report.evidence.prefetch_related("custody"),
+    }
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> HttpResponse:
+    """Hand out an evidence file to someone who may read the report's personal data; log it."""
+    item = selectors.evidence_for(request.user, code, evidence_code)
+    if not may_see_personal_data(request.user, item.report):
+        raise Http404("No such evidence")
+    data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    response = HttpResponse(data, content_type=item.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{item.public_code}"'
+    response["X-Content-SHA256-Verified"] = "yes" if verified else "NO"
+    return response

@@ -1,0 +1,17 @@
+"""URL tree: public pages and the report form, signed-in pages, the API, the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from threatdesk.api import api
+from threatdesk.reports import views as report_views
+
+admin.site.site_header = "threatdesk administration"
+
+urlpatterns = [
+    path("", report_views.home, name="home"),
+    path("", include("threatdesk.reports.urls")),
+    path("account/", include("threatdesk.accounts.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
