@@ -34,7 +34,7 @@ serve: migrate
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check threatdesk bench tests 2>/dev/null || true
+	$(VENV)/bin/ruff format --check .
 
 typecheck: $(STAMP)
 	THREATDESK_ENV=test $(VENV)/bin/mypy threatdesk
