@@ -1,6 +1,5 @@
 """JSON API for reports: submit (idempotent), list, read, attach evidence, check a receipt."""
-
-from __future__ import annotations
+# No "from __future__ import annotations" here: django-ninja reads these annotations at run time.
 
 import datetime as dt
 from typing import Any
