@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from threatdesk.reports.api import receipts as receipts_router
 from threatdesk.reports.api import router as reports_router
@@ -25,7 +25,13 @@ api.add_router("/", receipts_router)
 
 
 def _field(loc: list[str | int]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path", "header", "filters", "file")]
+    """The field path a client sent: without ninja's leading source and parameter-model name, so a
+    field that happens to share a name with either (a multipart `file`) keeps its name."""
+    parts = [str(p) for p in loc]
+    if parts[:1] and parts[0] in ("body", "query", "path", "header", "cookie", "file", "form"):
+        parts.pop(0)
+        if parts[:1] and parts[0] in ("payload", "filters"):
+            parts.pop(0)
     return ".".join(parts) or "body"
 
 
@@ -49,3 +55,19 @@ def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
     return api.create_response(
         request, {"errors": [{"field": "Authorization", "message": "a valid bearer token is required"}]}, status=401
     )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals (unparsable body, throttling) in the same shape as every other error."""
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        error = {"field": "body", "message": "the request body is not valid JSON; send a JSON object"}
+    else:
+        error = {"field": "request", "message": str(exc)}
+    return api.create_response(request, {"errors": [error]}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """Not found and not yours read the same, so a code's existence is not disclosed."""
+    return api.create_response(request, {"errors": [{"field": "code", "message": "not found"}]}, status=404)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationForm
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class LoginForm(OTPAuthenticationForm):
@@ -15,6 +19,24 @@ class LoginForm(OTPAuthenticationForm):
         help_text="Only if you have set up an authenticator app.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+    # django-otp's name for an alternate submit button, not something to type into.
+    otp_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Users enrol one authenticator app; clean_otp picks it, so there is nothing to choose.
+    otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # No autofocus: keyboard and screen reader users start at the top, with the skip link.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
+    def clean_otp(self, user: Any) -> None:
+        # django-otp demands a token from everyone; only users with a confirmed device have one.
+        if user is not None and user_has_device(user, confirmed=True):
+            if not self.cleaned_data.get("otp_device"):
+                # django-otp wants the device chosen; a code typed without a choice is for the app.
+                app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+                self.cleaned_data["otp_device"] = app.persistent_id if app else ""
+            super().clean_otp(user)
 
 
 class TotpConfirmForm(forms.Form):

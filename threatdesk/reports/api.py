@@ -5,8 +5,9 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, File, Header, Query, Router, Schema
+from ninja import Field, File, Header, Query, Router, Schema, responses
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.throttling import AnonRateThrottle
@@ -16,8 +17,8 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import may_see_personal_data
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn, SenderIn
-from threatdesk.reports.taxonomy import Source
+from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
+from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
 
@@ -36,7 +37,7 @@ class ReportOut(Schema):
     status: str
     received_at: dt.datetime
     occurred_on: dt.date
-    occurred_time: dt.time | None
+    occurred_time: LocalTime | None
     state: str
     county_fips: str | None
     office: str | None = Field(description="Public code of the election office handling it.")
@@ -114,31 +115,51 @@ def submit_report(
     request: HttpRequest,
     payload: ReportIn,
     idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", max_length=100),
-) -> tuple[int, Any]:
+) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     key = f"api:{user.pk}:{idempotency_key}" if idempotency_key else None
     try:
         result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
     except services.IdempotencyConflictError as exc:
-        return 409, {"errors": [{"field": "Idempotency-Key", "message": str(exc)}]}
-    return (201 if result.created else 200), report_out(result.report, user)
+        return responses.Status(409, {"errors": [{"field": "Idempotency-Key", "message": str(exc)}]})
+    return responses.Status(201 if result.created else 200, report_out(result.report, user))
 
 
 class ListFilters(Schema):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    threat_type: str = ""
-    channel: str = ""
-    status: str = ""
-    state: str = ""
+    threat_type: ThreatType | None = None
+    channel: Channel | None = None
+    status: Status | None = None
+    state: str = Field(default="", pattern=r"^([A-Za-z]{2})?$", description="Two-letter state code.")
+
+
+class ReportPage:
+    """The reports of a query, turned into API answers only for the page asked for: the count is
+    the query's, and only the reports on the page are read and decrypted."""
+
+    def __init__(self, qs: QuerySet[Report], user: Any) -> None:
+        self.qs, self.user = qs, user
+
+    def __len__(self) -> int:
+        return self.qs.count()
+
+    def __getitem__(self, page: slice) -> list[dict[str, Any]]:
+        return [report_out(r, self.user) for r in self.qs[page]]
+
+
+class ReportPagination(LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500, description="Reports per page (at most 500).")
+        offset: int = Field(0, ge=0, le=2**31 - 1, description="Reports to skip.")
 
 
 @router.get("/reports", response=list[ReportOut], summary="List the reports you may see")
-@paginate(LimitOffsetPagination)
-def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> list[dict[str, Any]]:
+@paginate(ReportPagination)
+def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPage:
     user = request.auth  # type: ignore[attr-defined]
-    qs = selectors.report_list(user, selectors.ReportFilters(**filters.dict())).prefetch_related("evidence")
-    return [report_out(r, user) for r in qs[:1000]]
+    given = {name: value for name, value in filters.dict().items() if value is not None}
+    return ReportPage(selectors.report_list(user, selectors.ReportFilters(**given)).prefetch_related("evidence"), user)
 
 
 @router.get("/reports/{code}", response=ReportOut, summary="One report")
@@ -147,22 +168,28 @@ def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     return report_out(selectors.report_for(user, code), user)
 
 
-@router.post("/reports/{code}/evidence", response={201: EvidenceOut, 422: ErrorOut}, summary="Attach an evidence file")
-def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> tuple[int, Any]:
+@router.post(
+    "/reports/{code}/evidence",
+    response={201: EvidenceOut, 422: ErrorOut},
+    summary="Attach an evidence file",
+    description="Only for those who may read the report's words (its reporter, its office); others get 404.",
+)
+def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
-    report = selectors.report_for(user, code)
+    report = selectors.report_with_personal_data_for(user, code)
     try:
         checked = evidence_files.check_upload(file.read(settings.EVIDENCE_MAX_BYTES + 1), file.name or "")
     except evidence_files.EvidenceError as exc:
-        return 422, {"errors": [{"field": "file", "message": str(exc)}]}
+        return responses.Status(422, {"errors": [{"field": "file", "message": str(exc)}]})
     item = services.evidence_add(actor=user, report=report, checked=checked)
-    return 201, {
+    out = {
         "code": item.public_code,
         "kind": item.kind,
         "content_type": item.content_type,
         "size": item.size,
         "sha256": item.sha256,
     }
+    return responses.Status(201, out)
 
 
 receipts = Router(tags=["receipts"])

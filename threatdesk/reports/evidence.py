@@ -136,9 +136,16 @@ def store(report: Any, checked: CheckedFile, *, actor: Any) -> Evidence:
 
 
 def open_verified(evidence: Evidence) -> tuple[bytes, bool]:
-    """The original bytes and whether they still match the hash taken at upload."""
-    with default_storage.open(evidence.stored_name, "rb") as handle:
-        data = crypto.decrypt_bytes(handle.read(), _aad(evidence.stored_name))
+    """The original bytes and whether they still match the hash taken at upload.
+
+    A sealed file that no longer opens (altered, truncated, swapped for another, missing) fails
+    the check like one whose bytes no longer match: (b"", False).
+    """
+    try:
+        with default_storage.open(evidence.stored_name, "rb") as handle:
+            data = crypto.decrypt_bytes(handle.read(), _aad(evidence.stored_name))
+    except (crypto.DecryptionError, ValueError, FileNotFoundError):
+        return b"", False
     return data, hashlib.sha256(data).hexdigest() == evidence.sha256
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.lib.codes import ALPHABET, normalise_code
 from threatdesk.places.models import State
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.schemas import ReportIn, pydantic_errors
+from threatdesk.reports.services import FieldError
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, Status, TargetRole, ThreatType
 
 # Where a ReportIn error path lands on the form.
@@ -171,9 +175,31 @@ class ReportForm(forms.Form):
                 self.add_error("evidence", f"{upload.name}: {exc}")
         return data
 
+    def add_input_errors(self, errors: list[FieldError]) -> None:
+        """Place the errors the service found (places it could not resolve) next to their fields."""
+        for error in errors:
+            self.add_error(self._field_for(error.field), error.message)
+
+    def renew_submission_token(self) -> None:
+        """A fresh one-time token for a form shown again after its token was spent."""
+        data = cast(QueryDict, self.data).copy()
+        data["submission_token"] = uuid.uuid4().hex
+        self.data = data
+
+
+RECEIPT_CODE = re.compile(rf"^R(-[{ALPHABET}]{{4}}){{4}}$")
+
 
 class ReceiptLookupForm(forms.Form):
     code = forms.CharField(label="Receipt code", max_length=40, help_text="As shown after you filed, e.g. R-7K3M-9QXP-2D4F-HJ8A.")
+
+    def clean_code(self) -> str:
+        # Only a code goes on to the status URL: a name or phone typed here by mistake would
+        # otherwise end up in the address and in the 404 line of the request log.
+        code = normalise_code(self.cleaned_data["code"])
+        if not RECEIPT_CODE.match(code):
+            raise forms.ValidationError("That is not a receipt code. Receipt codes look like R-7K3M-9QXP-2D4F-HJ8A.")
+        return code
 
 
 class ReportFilterForm(forms.Form):

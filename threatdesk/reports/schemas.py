@@ -12,15 +12,39 @@ from typing import Annotated, Any
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.reports.taxonomy import ElectionPhase, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+
+
+def _no_nul(value: str) -> str:
+    # No one types a NUL; PostgreSQL cannot store one in a text column.
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    return value
+
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_no_nul)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), AfterValidator(_no_nul)]
 MAX_IDENTIFIERS = 10
+
+
+def _naive_time(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError("give the local time of day without a time zone, e.g. 21:15")
+    return value
+
+
+# Wall-clock time on the day of `occurred_on`, in the place it happened: no zone. Published as a
+# pattern, not as JSON Schema's `time` format, which is RFC 3339's and requires an offset.
+LocalTime = Annotated[
+    dt.time,
+    AfterValidator(_naive_time),
+    WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"}),
+]
 
 
 def normalise_phone(raw: str) -> str:
@@ -66,7 +90,7 @@ class SenderIn(BaseModel):
     phones: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
     emails: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
     handles: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000)] = ""
+    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_no_nul)] = ""
 
     @field_validator("phones")
     @classmethod
@@ -110,7 +134,7 @@ class ReportIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     occurred_on: dt.date = Field(description="Date it happened (YYYY-MM-DD), not in the future.")
-    occurred_time: dt.time | None = Field(default=None, description="Time of day, if known (HH:MM).")
+    occurred_time: LocalTime | None = Field(default=None, description="Time of day, if known (HH:MM).")
     state: Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")] = Field(
         description="Two-letter state or territory code, e.g. AZ."
     )

@@ -12,6 +12,7 @@ from django.http import Http404
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
 from threatdesk.lib.codes import normalise_code
+from threatdesk.reports.access import may_see_personal_data
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
 
 
@@ -25,6 +26,15 @@ class ReportFilters:
     channel: str = ""
     status: str = ""
     state: str = ""
+
+
+def _lookup_code(raw: str) -> str:
+    """A code as typed, normalised; one that cannot exist (a NUL, which PostgreSQL refuses in a
+    query) is not found rather than an error."""
+    code = normalise_code(raw)
+    if "\x00" in code:
+        raise Http404("No such code")
+    return code
 
 
 def report_list(user: Any, filters: ReportFilters | None = None) -> ReportQuerySet:
@@ -49,7 +59,7 @@ def report_list(user: Any, filters: ReportFilters | None = None) -> ReportQueryS
 def report_for(user: Any, code: str) -> Report:
     """The report with this public code if `user` may see it; 404 otherwise, found or not."""
     try:
-        return report_list(user).get(public_code=normalise_code(code))
+        return report_list(user).get(public_code=_lookup_code(code))
     except Report.DoesNotExist as exc:
         raise Http404("No such report") from exc
 
@@ -57,15 +67,24 @@ def report_for(user: Any, code: str) -> Report:
 def report_by_receipt(code: str) -> Report:
     """For the public status page: the receipt code alone opens the status, nothing more."""
     try:
-        return Report.objects.only("public_code", "status", "received_at", "updated_at").get(public_code=normalise_code(code))
+        return Report.objects.only("public_code", "status", "received_at", "updated_at").get(public_code=_lookup_code(code))
     except Report.DoesNotExist as exc:
         raise Http404("No such report") from exc
 
 
+def report_with_personal_data_for(user: Any, code: str) -> Report:
+    """A report whose words and evidence `user` may handle. Roles that see only its coded facts
+    get 404 here too: for them the evidence does not exist."""
+    report = report_for(user, code)
+    if not may_see_personal_data(user, report):
+        raise Http404("No such report")
+    return report
+
+
 def evidence_for(user: Any, report_code: str, evidence_code: str) -> Evidence:
-    report = report_for(user, report_code)
+    report = report_with_personal_data_for(user, report_code)
     try:
-        return report.evidence.get(public_code=normalise_code(evidence_code))
+        return report.evidence.get(public_code=_lookup_code(evidence_code))
     except Evidence.DoesNotExist as exc:
         raise Http404("No such evidence") from exc
 
@@ -83,6 +102,7 @@ ACTION_LABELS = {
     "reports.report.imported": "Report imported",
     "reports.evidence.added": "Evidence attached",
     "reports.evidence.opened": "Evidence opened",
+    "reports.evidence.integrity_failed": "Evidence failed its integrity check",
 }
 
 

@@ -18,7 +18,7 @@ from threatdesk.audit import services as audit
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
 from threatdesk.reports import evidence as evidence_files
-from threatdesk.reports.models import Evidence, Report, ReportThreatType, SenderIdentifier
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, SenderIdentifier
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.taxonomy import Source
 
@@ -62,19 +62,36 @@ class Built:
 
 
 class PlaceDirectory:
-    """Resolves state and county codes without a query per report (bulk import needs that)."""
+    """Resolves state and county codes without a query per report (bulk import needs that).
 
-    def __init__(self) -> None:
+    `bulk=False` is for one report (a form or API submission): it fetches only the state, and the
+    county too when it is given by FIPS code, instead of loading every state and every county
+    of the state to resolve one of each. Either way the answers are the same.
+    """
+
+    def __init__(self, *, bulk: bool = True) -> None:
+        self._bulk = bulk
         self._states: dict[str, State] = {}
+        self._state_rows: dict[str, State | None] = {}
         self._counties: dict[int, dict[str, County]] = {}
         self._offices: dict[int, Office | None] = {}
+        self._county_offices: dict[int, Office] | None = None
 
     def state(self, code: str) -> State | None:
+        code = code.upper()
+        if not self._bulk:
+            if code not in self._state_rows:
+                self._state_rows[code] = State.objects.filter(code=code).first()
+            return self._state_rows[code]
         if not self._states:
             self._states = {s.code: s for s in State.objects.all()}
-        return self._states.get(code.upper())
+        return self._states.get(code)
 
     def county(self, state: State, text: str) -> County | None:
+        key = text.strip()
+        if not self._bulk and state.pk not in self._counties and len(key) == 5 and key.isascii() and key.isdigit():
+            # A FIPS code can only match a county's code, never a name.
+            return County.objects.filter(state=state, fips=key).first()
         if state.pk not in self._counties:
             index: dict[str, County] = {}
             for county in County.objects.filter(state=state):
@@ -83,12 +100,20 @@ class PlaceDirectory:
                 index.setdefault(_county_key(_bare_county_name(county.name)), county)
             self._counties[state.pk] = index
         index = self._counties[state.pk]
-        return index.get(text.strip()) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
+        return index.get(key) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
 
     def office_for(self, county: County | None) -> Office | None:
         """The county's own election office, if it has one in the system."""
         if county is None:
             return None
+        if self._bulk:
+            # One query for every county's office rather than one per county named in the file.
+            if self._county_offices is None:
+                self._county_offices = {}
+                for office in Office.objects.filter(county__isnull=False).order_by("level", "pk"):
+                    if office.county_id is not None:
+                        self._county_offices.setdefault(office.county_id, office)
+            return self._county_offices.get(county.pk)
         if county.pk not in self._offices:
             self._offices[county.pk] = Office.objects.filter(county=county).order_by("level", "pk").first()
         return self._offices[county.pk]
@@ -202,7 +227,7 @@ def _submit_new(
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
 ) -> Report:
-    built = build_report(data, places=PlaceDirectory(), actor=actor, source=source)
+    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
     report = built.report
     report.submission_key = submission_key
     report.submission_digest = digest
@@ -268,16 +293,35 @@ def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedF
 
 @transaction.atomic
 def evidence_open(*, actor: Any, evidence: Evidence, purpose: str) -> tuple[bytes, bool]:
-    """Read an evidence file for a user: verify its hash and log the access in the custody chain."""
+    """Read an evidence file for a user: verify its hash and log the access in the custody chain.
+
+    A file that fails the check is not handed out: the bytes come back empty, and the custody
+    chain and the audit trail record the failed check instead of an access.
+    """
     data, verified = evidence_files.open_verified(evidence)
-    evidence_files.custody(evidence, actor=actor, action=purpose, verified=verified)
+    if not verified:
+        evidence_files.custody(
+            evidence,
+            actor=actor,
+            action=CustodyEntry.Action.VIEWED,
+            verified=False,
+            note="integrity check failed; not handed out",
+        )
+        audit.log(
+            "reports.evidence.integrity_failed",
+            actor=actor,
+            obj=evidence.report,
+            payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
+        )
+        return b"", False
+    evidence_files.custody(evidence, actor=actor, action=purpose, verified=True)
     audit.log(
         "reports.evidence.opened",
         actor=actor,
         obj=evidence.report,
-        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": verified},
+        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": True},
     )
-    return data, verified
+    return data, True
 
 
 @dataclass
@@ -325,8 +369,10 @@ def reports_import(
         item.report.received_at = row.received_at or now
         built.append(item)
     if seen_keys:
-        stored = Report.objects.filter(submission_key__in=list(seen_keys)).values_list("submission_key", flat=True)
-        taken = {key for key in stored if key}
+        # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
+        keys = list(seen_keys)
+        stored = Report.objects.values_list("submission_key", flat=True)
+        taken = {key for i in range(0, len(keys), 900) for key in stored.filter(submission_key__in=keys[i : i + 900]) if key}
         errors.extend(
             FieldError("external_id", f"{key.removeprefix('import:')!r} was already imported", seen_keys[key])
             for key in sorted(taken, key=seen_keys.__getitem__)

@@ -117,10 +117,13 @@ CHANNEL_SYNONYMS: dict[str, str] = {
 }
 
 
+_CHANNEL_CODES = frozenset(Channel.values)  # Channel.values builds a new list on every call
+
+
 def channel_from_word(word: str) -> str | None:
     """Map a code or a common free word to a channel code; None when it is neither."""
     key = " ".join(word.strip().lower().replace("_", " ").split())
     code = key.replace(" ", "_")
-    if code in Channel.values:
+    if code in _CHANNEL_CODES:
         return code
     return CHANNEL_SYNONYMS.get(key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -29,17 +29,26 @@ def home(request: HttpRequest) -> HttpResponse:
 def report_new(request: HttpRequest) -> HttpResponse:
     """File a report, with or without an account. A double submit stores one report."""
     show_contact = not request.user.is_authenticated
-    form = ReportForm(request.POST or None, request.FILES or None, show_contact=show_contact)
-    if request.method == "POST" and form.is_valid() and form.report_in is not None:
-        result = services.report_submit(
-            actor=request.user,
-            data=form.report_in,
-            source=Source.WEB,
-            submission_key=f"web:{form.cleaned_data['submission_token']}",
-            files=form.checked_files,
-        )
-        return redirect("reports:receipt", code=result.report.public_code)
-    status = 422 if request.method == "POST" else 200
+    posted = request.method == "POST"
+    form = ReportForm(request.POST if posted else None, request.FILES if posted else None, show_contact=show_contact)
+    status = 422 if posted else 200
+    if posted and form.is_valid() and form.report_in is not None:
+        try:
+            result = services.report_submit(
+                actor=request.user,
+                data=form.report_in,
+                source=Source.WEB,
+                submission_key=f"web:{form.cleaned_data['submission_token']}",
+                files=form.checked_files,
+            )
+        except services.ReportInputError as exc:  # a county not in the state, say
+            form.add_input_errors(exc.errors)
+        except services.IdempotencyConflictError:  # sent, then changed after going back
+            form.renew_submission_token()
+            form.add_error(None, "This form was already sent with other details. Check them and send again to file a new report.")
+            status = 409
+        else:
+            return redirect("reports:receipt", code=result.report.public_code)
     return render(request, "reports/report_form.html", {"form": form}, status=status)
 
 
@@ -90,10 +99,13 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
 def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> HttpResponse:
     """Hand out an evidence file to someone who may read the report's personal data; log it."""
     item = selectors.evidence_for(request.user, code, evidence_code)
-    if not may_see_personal_data(request.user, item.report):
-        raise Http404("No such evidence")
     data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    if not verified:
+        # Altered evidence is never handed out as if it were the original.
+        response = render(request, "reports/evidence_failed.html", {"report": item.report, "item": item}, status=409)
+        response["X-Content-SHA256-Verified"] = "NO"
+        return response
     response = HttpResponse(data, content_type=item.content_type)
     response["Content-Disposition"] = f'attachment; filename="{item.public_code}"'
-    response["X-Content-SHA256-Verified"] = "yes" if verified else "NO"
+    response["X-Content-SHA256-Verified"] = "yes"
     return response

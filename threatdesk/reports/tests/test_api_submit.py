@@ -1,0 +1,390 @@
+"""The JSON API: submit once per Idempotency-Key, refuse bad input field by field with nothing
+written, read only what the caller may see, and serve its own schema and docs page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from threatdesk.accounts.services import token_create
+from threatdesk.audit.models import AuditEvent
+from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import ImportRow, reports_import
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> None:
+    cache.clear()  # the receipt endpoint is rate limited per address; tests must not share a budget
+
+
+@pytest.fixture
+def api(personas: Any) -> Any:
+    """A client with a bearer token per persona: api.post(persona, path, body)."""
+
+    class Api:
+        def __init__(self) -> None:
+            self.client = Client()
+            self.tokens: dict[str, str] = {}
+
+        def auth(self, who: str | None) -> dict[str, str]:
+            if who is None:
+                return {}
+            if who not in self.tokens:
+                self.tokens[who] = token_create(actor=None, user=getattr(personas, who), name="test")
+            return {"Authorization": f"Bearer {self.tokens[who]}"}
+
+        def post(self, who: str | None, path: str, body: Any, **headers: str) -> Any:
+            data = body if isinstance(body, str | bytes) else json.dumps(body)
+            return self.client.post(path, data, content_type="application/json", headers={**self.auth(who), **headers})
+
+        def get(self, who: str | None, path: str, **params: Any) -> Any:
+            return self.client.get(path, params, headers=self.auth(who))
+
+    return Api()
+
+
+def written() -> tuple[int, int, int, int]:
+    """Everything a submission writes: reports, their child rows and report audit events."""
+    return (
+        Report.objects.count(),
+        ReportThreatType.objects.count(),
+        SenderIdentifier.objects.count(),
+        AuditEvent.objects.filter(action__startswith="reports.").count(),
+    )
+
+
+def error_fields(response: Any) -> dict[str, str]:
+    body = response.json()
+    assert set(body) == {"errors"}, body
+    assert body["errors"], body
+    for item in body["errors"]:
+        assert set(item) == {"field", "message"}, item
+        assert item["message"], item
+    return {item["field"]: item["message"] for item in body["errors"]}
+
+
+# Submit
+
+
+def test_submit_with_token_answers_201_with_a_receipt_code(api, report_payload):
+    response = api.post("reporter", "/api/reports", report_payload)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert re.fullmatch(r"R(-[0-9A-Z]{4}){4}", body["code"])
+    assert body["status"] == "new"
+    assert body["threat_types"] == ["threat_violence", "threat_family"]
+    assert body["sender"]["phones"] == ["+16025550199"]
+    assert Report.objects.get().public_code == body["code"]
+
+
+def test_retry_with_same_idempotency_key_answers_200_with_same_code(api, report_payload):
+    first = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "retry-1"})
+    second = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "retry-1"})
+    assert first.status_code == 201
+    assert second.status_code == 200
+    assert second.json()["code"] == first.json()["code"]
+    assert Report.objects.count() == 1
+    assert AuditEvent.objects.filter(action="reports.report.submitted").count() == 1
+
+
+def test_same_idempotency_key_with_different_body_is_409(api, report_payload):
+    api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "k-2"})
+    response = api.post(
+        "reporter", "/api/reports", {**report_payload, "narrative": "another event"}, **{"Idempotency-Key": "k-2"}
+    )
+    assert response.status_code == 409
+    assert "Idempotency-Key" in error_fields(response)
+    assert Report.objects.count() == 1
+
+
+def test_idempotency_keys_are_per_user(api, report_payload):
+    """Two callers who happen to pick the same key do not see each other's report."""
+    mine = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "shared"})
+    theirs = api.post("other_reporter", "/api/reports", report_payload, **{"Idempotency-Key": "shared"})
+    assert mine.status_code == theirs.status_code == 201
+    assert mine.json()["code"] != theirs.json()["code"]
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer "])
+def test_missing_or_bad_token_is_401_json(api, report_payload, authorization):
+    headers = {"Authorization": authorization} if authorization else {}
+    before = written()
+    response = api.client.post("/api/reports", json.dumps(report_payload), content_type="application/json", headers=headers)
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+    assert "Authorization" in error_fields(response)
+    assert written() == before
+
+
+def test_revoked_user_token_is_401(api, personas, report_payload):
+    headers = api.auth("reporter")
+    personas.reporter.is_active = False
+    personas.reporter.save(update_fields=["is_active"])
+    response = api.client.get("/api/reports", headers=headers)
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"occurred_on": "2024-11-06",', "not json at all", "{'single': 'quotes'}", b"\xff\xfe\x00garbage"],
+    ids=["truncated", "prose", "python-dict", "binary"],
+)
+def test_unparsable_json_is_400_with_a_clear_json_error(api, body):
+    before = written()
+    response = api.post("reporter", "/api/reports", body)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    fields = error_fields(response)
+    assert "body" in fields
+    assert "JSON" in fields["body"]
+    assert written() == before
+
+
+def test_json_that_is_not_an_object_is_422(api):
+    response = api.post("reporter", "/api/reports", ["a", "list"])
+    assert response.status_code == 422
+    error_fields(response)
+
+
+def _future() -> str:
+    return (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=10)).isoformat()
+
+
+INVALID = {
+    "narrative-not-a-string": ({"narrative": 12345}, "narrative", "string"),
+    "threat-types-not-a-list": ({"threat_types": "threat_violence"}, "threat_types", "list"),
+    "unknown-threat-type": ({"threat_types": ["alien_abduction"]}, "threat_types.0", "threat_violence"),
+    "unknown-channel": ({"channel": "carrier pigeon"}, "channel", "unknown channel"),
+    "impossible-date": ({"occurred_on": "2024-02-30"}, "occurred_on", "day value is outside expected range"),
+    "not-a-date": ({"occurred_on": "yesterday"}, "occurred_on", "date"),
+    "future-date": ({"occurred_on": None}, "occurred_on", "future"),
+    "bad-time": ({"occurred_time": "25:61"}, "occurred_time", "time"),
+    "time-with-zone": ({"occurred_time": "21:15:00Z"}, "occurred_time", "without a time zone"),
+    "bad-state": ({"state": "Arizona"}, "state", "pattern"),
+    "unknown-state": ({"state": "ZZ"}, "state", "unknown state"),
+    "unknown-county-for-state": ({"county": "Cook"}, "county", "no county 'Cook' in Arizona"),
+    "county-of-another-state": ({"county": "17031"}, "county", "Arizona"),
+    "bad-phone": ({"sender": {"phones": ["not a phone"]}}, "sender.phones", "not a phone number"),
+    "bad-email": ({"sender": {"emails": ["nobody-at-example"]}}, "sender.emails", "not an email address"),
+    "unknown-field": ({"victim_ssn": "123-45-6789"}, "victim_ssn", "not permitted"),
+    "empty-narrative": ({"narrative": "   "}, "narrative", "at least 1 character"),
+    "missing-target-role": ({"target_role": None}, "target_role", ""),
+}
+
+
+@pytest.mark.parametrize("change,field,words", INVALID.values(), ids=INVALID.keys())
+def test_invalid_input_is_422_naming_the_field_and_writes_nothing(api, report_payload, change, field, words):
+    payload = {**report_payload, **change}
+    if change.get("occurred_on", "") is None:
+        payload["occurred_on"] = _future()
+    if "target_role" in change:
+        del payload["target_role"]
+    before = written()
+    response = api.post("reporter", "/api/reports", payload, **{"Idempotency-Key": f"bad-{field}"})
+    assert response.status_code == 422, response.content
+    fields = error_fields(response)
+    assert any(name == field or name.startswith(field + ".") for name in fields), fields
+    message = next(m for name, m in fields.items() if name == field or name.startswith(field + "."))
+    assert words.lower() in message.lower(), message
+    assert written() == before
+
+
+def test_idempotency_key_over_100_characters_is_422(api, report_payload):
+    response = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "k" * 101})
+    assert response.status_code == 422
+    assert "Idempotency-Key" in error_fields(response)
+    assert Report.objects.count() == 0
+
+
+def test_a_failed_submission_leaves_its_idempotency_key_free(api, report_payload):
+    bad = api.post("reporter", "/api/reports", {**report_payload, "county": "Cook"}, **{"Idempotency-Key": "fix-and-retry"})
+    good = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "fix-and-retry"})
+    assert bad.status_code == 422
+    assert good.status_code == 201
+
+
+def test_markup_in_text_fields_is_stored_as_given_and_returned_as_json(api, report_payload):
+    payload = {
+        **report_payload,
+        "narrative": SCRIPT,
+        "message_text": SCRIPT,
+        "platform": SCRIPT,
+        "sender": {"name": SCRIPT, "description": SCRIPT, "handles": ["<b>bold</b>"]},
+    }
+    response = api.post("reporter", "/api/reports", payload)
+    assert response.status_code == 201
+    assert response["Content-Type"].startswith("application/json")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    body = response.json()
+    assert body["narrative"] == body["message_text"] == body["platform"] == SCRIPT
+    assert body["sender"]["name"] == body["sender"]["description"] == SCRIPT
+    report = Report.objects.get(public_code=body["code"])
+    assert report.narrative == report.message_text == report.platform == report.sender_name == SCRIPT
+
+
+def test_markup_submitted_by_api_is_escaped_on_the_detail_page(api, personas, report_payload):
+    code = api.post("reporter", "/api/reports", {**report_payload, "narrative": SCRIPT, "platform": SCRIPT}).json()["code"]
+    page = Client()
+    page.force_login(personas.manager)
+    html = page.get(f"/reports/{code}/").content.decode()
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_nul_character_in_text_is_422_not_a_database_error(api, report_payload):
+    before = written()
+    response = api.post("reporter", "/api/reports", {**report_payload, "platform": "Face\u0000book"})
+    assert response.status_code == 422
+    assert "NUL" in error_fields(response)["platform"]
+    assert written() == before
+
+
+# Read
+
+
+def _submit(api: Any, who: str, payload: dict[str, Any]) -> str:
+    response = api.post(who, "/api/reports", payload)
+    assert response.status_code == 201, response.content
+    return str(response.json()["code"])
+
+
+def test_list_shows_only_reports_the_caller_may_see(api, report_payload):
+    maricopa = {_submit(api, "reporter", report_payload), _submit(api, "manager", report_payload)}
+    pima = _submit(api, "outsider", {**report_payload, "county": "Pima"})
+
+    manager = api.get("manager", "/api/reports").json()
+    assert {r["code"] for r in manager["items"]} == maricopa
+    assert manager["count"] == 2
+
+    outsider = api.get("outsider", "/api/reports").json()
+    assert {r["code"] for r in outsider["items"]} == {pima}
+
+    liaison = api.get("liaison", "/api/reports").json()
+    assert liaison == {"items": [], "count": 0}
+
+
+def test_outsider_with_no_reports_of_its_own_sees_none(api, report_payload):
+    _submit(api, "reporter", report_payload)
+    assert api.get("outsider", "/api/reports").json() == {"items": [], "count": 0}
+
+
+def test_list_filters_and_pages(api, report_payload):
+    _submit(api, "reporter", {**report_payload, "channel": "email"})
+    _submit(api, "reporter", {**report_payload, "channel": "letter"})
+    _submit(api, "reporter", {**report_payload, "occurred_on": "2023-01-05"})
+    assert api.get("manager", "/api/reports", channel="postal_mail").json()["count"] == 1
+    assert api.get("manager", "/api/reports", date_to="2023-12-31").json()["count"] == 1
+    page = api.get("manager", "/api/reports", limit=2, offset=0).json()
+    assert page["count"] == 3 and len(page["items"]) == 2
+
+
+def test_list_filter_with_an_unknown_code_is_422(api):
+    for params in ({"channel": "carrier_pigeon"}, {"threat_type": "x"}, {"status": "\x00"}, {"state": "A\x00"}):
+        response = api.get("manager", "/api/reports", **params)
+        assert response.status_code == 422, params
+        assert set(error_fields(response)) == set(params)
+
+
+def test_list_counts_and_pages_past_the_first_thousand(api, personas, report_payload):
+    data = ReportIn.model_validate({**report_payload, "occurred_time": None})
+    reports_import(actor=None, rows=[ImportRow(line=i, data=data) for i in range(1, 1004)])
+    page = api.get("manager", "/api/reports", limit=5, offset=1000).json()
+    assert page["count"] == 1003
+    assert len(page["items"]) == 3
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"offset": 2**63}])
+def test_page_bounds_outside_the_documented_range_are_422(api, params):
+    response = api.get("manager", "/api/reports", **params)
+    assert response.status_code == 422
+    assert set(error_fields(response)) == set(params)
+
+
+def test_one_report_for_the_manager_with_its_words(api, report_payload):
+    code = _submit(api, "reporter", report_payload)
+    body = api.get("manager", f"/api/reports/{code}").json()
+    assert body["code"] == code
+    assert body["personal_data_withheld"] is False
+    assert body["narrative"] == report_payload["narrative"]
+
+
+def test_outsider_gets_404_for_a_report_of_another_office(api, report_payload):
+    code = _submit(api, "reporter", report_payload)
+    response = api.get("outsider", f"/api/reports/{code}")
+    assert response.status_code == 404
+    assert response.json() == api.get("outsider", "/api/reports/R-0000-0000-0000-0000").json()
+    error_fields(response)
+
+
+def test_state_coordinator_sees_the_facts_but_not_the_words(api, report_payload):
+    code = _submit(api, "reporter", report_payload)
+    body = api.get("coordinator", f"/api/reports/{code}").json()
+    assert body["personal_data_withheld"] is True
+    assert body["narrative"] is None
+    assert body["message_text"] is None
+    assert body["sender"] is None
+    assert body["threat_types"] == ["threat_violence", "threat_family"]
+    assert "Quillonia" not in json.dumps(body)
+
+
+def test_receipt_without_login_gives_the_status_only(api, report_payload):
+    code = _submit(api, "reporter", report_payload)
+    response = api.get(None, f"/api/receipts/{code}")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"code", "status", "received_at", "updated_at"}
+    assert body["code"] == code and body["status"] == "new"
+
+
+def test_receipt_code_typed_loosely_still_matches(api, report_payload):
+    code = _submit(api, "reporter", report_payload)
+    assert api.get(None, f"/api/receipts/{code.lower().replace('-', '')}").json()["code"] == code
+
+
+@pytest.mark.parametrize("path", ["/api/reports/R-%00", "/api/receipts/R%00X", "/api/reports/R%00/evidence"])
+def test_code_with_a_nul_character_is_404_not_a_database_error(api, path):
+    response = api.post("manager", path, {}) if path.endswith("evidence") else api.get("manager", path)
+    assert response.status_code in (404, 422)
+    error_fields(response)
+
+
+def test_unknown_receipt_is_404_json(api):
+    response = api.get(None, "/api/receipts/R-0000-0000-0000-0000")
+    assert response.status_code == 404
+    error_fields(response)
+
+
+# Schema and docs
+
+
+def test_openapi_schema_is_served_as_openapi_3_1(api):
+    response = api.get(None, "/api/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.1")
+    assert {"/api/reports", "/api/reports/{code}", "/api/reports/{code}/evidence", "/api/receipts/{code}"} <= set(schema["paths"])
+    assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+
+
+def test_docs_page_renders_without_external_urls(api):
+    response = api.get(None, "/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    urls = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)""", html)
+    assert urls, html
+    assert all(u.startswith("/") and not u.startswith("//") for u in urls), urls
+    assert "cdn" not in html.lower()
+    assert not re.search(r"https?://", html), re.findall(r"https?://\S+", html)
