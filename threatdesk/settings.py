@@ -215,12 +215,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_path": {"()": "threatdesk.lib.logfilters.RedactRequestPath"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_path"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # Django's SQL logger would echo ciphertext and parameters at DEBUG; keep it quiet.
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # Their records carry the request path; the filter swaps it for the matched route.
+        "django.request": {"level": "WARNING", "filters": ["redact_path"]},
+        "django.server": {"level": "INFO", "filters": ["redact_path"], "handlers": ["console"], "propagate": False},
     },
 }
 

@@ -1,0 +1,143 @@
+"""`manage.py rotate_keys` brings every sealed column and evidence file under the newest key, so the
+old key can then be dropped with nothing left that needs it; it is idempotent and audited.
+"""
+
+from __future__ import annotations
+
+import base64
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+
+from threatdesk.audit.models import AuditEvent
+from threatdesk.privacy import crypto
+from threatdesk.privacy.crypto import KeyRingError
+from threatdesk.privacy.fields import encrypted_fields
+from threatdesk.privacy.services import rotate_keys
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.models import CustodyEntry, Evidence, Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import report_submit
+from threatdesk.testing.files import files_under, use_media_root
+from threatdesk.testing.payloads import valid_report_payload
+from threatdesk.testing.personas import Personas
+from threatdesk.testing.planting import eml_with_text, png_with_text
+
+pytestmark = pytest.mark.django_db
+
+NEW_KEY = "new:" + base64.b64encode(bytes(range(32))).decode()
+
+
+def raw_sealed_values() -> dict[str, list[str]]:
+    """Every non-null value of every encrypted column, as stored."""
+    found: dict[str, list[str]] = {}
+    for model in apps.get_models():
+        for field in encrypted_fields(model):
+            table = connection.ops.quote_name(model._meta.db_table)
+            column = connection.ops.quote_name(field.column)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL")  # noqa: S608
+                found[field.aad] = [row[0] for row in cursor.fetchall()]
+    return found
+
+
+def key_ids(values: dict[str, list[str]]) -> set[str]:
+    return {crypto.key_id_of(v) for column in values.values() for v in column}
+
+
+def file_key_ids(root: Path) -> set[str]:
+    return {crypto.key_id_of(path.read_bytes().decode("ascii")) for path in files_under(root)}
+
+
+def readable() -> list[tuple[str, str, list[str], dict[str, Any]]]:
+    """What the reports say, read through the models (fails if any value does not open)."""
+    return [(r.narrative, r.sender_name, r.sender_phones, r.reporter_contact) for r in Report.objects.order_by("pk")]
+
+
+def evidence_opens() -> list[bool]:
+    return [evidence_files.open_verified(e)[1] for e in Evidence.objects.order_by("pk")]
+
+
+@pytest.fixture
+def old_data(personas: Personas, settings: Any, tmp_path: Path) -> Path:
+    """Two reports with three evidence files, sealed under the test key ring's only key."""
+    use_media_root(settings, tmp_path)
+    files = [
+        evidence_files.check_upload(png_with_text(), "screenshot.png"),
+        evidence_files.check_upload(eml_with_text(), "message.eml"),
+    ]
+    data = ReportIn.model_validate(valid_report_payload())
+    report_submit(actor=personas.reporter, data=data, source="web", files=files)
+    anonymous = ReportIn.model_validate(valid_report_payload(reporter_contact={"name": "A worker", "phone": "602-555-0100"}))
+    report_submit(actor=None, data=anonymous, source="web", files=files[:1])
+    assert key_ids(raw_sealed_values()) == {"k1"}
+    assert file_key_ids(tmp_path) == {"k1"}
+    return tmp_path
+
+
+def test_every_value_and_file_ends_up_under_the_new_key(old_data: Path, settings: Any) -> None:
+    before = readable()
+    old_values = raw_sealed_values()
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    out = StringIO()
+    call_command("rotate_keys", stdout=out)
+    after = raw_sealed_values()
+    assert key_ids(after) == {"new"}
+    assert {k: len(v) for k, v in after.items()} == {k: len(v) for k, v in old_values.items()}
+    assert file_key_ids(old_data) == {"new"}
+    assert len(files_under(old_data)) == Evidence.objects.count() == 3, "old sealed copies are removed"
+    assert readable() == before
+    assert evidence_opens() == [True, True, True]
+    total = sum(len(v) for v in old_values.values())
+    assert f"done: {total} values and 3 files now under key new" in out.getvalue()
+
+
+def test_evidence_custody_records_the_re_encryption(old_data: Path, settings: Any) -> None:
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    call_command("rotate_keys", stdout=StringIO())
+    for evidence in Evidence.objects.all():
+        last = evidence.custody.order_by("at", "pk").last()
+        assert last is not None
+        assert last.action == CustodyEntry.Action.RE_ENCRYPTED
+        assert last.sha256_verified
+        assert last.note == "key new"
+
+
+def test_a_second_run_re_encrypts_nothing(old_data: Path, settings: Any) -> None:
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    first = rotate_keys()
+    assert first.values > 0 and first.files == 3
+    stored = raw_sealed_values()
+    second = rotate_keys()
+    assert (second.values, second.files) == (0, 0)
+    assert raw_sealed_values() == stored
+
+
+def test_after_dropping_the_old_key_everything_still_reads(old_data: Path, settings: Any) -> None:
+    before = readable()
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    call_command("rotate_keys", stdout=StringIO())
+    settings.FIELD_KEYS = NEW_KEY
+    assert readable() == before
+    assert evidence_opens() == [True, True, True]
+
+
+def test_dropping_the_old_key_before_rotating_leaves_data_unreadable(old_data: Path, settings: Any) -> None:
+    settings.FIELD_KEYS = NEW_KEY
+    with pytest.raises(KeyRingError, match="no key k1 in FIELD_KEYS"):
+        readable()
+
+
+def test_rotation_writes_an_audit_event(old_data: Path, settings: Any) -> None:
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    total = sum(len(v) for v in raw_sealed_values().values())
+    call_command("rotate_keys", stdout=StringIO())
+    event = AuditEvent.objects.filter(action="privacy.keys.rotated").get()
+    assert event.actor_label == "system"
+    assert event.payload == {"key_id": "new", "values": total, "files": 3}
+    assert "k1" not in str(event.payload) and NEW_KEY.split(":", 1)[1] not in str(event.payload)

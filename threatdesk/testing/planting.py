@@ -1,0 +1,159 @@
+"""Plant the canary values through every real way in: the web form, the JSON API and bulk import.
+
+The privacy tests call `plant_everywhere` and then search an output (the database, the evidence
+folder, the logs) for `payloads.CANARIES`. Evidence files carry canaries inside their bytes and
+in their file names, so a store that keeps either in the clear is caught.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from threatdesk.accounts.services import token_create
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import ImportRow, reports_import
+from threatdesk.testing.files import eml_bytes, png_bytes
+from threatdesk.testing.payloads import (
+    CANARIES,
+    CANARY_ADDRESS,
+    CANARY_CHILD,
+    CANARY_EMAIL,
+    CANARY_PHONE,
+    CANARY_SENDER,
+    CANARY_WORKER,
+    valid_report_payload,
+)
+from threatdesk.testing.personas import Personas
+
+EVIDENCE_TEXT = f"{CANARY_WORKER}, {CANARY_ADDRESS}, {CANARY_CHILD}, call {CANARY_PHONE} or 602-555-0199"
+
+
+def png_with_text(text: str = EVIDENCE_TEXT) -> bytes:
+    """A valid PNG whose tEXt chunk carries `text` (a screenshot's metadata, say)."""
+    return png_bytes(marker=text)
+
+
+def eml_with_text(text: str = EVIDENCE_TEXT) -> bytes:
+    """An .eml message whose sender is a canary address and whose body carries `text`."""
+    return eml_bytes(marker=text, sender=CANARY_EMAIL)
+
+
+def evidence_uploads() -> list[SimpleUploadedFile]:
+    """Two evidence files whose names and bytes both carry canaries."""
+    return [
+        SimpleUploadedFile(f"{CANARY_WORKER} screenshot.png", png_with_text(), content_type="image/png"),
+        SimpleUploadedFile(f"from {CANARY_SENDER}.eml", eml_with_text(), content_type="message/rfc822"),
+    ]
+
+
+def form_data(payload: dict[str, Any] | None = None, **overrides: Any) -> dict[str, Any]:
+    """The POST body of the web report form for a ReportIn-shaped payload."""
+    p = payload or valid_report_payload()
+    sender = p.get("sender", {})
+    data: dict[str, Any] = {
+        "submission_token": overrides.pop("submission_token", "f" * 32),
+        "occurred_on": p["occurred_on"],
+        "occurred_time": p.get("occurred_time", ""),
+        "state": p["state"],
+        "county": p.get("county", ""),
+        "channel": p["channel"],
+        "platform": p.get("platform", ""),
+        "threat_types": list(p["threat_types"]),
+        "target_role": p["target_role"],
+        "election_phase": p.get("election_phase", "unknown"),
+        "message_text": p.get("message_text", ""),
+        "narrative": p["narrative"],
+        "sender_name": sender.get("name", ""),
+        "sender_phones": "\n".join(sender.get("phones", [])),
+        "sender_emails": "\n".join(sender.get("emails", [])),
+        "sender_handles": "\n".join(sender.get("handles", [])),
+        "sender_description": sender.get("description", ""),
+        "contact_name": CANARY_WORKER,
+        "contact_email": CANARY_EMAIL,
+        "contact_phone": "602-555-0199",
+    }
+    data.update(overrides)
+    return data
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+@dataclass
+class Planted:
+    """What `plant_everywhere` stored: report codes per path, and the reporter's API token."""
+
+    form_codes: list[str] = field(default_factory=list)
+    api_codes: list[str] = field(default_factory=list)
+    import_codes: list[str] = field(default_factory=list)
+    token: str = ""
+
+    @property
+    def all_codes(self) -> list[str]:
+        return self.form_codes + self.api_codes + self.import_codes
+
+
+def plant_by_form(client: Client) -> str:
+    """File a report anonymously through /report/ with two canary-laden evidence files."""
+    response = client.post("/report/", {**form_data(), "evidence": evidence_uploads()})
+    if response.status_code != 302:
+        raise AssertionError(f"the form refused the report: {response.status_code}")
+    return str(response["Location"]).rstrip("/").rsplit("/", 1)[-1]
+
+
+def plant_by_api(client: Client, token: str) -> str:
+    """POST /api/reports, then attach a PNG through POST /api/reports/{code}/evidence."""
+    response = client.post(
+        "/api/reports",
+        data=json.dumps(valid_report_payload()),
+        content_type="application/json",
+        headers={"Idempotency-Key": "planting-1"},
+        **bearer(token),  # type: ignore[arg-type]
+    )
+    if response.status_code != 201:
+        raise AssertionError(f"the API refused the report: {response.content!r}")
+    code = str(response.json()["code"])
+    upload = SimpleUploadedFile(f"{CANARY_CHILD}.png", png_with_text(), content_type="image/png")
+    attached = client.post(f"/api/reports/{code}/evidence", {"file": upload}, **bearer(token))  # type: ignore[arg-type]
+    if attached.status_code != 201:
+        raise AssertionError(f"the API refused the evidence: {attached.content!r}")
+    return code
+
+
+def plant_by_import(actor: Any) -> list[str]:
+    rows = [
+        ImportRow(line=1, data=ReportIn.model_validate(valid_report_payload()), external_id="canary-1"),
+        ImportRow(
+            line=2,
+            data=ReportIn.model_validate(
+                valid_report_payload(channel="letter", narrative=f"A letter to {CANARY_WORKER} at {CANARY_ADDRESS}.")
+            ),
+        ),
+    ]
+    return [r.public_code for r in reports_import(actor=actor, rows=rows)]
+
+
+def plant_everywhere(personas: Personas) -> Planted:
+    planted = Planted()
+    planted.form_codes.append(plant_by_form(Client()))
+    planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
+    planted.api_codes.append(plant_by_api(Client(), planted.token))
+    planted.import_codes += plant_by_import(personas.admin)
+    return planted
+
+
+def canaries_in(data: bytes | str) -> list[str]:
+    """The canaries found in `data` (text or bytes, also as UTF-16 for bytes)."""
+    if isinstance(data, str):
+        return [c for c in CANARIES if c in data]
+    found = []
+    for canary in CANARIES:
+        if any(canary.encode(enc) in data for enc in ("utf-8", "utf-16-le", "utf-16-be")):
+            found.append(canary)
+    return found
