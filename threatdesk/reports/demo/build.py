@@ -54,8 +54,8 @@ DEMO_USERS = (
     DemoUser(Role.REPORTER, "demo-reporter", "/report/ to file a report; /reports/ lists the ones you filed"),
     DemoUser(Role.OFFICE_MANAGER, "demo-manager", "/reports/ shows every report of Maricopa County Elections Office"),
     DemoUser(Role.LIAISON, "demo-liaison", "/reports/ shows what is referred to FBI Phoenix Field Office"),
-    DemoUser(Role.STATE_COORDINATOR, "demo-coordinator", "/reports/ shows Arizona's reports, personal data redacted"),
-    DemoUser(Role.ANALYST, "demo-analyst", "/reports/ shows every state, personal data redacted"),
+    DemoUser(Role.STATE_COORDINATOR, "demo-coordinator", "/reports/ shows Arizona's reports, personal data withheld"),
+    DemoUser(Role.ANALYST, "demo-analyst", "/reports/ shows every state, personal data withheld"),
     DemoUser(Role.ADMIN, "demo-admin", "/admin/ for users, offices and agencies"),
 )
 DEMO_USERNAMES = tuple(u.username for u in DEMO_USERS)
@@ -211,4 +211,3 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
         credentials=credentials,
         token=token,
     )
-

@@ -26,8 +26,11 @@ C, P, R, T = texts.C, texts.P, texts.R, texts.T
 
 ELECTION_DAYS = {2020: dt.date(2020, 11, 3), 2022: dt.date(2022, 11, 8), 2024: dt.date(2024, 11, 5)}
 CYCLE_SHARE = {2020: 0.38, 2022: 0.25, 2024: 0.32}  # the remaining 5% fall off cycle
-OFF_CYCLE = ((dt.date(2021, 3, 1), dt.date(2021, 9, 30)), (dt.date(2023, 3, 1), dt.date(2023, 9, 30)),
-             (dt.date(2025, 3, 1), dt.date(2025, 9, 30)))
+OFF_CYCLE = (
+    (dt.date(2021, 3, 1), dt.date(2021, 9, 30)),
+    (dt.date(2023, 3, 1), dt.date(2023, 9, 30)),
+    (dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
+)
 CONTESTED_2020 = frozenset({"AZ", "GA", "MI", "PA", "WI", "NV"})
 DEMO_SHARE = 0.78  # of ordinary reports, the share in counties that have a demo office
 
@@ -107,8 +110,35 @@ def _pick(rng: random.Random, weighted: texts.Weighted) -> str:
 
 def fictional_phone(rng: random.Random, low: int, high: int) -> str:
     """A number in the 555-0100..0199 block, which is reserved for fiction."""
-    area = rng.choice(("602", "480", "520", "404", "678", "313", "248", "215", "412", "414", "608", "702", "775",
-                       "919", "704", "303", "970", "713", "817", "512", "213", "916", "503", "206", "509"))
+    area = rng.choice(
+        (
+            "602",
+            "480",
+            "520",
+            "404",
+            "678",
+            "313",
+            "248",
+            "215",
+            "412",
+            "414",
+            "608",
+            "702",
+            "775",
+            "919",
+            "704",
+            "303",
+            "970",
+            "713",
+            "817",
+            "512",
+            "213",
+            "916",
+            "503",
+            "206",
+            "509",
+        )
+    )
     return f"({area}) 555-01{rng.randint(low, high):02d}"
 
 
@@ -124,8 +154,16 @@ def _email(rng: random.Random, local: str = "") -> str:
 def repeat_senders(rng: random.Random, states: Sequence[str]) -> list[tuple[Sender, float]]:
     """About two dozen people who write again and again, some in several states (Reuters found ~10
     authors behind a fifth of the messages it compiled)."""
-    remote = ("direct_threat", "veiled_threat", "conditional_threat", "abuse", "certification_pressure",
-              "identity_abuse", "family_threat", "incitement")
+    remote = (
+        "direct_threat",
+        "veiled_threat",
+        "conditional_threat",
+        "abuse",
+        "certification_pressure",
+        "identity_abuse",
+        "family_threat",
+        "incitement",
+    )
     signoffs = ("God sees what you did.", "- a Watchman", "WE ARE MANY.", "Tick tock.", "", "", "")
     senders = []
     for number in range(24):
@@ -209,8 +247,11 @@ def _kind(rng: random.Random, phase: str, wanted: Sequence[str] = ()) -> texts.K
     return rng.choices(eligible, weights=[k.weight for k in eligible])[0]
 
 
-SENDER_CHANNELS = (("phones", (C.VOICEMAIL, C.PHONE_CALL, C.TEXT_MESSAGE)), ("emails", (C.EMAIL, C.WEB_FORM)),
-                   ("handles", (C.SOCIAL_DM, C.SOCIAL_POST)))
+SENDER_CHANNELS = (
+    ("phones", (C.VOICEMAIL, C.PHONE_CALL, C.TEXT_MESSAGE)),
+    ("emails", (C.EMAIL, C.WEB_FORM)),
+    ("handles", (C.SOCIAL_DM, C.SOCIAL_POST)),
+)
 
 
 def _reachable(sender: Sender) -> tuple[str, ...]:
@@ -260,8 +301,13 @@ def _fill(rng: random.Random, draft: _Draft) -> dict[str, str]:
         "address": f"{rng.randint(100, 9899)} {rng.choice(texts.STREETS)}",
         "car": rng.choice(texts.CARS),
         "day": rng.choice(texts.DAYS),
-        "site": rng.choice((f"the {county_short} counting center", f"{rng.choice(texts.WORKER_LAST)} Elementary",
-                            f"the early voting center at the {rng.choice(texts.WORKER_LAST)} library")),
+        "site": rng.choice(
+            (
+                f"the {county_short} counting center",
+                f"{rng.choice(texts.WORKER_LAST)} Elementary",
+                f"the early voting center at the {rng.choice(texts.WORKER_LAST)} library",
+            )
+        ),
         "minutes": str(rng.choice((20, 30, 40, 45, 60, 90))),
         "victim_phone": fictional_phone(rng, 40, 98),
         "platform": rng.choice(texts.PLATFORMS),
@@ -329,8 +375,13 @@ def _finish(
         "election_phase": draft.phase,
         "message_text": message,
         "narrative": narrative,
-        "sender": {"name": sender.name, "phones": list(sender.phones), "emails": list(sender.emails),
-                   "handles": list(sender.handles), "description": sender.description},
+        "sender": {
+            "name": sender.name,
+            "phones": list(sender.phones),
+            "emails": list(sender.emails),
+            "handles": list(sender.handles),
+            "description": sender.description,
+        },
     }
     received = _received_at(rng, draft.occurred_on, at, draft.channel, now)
     return DemoRow(ReportIn.model_validate(data), received, draft.cycle, campaign=campaign)
@@ -356,8 +407,16 @@ def _reporters_own(rng: random.Random, places: Places, now: dt.datetime) -> Demo
     day, phase = _cycle_date(rng, year)
     kind = _kind(rng, phase, ("abuse", "veiled_threat", "direct_threat", "in_person_intimidation", "fixation"))
     channel = _channel(rng, kind, phase)
-    draft = _Draft(day, phase, places.home, kind, channel, rng.choice((R.POLL_WORKER, R.OFFICE_STAFF)),
-                   _one_off_sender(rng, channel), str(year))
+    draft = _Draft(
+        day,
+        phase,
+        places.home,
+        kind,
+        channel,
+        rng.choice((R.POLL_WORKER, R.OFFICE_STAFF)),
+        _one_off_sender(rng, channel),
+        str(year),
+    )
     draft.fill = _fill(rng, draft)
     row = _finish(rng, draft, now)
     row.by_reporter = True

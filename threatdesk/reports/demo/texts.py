@@ -40,14 +40,32 @@ class Kind:
 AFTER_VOTING = frozenset({P.CANVASS, P.CERTIFICATION, P.RECOUNT_AUDIT, P.POST_CERTIFICATION, P.UNKNOWN})
 VOTING = frozenset({P.EARLY_VOTING, P.ELECTION_DAY})
 
-OFFICIALS: Weighted = ((R.LOCAL_OFFICIAL, 5), (R.OFFICE_STAFF, 3), (R.BOARD_MEMBER, 2), (R.POLL_WORKER, 2),
-                       (R.CHIEF_STATE_OFFICIAL, 0.4), (R.STATE_OFFICE_STAFF, 0.6), (R.CONTRACTOR, 0.3))
-REMOTE: Weighted = ((C.VOICEMAIL, 5), (C.PHONE_CALL, 3), (C.EMAIL, 5), (C.TEXT_MESSAGE, 1.5), (C.SOCIAL_DM, 2),
-                    (C.SOCIAL_POST, 2), (C.WEB_FORM, 1), (C.POSTAL_MAIL, 1.5))
+OFFICIALS: Weighted = (
+    (R.LOCAL_OFFICIAL, 5),
+    (R.OFFICE_STAFF, 3),
+    (R.BOARD_MEMBER, 2),
+    (R.POLL_WORKER, 2),
+    (R.CHIEF_STATE_OFFICIAL, 0.4),
+    (R.STATE_OFFICE_STAFF, 0.6),
+    (R.CONTRACTOR, 0.3),
+)
+REMOTE: Weighted = (
+    (C.VOICEMAIL, 5),
+    (C.PHONE_CALL, 3),
+    (C.EMAIL, 5),
+    (C.TEXT_MESSAGE, 1.5),
+    (C.SOCIAL_DM, 2),
+    (C.SOCIAL_POST, 2),
+    (C.WEB_FORM, 1),
+    (C.POSTAL_MAIL, 1.5),
+)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
-        "direct_threat", (T.THREAT_VIOLENCE,), REMOTE, OFFICIALS,
+        "direct_threat",
+        (T.THREAT_VIOLENCE,),
+        REMOTE,
+        OFFICIALS,
         messages=(
             "You stole this election, {first}, and everybody knows it. You are going to hang for treason. Count on it.",
             "This message is for the {role_word}. You rigged those machines. You will not live to see Christmas.",
@@ -67,7 +85,10 @@ KINDS: tuple[Kind, ...] = (
         weight=13,
     ),
     Kind(
-        "veiled_threat", (T.THREAT_VIOLENCE, T.HARASSMENT), REMOTE, OFFICIALS,
+        "veiled_threat",
+        (T.THREAT_VIOLENCE, T.HARASSMENT),
+        REMOTE,
+        OFFICIALS,
         messages=(
             "You'll get yours. Maybe not this week, but you'll get yours.",
             "Nice quiet street you live on, {first}. Be a shame if anything happened there.",
@@ -86,7 +107,10 @@ KINDS: tuple[Kind, ...] = (
         weight=12,
     ),
     Kind(
-        "conditional_threat", (T.THREAT_VIOLENCE, T.POLITICAL_PRESSURE), REMOTE, OFFICIALS,
+        "conditional_threat",
+        (T.THREAT_VIOLENCE, T.POLITICAL_PRESSURE),
+        REMOTE,
+        OFFICIALS,
         messages=(
             "If you certify these fraudulent results we will come to {county_short} and deal with you ourselves.",
             "Stop the count or there will be consequences you can't imagine. This is your last warning.",
@@ -104,7 +128,8 @@ KINDS: tuple[Kind, ...] = (
         phases=AFTER_VOTING,
     ),
     Kind(
-        "certification_pressure", (T.POLITICAL_PRESSURE, T.HARASSMENT),
+        "certification_pressure",
+        (T.POLITICAL_PRESSURE, T.HARASSMENT),
         ((C.EMAIL, 5), (C.PHONE_CALL, 2), (C.VOICEMAIL, 2), (C.IN_PERSON_OFFICE, 1), (C.POSTAL_MAIL, 1)),
         ((R.BOARD_MEMBER, 5), (R.LOCAL_OFFICIAL, 3), (R.CHIEF_STATE_OFFICIAL, 0.5)),
         messages=(
@@ -121,7 +146,10 @@ KINDS: tuple[Kind, ...] = (
         phases=AFTER_VOTING,
     ),
     Kind(
-        "abuse", (T.HARASSMENT,), (*REMOTE, (C.WEB_FORM, 1)), OFFICIALS,
+        "abuse",
+        (T.HARASSMENT,),
+        (*REMOTE, (C.WEB_FORM, 1)),
+        OFFICIALS,
         messages=(
             "You are a lying piece of garbage and a disgrace to this country. Resign.",
             "How do you sleep at night? Everyone in town knows what you are.",
@@ -143,7 +171,8 @@ KINDS: tuple[Kind, ...] = (
         weight=20,
     ),
     Kind(
-        "family_threat", (T.THREAT_FAMILY, T.THREAT_VIOLENCE),
+        "family_threat",
+        (T.THREAT_FAMILY, T.THREAT_VIOLENCE),
         ((C.VOICEMAIL, 4), (C.EMAIL, 2), (C.TEXT_MESSAGE, 2), (C.SOCIAL_DM, 2), (C.POSTAL_MAIL, 1)),
         ((R.LOCAL_OFFICIAL, 4), (R.POLL_WORKER, 2), (R.FAMILY_MEMBER, 2), (R.OFFICE_STAFF, 1)),
         messages=(
@@ -160,7 +189,8 @@ KINDS: tuple[Kind, ...] = (
         weight=6,
     ),
     Kind(
-        "sexual_threat", (T.THREAT_SEXUAL, T.HARASSMENT),
+        "sexual_threat",
+        (T.THREAT_SEXUAL, T.HARASSMENT),
         ((C.VOICEMAIL, 3), (C.SOCIAL_DM, 3), (C.EMAIL, 2), (C.TEXT_MESSAGE, 1)),
         ((R.LOCAL_OFFICIAL, 3), (R.OFFICE_STAFF, 2), (R.POLL_WORKER, 2)),
         messages=("[Graphic sexual threat against the {role_word}; full text kept in the saved original.]",),
@@ -171,7 +201,10 @@ KINDS: tuple[Kind, ...] = (
         weight=2,
     ),
     Kind(
-        "identity_abuse", (T.IDENTITY_ABUSE, T.HARASSMENT), REMOTE, OFFICIALS,
+        "identity_abuse",
+        (T.IDENTITY_ABUSE, T.HARASSMENT),
+        REMOTE,
+        OFFICIALS,
         messages=(
             "Go back where you came from, [slur]. You don't get to run our elections.",
             "A woman has no business running an election. Go home.",
@@ -185,7 +218,8 @@ KINDS: tuple[Kind, ...] = (
         weight=3,
     ),
     Kind(
-        "doxxing", (T.DOXXING, T.INCITEMENT),
+        "doxxing",
+        (T.DOXXING, T.INCITEMENT),
         ((C.SOCIAL_POST, 4), (C.THIRD_PARTY_ONLINE, 3)),
         ((R.LOCAL_OFFICIAL, 4), (R.OFFICE_STAFF, 2), (R.POLL_WORKER, 2), (R.BOARD_MEMBER, 2)),
         messages=(
@@ -202,7 +236,8 @@ KINDS: tuple[Kind, ...] = (
         weight=5,
     ),
     Kind(
-        "stalking", (T.STALKING,),
+        "stalking",
+        (T.STALKING,),
         ((C.AT_HOME, 4), (C.IN_PERSON_OFFICE, 1), (C.OTHER, 1)),
         ((R.LOCAL_OFFICIAL, 4), (R.POLL_WORKER, 2), (R.OFFICE_STAFF, 2)),
         messages=("", "", "We know where you live.", "Saw you at the grocery store, {first}. You looked nervous."),
@@ -216,7 +251,8 @@ KINDS: tuple[Kind, ...] = (
         weight=4,
     ),
     Kind(
-        "in_person_intimidation", (T.IN_PERSON_INTIMIDATION,),
+        "in_person_intimidation",
+        (T.IN_PERSON_INTIMIDATION,),
         ((C.IN_PERSON_OFFICE, 3), (C.IN_PERSON_VOTING_SITE, 3), (C.IN_PERSON_COUNT_SITE, 2)),
         ((R.POLL_WORKER, 4), (R.OFFICE_STAFF, 3), (R.LOCAL_OFFICIAL, 2), (R.FACILITY, 1)),
         messages=(
@@ -251,7 +287,8 @@ KINDS: tuple[Kind, ...] = (
         },
     ),
     Kind(
-        "suspicious_mail", (T.SUSPICIOUS_MAIL,),
+        "suspicious_mail",
+        (T.SUSPICIOUS_MAIL,),
         ((C.POSTAL_MAIL, 4), (C.PACKAGE, 1)),
         ((R.FACILITY, 3), (R.OFFICE_STAFF, 3), (R.LOCAL_OFFICIAL, 2)),
         messages=("", "", "STOP THE COUNT", "You were warned. Next time it won't be flour.", "This is what traitors get."),
@@ -275,7 +312,8 @@ KINDS: tuple[Kind, ...] = (
         },
     ),
     Kind(
-        "bomb_threat", (T.BOMB_THREAT,),
+        "bomb_threat",
+        (T.BOMB_THREAT,),
         ((C.EMAIL, 3), (C.PHONE_CALL, 2)),
         ((R.FACILITY, 1),),
         messages=(
@@ -291,7 +329,8 @@ KINDS: tuple[Kind, ...] = (
         phases=VOTING | {P.CANVASS},
     ),
     Kind(
-        "swatting", (T.SWATTING,),
+        "swatting",
+        (T.SWATTING,),
         ((C.EMERGENCY_CALL, 1),),
         ((R.LOCAL_OFFICIAL, 3), (R.BOARD_MEMBER, 1), (R.CHIEF_STATE_OFFICIAL, 0.3)),
         messages=("",),
@@ -304,7 +343,8 @@ KINDS: tuple[Kind, ...] = (
         weight=1.2,
     ),
     Kind(
-        "property_damage", (T.PROPERTY_DAMAGE, T.THREAT_PROPERTY),
+        "property_damage",
+        (T.PROPERTY_DAMAGE, T.THREAT_PROPERTY),
         ((C.OTHER, 2), (C.IN_PERSON_OFFICE, 1)),
         ((R.FACILITY, 1),),
         messages=("", "TRAITORS", "STOLEN ELECTION - WE KNOW WHO YOU ARE"),
@@ -317,7 +357,8 @@ KINDS: tuple[Kind, ...] = (
         weight=2,
     ),
     Kind(
-        "impersonation", (T.IMPERSONATION, T.HARASSMENT),
+        "impersonation",
+        (T.IMPERSONATION, T.HARASSMENT),
         ((C.SOCIAL_POST, 3), (C.TEXT_MESSAGE, 1), (C.EMAIL, 1)),
         ((R.OFFICE_STAFF, 2), (R.POLL_WORKER, 2), (R.LOCAL_OFFICIAL, 2)),
         messages=(
@@ -334,7 +375,8 @@ KINDS: tuple[Kind, ...] = (
         weight=2,
     ),
     Kind(
-        "incitement", (T.INCITEMENT, T.THREAT_VIOLENCE),
+        "incitement",
+        (T.INCITEMENT, T.THREAT_VIOLENCE),
         ((C.SOCIAL_POST, 3), (C.THIRD_PARTY_ONLINE, 3)),
         ((R.LOCAL_OFFICIAL, 2), (R.FACILITY, 2), (R.OFFICE_STAFF, 1), (R.POLL_WORKER, 1)),
         messages=(
@@ -350,7 +392,8 @@ KINDS: tuple[Kind, ...] = (
         weight=3,
     ),
     Kind(
-        "fixation", (T.HARASSMENT, T.STALKING),
+        "fixation",
+        (T.HARASSMENT, T.STALKING),
         ((C.EMAIL, 3), (C.POSTAL_MAIL, 1), (C.WEB_FORM, 1)),
         ((R.POLL_WORKER, 3), (R.VOLUNTEER, 2)),
         messages=(
@@ -371,30 +414,43 @@ KINDS: tuple[Kind, ...] = (
 
 # How each channel's narrative opens, and who "they" are in it.
 INTROS: dict[str, tuple[str, ...]] = {
-    C.VOICEMAIL: ("Voicemail left on the main office line overnight; audio saved.",
-                  "Voicemail on the {role_word}'s direct line, found the next morning. Audio saved and transcribed."),
-    C.PHONE_CALL: ("Call to the front desk; staff wrote down the words as close to verbatim as they could.",
-                   "Caller reached the {role_word}'s direct line and hung up after a minute or so."),
+    C.VOICEMAIL: (
+        "Voicemail left on the main office line overnight; audio saved.",
+        "Voicemail on the {role_word}'s direct line, found the next morning. Audio saved and transcribed.",
+    ),
+    C.PHONE_CALL: (
+        "Call to the front desk; staff wrote down the words as close to verbatim as they could.",
+        "Caller reached the {role_word}'s direct line and hung up after a minute or so.",
+    ),
     C.EMAIL: ("Email to the office's general inbox.", "Email sent to the {role_word}'s work address."),
     C.TEXT_MESSAGE: ("Text message to the {role_word}'s work phone.",),
-    C.SOCIAL_POST: ("Public post on {platform} tagging the office account.",
-                    "Post on {platform}, reported to us by a member of the public."),
+    C.SOCIAL_POST: (
+        "Public post on {platform} tagging the office account.",
+        "Post on {platform}, reported to us by a member of the public.",
+    ),
     C.SOCIAL_DM: ("Direct message on {platform} to the {role_word}'s personal account.",),
-    C.POSTAL_MAIL: ("Letter in the morning mail addressed to the {role_word} by name.",
-                    "Handwritten postcard, no return address."),
+    C.POSTAL_MAIL: (
+        "Letter in the morning mail addressed to the {role_word} by name.",
+        "Handwritten postcard, no return address.",
+    ),
     C.PACKAGE: ("Package delivered to the front counter.",),
     C.WEB_FORM: ("Sent through the contact form on the office website.",),
     C.IN_PERSON_OFFICE: ("At the elections office during business hours.",),
     C.IN_PERSON_VOTING_SITE: ("At a voting site during voting hours.",),
     C.IN_PERSON_COUNT_SITE: ("At the central counting center.",),
     C.AT_HOME: ("At the {role_word}'s home.",),
-    C.THIRD_PARTY_ONLINE: ("Found on a public forum by staff and forwarded to the office.",
-                           "A colleague in another county forwarded a link to this thread."),
+    C.THIRD_PARTY_ONLINE: (
+        "Found on a public forum by staff and forwarded to the office.",
+        "A colleague in another county forwarded a link to this thread.",
+    ),
     C.EMERGENCY_CALL: ("Reported by the {role_word} the next morning.",),
     C.OTHER: ("Found by staff opening the office in the morning.",),
 }
 SENDER_REF: dict[str, str] = {
-    C.VOICEMAIL: "caller", C.PHONE_CALL: "caller", C.SOCIAL_POST: "poster", C.THIRD_PARTY_ONLINE: "poster",
+    C.VOICEMAIL: "caller",
+    C.PHONE_CALL: "caller",
+    C.SOCIAL_POST: "poster",
+    C.THIRD_PARTY_ONLINE: "poster",
 }
 CLOSINGS = (
     "Supervisor notified.",
@@ -423,20 +479,75 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # Invented names: ordinary first names with surnames made up for this data set.
-WORKER_FIRST = (("Dana", "f"), ("Marisol", "f"), ("Beth", "f"), ("Keisha", "f"), ("Linda", "f"), ("Priya", "f"),
-                ("Carol", "f"), ("Janelle", "f"), ("Teresa", "f"), ("Gail", "f"), ("Tom", "m"), ("Luis", "m"),
-                ("Darnell", "m"), ("Greg", "m"), ("Raymond", "m"), ("Ken", "m"), ("Marcus", "m"), ("Jorge", "m"))
-WORKER_LAST = ("Fallowmere", "Quillfeather", "Brindlecombe", "Dunmarrow", "Elderwick", "Kestrelby", "Larkmoor",
-               "Mossbeck", "Nettlecombe", "Pemberwick", "Rookhallow", "Saltmire", "Thistlecrest", "Underbough",
-               "Wrenhollow", "Yarrowmede")
+WORKER_FIRST = (
+    ("Dana", "f"),
+    ("Marisol", "f"),
+    ("Beth", "f"),
+    ("Keisha", "f"),
+    ("Linda", "f"),
+    ("Priya", "f"),
+    ("Carol", "f"),
+    ("Janelle", "f"),
+    ("Teresa", "f"),
+    ("Gail", "f"),
+    ("Tom", "m"),
+    ("Luis", "m"),
+    ("Darnell", "m"),
+    ("Greg", "m"),
+    ("Raymond", "m"),
+    ("Ken", "m"),
+    ("Marcus", "m"),
+    ("Jorge", "m"),
+)
+WORKER_LAST = (
+    "Fallowmere",
+    "Quillfeather",
+    "Brindlecombe",
+    "Dunmarrow",
+    "Elderwick",
+    "Kestrelby",
+    "Larkmoor",
+    "Mossbeck",
+    "Nettlecombe",
+    "Pemberwick",
+    "Rookhallow",
+    "Saltmire",
+    "Thistlecrest",
+    "Underbough",
+    "Wrenhollow",
+    "Yarrowmede",
+)
 SENDER_FIRST = ("Dale", "Rick", "Wade", "Cody", "Travis", "Brent", "Sharon", "Deb", "Rhonda", "Curt", "Lyle", "Vance")
-SENDER_LAST = ("Coldmarsh", "Ironvale", "Blackfen", "Stormbridge", "Ravensmoor", "Flintwhistle", "Cragmoor",
-               "Dusktoller", "Ashfurrow", "Gravelwick")
+SENDER_LAST = (
+    "Coldmarsh",
+    "Ironvale",
+    "Blackfen",
+    "Stormbridge",
+    "Ravensmoor",
+    "Flintwhistle",
+    "Cragmoor",
+    "Dusktoller",
+    "Ashfurrow",
+    "Gravelwick",
+)
 KIDS = ("Milo", "Ava", "Jonah", "Lucy", "Theo", "Nora", "Eli", "Hazel")
-STREETS = ("Larkspur Lane", "Quillfeather Court", "Juniper Hollow Road", "Mossbeck Drive", "Saltmire Way",
-           "Wrenhollow Circle", "Kestrel Ridge Trail", "Amberfield Avenue")
-CARS = ("a silver pickup", "a dark blue sedan", "a white van with no markings", "a black SUV with tinted windows",
-        "a red hatchback")
+STREETS = (
+    "Larkspur Lane",
+    "Quillfeather Court",
+    "Juniper Hollow Road",
+    "Mossbeck Drive",
+    "Saltmire Way",
+    "Wrenhollow Circle",
+    "Kestrel Ridge Trail",
+    "Amberfield Avenue",
+)
+CARS = (
+    "a silver pickup",
+    "a dark blue sedan",
+    "a white van with no markings",
+    "a black SUV with tinted windows",
+    "a red hatchback",
+)
 PLATFORMS = ("X", "Facebook", "Telegram", "Instagram", "TikTok", "Truth Social", "Gab", "Rumble", "Reddit", "YouTube")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "certification day", "canvass day")
 HANDLE_WORDS = ("patriot", "ballot", "audit", "freedom", "eagle", "truth", "watchman", "liberty", "redpill", "minuteman")
