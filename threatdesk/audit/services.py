@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent, AuditHead
+from threatdesk.lib.bulkinsert import BulkInserter
 
 GENESIS = "0" * 64
 
@@ -71,50 +72,36 @@ def object_ref(obj: models.Model | None) -> tuple[str, str]:
 
 
 @transaction.atomic
-def log_many(*, actor: Any, entries: Iterable[Entry]) -> list[AuditEvent]:
-    """Append events in order, one chain step each, under the head row's lock."""
+def log_many(*, actor: Any, entries: Iterable[Entry]) -> int:
+    """Append events in order, one chain step each, under the head row's lock; return how many."""
     head = _locked_head()
     now = timezone.now()
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     label = actor_label(actor)
-    events: list[AuditEvent] = []
+    rows: list[dict[str, Any]] = []
     seq, prev = head.seq, head.hash
     for entry in entries:
         seq += 1
-        digest = event_hash(
-            prev_hash=prev,
-            seq=seq,
-            at=now,
-            actor_id=actor_id,
-            actor_label=label,
-            action=entry.action,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            reason=entry.reason,
-            payload=entry.payload,
-        )
-        events.append(
-            AuditEvent(
-                seq=seq,
-                at=now,
-                actor_id=actor_id,
-                actor_label=label,
-                action=entry.action,
-                object_type=entry.object_type,
-                object_id=entry.object_id,
-                reason=entry.reason,
-                payload=entry.payload,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
-        prev = digest
-    if not events:
-        return []
-    AuditEvent.objects.bulk_create(events, batch_size=2000)
+        row: dict[str, Any] = {
+            "prev_hash": prev,
+            "seq": seq,
+            "at": now,
+            "actor_id": actor_id,
+            "actor_label": label,
+            "action": entry.action,
+            "object_type": entry.object_type,
+            "object_id": entry.object_id,
+            "reason": entry.reason,
+            "payload": entry.payload,
+        }
+        prev = row["hash"] = event_hash(**row)
+        rows.append(row)
+    if not rows:
+        return 0
+    BulkInserter(AuditEvent).insert(rows)
     head.seq, head.hash = seq, prev
     head.save(update_fields=["seq", "hash"])
-    return events
+    return len(rows)
 
 
 def log(
@@ -124,8 +111,7 @@ def log(
     obj: models.Model | None = None,
     reason: str = "",
     payload: dict[str, Any] | None = None,
-) -> AuditEvent:
+) -> None:
     """Record one event: `log("reports.report.submitted", actor=user, obj=report)`."""
     object_type, object_id = object_ref(obj)
-    entry = Entry(action, object_type, object_id, reason, payload or {})
-    return log_many(actor=actor, entries=[entry])[0]
+    log_many(actor=actor, entries=[Entry(action, object_type, object_id, reason, payload or {})])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,10 +15,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
+from threatdesk.lib.bulkinsert import BulkInserter
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
 from threatdesk.reports import evidence as evidence_files
-from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, SenderIdentifier
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, SenderIdentifier, report_code
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.taxonomy import Source
 
@@ -54,11 +55,29 @@ class SubmitResult:
 
 @dataclass
 class Built:
-    """A report ready to save, with the rows that hang off it."""
+    """A report ready to save, with the rows that hang off it.
 
-    report: Report
+    `values` are column values by attname, so a bulk import can insert them without building
+    model instances; `report()` makes the instance for a single submission.
+    """
+
+    values: dict[str, Any]
     threat_types: list[str]
-    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    identifiers: list[tuple[str, str]]
+    state: State
+    county: County | None
+    office: Office | None
+
+    def report(self) -> Report:
+        report = Report(**self.values)
+        report.state, report.county, report.office = self.state, self.county, self.office
+        return report
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    pk: int
+    public_code: str
 
 
 class PlaceDirectory:
@@ -162,45 +181,46 @@ def build_report(
         county = places.county(state, data.county)
         if county is None:
             raise ReportInputError([FieldError("county", f"no county {data.county!r} in {state.name}", line)])
-    actor_office = getattr(actor, "office", None) if getattr(actor, "is_authenticated", False) else None
-    report = Report(
-        source=source,
-        is_synthetic=is_synthetic,
-        office=actor_office or places.office_for(county),
-        state=state,
-        county=county,
-        occurred_on=data.occurred_on,
-        occurred_time=data.occurred_time,
-        channel=data.channel,
-        platform=data.platform,
-        primary_threat_type=data.threat_types[0],
-        target_role=data.target_role,
-        election_phase=data.election_phase,
-        message_text=data.message_text,
-        narrative=data.narrative,
-        sender_name=data.sender.name,
-        sender_phones=data.sender.phones,
-        sender_emails=data.sender.emails,
-        sender_handles=data.sender.handles,
-        sender_description=data.sender.description,
-        reporter=actor if getattr(actor, "is_authenticated", False) else None,
-        reporter_contact=data.reporter_contact.model_dump(exclude_defaults=True),
-    )
-    return Built(report, [str(t) for t in data.threat_types], sender_identifiers(data))
+    signed_in = getattr(actor, "is_authenticated", False)
+    office = (getattr(actor, "office", None) if signed_in else None) or places.office_for(county)
+    values = {
+        "public_code": report_code(),
+        "source": source,
+        "is_synthetic": is_synthetic,
+        "office_id": office.pk if office else None,
+        "state_id": state.pk,
+        "county_id": county.pk if county else None,
+        "occurred_on": data.occurred_on,
+        "occurred_time": data.occurred_time,
+        "channel": data.channel,
+        "platform": data.platform,
+        "primary_threat_type": data.threat_types[0],
+        "target_role": data.target_role,
+        "election_phase": data.election_phase,
+        "message_text": data.message_text,
+        "narrative": data.narrative,
+        "sender_name": data.sender.name,
+        "sender_phones": data.sender.phones,
+        "sender_emails": data.sender.emails,
+        "sender_handles": data.sender.handles,
+        "sender_description": data.sender.description,
+        "reporter_id": actor.pk if signed_in else None,
+        "reporter_contact": data.reporter_contact.model_dump(exclude_defaults=True),
+    }
+    return Built(values, [str(t) for t in data.threat_types], sender_identifiers(data), state, county, office)
 
 
-def _save_children(built: Sequence[Built]) -> None:
-    ReportThreatType.objects.bulk_create(
-        [ReportThreatType(report=b.report, code=code, position=i) for b in built for i, code in enumerate(b.threat_types)],
-        batch_size=5000,
+def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
+    """Threat-type and sender-identifier rows for reports already stored (ids in the same order)."""
+    BulkInserter(ReportThreatType).insert(
+        {"report_id": pk, "code": code, "position": i}
+        for b, pk in zip(built, report_ids, strict=True)
+        for i, code in enumerate(b.threat_types)
     )
-    SenderIdentifier.objects.bulk_create(
-        [
-            SenderIdentifier(report=b.report, kind=kind, digest=digest)
-            for b in built
-            for kind, digest in dict.fromkeys(b.identifiers)
-        ],
-        batch_size=5000,
+    BulkInserter(SenderIdentifier).insert(
+        {"report_id": pk, "kind": kind, "digest": digest}
+        for b, pk in zip(built, report_ids, strict=True)
+        for kind, digest in dict.fromkeys(b.identifiers)
     )
 
 
@@ -228,12 +248,12 @@ def _submit_new(
     files: Sequence[evidence_files.CheckedFile],
 ) -> Report:
     built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
-    report = built.report
+    report = built.report()
     report.submission_key = submission_key
     report.submission_digest = digest
     report.received_at = timezone.now()
     report.save()
-    _save_children([built])
+    _save_children([built], [report.pk])
     audit.log(
         "reports.report.submitted",
         actor=actor,
@@ -341,7 +361,7 @@ def reports_import(
     is_synthetic: bool = False,
     batch_size: int = 2000,
     progress: Any = None,
-) -> list[Report]:
+) -> list[StoredReport]:
     """Store validated rows all or nothing; any unknown place or repeated id aborts the lot.
 
     Rows with an `external_id` are keyed by it, so importing the same file twice is refused
@@ -364,33 +384,45 @@ def reports_import(
                 errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", row.line))
                 continue
             seen_keys[key] = row.line
-            item.report.submission_key = key
-            item.report.submission_digest = submission_digest(row.data)
-        item.report.received_at = row.received_at or now
+            item.values["submission_key"] = key
+            item.values["submission_digest"] = submission_digest(row.data)
+        item.values["received_at"] = row.received_at or now
         built.append(item)
     if seen_keys:
         # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
         keys = list(seen_keys)
-        stored = Report.objects.values_list("submission_key", flat=True)
-        taken = {key for i in range(0, len(keys), 900) for key in stored.filter(submission_key__in=keys[i : i + 900]) if key}
+        existing = Report.objects.values_list("submission_key", flat=True)
+        taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
         errors.extend(
             FieldError("external_id", f"{key.removeprefix('import:')!r} was already imported", seen_keys[key])
             for key in sorted(taken, key=seen_keys.__getitem__)
         )
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-    saved: list[Report] = []
+    stored: list[StoredReport] = []
+    reports = BulkInserter(Report)
     for start in range(0, len(built), batch_size):
         chunk = built[start : start + batch_size]
-        saved += Report.objects.bulk_create([b.report for b in chunk])
-        _save_children(chunk)
+        reports.insert(b.values for b in chunk)
+        codes = [b.values["public_code"] for b in chunk]
+        ids = _ids_by_code(codes)
+        report_ids = [ids[code] for code in codes]
+        _save_children(chunk, report_ids)
         audit.log_many(
             actor=actor,
             entries=[
-                audit.Entry("reports.report.imported", "reports.report", b.report.public_code, payload={"source": source})
-                for b in chunk
+                audit.Entry("reports.report.imported", "reports.report", code, payload={"source": source}) for code in codes
             ],
         )
+        stored += [StoredReport(pk, code) for pk, code in zip(report_ids, codes, strict=True)]
         if progress is not None:
             progress(len(chunk))
-    return saved
+    return stored
+
+
+def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
+    """Database ids of just-inserted reports, asked in chunks that fit SQLite's parameter limit."""
+    found: dict[str, int] = {}
+    for start in range(0, len(codes), chunk):
+        found.update(Report.objects.filter(public_code__in=codes[start : start + chunk]).values_list("public_code", "pk"))
+    return found

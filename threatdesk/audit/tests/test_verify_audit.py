@@ -26,8 +26,10 @@ def trail() -> list[AuditEvent]:
     """Five events after whatever the database already holds (none, in a fresh test database)."""
     AuditEvent.objects.all().delete()
     AuditHead.objects.all().delete()
-    events = [audit.log(f"tests.step.{n}", actor=None, payload={"n": n, "code": f"R-{n}"}) for n in range(1, 4)]
-    events += audit.log_many(actor=None, entries=[audit.Entry("tests.batch", payload={"n": n}) for n in (4, 5)])
+    for n in range(1, 4):
+        audit.log(f"tests.step.{n}", actor=None, payload={"n": n, "code": f"R-{n}"})
+    assert audit.log_many(actor=None, entries=[audit.Entry("tests.batch", payload={"n": n}) for n in (4, 5)]) == 2
+    events = list(AuditEvent.objects.order_by("seq"))
     assert [e.seq for e in events] == [1, 2, 3, 4, 5]
     return events
 

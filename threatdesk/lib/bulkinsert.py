@@ -1,0 +1,91 @@
+"""Multi-row inserts from plain dicts, for bulk import and other large batches.
+
+`QuerySet.bulk_create` spends most of its time building model instances and passing every value
+through the SQL compiler one by one: for a report with its child rows that was about 0.5 ms a
+row, against a few microseconds for the database itself. `BulkInserter` prepares each column
+once: values of plain columns (text, numbers, booleans, foreign-key ids) go to the driver as
+they are; dates, times, JSON and encrypted columns still go through their field's own
+`get_db_prep_save`, so what is stored is exactly what the ORM would store.
+
+It does not run `save()`, signals or model validation: callers pass values already validated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from django.db import connections, models
+from django.utils import timezone
+
+# Exact classes, not subclasses: a subclass (an encrypted text field, say) may prepare its values.
+_PASS_THROUGH: frozenset[type] = frozenset(
+    {
+        models.CharField,
+        models.TextField,
+        models.BooleanField,
+        models.SmallIntegerField,
+        models.IntegerField,
+        models.BigIntegerField,
+        models.PositiveSmallIntegerField,
+        models.PositiveIntegerField,
+        models.PositiveBigIntegerField,
+        models.ForeignKey,
+    }
+)
+
+
+def _passes_through(field: models.Field[Any, Any]) -> bool:
+    """Whether the driver takes this column's Python value unchanged on every backend."""
+    return type(field) in _PASS_THROUGH
+
+
+class BulkInserter:
+    """`BulkInserter(Model).insert(rows)`: rows are dicts keyed by field attname (`office_id`).
+
+    Missing values take the field's default; `auto_now`/`auto_now_add` columns take the time of
+    the call. The primary key is left to the database.
+    """
+
+    def __init__(self, model: type[models.Model], *, using: str = "default") -> None:
+        self.model = model
+        self.using = using
+        connection = connections[using]
+        self.fields: list[models.Field[Any, Any]] = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.converters: list[Callable[[Any], Any] | None] = [
+            None if _passes_through(f) else self._converter(f, connection) for f in self.fields
+        ]
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in self.fields)
+        placeholders = ", ".join(["%s"] * len(self.fields))
+        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+
+    @staticmethod
+    def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
+        def convert(value: Any) -> Any:
+            return field.get_db_prep_save(value, connection)
+
+        return convert
+
+    def _value(self, field: models.Field[Any, Any], row: Mapping[str, Any], now: Any) -> Any:
+        if field.attname in row:
+            return row[field.attname]
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            return now
+        return field.get_default()
+
+    def prepare(self, row: Mapping[str, Any], now: Any) -> tuple[Any, ...]:
+        values = []
+        for field, convert in zip(self.fields, self.converters, strict=True):
+            value = self._value(field, row, now)
+            values.append(value if convert is None or value is None else convert(value))
+        return tuple(values)
+
+    def insert(self, rows: Iterable[Mapping[str, Any]], *, chunk: int = 5000) -> int:
+        """Insert every row in the caller's transaction; return how many were written."""
+        now = timezone.now()
+        prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now) for row in rows]
+        with connections[self.using].cursor() as cursor:
+            for start in range(0, len(prepared), chunk):
+                cursor.executemany(self.sql, prepared[start : start + chunk])
+        return len(prepared)
