@@ -1,0 +1,377 @@
+"""The Django side of bench/intake.py, run as a child process in the benchmark's throwaway environment.
+
+    python bench/djangojob.py setup              migrate, add a few offices, a reporter and an API token
+    python bench/djangojob.py verify SPEC.json   stored reports against the 2xx answers of each load run
+    python bench/djangojob.py import N           bulk import of N generated rows, and the raw insert beside it
+    python bench/djangojob.py profile OUT N M    cProfile of N API submissions and of an M-row import
+
+Each prints one JSON object on its last line of standard output. The environment (THREATDESK_ENV,
+secrets, THREATDESK_VAR_DIR, DATABASE_URL) is set by intake.py; never point it at real data.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import io
+import json
+import os
+import pstats
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "threatdesk.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import workload  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from threatdesk.accounts.services import token_create, user_create  # noqa: E402
+from threatdesk.audit.models import AuditEvent  # noqa: E402
+from threatdesk.audit.selectors import verify_chain  # noqa: E402
+from threatdesk.places.models import County, Office  # noqa: E402
+from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier  # noqa: E402
+from threatdesk.reports.schemas import ReportIn  # noqa: E402
+from threatdesk.reports.services import ImportRow, reports_import  # noqa: E402
+from threatdesk.reports.taxonomy import Source  # noqa: E402
+
+RAW_TABLE = "bench_raw_report"
+
+
+def emit(result: dict[str, Any]) -> None:
+    print(json.dumps(result, default=str))
+
+
+def migrate() -> None:
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def setup() -> dict[str, Any]:
+    """A fresh database with some county offices, one API client (a reporter) and its token."""
+    migrate()
+    rng = random.Random(7)
+    counties = list(County.objects.order_by("fips"))
+    Office.objects.bulk_create(
+        [
+            Office(name=f"{c.name} Elections", level=Office.Level.COUNTY, state_id=c.state_id, county=c)
+            for c in rng.sample(counties, 300)
+        ]
+    )
+    user = user_create(actor=None, username="bench-intake-client", password=None, role="reporter", email="client@example.org")
+    token = token_create(actor=None, user=user, name="intake benchmark")
+    return {"token": token, "user_id": user.pk}
+
+
+def verify(spec_path: str) -> dict[str, Any]:
+    """For each load run: every 2xx answer is one stored report, and nothing else was stored
+    except requests still in flight when the load generator stopped (at most one per connection)."""
+    spec = json.loads(Path(spec_path).read_text())
+    runs = []
+    for run in spec["runs"]:
+        prefix = f"api:{spec['user_id']}:{run['tag']}-"
+        stored = list(Report.objects.filter(submission_key__startswith=prefix).values_list("public_code", "submission_key"))
+        stored_codes = {code for code, _ in stored}
+        answered: list[str] = []
+        for name in run["codes_files"]:
+            path = Path(name)
+            if path.exists():
+                answered += [line.strip() for line in path.read_text().splitlines() if line.strip()]
+        answered_set = set(answered)
+        audit_events = AuditEvent.objects.filter(
+            action="reports.report.submitted",
+            object_id__in=Report.objects.filter(submission_key__startswith=prefix).values("public_code"),
+        ).count()
+        extra = len(stored_codes - answered_set)
+        in_flight = max(0, int(run.get("sent", 0)) - int(run.get("completed", 0)))
+        result = {
+            "tag": run["tag"],
+            "answered_2xx": len(answered),
+            "answered_distinct_reports": len(answered_set),
+            "stored_reports": len(stored),
+            "stored_distinct_keys": len({key for _, key in stored}),
+            "answered_but_not_stored": len(answered_set - stored_codes),
+            "stored_without_answer": extra,
+            "in_flight_at_stop": in_flight,
+            "audit_events": audit_events,
+        }
+        result["ok"] = (
+            result["answered_but_not_stored"] == 0
+            and len(answered) == len(answered_set)
+            and result["stored_distinct_keys"] == len(stored)
+            and extra <= in_flight
+            and audit_events == len(stored)
+        )
+        result["exact_match"] = extra == 0 and result["ok"]
+        runs.append(result)
+    checked, problems = verify_chain()
+    return {
+        "runs": runs,
+        "reports_total": Report.objects.count(),
+        "audit_chain_events": checked,
+        "audit_chain_problems": len(problems),
+        "ok": all(r["ok"] for r in runs) and not problems,
+    }
+
+
+def _raw_tuples(rows: list[dict[str, Any]], validated: list[ReportIn]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The same rows as plain values in the report table's column order: no encryption, no ORM."""
+    from threatdesk.places.models import State
+
+    states = dict(State.objects.values_list("code", "pk"))
+    now = dt.datetime.now(dt.UTC).isoformat()
+    columns = [f.column for f in Report._meta.concrete_fields]
+    tuples = []
+    for i, (row, data) in enumerate(zip(rows, validated, strict=True)):
+        values = {
+            "id": i + 1,
+            "public_code": f"R-{i:016d}",
+            "submission_key": f"import:RAW-{i}",
+            "submission_digest": "",
+            "source": "import",
+            "is_synthetic": False,
+            "office_id": None,
+            "state_id": states[data.state],
+            "county_id": None,
+            "occurred_on": data.occurred_on.isoformat(),
+            "occurred_time": data.occurred_time.isoformat() if data.occurred_time else None,
+            "received_at": now,
+            "channel": data.channel,
+            "platform": data.platform,
+            "primary_threat_type": str(data.threat_types[0]),
+            "target_role": str(data.target_role),
+            "election_phase": str(data.election_phase),
+            "message_text": row.get("message_text", ""),
+            "narrative": row["narrative"],
+            "sender_name": data.sender.name,
+            "sender_phones": json.dumps(data.sender.phones),
+            "sender_emails": json.dumps(data.sender.emails),
+            "sender_handles": json.dumps(data.sender.handles),
+            "sender_description": data.sender.description,
+            "reporter_id": None,
+            "reporter_contact": json.dumps(data.reporter_contact.model_dump(exclude_defaults=True)),
+            "indicators": "[]",
+            "severity": None,
+            "severity_reasons": "[]",
+            "status": "new",
+            "created_at": now,
+            "updated_at": now,
+        }
+        tuples.append(tuple(values[c] for c in columns))
+    return columns, tuples
+
+
+def raw_insert(rows: list[dict[str, Any]], validated: list[ReportIn]) -> dict[str, Any]:
+    columns, tuples = _raw_tuples(rows, validated)
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {RAW_TABLE} AS SELECT * FROM reports_report WHERE 1 = 0")  # noqa: S608
+    sql = f"INSERT INTO {RAW_TABLE} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
+    start, cpu = time.perf_counter(), time.process_time()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Server-side binding lets psycopg pipeline executemany; Django's default client-side
+            # cursor sends one statement per row, which would understate the database.
+            import psycopg
+
+            with psycopg.Cursor(connection.connection) as cursor:
+                cursor.executemany(sql, tuples)
+        else:
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, tuples)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {RAW_TABLE}")  # noqa: S608
+        (count,) = cursor.fetchone()
+        cursor.execute(f"DROP TABLE {RAW_TABLE}")
+    return {"rows": count, **_rate(count, seconds, cpu)}
+
+
+def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
+    """Sealing the encrypted columns of every row through the fields themselves, nothing else."""
+    from threatdesk.privacy.fields import encrypted_fields
+
+    fields = {f.name: f for f in encrypted_fields(Report)}  # type: ignore[attr-defined]
+    values = [
+        {
+            "message_text": d.message_text,
+            "narrative": d.narrative,
+            "sender_name": d.sender.name,
+            "sender_phones": d.sender.phones,
+            "sender_emails": d.sender.emails,
+            "sender_handles": d.sender.handles,
+            "sender_description": d.sender.description,
+            "reporter_contact": d.reporter_contact.model_dump(exclude_defaults=True),
+        }
+        for d in validated
+    ]
+    assert set(values[0]) == set(fields), f"encrypted fields changed: {sorted(fields)}"
+    start, cpu = time.perf_counter(), time.process_time()
+    for row in values:
+        for name, value in row.items():
+            fields[name].get_prep_value(value)
+    return {"fields_per_row": len(fields), **_rate(len(values), time.perf_counter() - start, time.process_time() - cpu)}
+
+
+def _rate(n: int, seconds: float, cpu: float) -> dict[str, Any]:
+    """Wall-clock rate, and the process's own CPU time (which other load on the machine does not inflate)."""
+    return {
+        "seconds": round(seconds, 3),
+        "rows_per_s": round(n / seconds),
+        "cpu_seconds": round(cpu, 3),
+        "rows_per_cpu_s": round(n / cpu) if cpu else None,
+    }
+
+
+def import_rows(n: int, seed: int = 11) -> dict[str, Any]:
+    """What `manage.py import_reports` does: validate every row with ReportIn, then store them all
+    with reports_import (encryption, blind indexes, audit entries), one transaction."""
+    migrate()
+    rows = workload.payloads(n, seed=seed)
+    external_ids = [f"HOTLINE-{seed}-{i:07d}" for i in range(n)]
+
+    start, cpu = time.perf_counter(), time.process_time()
+    validated = [ReportIn.model_validate(row) for row in rows]
+    import_rows_ = [ImportRow(line=i + 2, data=data, external_id=external_ids[i]) for i, data in enumerate(validated)]
+    validate_s, validate_cpu = time.perf_counter() - start, time.process_time() - cpu
+
+    start, cpu = time.perf_counter(), time.process_time()
+    saved = reports_import(actor=None, rows=import_rows_, source=Source.IMPORT)
+    store_s, store_cpu = time.perf_counter() - start, time.process_time() - cpu
+
+    stored = Report.objects.filter(source=Source.IMPORT).count()
+    written = {
+        "reports": stored,
+        "threat_types": ReportThreatType.objects.count(),
+        "sender_identifiers": SenderIdentifier.objects.count(),
+        "audit_events": AuditEvent.objects.filter(action="reports.report.imported").count(),
+    }
+    raw = raw_insert(rows, validated)
+    encrypt = encrypt_only(validated)
+    total = validate_s + store_s
+    return {
+        "rows": n,
+        "returned": len(saved),
+        "stored_ok": stored == n == len(saved) and written["audit_events"] == n,
+        "rows_written": written,
+        "validate": _rate(n, validate_s, validate_cpu),
+        "store": _rate(n, store_s, store_cpu),
+        "end_to_end": _rate(n, total, validate_cpu + store_cpu),
+        "raw_insert": raw,
+        "encrypt_only": encrypt,
+    }
+
+
+def _by_package(stats: pstats.Stats) -> list[tuple[str, float]]:
+    """Own time (tottime) summed by where the code lives: a package, an app, or a C call."""
+    totals: Counter[str] = Counter()
+    for (filename, _line, func), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if filename == "~":
+            name = func.strip("<>{}")
+            if "sqlite" in name.lower():
+                key = "sqlite3 (C)"
+            elif "psycopg" in name:
+                key = "psycopg (C)"
+            elif "pydantic_core" in name:
+                key = "pydantic_core (C)"
+            elif "_rust" in name or "AESGCM" in name or "encrypt" in name:
+                key = "cryptography (C)"
+            else:
+                name = name.split(" of ")[0].split(" at 0x")[0]
+                key = "builtins: " + name.removeprefix("built-in method ").removeprefix("method ").removeprefix("function ")
+        elif "site-packages/" in filename:
+            key = filename.split("site-packages/", 1)[1].split("/", 1)[0]
+            if key == "django":
+                parts = filename.split("site-packages/django/", 1)[1].split("/")
+                key = "django." + ".".join(parts[:2]).removesuffix(".py") if parts[0] in ("db", "core") else "django." + parts[0]
+        elif "/threatdesk/" in filename:
+            key = "threatdesk." + filename.split("/threatdesk/", 1)[1].split("/", 1)[0].removesuffix(".py")
+        else:
+            key = "stdlib: " + Path(filename).stem
+        totals[key] += tottime
+    whole = sum(totals.values()) or 1.0
+    return [(k, round(100 * v / whole, 1)) for k, v in totals.most_common(14)]
+
+
+def _profile_text(profile: cProfile.Profile, title: str) -> tuple[str, pstats.Stats]:
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    out.write(f"==== {title}: by cumulative time ====\n")
+    stats.sort_stats("cumulative").print_stats(45)
+    out.write(f"==== {title}: by own time ====\n")
+    stats.sort_stats("tottime").print_stats(30)
+    return out.getvalue(), stats
+
+
+def profile(out_path: str, requests: int, rows: int) -> dict[str, Any]:
+    """cProfile of API submissions through Django's full handler (middleware, auth, ninja) and of
+    the import path; writes the listings to out_path and returns the share of time by package."""
+    from django.test import Client
+
+    setup_info = setup()
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {setup_info['token']}")
+    bodies = [json.dumps(p) for p in workload.payloads(max(requests, 1), seed=99)]
+    for i in range(20):  # warm caches and lazy imports outside the profile
+        client.post("/api/reports", bodies[i % len(bodies)], content_type="application/json", HTTP_IDEMPOTENCY_KEY=f"warm-{i}")
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.post("/api/reports", bodies[0], content_type="application/json", HTTP_IDEMPOTENCY_KEY="count-queries")
+    statements = Counter(q["sql"].split(None, 1)[0].upper() for q in queries.captured_queries)
+    api = cProfile.Profile()
+    start = time.perf_counter()
+    api.enable()
+    statuses: Counter[int] = Counter()
+    for i, body in enumerate(bodies):
+        statuses[
+            client.post("/api/reports", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY=f"prof-{i}").status_code
+        ] += 1
+    api.disable()
+    api_s = time.perf_counter() - start
+    api_text, api_stats = _profile_text(api, f"API: {requests} POST /api/reports in process")
+
+    rows_ = workload.payloads(rows, seed=5)
+    imp = cProfile.Profile()
+    imp.enable()
+    validated = [ImportRow(line=i + 2, data=ReportIn.model_validate(r), external_id=f"P-{i}") for i, r in enumerate(rows_)]
+    reports_import(actor=None, rows=validated)
+    imp.disable()
+    imp_text, imp_stats = _profile_text(imp, f"import: {rows} rows validated and stored")
+    Path(out_path).write_text(api_text + "\n" + imp_text)
+    return {
+        "api_requests": requests,
+        "api_statuses": dict(statuses),
+        "api_ms_per_request_under_profiler": round(1000 * api_s / max(requests, 1), 2),
+        "sql_statements_per_submission": dict(statements),
+        "api_own_time_share_pct": _by_package(api_stats),
+        "import_rows": rows,
+        "import_own_time_share_pct": _by_package(imp_stats),
+        "listing": str(out_path),
+    }
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0]
+    if command == "setup":
+        emit(setup())
+    elif command == "verify":
+        emit(verify(argv[1]))
+    elif command == "import":
+        emit(import_rows(int(argv[1])))
+    elif command == "profile":
+        emit(profile(argv[1], int(argv[2]), int(argv[3])))
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
