@@ -59,6 +59,8 @@ class BulkInserter:
         columns = ", ".join(quote(f.column) for f in self.fields)
         placeholders = ", ".join(["%s"] * len(self.fields))
         self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        # PostgreSQL's COPY takes rows several times faster than multi-row INSERTs.
+        self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
 
     @staticmethod
     def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
@@ -85,7 +87,13 @@ class BulkInserter:
         """Insert every row in the caller's transaction; return how many were written."""
         now = timezone.now()
         prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now) for row in rows]
-        with connections[self.using].cursor() as cursor:
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for values in prepared:
+                        copy.write_row(values)
+                return len(prepared)
             for start in range(0, len(prepared), chunk):
                 cursor.executemany(self.sql, prepared[start : start + chunk])
         return len(prepared)
