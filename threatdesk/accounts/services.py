@@ -70,7 +70,8 @@ def token_create(*, actor: Any, user: User, name: str) -> str:
 
 def token_user(token: str) -> User | None:
     """The active user a bearer token belongs to, or None. Touches last_used_at at most once a minute."""
-    found = ApiToken.objects.select_related("user").filter(digest=ApiToken.digest_of(token), revoked=False).first()
+    tokens = ApiToken.objects.select_related("user", "user__office")
+    found = tokens.filter(digest=ApiToken.digest_of(token), revoked=False).first()
     if found is None or not found.user.is_active:
         return None
     now = timezone.now()

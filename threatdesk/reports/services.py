@@ -278,9 +278,11 @@ def report_submit(
     With a `submission_key` (the API's Idempotency-Key, the web form's one-time token) a retry
     returns the report already stored instead of a second copy, even when two retries race:
     the loser of the race hits the unique key, rolls back, and returns the winner's report.
+    Most submissions are new, so the key is looked up first only when files would otherwise be
+    written again for a retry.
     """
     digest = submission_digest(data)
-    if submission_key:
+    if submission_key and files:
         existing = _existing_submission(submission_key, digest)
         if existing is not None:
             return SubmitResult(existing, created=False)
