@@ -92,7 +92,8 @@ class PlaceDirectory:
         self._bulk = bulk
         self._states: dict[str, State] = {}
         self._state_rows: dict[str, State | None] = {}
-        self._counties: dict[int, dict[str, County]] = {}
+        self._counties: dict[int, dict[str, tuple[int, str, str]]] = {}
+        self._county_objects: dict[int, County] = {}
         self._offices: dict[int, Office | None] = {}
         self._county_offices: dict[int, Office] | None = None
 
@@ -112,14 +113,28 @@ class PlaceDirectory:
             # A FIPS code can only match a county's code, never a name.
             return County.objects.filter(state=state, fips=key).first()
         if state.pk not in self._counties:
-            index: dict[str, County] = {}
-            for county in County.objects.filter(state=state):
-                index[county.fips] = county
-                index[_county_key(county.name)] = county
-                index.setdefault(_county_key(_bare_county_name(county.name)), county)
-            self._counties[state.pk] = index
+            self._counties[state.pk] = self._county_index(state)
         index = self._counties[state.pk]
-        return index.get(key) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
+        row = index.get(key) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
+        if row is None:
+            return None
+        if row[0] not in self._county_objects:
+            self._county_objects[row[0]] = County(pk=row[0], state=state, fips=row[1], name=row[2])
+        return self._county_objects[row[0]]
+
+    @staticmethod
+    def _county_index(state: State) -> dict[str, tuple[int, str, str]]:
+        """Every way a county of `state` may be written, mapped to its (pk, fips, name) row.
+
+        Plain rows, not model instances: a state may have 254 counties, and building an instance
+        for each was most of the cost of a single submission.
+        """
+        index: dict[str, tuple[int, str, str]] = {}
+        for row in County.objects.filter(state=state).values_list("pk", "fips", "name"):
+            index[row[1]] = row
+            index[_county_key(row[2])] = row
+            index.setdefault(_county_key(_bare_county_name(row[2])), row)
+        return index
 
     def office_for(self, county: County | None) -> Office | None:
         """The county's own election office, if it has one in the system."""
