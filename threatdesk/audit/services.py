@@ -71,7 +71,8 @@ def object_ref(obj: models.Model | None) -> tuple[str, str]:
     return obj._meta.label_lower, str(code)
 
 
-@transaction.atomic
+# No savepoint: an event is part of the write it records, so a failure here must undo that write too.
+@transaction.atomic(savepoint=False)
 def log_many(*, actor: Any, entries: Iterable[Entry]) -> int:
     """Append events in order, one chain step each, under the head row's lock; return how many."""
     head = _locked_head()

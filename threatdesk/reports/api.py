@@ -69,7 +69,11 @@ class ReceiptOut(Schema):
     updated_at: dt.datetime
 
 
-def report_out(report: Report, user: Any) -> dict[str, Any]:
+def report_out(
+    report: Report, user: Any, *, threat_types: list[str] | None = None, evidence: list[str] | None = None
+) -> dict[str, Any]:
+    """The API's view of a report. A caller that has just stored it passes its threat types and
+    evidence codes, which saves reading back what it wrote."""
     personal = may_see_personal_data(user, report)
     return {
         "code": report.public_code,
@@ -82,7 +86,7 @@ def report_out(report: Report, user: Any) -> dict[str, Any]:
         "office": report.office.public_code if report.office else None,
         "channel": report.channel,
         "platform": report.platform,
-        "threat_types": [t.code for t in report.threat_types.all()],
+        "threat_types": threat_types if threat_types is not None else [t.code for t in report.threat_types.all()],
         "target_role": report.target_role,
         "election_phase": report.election_phase,
         "severity": report.severity,
@@ -98,7 +102,7 @@ def report_out(report: Report, user: Any) -> dict[str, Any]:
         }
         if personal
         else None,
-        "evidence": [e.public_code for e in report.evidence.all()],
+        "evidence": evidence if evidence is not None else [e.public_code for e in report.evidence.all()],
     }
 
 
@@ -122,7 +126,10 @@ def submit_report(
         result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
     except services.IdempotencyConflictError as exc:
         return responses.Status(409, {"errors": [{"field": "Idempotency-Key", "message": str(exc)}]})
-    return responses.Status(201 if result.created else 200, report_out(result.report, user))
+    if not result.created:
+        return responses.Status(200, report_out(result.report, user))
+    stored_types = list(dict.fromkeys(str(t) for t in payload.threat_types))
+    return responses.Status(201, report_out(result.report, user, threat_types=stored_types, evidence=[]))
 
 
 class ListFilters(Schema):
