@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
 from threatdesk.reports.taxonomy import ElectionPhase, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -45,32 +44,6 @@ LocalTime = Annotated[
     AfterValidator(_naive_time),
     WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"}),
 ]
-
-
-def normalise_phone(raw: str) -> str:
-    """E.164, reading numbers without a country code as U.S. numbers."""
-    try:
-        number = phonenumbers.parse(raw, "US")
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{raw!r} is not a phone number") from exc
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError(f"{raw!r} is not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def normalise_email(raw: str) -> str:
-    try:
-        checked = validate_email(raw, check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise ValueError(f"{raw!r} is not an email address: {exc}") from exc
-    return checked.normalized.lower()
-
-
-def normalise_handle(raw: str) -> str:
-    handle = raw.strip().lstrip("@").lower()
-    if not handle or len(handle) > 100 or any(ch.isspace() for ch in handle):
-        raise ValueError(f"{raw!r} is not an account handle")
-    return handle
 
 
 def _unique(values: list[str]) -> list[str]:
