@@ -12,6 +12,7 @@ urlpatterns = [
     path("", report_views.home, name="home"),
     path("", include("threatdesk.reports.urls")),
     path("account/", include("threatdesk.accounts.urls")),
+    path("protected-people/", include("threatdesk.privacy.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,23 +1,53 @@
 """Hooks through which higher apps hand their personal data to the privacy layer.
 
-`privacy` knows nothing of reports or cases; an app that keeps sealed files registers a rotator
-here (in its AppConfig.ready), and `manage.py rotate_keys` calls every one. Retention and erasure
-will register their shredders the same way.
+`privacy` knows nothing of reports or cases. An app that keeps sealed files registers a rotator
+(for `manage.py rotate_keys`); an app that keeps redacted copies registers a listener that is
+told when an office's protected persons change, so its copies are redone in the same
+transaction; an app that keeps a person's words registers an eraser for erasure requests.
+All registration happens in AppConfig.ready.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 FileRotator = Callable[[], int]
+PeopleListener = Callable[[int], int]  # state id -> how many records were redone
+PersonEraser = Callable[[Any], int]  # a ProtectedPerson about to be erased -> records changed
+
 _file_rotators: list[FileRotator] = []
+_people_listeners: list[PeopleListener] = []
+_person_erasers: list[PersonEraser] = []
+
+
+def _register(hooks: list[Any], hook: Any) -> None:
+    if hook not in hooks:
+        hooks.append(hook)
 
 
 def register_file_rotator(rotator: FileRotator) -> None:
     """`rotator()` re-seals every file not under the newest key and returns how many it did."""
-    if rotator not in _file_rotators:
-        _file_rotators.append(rotator)
+    _register(_file_rotators, rotator)
 
 
 def file_rotators() -> list[FileRotator]:
     return list(_file_rotators)
+
+
+def register_people_listener(listener: PeopleListener) -> None:
+    """`listener(state_id)` redoes whatever depends on the protected persons of that state."""
+    _register(_people_listeners, listener)
+
+
+def people_listeners() -> list[PeopleListener]:
+    return list(_people_listeners)
+
+
+def register_person_eraser(eraser: PersonEraser) -> None:
+    """`eraser(person)` removes the person's identifiers from everything the app keeps."""
+    _register(_person_erasers, eraser)
+
+
+def person_erasers() -> list[PersonEraser]:
+    return list(_person_erasers)

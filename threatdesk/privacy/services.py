@@ -1,16 +1,22 @@
-"""Key rotation: re-encrypt every sealed column and file under the newest key of the ring."""
+"""Writes for the privacy layer: key rotation, and protected persons (add, change, open, erase)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Model
 
+from threatdesk.audit import services as audit
+from threatdesk.lib.codes import normalise_code
+from threatdesk.places.models import Office
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
+from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.privacy.schemas import ProtectedPersonIn
 
 
 @dataclass
@@ -67,3 +73,119 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
     if progress:
         progress(f"files: {result.files} re-encrypted")
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Protected persons
+
+
+class ProtectedPersonError(ValueError):
+    """The record cannot be stored as given; `field` names what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def _people_changed(state_id: int) -> int:
+    """Tell every registered app (reports' redacted copies) that the state's people changed."""
+    return sum(listener(state_id) for listener in registry.people_listeners())
+
+
+def _worker_of(office: Office, data: ProtectedPersonIn) -> ProtectedPerson | None:
+    if data.kind != ProtectedPerson.Kind.FAMILY:
+        return None
+    worker = ProtectedPerson.objects.filter(
+        office=office, kind=ProtectedPerson.Kind.WORKER, public_code=normalise_code(data.worker)
+    ).first()
+    if worker is None:
+        raise ProtectedPersonError("worker", f"no worker {data.worker!r} in this office")
+    return worker
+
+
+def _apply(person: ProtectedPerson, data: ProtectedPersonIn) -> None:
+    person.kind = data.kind
+    person.relationship = data.relationship
+    person.full_name = data.full_name
+    person.aliases = data.aliases
+    person.phones = data.phones
+    person.emails = data.emails
+    person.handles = data.handles
+    person.addresses = data.addresses
+
+
+def _shape(person: ProtectedPerson) -> dict[str, Any]:
+    """What the audit trail may say about a record: its kind and how much it holds, never what."""
+    return {
+        "kind": person.kind,
+        "relationship": person.relationship,
+        "identifiers": {
+            "aliases": len(person.aliases),
+            "phones": len(person.phones),
+            "emails": len(person.emails),
+            "handles": len(person.handles),
+            "addresses": len(person.addresses),
+        },
+    }
+
+
+@transaction.atomic
+def protected_person_create(*, actor: Any, office: Office, data: ProtectedPersonIn) -> ProtectedPerson:
+    """Add a worker or family member; reports of the state are redacted again against them."""
+    person = ProtectedPerson(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None)
+    _apply(person, data)
+    person.worker = _worker_of(office, data)
+    person.save()
+    redone = _people_changed(office.state_id)
+    audit.log("privacy.protected_person.created", actor=actor, obj=person, payload={**_shape(person), "redone": redone})
+    return person
+
+
+@transaction.atomic
+def protected_person_update(*, actor: Any, person: ProtectedPerson, data: ProtectedPersonIn) -> ProtectedPerson:
+    _apply(person, data)
+    person.worker = _worker_of(person.office, data)
+    if person.worker_id == person.pk:
+        raise ProtectedPersonError("worker", "a person cannot be their own worker")
+    person.save()
+    redone = _people_changed(person.office.state_id)
+    audit.log("privacy.protected_person.updated", actor=actor, obj=person, payload={**_shape(person), "redone": redone})
+    return person
+
+
+MIN_REASON = 10
+
+
+def _checked_reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise ProtectedPersonError("reason", f"say why, in at least {MIN_REASON} characters")
+    return reason[:500]
+
+
+@transaction.atomic
+def protected_person_view(*, actor: Any, person: ProtectedPerson, reason: str) -> ProtectedPerson:
+    """Record that `actor` opened the record and why, before anything of it is shown."""
+    audit.log("privacy.protected_person.viewed", actor=actor, obj=person, reason=_checked_reason(reason))
+    return person
+
+
+@transaction.atomic
+def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) -> int:
+    """A worker's (or relative's) erasure request: take their identifiers out of every record
+    that holds them, then delete the record itself; family records go with a worker's.
+
+    Returns how many records of other apps were changed.
+    """
+    reason = _checked_reason(reason)
+    state_id = person.office.state_id
+    people = [person, *person.family.all()]
+    changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
+    codes = [p.public_code for p in people]
+    for p in people:
+        audit.log(
+            "privacy.protected_person.erased", actor=actor, obj=p, reason=reason, payload={"kind": p.kind, "changed": changed}
+        )
+    ProtectedPerson.objects.filter(public_code__in=codes).delete()
+    _people_changed(state_id)
+    return changed

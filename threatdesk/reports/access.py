@@ -1,14 +1,16 @@
 """Who may open which report, and who may read its personal data. Decided here and only here.
 
-| role              | reports visible               | personal data (narrative, words, identifiers) |
-|-------------------|-------------------------------|-----------------------------------------------|
-| reporter          | the ones they filed           | yes, their own words                          |
-| office manager    | their office's                | yes                                           |
-| liaison           | referred to their agency      | (comes with referrals)                        |
-| state coordinator | their state's                 | no                                            |
-| analyst           | all                           | no                                            |
-| admin             | all                           | no: operators run the system, not cases       |
-| public            | none                          | no                                            |
+| role              | reports visible               | words and identifiers                          |
+|-------------------|-------------------------------|------------------------------------------------|
+| reporter          | the ones they filed           | the original: their own words                  |
+| office manager    | their office's                | the original                                   |
+| liaison           | referred to their agency      | (comes with referrals)                         |
+| state coordinator | their state's                 | the redacted copy and sender pseudonyms        |
+| analyst           | all                           | the redacted copy and sender pseudonyms        |
+| admin             | all                           | the redacted copy: operators run the system    |
+| public            | none                          | nothing                                        |
+
+When a report's redaction failed, roles that get the redacted copy get nothing instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from threatdesk.accounts.models import Role
+from threatdesk.reports.redaction import RedactionState
 
 if TYPE_CHECKING:
     from threatdesk.reports.models import Report, ReportQuerySet
@@ -45,3 +48,19 @@ def may_see_personal_data(user: Any, report: Report) -> bool:
     if user.role == Role.REPORTER:
         return report.reporter_id == user.pk
     return False
+
+
+class Words:
+    """Which version of a report's words a user reads."""
+
+    ORIGINAL = "original"
+    REDACTED = "redacted"
+    WITHHELD = "withheld"
+
+
+def words_version(user: Any, report: Report) -> str:
+    if may_see_personal_data(user, report):
+        return Words.ORIGINAL
+    if report.redaction_state == RedactionState.DONE:
+        return Words.REDACTED
+    return Words.WITHHELD

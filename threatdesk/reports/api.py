@@ -15,9 +15,10 @@ from ninja.throttling import AnonRateThrottle
 from threatdesk.lib.api_auth import TokenAuth
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import may_see_personal_data
+from threatdesk.reports.access import Words, words_version
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
+from threatdesk.reports.selectors import sender_pseudonyms
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
@@ -30,6 +31,11 @@ class ErrorItem(Schema):
 
 class ErrorOut(Schema):
     errors: list[ErrorItem]
+
+
+class PseudonymOut(Schema):
+    kind: str
+    pseudonym: str
 
 
 class ReportOut(Schema):
@@ -47,10 +53,17 @@ class ReportOut(Schema):
     target_role: str
     election_phase: str
     severity: int | None
-    personal_data_withheld: bool = Field(description="True when your role may not read the words and identifiers.")
+    personal_data_withheld: bool = Field(description="True when your role may not read the original words and identifiers.")
+    text_version: str = Field(
+        description="'original'; 'redacted' (people replaced by placeholders such as [WORKER-1], [PHONE]); "
+        "or 'withheld' (redaction failed, so there is no copy you may read)."
+    )
     narrative: str | None
     message_text: str | None
     sender: SenderIn | None
+    sender_pseudonyms: list[PseudonymOut] = Field(
+        description="Keyed hashes of the sender's identifiers: equal across reports from the same phone, email, handle or name."
+    )
     evidence: list[str]
 
 
@@ -74,7 +87,12 @@ def report_out(
 ) -> dict[str, Any]:
     """The API's view of a report. A caller that has just stored it passes its threat types and
     evidence codes, which saves reading back what it wrote."""
-    personal = may_see_personal_data(user, report)
+    version = words_version(user, report)
+    personal = version == Words.ORIGINAL
+    texts = {
+        Words.ORIGINAL: (report.narrative, report.message_text),
+        Words.REDACTED: (report.narrative_redacted, report.message_text_redacted),
+    }.get(version, (None, None))
     return {
         "code": report.public_code,
         "status": report.status,
@@ -91,8 +109,9 @@ def report_out(
         "election_phase": report.election_phase,
         "severity": report.severity,
         "personal_data_withheld": not personal,
-        "narrative": report.narrative if personal else None,
-        "message_text": report.message_text if personal else None,
+        "text_version": version,
+        "narrative": texts[0],
+        "message_text": texts[1],
         "sender": {
             "name": report.sender_name,
             "phones": report.sender_phones,
@@ -102,6 +121,7 @@ def report_out(
         }
         if personal
         else None,
+        "sender_pseudonyms": [{"kind": kind, "pseudonym": pseudonym} for kind, pseudonym in sender_pseudonyms(report)],
         "evidence": evidence if evidence is not None else [e.public_code for e in report.evidence.all()],
     }
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from threatdesk.lib.codes import new_code
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.fields import EncryptedJSONField, EncryptedTextField
+from threatdesk.reports.redaction import RedactionState
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, Source, Status, TargetRole, ThreatType
 
 if TYPE_CHECKING:
@@ -77,6 +78,15 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_filed"
     )
     reporter_contact = EncryptedJSONField(default=dict, help_text="Name, email, phone of an anonymous filer.")
+
+    # Derived, never typed: the words with every person taken out, for roles that may not read
+    # personal data. Sealed too, in case a redaction ever misses something.
+    narrative_redacted = EncryptedTextField(blank=True, default="")
+    message_text_redacted = EncryptedTextField(blank=True, default="")
+    redaction_state = models.CharField(max_length=8, choices=RedactionState.CHOICES, default=RedactionState.FAILED)
+    protected_mentions = models.JSONField(
+        default=list, blank=True, help_text="Codes of protected persons the words name, and by what (name, address…)."
+    )
 
     # Filled by the assessment engine; empty until it runs.
     indicators = models.JSONField(default=list, blank=True)

@@ -121,3 +121,16 @@ def report_timeline(report: Report) -> list[TimelineItem]:
 
 def custody_log(evidence: Evidence) -> list[CustodyEntry]:
     return list(evidence.custody.all())
+
+
+PSEUDONYM_LENGTH = 12
+
+
+def sender_pseudonyms(report: Report) -> list[tuple[str, str]]:
+    """(kind, pseudonym) for the sender's identifiers: the keyed hash, shortened for reading.
+
+    Two reports from one phone number show the same pseudonym, whoever reads them, without the
+    number itself ever leaving the database's sealed columns.
+    """
+    rows = report.sender_identifiers.order_by("kind", "digest").values_list("kind", "digest")
+    return [(kind, digest[:PSEUDONYM_LENGTH]) for kind, digest in rows]

@@ -4,9 +4,10 @@ audit entries, so a failure leaves nothing behind and a success leaves a complet
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,7 +19,9 @@ from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import BulkInserter
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
+from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports import redaction
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, SenderIdentifier, report_code
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.taxonomy import Source
@@ -178,6 +181,9 @@ def sender_identifiers(data: ReportIn) -> list[tuple[str, str]]:
     return [(str(kind), blind_index(str(kind), value)) for kind, value in pairs]
 
 
+RedactorLookup = Callable[..., Redactor]
+
+
 def build_report(
     data: ReportIn,
     *,
@@ -186,6 +192,7 @@ def build_report(
     source: str,
     line: int | None = None,
     is_synthetic: bool = False,
+    redactor_for: RedactorLookup = redaction.redactor_for,
 ) -> Built:
     """Turn validated input into an unsaved report; raise ReportInputError for unknown places."""
     state = places.state(data.state)
@@ -222,6 +229,9 @@ def build_report(
         "reporter_id": actor.pk if signed_in else None,
         "reporter_contact": data.reporter_contact.model_dump(exclude_defaults=True),
     }
+    redactor = redactor_for(office_id=values["office_id"], state_id=state.pk)
+    reporter_name = actor.get_full_name() if signed_in else ""
+    values.update(redaction.make_copies(values, redactor=redactor, reporter_name=reporter_name).values())
     return Built(values, [str(t) for t in data.threat_types], sender_identifiers(data), state, county, office)
 
 
@@ -385,13 +395,22 @@ def reports_import(
     instead of storing every report a second time.
     """
     places = PlaceDirectory()
+    redactor_for = functools.cache(redaction.redactor_for)  # one per office for the whole file
     now = timezone.now()
     built: list[Built] = []
     errors: list[FieldError] = []
     seen_keys: dict[str, int] = {}  # submission key -> line
     for row in rows:
         try:
-            item = build_report(row.data, places=places, actor=None, source=source, line=row.line, is_synthetic=is_synthetic)
+            item = build_report(
+                row.data,
+                places=places,
+                actor=None,
+                source=source,
+                line=row.line,
+                is_synthetic=is_synthetic,
+                redactor_for=redactor_for,
+            )
         except ReportInputError as exc:
             errors.extend(exc.errors)
             continue

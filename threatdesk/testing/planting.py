@@ -15,6 +15,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
+from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.services import protected_person_create
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import ImportRow, reports_import
 from threatdesk.testing.files import eml_bytes, png_bytes
@@ -139,8 +142,31 @@ def plant_by_import(actor: Any) -> list[str]:
     return [r.public_code for r in reports_import(actor=actor, rows=rows)]
 
 
+def protect_canaries(personas: Personas) -> tuple[ProtectedPerson, ProtectedPerson]:
+    """Record the canary worker and her son as the Maricopa office's protected persons, the way
+    its manager would, so that redaction knows them."""
+    worker = protected_person_create(
+        actor=personas.manager,
+        office=personas.office,
+        data=ProtectedPersonIn(
+            kind="worker",
+            full_name=CANARY_WORKER,
+            phones=[CANARY_PHONE],
+            emails=[CANARY_EMAIL],
+            addresses=[f"{CANARY_ADDRESS}, Phoenix, AZ 85004"],
+        ),
+    )
+    child = protected_person_create(
+        actor=personas.manager,
+        office=personas.office,
+        data=ProtectedPersonIn(kind="family", relationship="child", worker=worker.public_code, full_name=CANARY_CHILD),
+    )
+    return worker, child
+
+
 def plant_everywhere(personas: Personas) -> Planted:
     planted = Planted()
+    protect_canaries(personas)
     planted.form_codes.append(plant_by_form(Client()))
     planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
     planted.api_codes.append(plant_by_api(Client(), planted.token))

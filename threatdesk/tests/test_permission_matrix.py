@@ -29,7 +29,7 @@ from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.files import use_media_root
 from threatdesk.testing.personas import Personas
-from threatdesk.testing.planting import canaries_in, evidence_uploads
+from threatdesk.testing.planting import canaries_in, evidence_uploads, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,12 @@ def _report(**overrides: Any) -> dict[str, Any]:
     return {**base, **overrides}
 
 
+def _keepers(**overrides: Any) -> dict[str, Any]:
+    """Pages about protected persons: their office's manager and administrators only."""
+    base = {**_signed_in(LOGIN, 404), "manager": 200, "outsider": 200, "admin": 200}
+    return {**base, **overrides}
+
+
 @dataclass(frozen=True)
 class Row:
     expect: dict[str, Any]
@@ -96,6 +102,12 @@ EXPECTED: dict[str, Row] = {
         api=True,
     ),
     "api:receipt_status": Row(_all(200), api=True),
+    # Protected people: the office's manager and administrators; everyone else finds nothing.
+    "privacy:list": Row(_keepers()),
+    "privacy:new": Row(_keepers()),
+    "privacy:open": Row(_keepers(outsider=404)),  # GET asks for a reason and shows no name
+    "privacy:erase": Row(_keepers(outsider=404)),  # GET asks for a reason
+    "privacy:edit": Row(_signed_in(LOGIN, 405)),  # changes take a POST
 }
 
 # Generated API documentation: the schema of the API, no data.
@@ -141,9 +153,11 @@ class World:
     report_code: str
     evidence_code: str
     tokens: dict[str, str]
+    person_code: str
 
     def kwargs_for(self, pattern: Pattern) -> dict[str, str]:
-        values = {"code": self.report_code, "evidence_code": self.evidence_code}
+        code = self.person_code if pattern.name.startswith("privacy:") else self.report_code
+        values = {"code": code, "evidence_code": self.evidence_code}
         missing = [p for p in pattern.params if p not in values]
         assert not missing, f"{pattern.route}: no test value for {missing}; add one to World.kwargs_for"
         return {p: values[p] for p in pattern.params}
@@ -168,6 +182,7 @@ def _fresh_throttles() -> Iterator[None]:
 @pytest.fixture
 def world(personas: Personas, report_payload: dict[str, Any], settings: Any, tmp_path: Any) -> World:
     use_media_root(settings, tmp_path)
+    worker, _child = protect_canaries(personas)
     checked = [evidence_files.check_upload(f.read(), f.name or "") for f in evidence_uploads()[:1]]
     report = report_submit(
         actor=personas.reporter, data=ReportIn.model_validate(report_payload), source="web", files=checked
@@ -175,7 +190,7 @@ def world(personas: Personas, report_payload: dict[str, Any], settings: Any, tmp
     tokens = {
         name: token_create(actor=None, user=user, name="matrix") for name, user in personas.all().items() if name != "public"
     }
-    return World(personas, report.public_code, report.evidence.get().public_code, tokens)
+    return World(personas, report.public_code, report.evidence.get().public_code, tokens, worker.public_code)
 
 
 def ask(world: World, persona: str, name: str) -> Any:
@@ -281,20 +296,25 @@ def test_public_is_sent_to_login_for_staff_pages(world: World) -> None:
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "analyst", "admin"])
-def test_state_and_national_roles_see_the_report_with_personal_data_withheld(world: World, persona: str) -> None:
+def test_state_and_national_roles_read_only_the_redacted_copy(world: World, persona: str) -> None:
     client, _ = world.client_for(persona, api=False)
     page = client.get(reverse("reports:detail", args=[world.report_code]))
     html = page.content.decode()
     assert page.status_code == 200
     assert world.report_code in html
-    assert 'id="withheld"' in html
+    assert 'id="redacted"' in html
+    assert "[WORKER-1] lives at [WORKER-1 ADDRESS]. Tell [FAMILY-1] to watch out." in html
     assert not canaries_in(html)
     assert "@canary_handle_x" not in html and "canary_handle_x" not in html
     assert reverse("reports:evidence", args=[world.report_code, world.evidence_code]) not in html
     api, auth = world.client_for(persona, api=True)
     body = api.get(f"/api/reports/{world.report_code}", **auth).json()  # type: ignore[arg-type]
     assert body["personal_data_withheld"] is True
-    assert body["narrative"] is None and body["message_text"] is None and body["sender"] is None
+    assert body["text_version"] == "redacted"
+    assert body["narrative"] == "A caller left a voicemail for [WORKER-1] naming her home address and her son."
+    assert body["sender"] is None
+    assert sorted(p["kind"] for p in body["sender_pseudonyms"]) == ["email", "handle", "name", "phone"]
+    assert not canaries_in(json.dumps(body))
 
 
 @pytest.mark.parametrize("persona", ["other_reporter", "outsider", "liaison", "coordinator", "analyst", "admin"])

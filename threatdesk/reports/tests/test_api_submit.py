@@ -17,6 +17,7 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import ImportRow, reports_import
+from threatdesk.testing.planting import protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -328,12 +329,14 @@ def test_outsider_gets_404_for_a_report_of_another_office(api, report_payload):
     error_fields(response)
 
 
-def test_state_coordinator_sees_the_facts_but_not_the_words(api, report_payload):
+def test_state_coordinator_sees_the_facts_and_only_the_redacted_words(api, personas, report_payload):
+    protect_canaries(personas)
     code = _submit(api, "reporter", report_payload)
     body = api.get("coordinator", f"/api/reports/{code}").json()
     assert body["personal_data_withheld"] is True
-    assert body["narrative"] is None
-    assert body["message_text"] is None
+    assert body["text_version"] == "redacted"
+    assert body["narrative"] == "A caller left a voicemail for [WORKER-1] naming her home address and her son."
+    assert body["message_text"] == "We know [WORKER-1] lives at [WORKER-1 ADDRESS]. Tell [FAMILY-1] to watch out."
     assert body["sender"] is None
     assert body["threat_types"] == ["threat_violence", "threat_family"]
     assert "Quillonia" not in json.dumps(body)

@@ -14,6 +14,7 @@ from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.payloads import valid_report_payload
+from threatdesk.testing.planting import protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -165,12 +166,23 @@ def test_detail_shows_the_timeline_with_report_received(personas, reports):
     assert "Quillonia Brightwater" in html  # the manager may read the words
 
 
-def test_detail_for_the_state_coordinator_withholds_the_words(personas, reports):
+def test_detail_for_the_state_coordinator_shows_only_the_redacted_words(personas, reports):
+    protect_canaries(personas)  # the office records its worker and her son; copies are redone
     html = signed_in(personas.coordinator).get(f"/reports/{reports['voicemail-2024'].public_code}/").content.decode()
     assert "Report received" in html
-    assert 'id="withheld"' in html
+    assert 'id="redacted"' in html
+    assert "[WORKER-1]" in html
     assert "Quillonia" not in html
     assert "Mordecai" not in html
+
+
+def test_detail_withholds_the_words_when_redaction_failed(personas, reports):
+    report = reports["voicemail-2024"]
+    Report.objects.filter(pk=report.pk).update(redaction_state="failed", narrative_redacted="", message_text_redacted="")
+    html = signed_in(personas.coordinator).get(f"/reports/{report.public_code}/").content.decode()
+    assert 'id="withheld"' in html
+    assert 'id="redacted"' not in html
+    assert "Quillonia" not in html
 
 
 def test_outsider_gets_404_for_another_offices_report(personas, reports):

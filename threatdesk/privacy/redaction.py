@@ -1,0 +1,666 @@
+"""Redaction: turn a report's words into a copy that names no one.
+
+Two kinds of personal data are found:
+
+- the identifiers of known people (an office's protected workers and their families, the
+  report's own sender and reporter), in the forms people actually write them: nicknames,
+  initials, reordered names, possessives, one-letter typos, any phone format, street-name
+  abbreviations;
+- generic personal data of anyone: phone numbers, emails, handles, street addresses, dates of
+  birth, licence plates, social security numbers.
+
+Known names are matched as token sequences with one Aho-Corasick automaton per set of people
+(built once per office and reused), generic data with compiled patterns. Overlapping finds are
+merged, so whatever any detector covered stays covered; the merged span takes the placeholder of
+its most specific find (a protected person's phone beats a generic phone). Offsets refer to the
+original text.
+
+The module is pure Python over plain strings: no database, no Django, so it can be tested and
+benchmarked alone. Callers must treat any exception as "no redacted copy" (fail closed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+from nicknames import NickNamer
+
+# ---------------------------------------------------------------------------------------------
+# What callers give and get
+
+
+@dataclass(frozen=True)
+class Person:
+    """Everything the redactor should recognise of one person, in plaintext, in memory only.
+
+    `kind` is "worker", "family", "sender" or "reporter". With `strong_only`, only identifiers
+    that point at this person alone are matched (full names, phones, emails, handles,
+    addresses), not a first name or surname on its own: used for people of other offices.
+    """
+
+    key: str
+    kind: str
+    names: Sequence[str] = ()
+    aliases: Sequence[str] = ()
+    phones: Sequence[str] = ()
+    emails: Sequence[str] = ()
+    handles: Sequence[str] = ()
+    addresses: Sequence[str] = ()
+    strong_only: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    category: str
+    placeholder: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Redacted:
+    text: str
+    spans: tuple[Span, ...]
+
+    @property
+    def people(self) -> list[str]:
+        """Keys of the known people the text mentions, in order of first mention."""
+        return list(dict.fromkeys(s.person for s in self.spans if s.person))
+
+
+CATEGORIES = ("name", "phone", "email", "address", "handle", "dob", "plate", "ssn")
+KIND_LABELS = {"worker": "WORKER", "family": "FAMILY", "sender": "SENDER", "reporter": "REPORTER"}
+NUMBERED_KINDS = {"worker", "family"}
+
+# ---------------------------------------------------------------------------------------------
+# Tokens: words of letters or digits, compared in a canonical lower-case, accent-free form in
+# which street-type words and compass directions take their postal abbreviation, so that
+# "1418 West Palm Lane" and "1418 W. Palm Ln" read the same.
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+STREET_WORDS = {
+    "alley": "aly", "avenue": "ave", "av": "ave", "boulevard": "blvd", "circle": "cir", "court": "ct",
+    "crossing": "xing", "drive": "dr", "expressway": "expy", "freeway": "fwy", "highway": "hwy",
+    "lane": "ln", "loop": "loop", "parkway": "pkwy", "place": "pl", "plaza": "plz", "road": "rd",
+    "route": "rte", "square": "sq", "street": "st", "str": "st", "terrace": "ter", "trail": "trl",
+    "way": "way", "point": "pt", "pike": "pike", "path": "path", "run": "run", "row": "row",
+    "mountain": "mtn", "heights": "hts", "apartment": "apt", "suite": "ste", "unit": "unit",
+    "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne", "northwest": "nw",
+    "southeast": "se", "southwest": "sw",
+}  # fmt: skip
+DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
+_NOT_SUFFIXES = {"north", "south", "east", "west", "apartment", "apt", "suite", "ste", "unit"}
+STREET_SUFFIXES = sorted({*STREET_WORDS, *STREET_WORDS.values()} - DIRECTIONS - _NOT_SUFFIXES, key=len, reverse=True)
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "rev"}
+
+# Given names that are also everyday words: matched alone only when written with a capital.
+EVERYDAY_WORDS = frozenset(
+    [
+        "will",
+        "bill",
+        "mark",
+        "hope",
+        "may",
+        "june",
+        "april",
+        "august",
+        "grace",
+        "rose",
+        "joy",
+        "faith",
+        "art",
+        "pat",
+        "rich",
+        "chase",
+        "frank",
+        "guy",
+        "ray",
+        "dawn",
+        "summer",
+        "lane",
+        "sue",
+        "max",
+        "jack",
+        "don",
+        "rob",
+        "nick",
+        "gene",
+        "penny",
+        "ruby",
+        "amber",
+        "ivy",
+        "holly",
+        "lily",
+        "iris",
+        "daisy",
+        "sunny",
+        "rusty",
+        "sandy",
+        "dusty",
+        "buddy",
+        "bud",
+        "peg",
+        "kit",
+        "jay",
+        "dot",
+        "fay",
+        "hunter",
+        "carter",
+        "mason",
+        "miles",
+        "sky",
+        "river",
+        "rocky",
+        "chip",
+        "chuck",
+        "win",
+        "dob",
+        "hob",
+        "dick",
+        "earl",
+        "king",
+        "price",
+        "rice",
+        "young",
+        "white",
+        "brown",
+        "green",
+        "black",
+        "long",
+        "bell",
+        "hall",
+        "wood",
+        "hill",
+        "ward",
+        "cook",
+        "cole",
+        "stone",
+        "west",
+        "north",
+        "south",
+        "love",
+        "star",
+        "sterling",
+        "gay",
+        "gus",
+        "mac",
+        "bee",
+    ]
+)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: 'José' and 'jose' are one token."""
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
+    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+
+
+def canon(word: str) -> str:
+    folded = fold(word)
+    return STREET_WORDS.get(folded, folded)
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    starts: list[int]
+    ends: list[int]
+    words: list[str]  # as written
+    canon: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Tokens:
+        starts, ends, words = [], [], []
+        for m in _TOKEN.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+            words.append(m.group())
+        return cls(starts, ends, words, [canon(w) for w in words])
+
+
+def tokens_of(text: str) -> list[str]:
+    return [canon(w) for w in _TOKEN.findall(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Known people: every way their identifiers may be written, as token sequences.
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every given name and nickname the nickname table knows (about 1,100 names)."""
+    table = _nicknamer().nickname_lookup
+    names = set(table) | {n for nicks in table.values() for n in nicks}
+    return frozenset(fold(n) for n in names if n.isalpha() and len(n) > 2) - EVERYDAY_WORDS
+
+
+@lru_cache(maxsize=4096)
+def given_name_forms(first: str) -> frozenset[str]:
+    """A given name, its nicknames, and the formal names a nickname stands for ('Bob' -> 'Robert')."""
+    nn = _nicknamer()
+    forms = {first} | nn.nicknames_of(first)
+    for formal in nn.canonicals_of(first):
+        forms.add(formal)
+        forms |= nn.nicknames_of(formal)
+    return frozenset(fold(f) for f in forms if f and " " not in f)
+
+
+def _name_parts(name: str) -> tuple[str, list[str], str] | None:
+    words = [w for w in tokens_of(name) if w not in TITLES]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return None
+    if len(words) == 1:
+        return words[0], [], ""
+    return words[0], words[1:-1], words[-1]
+
+
+def name_forms(name: str, *, strong_only: bool) -> tuple[set[tuple[str, ...]], set[str]]:
+    """(multi-token forms, single-token forms) of a full name.
+
+    Single tokens (a first name or surname alone) are returned apart so the caller can apply the
+    capital-letter rule to everyday words and skip them for strong-only people.
+    """
+    parts = _name_parts(name)
+    if parts is None:
+        return set(), set()
+    first, middles, last = parts
+    multi: set[tuple[str, ...]] = set()
+    single: set[str] = set()
+    if not last:
+        single.update(given_name_forms(first))
+        return multi, (set() if strong_only else single)
+    firsts = given_name_forms(first)
+    surnames = [last]
+    for given in firsts:
+        multi.add((given, last))
+        multi.add((given, *middles, last))
+        multi.add((last, given))
+        multi.add((last, given, *middles))
+        multi.add((given, last[0]))
+    multi.add((first[0], last))
+    multi.add((first[0], *[m[0] for m in middles], last))
+    multi.add((first, *middles, last))
+    for m in middles:
+        multi.add((first, m[0], last))
+    if not strong_only:
+        multi.add((first[0], last[0]))
+        multi.add((first[0] + last[0],))
+        single.update(firsts)
+        single.update(w for w in surnames if len(w) > 1)
+    return {form for form in multi if len(form) > 1 or len(form[0]) > 1}, single
+
+
+def address_forms(address: str) -> set[tuple[str, ...]]:
+    """The street line of an address with and without its house number and unit.
+
+    'Apt 4B, 1418 W Palm Ln, Phoenix AZ' -> ('1418','w','palm','ln'), ('w','palm','ln'),
+    ('palm','ln'), ...: someone who writes 'you live on Palm Lane' knows where the worker lives.
+    """
+    street = address.split(",")[0]
+    words = tokens_of(street)
+    if not words:
+        return set()
+    forms = {tuple(words)}
+    suffix_at = max((i for i, w in enumerate(words) if w in STREET_SUFFIXES and i > 0), default=len(words) - 1)
+    line = words[: suffix_at + 1]
+    forms.add(tuple(line))
+    unnumbered = line[1:] if line and line[0][0].isdigit() else line
+    if len(unnumbered) >= 2:
+        forms.add(tuple(unnumbered))
+        if unnumbered[0] in DIRECTIONS and len(unnumbered) >= 3:
+            forms.add(tuple(unnumbered[1:]))
+    return {f for f in forms if len(f) >= 2}
+
+
+def street_key(text: str) -> tuple[str, ...]:
+    """House number and street, canonical, for comparing a found address with a known one."""
+    words = tokens_of(text.split(",")[0])
+    suffix_at = max((i for i, w in enumerate(words) if w in STREET_SUFFIXES and i > 0), default=len(words) - 1)
+    return tuple(words[: suffix_at + 1])
+
+
+def phone_digits(raw: str) -> str:
+    """The ten digits of a North American number (E.164 '+1' dropped), or all digits otherwise."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if len(digits) == 11 and digits.startswith("1"):
+        return digits[1:]
+    return digits
+
+
+def email_key(raw: str) -> str:
+    local, _, domain = raw.strip().lower().partition("@")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+def handle_key(raw: str) -> str:
+    return raw.strip().lstrip("@").lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Generic personal data.
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})"
+)
+_SUFFIX_ALT = "|".join(STREET_SUFFIXES)
+_DIRECTION = r"(?:north|south|east|west|[nsew]{1,2})\.?"
+_STATE = r"(?:A[KLRZS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])"  # noqa: E501
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+    "handle": re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?"),
+    "phone": re.compile(
+        r"(?<![\w+])(?:\+?1[\s.-]{0,2})?(?:\(\d{3}\)|\d{3})[\s.-]{0,2}\d{3}[\s.-]?\d{4}(?!\d)"
+        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?"
+        r"|(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)"
+    ),
+    "local_phone": re.compile(r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])"),
+    "ssn": re.compile(
+        r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{3} \d{2} \d{4}(?!\d)"
+        r"|(?i:(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
+    ),
+    "dob": re.compile(
+        rf"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth ?date|birthday|born(?: on)?|b\.)\s*(?:is|was|of|:|-)?\s*)({_DATE})",
+        re.IGNORECASE,
+    ),
+    "plate": re.compile(
+        rf"(?i:\b(?:licen[cs]e plates?|plates?|tags?|registration)(?: (?:number|no\.?|num|#))?\s*(?:is|reads|was|of|:|#)?\s*)"
+        rf"(?:(?:{_STATE}|[A-Z][a-z]+)\s+)?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{{1,4}}[- ]?[A-Z0-9]{{2,5}})\b"
+    ),
+    "address": re.compile(
+        rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:\s+\d/\d)?\s+(?:{_DIRECTION}\s+)?(?:[A-Za-z0-9][A-Za-z0-9'.-]*\s+){{1,4}}?"
+        rf"(?:{_SUFFIX_ALT})\b(?:\.(?=,|\s*(?:apt|unit|suite|ste|#)))?(?:\s+{_DIRECTION}(?![A-Za-z]))?"
+        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
+        rf"(?:,\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){{0,2}}(?:,?\s+{_STATE}\b)?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
+        r"|\b(?i:p\.?\s?o\.?\s+box)\s+\d{1,6}",
+        re.IGNORECASE,
+    ),
+}
+# A capitalised given name followed by a capitalised surname: anyone's name, known or not.
+_FULL_NAME = re.compile(
+    r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+)
+_PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
+
+
+# ---------------------------------------------------------------------------------------------
+# The redactor
+
+
+@dataclass
+class _Find:
+    """One detector's hit. When hits overlap, the highest rank names the merged span: a known
+    person's identifier found by a pattern (500+), then a known name (300+, longer first),
+    then generic data (under 100)."""
+
+    start: int
+    end: int
+    category: str
+    person: str | None
+    rank: int
+
+    def __post_init__(self) -> None:
+        if self.person is not None and self.rank < 100:
+            self.rank += 500
+
+
+@dataclass
+class _Known:
+    """Identifiers of known people, in the forms that are compared directly."""
+
+    phones: dict[str, str] = field(default_factory=dict)  # ten digits -> person key
+    local_phones: dict[str, str] = field(default_factory=dict)  # last seven digits -> key
+    emails: dict[str, str] = field(default_factory=dict)
+    handles: dict[str, str] = field(default_factory=dict)
+    streets: dict[tuple[str, ...], str] = field(default_factory=dict)
+    fuzzy: dict[str, tuple[str, str]] = field(default_factory=dict)  # deletion variant -> (name, key)
+
+    def copy(self) -> _Known:
+        return _Known(*(dict(getattr(self, f.name)) for f in fields(self)))
+
+
+FUZZY_MIN_LENGTH = 5
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Redactor:
+    """Finds and replaces personal data for one set of known people; build once, reuse."""
+
+    def __init__(self, people: Iterable[Person] = (), *, base: Redactor | None = None) -> None:
+        self.people: dict[str, Person] = dict(base.people) if base else {}
+        self._known: _Known = base._known.copy() if base else _Known()
+        self._automatons: list[Any] = list(base._automatons) if base else []
+        self._automaton: Any = ahocorasick.Automaton()
+        for person in people:
+            self.people[person.key] = person
+            self._learn(person)
+        if len(self._automaton):
+            self._automaton.make_automaton()
+            self._automatons.append(self._automaton)
+
+    def with_people(self, people: Iterable[Person]) -> Redactor:
+        """This redactor plus a few more people (a report's own sender), without rebuilding it."""
+        return Redactor(people, base=self)
+
+    # -- building
+
+    def _add(self, form: Sequence[str], category: str, person: Person, *, guarded: bool = False) -> None:
+        key = " " + " ".join(form) + " "
+        rank = (3 if person.kind in NUMBERED_KINDS else 2) * 100 + len(form)
+        existing = self._automaton.get(key, None)
+        # A form shared by two people (a surname in one family) goes to the first, workers first.
+        if existing is None or existing[3] < rank:
+            self._automaton.add_word(key, (len(form), len(key), category, rank, person.key, guarded))
+
+    def _learn(self, person: Person) -> None:
+        for name in (*person.names, *person.aliases):
+            multi, single = name_forms(name, strong_only=person.strong_only)
+            for form in multi:
+                self._add(form, "name", person)
+            for word in single:
+                self._add((word,), "name", person, guarded=word in EVERYDAY_WORDS)
+                if len(word) >= FUZZY_MIN_LENGTH and word not in EVERYDAY_WORDS:
+                    for variant in _deletions(word) | {word}:
+                        self._known.fuzzy.setdefault(variant, (word, person.key))
+        for phone in person.phones:
+            digits = phone_digits(phone)
+            if len(digits) >= 7:
+                self._known.phones.setdefault(digits, person.key)
+                self._known.local_phones.setdefault(digits[-7:], person.key)
+        for email in person.emails:
+            self._known.emails.setdefault(email_key(email), person.key)
+            local = fold(email.partition("@")[0])
+            if len(local) >= 4:
+                self._add(tokens_of(local) or [local], "email", person)
+        for handle in person.handles:
+            self._known.handles.setdefault(handle_key(handle), person.key)
+            words = tokens_of(handle)
+            if words and (len(words) > 1 or len(words[0]) >= 4):
+                self._add(words, "handle", person)
+        for address in person.addresses:
+            self._known.streets.setdefault(street_key(address), person.key)
+            for form in address_forms(address):
+                self._add(form, "address", person)
+
+    # -- finding
+
+    def find(self, text: str) -> list[_Find]:
+        finds: list[_Find] = []
+        finds += self._pattern_finds(text)
+        tokens = _Tokens.of(text)
+        finds += self._known_finds(tokens)
+        finds += self._fuzzy_finds(tokens, finds)
+        return finds
+
+    def _pattern_finds(self, text: str) -> list[_Find]:
+        known = self._known
+        out: list[_Find] = []
+        for m in PATTERNS["email"].finditer(text):
+            out.append(_Find(m.start(), m.end(), "email", known.emails.get(email_key(m.group())), 50))
+        for m in PATTERNS["handle"].finditer(text):
+            out.append(_Find(m.start(), m.end(), "handle", known.handles.get(handle_key(m.group())), 50))
+        for m in PATTERNS["ssn"].finditer(text):
+            out.append(_Find(m.start(), m.end(), "ssn", None, 60))
+        for m in PATTERNS["phone"].finditer(text):
+            out.append(_Find(m.start(), m.end(), "phone", known.phones.get(phone_digits(m.group())), 40))
+        for m in PATTERNS["local_phone"].finditer(text):
+            person = known.local_phones.get(phone_digits(m.group()))
+            if person or _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+                out.append(_Find(m.start(), m.end(), "phone", person, 30))
+        for m in PATTERNS["dob"].finditer(text):
+            out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
+        for m in PATTERNS["plate"].finditer(text):
+            out.append(_Find(m.start(1), m.end(1), "plate", None, 35))
+        names = given_names()
+        for m in _FULL_NAME.finditer(text):
+            if fold(m.group(1)) in names:
+                out.append(_Find(m.start(), m.end(), "name", None, 10))
+        for m in PATTERNS["address"].finditer(text):
+            out.append(_Find(m.start(), m.end(), "address", known.streets.get(street_key(m.group())), 20))
+        return out
+
+    def _known_finds(self, tokens: _Tokens) -> list[_Find]:
+        if not self._automatons or not tokens.canon:
+            return []
+        line = " " + " ".join(tokens.canon) + " "
+        token_at: dict[int, int] = {}
+        pos = 1
+        for i, word in enumerate(tokens.canon):
+            token_at[pos] = i
+            pos += len(word) + 1
+        out: list[_Find] = []
+        for automaton in self._automatons:
+            for end, (n_words, key_length, category, rank, person, guarded) in automaton.iter(line):
+                # The key is ' w1 … wn ', so the first word starts one past where the key begins.
+                first = token_at[end - key_length + 2]
+                last = first + n_words - 1
+                if guarded and not tokens.words[first][:1].isupper():
+                    continue
+                out.append(_Find(tokens.starts[first], tokens.ends[last], category, person, rank))
+        return out
+
+    def _fuzzy_finds(self, tokens: _Tokens, found: list[_Find]) -> list[_Find]:
+        """Names misspelled by one letter ('Katherin', 'Jonson'), for names of five letters or more."""
+        fuzzy = self._known.fuzzy
+        if not fuzzy:
+            return []
+        covered = {(f.start, f.end) for f in found}
+        out: list[_Find] = []
+        for i, word in enumerate(tokens.canon):
+            if len(word) < FUZZY_MIN_LENGTH - 1 or not word.isalpha() or word in EVERYDAY_WORDS:
+                continue
+            if (tokens.starts[i], tokens.ends[i]) in covered:
+                continue
+            hit = fuzzy.get(word)
+            if hit is None:
+                hit = next((fuzzy[v] for v in _deletions(word) if v in fuzzy), None)
+            if hit is not None and _one_edit_apart(word, hit[0]):
+                out.append(_Find(tokens.starts[i], tokens.ends[i], "name", hit[1], 250))
+        return out
+
+    # -- replacing
+
+    def redact(self, text: str, *, labels: dict[str, str] | None = None, people_only: bool = False) -> Redacted:
+        """The text with every find replaced by its placeholder.
+
+        `labels` numbers known people in order of first mention (WORKER-1, FAMILY-1); pass the
+        same dict for every text of one report so a person keeps one label throughout, or
+        seed it to choose a label. With `people_only`, generic data is left as it is (used to
+        take one person out of a text that others may still read in full).
+        """
+        labels = {} if labels is None else labels
+        finds = self.find(text)
+        if people_only:
+            finds = [f for f in finds if f.person is not None]
+        merged = _merge(finds)
+        spans: list[Span] = []
+        parts: list[str] = []
+        cursor = 0
+        for find in merged:
+            placeholder = self._placeholder(find, labels)
+            spans.append(Span(find.start, find.end, find.category, placeholder, find.person))
+            parts.append(text[cursor : find.start])
+            parts.append(placeholder)
+            cursor = find.end
+        parts.append(text[cursor:])
+        return Redacted("".join(parts), tuple(spans))
+
+    def redact_many(self, texts: Sequence[str]) -> list[Redacted]:
+        labels: dict[str, str] = {}
+        return [self.redact(t, labels=labels) for t in texts]
+
+    def _placeholder(self, find: _Find, labels: dict[str, str]) -> str:
+        if find.person is None:
+            return f"[{find.category.upper()}]"
+        label = labels.get(find.person)
+        if label is None:
+            kind = self.people[find.person].kind
+            base = KIND_LABELS.get(kind, "PERSON")
+            if kind in NUMBERED_KINDS:
+                label = f"{base}-{sum(1 for v in labels.values() if v.startswith(base + '-')) + 1}"
+            else:
+                label = base
+            labels[find.person] = label
+        return f"[{label}]" if find.category == "name" else f"[{label} {find.category.upper()}]"
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Levenshtein distance at most one, or two adjacent letters swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _merge(finds: list[_Find]) -> list[_Find]:
+    """Union overlapping finds; the merged span takes the category and person of its best find."""
+    merged: list[_Find] = []
+    for find in sorted(finds, key=lambda f: (f.start, -f.end)):
+        if merged and find.start < merged[-1].end:
+            top = merged[-1]
+            best = top if top.rank >= find.rank else find
+            merged[-1] = _Find(top.start, max(top.end, find.end), best.category, best.person, max(top.rank, find.rank))
+        else:
+            merged.append(find)
+    return merged
+
+
+def redact_texts(people: Iterable[Person], texts: Sequence[str]) -> list[Redacted]:
+    """One-off convenience: build a redactor for `people` and redact `texts` as one report."""
+    return Redactor(people).redact_many(texts)

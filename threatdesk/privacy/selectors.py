@@ -1,0 +1,86 @@
+"""Reads for the privacy layer: protected persons for a user, and for the redactor."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.db.models import Count, Max
+from django.http import Http404
+
+from threatdesk.lib.codes import normalise_code
+from threatdesk.privacy.models import ProtectedPerson, ProtectedPersonQuerySet
+from threatdesk.privacy.redaction import Person, Redactor
+
+
+def people_for(user: Any) -> ProtectedPersonQuerySet:
+    return ProtectedPerson.objects.visible_to(user).select_related("office", "worker")
+
+
+def person_for(user: Any, code: str) -> ProtectedPerson:
+    """The record with this code if `user` may open it; 404 otherwise, found or not."""
+    try:
+        return people_for(user).get(public_code=normalise_code(code))
+    except (ProtectedPerson.DoesNotExist, ValueError) as exc:
+        raise Http404("No such person") from exc
+
+
+def redaction_person(record: ProtectedPerson, *, strong_only: bool = False) -> Person:
+    return Person(
+        key=record.public_code,
+        kind=record.kind,
+        names=[record.full_name],
+        aliases=list(record.aliases),
+        phones=list(record.phones),
+        emails=list(record.emails),
+        handles=list(record.handles),
+        addresses=list(record.addresses),
+        strong_only=strong_only,
+    )
+
+
+def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
+    """Who a report from `office_id` in `state_id` must not name.
+
+    The office's own people in every form (a first name alone is enough to find them); people
+    of the state's other offices only by what points at them alone (full name, phone, email,
+    handle, address), so that every 'Mike' in the state is not blacked out.
+    """
+    people = []
+    for record in ProtectedPerson.objects.filter(office__state_id=state_id).order_by("kind", "pk"):
+        people.append(redaction_person(record, strong_only=record.office_id != office_id))
+    return people
+
+
+class RedactorCache:
+    """One built redactor per (state, office), reused while the state's protected persons are
+    unchanged; the check costs one small aggregate query instead of decrypting every record."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: dict[tuple[int, int | None], tuple[tuple[Any, ...], Redactor]] = {}
+
+    def stamp(self, state_id: int) -> tuple[Any, ...]:
+        agg = ProtectedPerson.objects.filter(office__state_id=state_id).aggregate(
+            n=Count("pk"), at=Max("updated_at"), top=Max("pk")
+        )
+        return (agg["n"], agg["at"], agg["top"])
+
+    def redactor(self, *, office_id: int | None, state_id: int) -> Redactor:
+        stamp = self.stamp(state_id)
+        key = (state_id, office_id)
+        with self._lock:
+            hit = self._built.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        redactor = Redactor(redaction_people(office_id=office_id, state_id=state_id))
+        with self._lock:
+            self._built[key] = (stamp, redactor)
+        return redactor
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+
+
+redactors = RedactorCache()

@@ -1,0 +1,140 @@
+"""Redacted copies of a report's words, for everyone who may see the report but not its people.
+
+A copy is made when a report is stored and made again whenever the protected persons of its
+state change. Redaction fails closed: if it raises, the copy is left empty and the report is
+marked `failed`, so roles without the right to personal data see that it is withheld, never
+the raw text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from threatdesk.privacy.redaction import Person, Redacted, Redactor
+from threatdesk.privacy.selectors import redactors
+
+log = logging.getLogger(__name__)
+
+
+class RedactionState:
+    DONE = "done"
+    FAILED = "failed"
+    CHOICES = [(DONE, "Redacted copy made"), (FAILED, "Redaction failed: copy withheld")]
+
+
+@dataclass(frozen=True)
+class Copies:
+    narrative: str = ""
+    message_text: str = ""
+    state: str = RedactionState.FAILED
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "narrative_redacted": self.narrative,
+            "message_text_redacted": self.message_text,
+            "redaction_state": self.state,
+            "protected_mentions": self.mentions,
+        }
+
+
+def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Person]:
+    """The report's own sender and reporter, who must not be named in the copy either."""
+    people = [
+        Person(
+            key="sender",
+            kind="sender",
+            names=[values.get("sender_name") or ""] if values.get("sender_name") else [],
+            phones=list(values.get("sender_phones") or []),
+            emails=list(values.get("sender_emails") or []),
+            handles=list(values.get("sender_handles") or []),
+            strong_only=True,
+        )
+    ]
+    contact = values.get("reporter_contact") or {}
+    names = [n for n in (contact.get("name", ""), reporter_name) if n]
+    phones = [contact["phone"]] if contact.get("phone") else []
+    emails = [contact["email"]] if contact.get("email") else []
+    if names or phones or emails:
+        people.append(Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails, strong_only=True))
+    return people
+
+
+def _mentions(results: Iterable[Redacted]) -> list[dict[str, Any]]:
+    """Which protected persons the words name, and by what (name, address, phone…): codes only."""
+    found: dict[str, set[str]] = {}
+    for result in results:
+        for span in result.spans:
+            if span.person and span.person not in ("sender", "reporter"):
+                found.setdefault(span.person, set()).add(span.category)
+    return [{"person": key, "found": sorted(cats)} for key, cats in found.items()]
+
+
+def make_copies(values: Mapping[str, Any], *, redactor: Redactor, reporter_name: str = "") -> Copies:
+    """Redact narrative and words together (one numbering of people). Never raises."""
+    try:
+        extra = own_people(values, reporter_name)
+        combined = redactor.with_people(extra) if extra else redactor
+        narrative, words = combined.redact_many([values.get("narrative") or "", values.get("message_text") or ""])
+        return Copies(narrative.text, words.text, RedactionState.DONE, _mentions((narrative, words)))
+    except Exception:
+        # Logged without the text or the exception message, which might quote it.
+        log.error("redaction failed; the redacted copy is withheld", extra={"code": values.get("public_code", "")})
+        return Copies()
+
+
+def redactor_for(*, office_id: int | None, state_id: int) -> Redactor:
+    return redactors.redactor(office_id=office_id, state_id=state_id)
+
+
+def redo_state(state_id: int) -> int:
+    """Redo the copies of every report in a state after its protected persons changed."""
+    from threatdesk.reports.models import Report
+
+    done = 0
+    with transaction.atomic():
+        reports = Report.objects.filter(state_id=state_id).select_related("reporter").order_by("pk")
+        for report in reports.iterator(chunk_size=500):
+            copies = make_copies(
+                vars(report),
+                redactor=redactor_for(office_id=report.office_id, state_id=state_id),
+                reporter_name=_user_name(report),
+            )
+            Report.objects.filter(pk=report.pk).update(**copies.values())
+            done += 1
+    return done
+
+
+def _user_name(report: Any) -> str:
+    user = getattr(report, "reporter", None)
+    return user.get_full_name() if user is not None else ""
+
+
+ERASED_LABEL = "ERASED"
+
+
+def erase_person(record: Any) -> int:
+    """Take one protected person out of the original words of every report in their state.
+
+    For an erasure request: the originals (which the office itself reads) lose the person's
+    names, phones, emails, handles and addresses; nothing else in them changes. The redacted
+    copies are redone afterwards by the people listener.
+    """
+    from threatdesk.privacy.selectors import redaction_person
+    from threatdesk.reports.models import Report
+
+    redactor = Redactor([redaction_person(record)])
+    changed = 0
+    for report in Report.objects.filter(state_id=record.office.state_id).order_by("pk").iterator(chunk_size=500):
+        labels = {record.public_code: ERASED_LABEL}
+        narrative = redactor.redact(report.narrative, labels=labels, people_only=True)
+        words = redactor.redact(report.message_text, labels=labels, people_only=True)
+        if narrative.spans or words.spans:
+            Report.objects.filter(pk=report.pk).update(narrative=narrative.text, message_text=words.text)
+            changed += 1
+    return changed
