@@ -31,6 +31,8 @@ from typing import Any
 import ahocorasick
 from nicknames import NickNamer
 
+from threatdesk.privacy.identifiers import email_match_key, handle_match_key
+
 # ---------------------------------------------------------------------------------------------
 # What callers give and get
 
@@ -345,15 +347,18 @@ def phone_digits(raw: str) -> str:
 
 
 def email_key(raw: str) -> str:
-    local, _, domain = raw.strip().lower().partition("@")
-    local = local.split("+", 1)[0]
-    if domain in ("gmail.com", "googlemail.com"):
-        local, domain = local.replace(".", ""), "gmail.com"
-    return f"{local}@{domain}"
+    """Provider rules (Gmail dots, sub-address tags), so any spelling of a known mailbox matches."""
+    try:
+        return email_match_key(raw.lower())
+    except ValueError:
+        return raw.lower()
 
 
 def handle_key(raw: str) -> str:
-    return raw.strip().lstrip("@").lower()
+    try:
+        return handle_match_key(raw)
+    except ValueError:
+        return raw.strip().lstrip("@").lower()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import BulkInserter
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
+from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import redaction
@@ -171,14 +172,23 @@ def _bare_county_name(name: str) -> str:
     return lowered
 
 
-def sender_identifiers(data: ReportIn) -> list[tuple[str, str]]:
-    """(kind, keyed hash) for every sender identifier; names are hashed case- and space-folded."""
+def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, str]]:
+    """(kind, pseudonym) for every sender identifier: the keyed hash of its matching key, so that
+    'Jane.Doe+x@gmail.com' and 'janedoe@googlemail.com', or 'Doe, John' and 'john doe', match."""
     pairs = [(SenderIdentifier.Kind.PHONE, p) for p in data.sender.phones]
     pairs += [(SenderIdentifier.Kind.EMAIL, e) for e in data.sender.emails]
     pairs += [(SenderIdentifier.Kind.HANDLE, h) for h in data.sender.handles]
     if data.sender.name:
-        pairs.append((SenderIdentifier.Kind.NAME, " ".join(data.sender.name.lower().split())))
-    return [(str(kind), blind_index(str(kind), value)) for kind, value in pairs]
+        pairs.append((SenderIdentifier.Kind.NAME, data.sender.name))
+    return [(str(kind), blind_index(str(kind), _match_key(str(kind), value, platform))) for kind, value in pairs]
+
+
+def _match_key(kind: str, value: str, platform: str) -> str:
+    """A handle that breaks its platform's rules (the platform field may be wrong) still gets a key."""
+    try:
+        return identifier_key(kind, value, platform)
+    except ValueError:
+        return identifier_key(kind, value)
 
 
 RedactorLookup = Callable[..., Redactor]
@@ -232,7 +242,8 @@ def build_report(
     redactor = redactor_for(office_id=values["office_id"], state_id=state.pk)
     reporter_name = actor.get_full_name() if signed_in else ""
     values.update(redaction.make_copies(values, redactor=redactor, reporter_name=reporter_name).values())
-    return Built(values, [str(t) for t in data.threat_types], sender_identifiers(data), state, county, office)
+    identifiers = sender_identifiers(data, platform_code(data.platform))
+    return Built(values, [str(t) for t in data.threat_types], identifiers, state, county, office)
 
 
 def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
