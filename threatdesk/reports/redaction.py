@@ -44,7 +44,8 @@ class Copies:
 
 
 def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Person]:
-    """The report's own sender and reporter, who must not be named in the copy either."""
+    """The report's own sender and reporter, who must not be named in the copy either; in their
+    own report even a first name alone points at them."""
     people = [
         Person(
             key="sender",
@@ -53,7 +54,6 @@ def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Perso
             phones=list(values.get("sender_phones") or []),
             emails=list(values.get("sender_emails") or []),
             handles=list(values.get("sender_handles") or []),
-            strong_only=True,
         )
     ]
     contact = values.get("reporter_contact") or {}
@@ -61,7 +61,7 @@ def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Perso
     phones = [contact["phone"]] if contact.get("phone") else []
     emails = [contact["email"]] if contact.get("email") else []
     if names or phones or emails:
-        people.append(Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails, strong_only=True))
+        people.append(Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails))
     return people
 
 

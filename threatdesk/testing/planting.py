@@ -164,9 +164,12 @@ def protect_canaries(personas: Personas) -> tuple[ProtectedPerson, ProtectedPers
     return worker, child
 
 
-def plant_everywhere(personas: Personas) -> Planted:
+def plant_everywhere(personas: Personas, *, protect: bool = True) -> Planted:
+    """Canaries in by every way in; `protect=False` when the caller recorded the protected
+    persons itself (through the manager's form, say)."""
     planted = Planted()
-    protect_canaries(personas)
+    if protect:
+        protect_canaries(personas)
     planted.form_codes.append(plant_by_form(Client()))
     planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
     planted.api_codes.append(plant_by_api(Client(), planted.token))

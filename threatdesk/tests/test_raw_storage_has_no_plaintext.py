@@ -20,6 +20,7 @@ import pytest
 from django.db import connection
 
 from threatdesk.audit.models import AuditEvent
+from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Evidence, Report
 from threatdesk.testing.files import files_under, use_media_root
 from threatdesk.testing.personas import Personas
@@ -45,6 +46,7 @@ def planted(personas: Personas, evidence_dir: Path) -> Planted:
     # The planting reached the stores: otherwise every search below would pass for nothing.
     assert Report.objects.count() == len(planted.all_codes) == 4
     assert Evidence.objects.count() == 3
+    assert ProtectedPerson.objects.count() == 2  # the worker and her son, sealed
     assert _canaries_read_back()
     return planted
 

@@ -1,0 +1,178 @@
+"""Protected persons through the pages an office manager uses: add, open with a reason, change,
+erase; bad input refused with nothing written; every other office and role finds nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from threatdesk.audit.models import AuditEvent
+from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import report_submit
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER, valid_report_payload
+from threatdesk.testing.planting import canaries_in, protect_canaries
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def worker_form(**overrides: str) -> dict[str, str]:
+    data = {
+        "kind": "worker",
+        "relationship": "self",
+        "worker": "",
+        "full_name": CANARY_WORKER,
+        "aliases": "Quill\nQ. Brightwater",
+        "phones": "(602) 555-0199",
+        "emails": "Quillonia.Canary@example.org",
+        "handles": "@quill_bw",
+        "addresses": f"{CANARY_ADDRESS}, Phoenix, AZ 85004",
+    }
+    data.update(overrides)
+    return data
+
+
+def submit_canary_report(personas: Any) -> Report:
+    return report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+
+
+def test_manager_adds_a_worker_and_the_list_shows_no_name(personas):
+    client = signed_in(personas.manager)
+    response = client.post("/protected-people/new/", worker_form())
+    assert response.status_code == 302
+    person = ProtectedPerson.objects.get()
+    assert person.office == personas.office
+    assert person.phones == ["+16025550199"]
+    assert person.emails == ["quillonia.canary@example.org"]
+    assert person.handles == ["quill_bw"]
+    listing = client.get("/protected-people/").content.decode()
+    assert person.public_code in listing
+    assert not canaries_in(listing)
+    assert "Quill" not in listing
+    event = AuditEvent.objects.get(action="privacy.protected_person.created")
+    assert event.object_id == person.public_code
+    assert not canaries_in(str(event.payload))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("phones", "call me maybe", "is not a phone number"),
+        ("addresses", "Palm Lane, Phoenix", "is not a street address"),
+        ("addresses", "1418 W Palm Ln, Phoenix, AZ 8500", "is not a ZIP code"),
+        ("emails", "quill at example", "is not an email address"),
+        ("full_name", "12345", "is not a name"),
+    ],
+)
+def test_malformed_identifiers_are_refused_with_the_field_named_and_nothing_written(personas, field, value, message):
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count())
+    response = signed_in(personas.manager).post("/protected-people/new/", worker_form(**{field: value}))
+    assert response.status_code == 422
+    form = response.context["form"]
+    assert field in form.errors
+    assert message in " ".join(form.errors[field])
+    assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_a_family_member_needs_a_worker_of_the_same_office(personas):
+    other = signed_in(personas.outsider)
+    other.post("/protected-people/new/", worker_form(full_name="Pima Worker"))
+    pima_worker = ProtectedPerson.objects.get()
+    response = signed_in(personas.manager).post(
+        "/protected-people/new/",
+        {"kind": "family", "relationship": "child", "worker": pima_worker.public_code, "full_name": CANARY_CHILD},
+    )
+    assert response.status_code == 422
+    assert "no worker" in " ".join(response.context["form"].errors["worker"])
+    assert ProtectedPerson.objects.count() == 1
+
+
+def test_opening_a_record_asks_why_and_audits_the_reason(personas):
+    worker, _child = protect_canaries(personas)
+    client = signed_in(personas.manager)
+    ask = client.get(f"/protected-people/{worker.public_code}/")
+    assert ask.status_code == 200
+    assert not canaries_in(ask.content)
+    too_short = client.post(f"/protected-people/{worker.public_code}/", {"reason": "why"})
+    assert too_short.status_code == 422
+    assert not AuditEvent.objects.filter(action="privacy.protected_person.viewed").exists()
+    opened = client.post(f"/protected-people/{worker.public_code}/", {"reason": "Checking her phone before a call to police"})
+    assert opened.status_code == 200
+    assert CANARY_WORKER in opened.content.decode()
+    event = AuditEvent.objects.get(action="privacy.protected_person.viewed")
+    assert (event.actor, event.object_id) == (personas.manager, worker.public_code)
+    assert event.reason == "Checking her phone before a call to police"
+
+
+@pytest.mark.parametrize("persona", ["outsider", "coordinator", "analyst", "liaison", "reporter"])
+def test_anyone_but_the_office_manager_and_admins_gets_404(personas, persona):
+    worker, _child = protect_canaries(personas)
+    client = signed_in(getattr(personas, persona))
+    for response in (
+        client.get(f"/protected-people/{worker.public_code}/"),
+        client.post(f"/protected-people/{worker.public_code}/", {"reason": "I would like to see this record"}),
+        client.post(f"/protected-people/{worker.public_code}/edit/", worker_form(full_name="Changed Name")),
+        client.post(f"/protected-people/{worker.public_code}/erase/", {"reason": "I would like to erase this record"}),
+    ):
+        assert response.status_code in (404, 405)
+        assert not canaries_in(response.content)
+    assert ProtectedPerson.objects.count() == 2
+    looked = AuditEvent.objects.filter(action__in=["privacy.protected_person.viewed", "privacy.protected_person.erased"])
+    assert not looked.exists()
+
+
+def test_admin_may_open_any_office_record(personas):
+    worker, _child = protect_canaries(personas)
+    reason = {"reason": "Support request from the office"}
+    response = signed_in(personas.admin).post(f"/protected-people/{worker.public_code}/", reason)
+    assert response.status_code == 200
+    assert CANARY_WORKER in response.content.decode()
+
+
+def test_adding_a_person_redacts_the_reports_already_filed(personas):
+    report = submit_canary_report(personas)
+    assert "Quillonia" in Report.objects.get(pk=report.pk).message_text_redacted  # not yet known: a plain surname
+    protect_canaries(personas)
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.message_text_redacted == "We know [WORKER-1] lives at [WORKER-1 ADDRESS]. Tell [FAMILY-1] to watch out."
+    assert stored.redaction_state == "done"
+    assert {m["person"] for m in stored.protected_mentions} == set(ProtectedPerson.objects.values_list("public_code", flat=True))
+
+
+def test_changing_a_record_redoes_the_copies(personas):
+    worker, _child = protect_canaries(personas)
+    report = submit_canary_report(personas)
+    client = signed_in(personas.manager)
+    moved = worker_form(addresses="77 Other Road, Mesa, AZ 85201")
+    response = client.post(f"/protected-people/{worker.public_code}/edit/", moved)
+    assert response.status_code == 302
+    stored = Report.objects.get(pk=report.pk)
+    # No longer her address, but still a street address: redacted as anyone's.
+    assert "[ADDRESS]" in stored.message_text_redacted
+    assert CANARY_ADDRESS not in stored.message_text_redacted
+    assert AuditEvent.objects.filter(action="privacy.protected_person.updated", object_id=worker.public_code).exists()
+
+
+def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas):
+    worker, child = protect_canaries(personas)
+    report = submit_canary_report(personas)
+    client = signed_in(personas.manager)
+    assert client.get(f"/protected-people/{worker.public_code}/erase/").status_code == 200
+    response = client.post(f"/protected-people/{worker.public_code}/erase/", {"reason": "The worker asked to be erased"})
+    assert response.status_code == 302
+    assert not ProtectedPerson.objects.exists()  # her son's record goes with hers
+    stored = Report.objects.get(pk=report.pk)
+    for text in (stored.narrative, stored.message_text):
+        assert CANARY_WORKER not in text and CANARY_CHILD not in text and CANARY_ADDRESS not in text
+    assert "[ERASED]" in stored.narrative
+    erased = AuditEvent.objects.filter(action="privacy.protected_person.erased")
+    assert set(erased.values_list("object_id", flat=True)) == {worker.public_code, child.public_code}

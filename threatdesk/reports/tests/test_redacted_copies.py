@@ -1,0 +1,95 @@
+"""Every stored report carries a redacted copy of its words, made on every way in, and a report
+whose redaction fails keeps no copy at all (fail closed). Sender pseudonyms link reports."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from threatdesk.privacy.redaction import Redactor
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.selectors import sender_pseudonyms
+from threatdesk.reports.services import ImportRow, report_submit, reports_import
+from threatdesk.testing.payloads import CANARY_SENDER, valid_report_payload
+from threatdesk.testing.planting import canaries_in, protect_canaries
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED_WORDS = "We know [WORKER-1] lives at [WORKER-1 ADDRESS]. Tell [FAMILY-1] to watch out."
+
+
+def submit(actor: Any, **overrides: Any) -> Report:
+    data = ReportIn.model_validate(valid_report_payload(**overrides))
+    return report_submit(actor=actor, data=data, source="api").report
+
+
+def test_a_submitted_report_gets_its_copy_in_the_same_write(personas):
+    protect_canaries(personas)
+    report = Report.objects.get(pk=submit(personas.reporter).pk)
+    assert report.redaction_state == "done"
+    assert report.message_text_redacted == EXPECTED_WORDS
+    assert not canaries_in(report.narrative_redacted + report.message_text_redacted)
+
+
+def test_imported_reports_get_their_copies(personas):
+    protect_canaries(personas)
+    rows = [ImportRow(line=i, data=ReportIn.model_validate(valid_report_payload())) for i in (1, 2)]
+    stored = reports_import(actor=None, rows=rows)
+    for report in Report.objects.filter(pk__in=[s.pk for s in stored]):
+        assert report.redaction_state == "done"
+        assert report.message_text_redacted == EXPECTED_WORDS
+
+
+def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
+    report = submit(personas.reporter, narrative=f"{CANARY_SENDER} called again; Mordecai said he would come by.")
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.narrative_redacted == "[SENDER] called again; [SENDER] said he would come by."
+
+
+def test_a_failed_redaction_keeps_no_copy_and_logs_no_words(personas, monkeypatch, caplog):
+    protect_canaries(personas)
+
+    def broken(self: Redactor, text: str, **kwargs: Any) -> Any:
+        raise RuntimeError(f"cannot redact {text}")
+
+    monkeypatch.setattr(Redactor, "redact", broken)
+    caplog.set_level(logging.DEBUG)
+    report = Report.objects.get(pk=submit(personas.reporter).pk)
+    assert report.redaction_state == "failed"
+    assert report.narrative_redacted == "" and report.message_text_redacted == ""
+    assert report.message_text  # the original is stored: the office still reads it
+    assert not any(canaries_in(r.getMessage() + repr(r.args) + str(r.exc_info)) for r in caplog.records)
+    client = Client()
+    client.force_login(personas.coordinator)
+    html = client.get(f"/reports/{report.public_code}/").content.decode()
+    assert 'id="withheld"' in html
+    assert not canaries_in(html)
+
+
+def test_redact_reports_command_redoes_every_copy(personas):
+    report = submit(personas.reporter)
+    Report.objects.filter(pk=report.pk).update(redaction_state="failed", narrative_redacted="", message_text_redacted="")
+    call_command("redact_reports", verbosity=0)
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.redaction_state == "done"
+    assert stored.narrative_redacted
+
+
+def test_the_same_phone_in_two_states_shares_a_pseudonym(personas):
+    first = submit(personas.reporter, sender={"phones": ["(602) 555-0143"]})
+    second = submit(None, state="NV", county="Clark", sender={"phones": ["+1 602.555.0143"]})
+    assert sender_pseudonyms(first) == sender_pseudonyms(second)
+    assert sender_pseudonyms(first)[0][0] == "phone"
+    other = submit(None, state="NV", county="Clark", sender={"phones": ["602-555-0144"]})
+    assert sender_pseudonyms(other) != sender_pseudonyms(first)
+
+
+def test_spellings_of_one_gmail_mailbox_share_a_pseudonym(personas):
+    first = submit(personas.reporter, sender={"emails": ["Jane.Doe+elections@gmail.com"]})
+    second = submit(personas.reporter, sender={"emails": ["janedoe@googlemail.com"]})
+    assert sender_pseudonyms(first) == sender_pseudonyms(second)

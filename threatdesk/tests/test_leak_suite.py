@@ -1,0 +1,129 @@
+"""The leak suite: canaries planted through every way in, then every output searched.
+
+The worker, her son, her home address, phone and email, and the sender's name go in through the
+manager's protected-person form, the public report form (with evidence), the API (with
+evidence) and bulk import. Then, for every persona without the right to read them, every page
+reachable by links, every output listed in `threatdesk.testing.outputs.OUTPUTS` (API answers,
+downloads, exports) and the logs at DEBUG are searched. Zero hits is the only pass. The raw
+database file and a PostgreSQL dump are searched in test_raw_storage_has_no_plaintext.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from threatdesk.accounts.services import token_create
+from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.reports.models import Evidence, Report
+from threatdesk.testing.files import use_media_root
+from threatdesk.testing.outputs import OUTPUTS, Asker, crawl
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_EMAIL, CANARY_PHONE, CANARY_WORKER
+from threatdesk.testing.personas import Personas
+from threatdesk.testing.planting import Planted, canaries_in, plant_everywhere
+
+pytestmark = pytest.mark.django_db
+
+# Everyone but the reporter who filed and the manager of the office.
+WITHOUT_THE_RIGHT = ("public", "other_reporter", "outsider", "liaison", "coordinator", "analyst", "admin")
+
+
+def _protect_through_the_form(personas: Personas) -> None:
+    manager = Client()
+    manager.force_login(personas.manager)
+    worker = {
+        "kind": "worker",
+        "relationship": "self",
+        "full_name": CANARY_WORKER,
+        "phones": CANARY_PHONE,
+        "emails": CANARY_EMAIL,
+        "addresses": f"{CANARY_ADDRESS}, Phoenix, AZ 85004",
+    }
+    assert manager.post("/protected-people/new/", worker).status_code == 302
+    code = ProtectedPerson.objects.get().public_code
+    child = {"kind": "family", "relationship": "child", "worker": code, "full_name": CANARY_CHILD}
+    assert manager.post("/protected-people/new/", child).status_code == 302
+
+
+@pytest.fixture
+def planted(personas: Personas, settings: Any, tmp_path: Any, caplog: pytest.LogCaptureFixture) -> Planted:
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="django")
+    caplog.set_level(logging.DEBUG, logger="threatdesk")
+    use_media_root(settings, tmp_path)
+    _protect_through_the_form(personas)
+    planted = plant_everywhere(personas, protect=False)
+    assert Report.objects.filter(redaction_state="done").count() == len(planted.all_codes) == 4
+    return planted
+
+
+def asker_for(personas: Personas, persona: str, planted: Planted) -> Asker:
+    user = personas.all()[persona]
+    web = Client()
+    token = ""
+    if persona != "public":
+        web.force_login(user)
+        token = token_create(actor=None, user=user, name="leak suite")  # type: ignore[arg-type]
+    return Asker(
+        web=web,
+        token=token,
+        report_codes=planted.all_codes,
+        person_codes=list(ProtectedPerson.objects.values_list("public_code", flat=True)),
+        evidence=[(e.report.public_code, e.public_code) for e in Evidence.objects.select_related("report")],
+    )
+
+
+def _hits(label: str, response: Any) -> list[str]:
+    found = canaries_in(response.content)
+    return [f"{label} ({response.status_code}): {found}"] if found else []
+
+
+def log_hits(caplog: pytest.LogCaptureFixture) -> list[str]:
+    found = []
+    for record in caplog.records:
+        text = record.getMessage() + repr(record.args)
+        if record.exc_info:
+            text += "".join(traceback.format_exception(*record.exc_info))
+        if canaries_in(text):
+            found.append(f"{record.name} {record.levelname}: {text[:200]}")
+    return found
+
+
+@pytest.mark.parametrize("persona", WITHOUT_THE_RIGHT)
+def test_no_output_shows_a_canary_to_a_persona_without_the_right(personas, planted, persona, caplog):
+    ask = asker_for(personas, persona, planted)
+    hits: list[str] = []
+    opened = 0
+    for url, response in crawl(ask.web):
+        hits += _hits(f"page {url}", response)
+        opened += response.status_code == 200
+    for output in OUTPUTS:
+        for response in output.fetch(ask):
+            hits += _hits(output.name, response)
+    assert not hits, f"{persona} received personal data:\n" + "\n".join(hits)
+    assert opened >= 3, f"the crawl opened only {opened} pages for {persona}: the search proved nothing"
+    assert not log_hits(caplog)
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "analyst", "admin"])
+def test_roles_that_read_redacted_copies_do_read_them(personas, planted, persona):
+    """The search above is not passing because these roles get nothing at all."""
+    ask = asker_for(personas, persona, planted)
+    pages = [ask.get(f"/reports/{code}/").content.decode() for code in planted.all_codes]
+    assert all('id="redacted"' in page for page in pages)
+    assert any("[WORKER-1]" in page for page in pages)
+    crawled = [url for url, _ in crawl(ask.web)]
+    assert any(url.startswith(f"/reports/{planted.all_codes[0]}") for url in crawled)
+
+
+def test_the_office_manager_does_read_the_canaries(personas, planted):
+    """The planting worked: those with the right find the values the others must not."""
+    ask = asker_for(personas, "manager", planted)
+    found = set()
+    for _url, response in crawl(ask.web):
+        found.update(canaries_in(response.content))
+    assert {CANARY_WORKER, CANARY_CHILD} <= found
