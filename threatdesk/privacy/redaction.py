@@ -80,6 +80,8 @@ class Redacted:
 CATEGORIES = ("name", "phone", "email", "address", "handle", "dob", "plate", "ssn")
 KIND_LABELS = {"worker": "WORKER", "family": "FAMILY", "sender": "SENDER", "reporter": "REPORTER"}
 NUMBERED_KINDS = {"worker", "family"}
+# A form two people share (a family surname) names the worker first.
+KIND_RANKS = {"worker": 2, "family": 1}
 
 # ---------------------------------------------------------------------------------------------
 # Tokens: words of letters or digits, compared in a canonical lower-case, accent-free form in
@@ -421,8 +423,8 @@ _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|
 @dataclass
 class _Find:
     """One detector's hit. When hits overlap, the highest rank names the merged span: a known
-    person's identifier found by a pattern (500+), then a known name (300+, longer first),
-    then generic data (under 100)."""
+    person's identifier found by a pattern (500+), then a known name (200-499: longer forms
+    first, then workers before family), a misspelt one (150), then generic data (under 100)."""
 
     start: int
     end: int
@@ -480,7 +482,7 @@ class Redactor:
 
     def _add(self, form: Sequence[str], category: str, person: Person, *, guarded: bool = False) -> None:
         key = " " + " ".join(form) + " "
-        rank = (3 if person.kind in NUMBERED_KINDS else 2) * 100 + len(form)
+        rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0)
         existing = self._automaton.get(key, None)
         # A form shared by two people (a surname in one family) goes to the first, workers first.
         if existing is None or existing[3] < rank:
@@ -589,7 +591,7 @@ class Redactor:
             if hit is None:
                 hit = next((fuzzy[v] for v in _deletions(word) if v in fuzzy), None)
             if hit is not None and _one_edit_apart(word, hit[0]):
-                out.append(_Find(tokens.starts[i], tokens.ends[i], "name", hit[1], 250))
+                out.append(_Find(tokens.starts[i], tokens.ends[i], "name", hit[1], 150))
         return out
 
     # -- replacing

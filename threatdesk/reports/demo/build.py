@@ -17,8 +17,11 @@ from threatdesk.accounts.services import token_create, user_create
 from threatdesk.audit import services as audit
 from threatdesk.places.models import Agency, County, Office, State
 from threatdesk.places.services import AgencyLoadResult, agencies_load
+from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.services import protected_person_create
 from threatdesk.reports.demo.generator import DemoRow, Places, generate
 from threatdesk.reports.models import Report
+from threatdesk.reports.redaction import redo_state
 from threatdesk.reports.services import ImportRow, reports_import
 from threatdesk.reports.taxonomy import Source
 
@@ -162,6 +165,33 @@ def demo_passwords_reset() -> list[Credential]:
     return credentials
 
 
+# The home office's protected people, with names from the demo's own pool so that reports of the
+# office name them and their redacted copies show [WORKER-1], [FAMILY-1].
+DEMO_PROTECTED: tuple[dict[str, object], ...] = (
+    {"full_name": "Dana Fallowmere", "phones": ["602-555-0141"], "addresses": ["2210 Larkspur Lane, Phoenix, AZ 85016"],
+     "family": [("spouse", "Luis Fallowmere"), ("child", "Milo Fallowmere")]},
+    {"full_name": "Marcus Quillfeather", "emails": ["marcus.quillfeather@example.org"], "family": []},
+    {"full_name": "Keisha Dunmarrow", "aliases": ["Kiki"], "addresses": ["418 Mossbeck Drive, Mesa, AZ 85201"],
+     "family": [("child", "Ava Dunmarrow")]},
+    {"full_name": "Greg Larkmoor", "handles": ["@greg_larkmoor"], "family": [("parent", "Teresa Larkmoor")]},
+)  # fmt: skip
+
+
+def protected_people_create(office: Office) -> int:
+    """Record the demo office's workers and their families, as its manager would."""
+    made = 0
+    for worker in DEMO_PROTECTED:
+        family = worker["family"]
+        fields = {k: v for k, v in worker.items() if k != "family"}
+        record = protected_person_create(actor=None, office=office, data=ProtectedPersonIn(kind="worker", **fields))  # type: ignore[arg-type]
+        made += 1
+        for relationship, name in family:  # type: ignore[attr-defined]
+            data = ProtectedPersonIn(kind="family", relationship=relationship, worker=record.public_code, full_name=name)
+            protected_person_create(actor=None, office=office, data=data)
+            made += 1
+    return made
+
+
 def demo_places() -> Places:
     """The demo counties with their weights, and every county of the 50 states and DC by state."""
     demo = _demo_counties()
@@ -190,6 +220,7 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
     )
     reporter = User.objects.get(username="demo-reporter")
     token = token_create(actor=None, user=reporter, name="demo")
+    protected_people_create(home_office)
     rows = demo_rows(count=count, seed=seed, places=places)
     saved = reports_import(
         actor=None,
@@ -200,6 +231,7 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
     )
     own = [report.pk for report, row in zip(saved, rows, strict=True) if row.by_reporter]
     Report.objects.filter(pk__in=own).update(reporter=reporter, office=home_office)
+    redo_state(home_office.state_id)  # those reports now belong to the home office and its people
     return DemoResult(
         agencies=agencies,
         offices=len(offices),
