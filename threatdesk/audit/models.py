@@ -2,7 +2,9 @@
 
 An edited event no longer matches its hash; a deleted one breaks the link to its successor; a
 removed tail no longer matches the head row. `manage.py verify_audit` checks all three.
-Payloads hold codes and ids only, never personal data, so the trail itself needs no encryption.
+Payloads hold codes and ids only, never personal data. Reasons are typed by people and may name
+someone, so the chain covers a reason's digest, and the text can be erased (retention, an erasure
+request) without breaking the chain.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     reason = models.TextField(blank=True)
+    reason_digest = models.CharField(max_length=64, default="", help_text="SHA-256 of the reason; the chain covers this.")
+    reason_erased_at = models.DateTimeField(null=True, blank=True, help_text="When the reason text was erased.")
     payload = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)

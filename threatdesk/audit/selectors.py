@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from threatdesk.audit.models import AuditEvent, AuditHead
-from threatdesk.audit.services import GENESIS, event_hash, object_ref
+from threatdesk.audit.services import GENESIS, event_hash, object_ref, reason_digest
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,13 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
             action=event.action,
             object_type=event.object_type,
             object_id=event.object_id,
-            reason=event.reason,
+            reason_digest=event.reason_digest,
             payload=event.payload,
         )
         if recomputed != event.hash:
             problems.append(ChainProblem(event.seq, "was altered after it was written"))
+        elif event.reason_erased_at is None and reason_digest(event.reason) != event.reason_digest:
+            problems.append(ChainProblem(event.seq, "its reason was altered after it was written"))
         expected_seq, prev = event.seq + 1, event.hash
     head = AuditHead.objects.filter(id=1).first()
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)

@@ -37,6 +37,10 @@ def actor_label(actor: Any) -> str:
     return str(actor.get_username())
 
 
+def reason_digest(reason: str) -> str:
+    return hashlib.sha256(reason.encode()).hexdigest()
+
+
 def event_hash(
     *,
     prev_hash: str,
@@ -47,11 +51,14 @@ def event_hash(
     action: str,
     object_type: str,
     object_id: str,
-    reason: str,
+    reason_digest: str,
     payload: dict[str, Any],
+    **_ignored: Any,
 ) -> str:
+    """The chain link. It covers the reason through its digest, so a reason that names a person
+    can be erased later (retention, an erasure request) without breaking the chain."""
     body = json.dumps(
-        [seq, at.isoformat(), actor_id, actor_label, action, object_type, object_id, reason, payload],
+        [seq, at.isoformat(), actor_id, actor_label, action, object_type, object_id, reason_digest, payload],
         sort_keys=True,
         separators=(",", ":"),
         default=str,
@@ -93,6 +100,7 @@ def log_many(*, actor: Any, entries: Iterable[Entry]) -> int:
             "object_type": entry.object_type,
             "object_id": entry.object_id,
             "reason": entry.reason,
+            "reason_digest": reason_digest(entry.reason),
             "payload": entry.payload,
         }
         prev = row["hash"] = event_hash(**row)
@@ -116,3 +124,24 @@ def log(
     """Record one event: `log("reports.report.submitted", actor=user, obj=report)`."""
     object_type, object_id = object_ref(obj)
     log_many(actor=actor, entries=[Entry(action, object_type, object_id, reason, payload or {})])
+
+
+@transaction.atomic
+def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], why: str) -> int:
+    """Blank the free-text reasons of the events about these objects; keep their digests.
+
+    Reasons are typed by people and may name someone; payloads hold codes only. The erasure is
+    itself an event, so the trail shows that and why reasons were removed.
+    """
+    ids = list(object_ids)
+    erased = 0
+    for start in range(0, len(ids), 500):
+        events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500]).exclude(reason="")
+        erased += events.update(reason="", reason_erased_at=timezone.now())
+    if erased:
+        log(
+            "audit.reasons.erased",
+            actor=actor,
+            payload={"object_type": object_type, "objects": len(ids), "events": erased, "why": why},
+        )
+    return erased

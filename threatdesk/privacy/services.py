@@ -182,6 +182,7 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     people = [person, *person.family.all()]
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]
+    audit.reasons_erase(actor=actor, object_type="privacy.protectedperson", object_ids=codes, why="erasure request")
     for p in people:
         audit.log(
             "privacy.protected_person.erased", actor=actor, obj=p, reason=reason, payload={"kind": p.kind, "changed": changed}

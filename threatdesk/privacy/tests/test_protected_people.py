@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
+from threatdesk.audit.selectors import verify_chain
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
@@ -166,6 +167,7 @@ def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas)
     worker, child = protect_canaries(personas)
     report = submit_canary_report(personas)
     client = signed_in(personas.manager)
+    client.post(f"/protected-people/{worker.public_code}/", {"reason": f"Call {CANARY_WORKER} back about her address"})
     assert client.get(f"/protected-people/{worker.public_code}/erase/").status_code == 200
     response = client.post(f"/protected-people/{worker.public_code}/erase/", {"reason": "The worker asked to be erased"})
     assert response.status_code == 302
@@ -176,3 +178,7 @@ def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas)
     assert "[ERASED]" in stored.narrative
     erased = AuditEvent.objects.filter(action="privacy.protected_person.erased")
     assert set(erased.values_list("object_id", flat=True)) == {worker.public_code, child.public_code}
+    # Reasons typed earlier about her record (they may name her) are gone; the chain still holds.
+    earlier = AuditEvent.objects.filter(object_id=worker.public_code).exclude(action="privacy.protected_person.erased")
+    assert all(e.reason == "" for e in earlier)
+    assert verify_chain()[1] == []
