@@ -174,6 +174,15 @@ STORAGES = {
 }
 
 # Evidence uploads: checked by content, not by name.
+# Retention: personal data of closed reports is erased by category this many years after the
+# report was last changed (`manage.py retention`, run by a timer). Coded facts stay for statistics.
+RETENTION_YEARS = {
+    "report_words": float(os.environ.get("RETENTION_REPORT_WORDS_YEARS", "3")),
+    "sender": float(os.environ.get("RETENTION_SENDER_YEARS", "3")),
+    "reporter": float(os.environ.get("RETENTION_REPORTER_YEARS", "1")),
+    "evidence": float(os.environ.get("RETENTION_EVIDENCE_YEARS", "3")),
+}
+
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -3,13 +3,16 @@
 `privacy` knows nothing of reports or cases. An app that keeps sealed files registers a rotator
 (for `manage.py rotate_keys`); an app that keeps redacted copies registers a listener that is
 told when an office's protected persons change, so its copies are redone in the same
-transaction; an app that keeps a person's words registers an eraser for erasure requests.
+transaction; an app that keeps a person's words registers an eraser for erasure requests, and
+a shredder per category of personal data for the retention policy.
 All registration happens in AppConfig.ready.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 FileRotator = Callable[[], int]
@@ -19,6 +22,31 @@ PersonEraser = Callable[[Any], int]  # a ProtectedPerson about to be erased -> r
 _file_rotators: list[FileRotator] = []
 _people_listeners: list[PeopleListener] = []
 _person_erasers: list[PersonEraser] = []
+
+
+@dataclass(frozen=True)
+class Shredder:
+    """Erases one category of personal data from records older than a cutoff.
+
+    `run(cutoff, dry_run, actor)` returns how many records it erased (or would erase). The
+    category names a key of settings.RETENTION_YEARS.
+    """
+
+    category: str
+    label: str
+    run: Callable[[datetime, bool, Any], int]
+
+
+_shredders: list[Shredder] = []
+
+
+def register_shredder(shredder: Shredder) -> None:
+    if all(s.category != shredder.category for s in _shredders):
+        _shredders.append(shredder)
+
+
+def shredders() -> list[Shredder]:
+    return list(_shredders)
 
 
 def _register(hooks: list[Any], hook: Any) -> None:

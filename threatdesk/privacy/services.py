@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from threatdesk.audit import services as audit
 from threatdesk.lib.codes import normalise_code
@@ -190,3 +193,36 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     ProtectedPerson.objects.filter(public_code__in=codes).delete()
     _people_changed(state_id)
     return changed
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention
+
+
+@dataclass(frozen=True)
+class RetentionLine:
+    category: str
+    label: str
+    years: float
+    cutoff: datetime
+    records: int
+
+
+def retention_run(*, actor: Any, dry_run: bool, now: datetime | None = None) -> list[RetentionLine]:
+    """Erase, category by category, the personal data the policy no longer allows keeping.
+
+    With `dry_run` nothing changes and the counts say what a real run would erase. A real run is
+    one transaction: all categories or none.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        lines = []
+        for shredder in registry.shredders():
+            years = settings.RETENTION_YEARS[shredder.category]
+            cutoff = now - timedelta(days=round(365.25 * years))
+            count = shredder.run(cutoff, dry_run, actor)
+            lines.append(RetentionLine(shredder.category, shredder.label, years, cutoff, count))
+        if not dry_run:
+            payload = {line.category: line.records for line in lines}
+            audit.log("privacy.retention.run", actor=actor, payload={"erased": payload, "policy_years": settings.RETENTION_YEARS})
+    return lines

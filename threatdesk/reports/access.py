@@ -56,9 +56,12 @@ class Words:
     ORIGINAL = "original"
     REDACTED = "redacted"
     WITHHELD = "withheld"
+    ERASED = "erased"
 
 
 def words_version(user: Any, report: Report) -> str:
+    if report.redaction_state == RedactionState.ERASED:
+        return Words.ERASED  # for everyone: the original went with the copy
     if may_see_personal_data(user, report):
         return Words.ORIGINAL
     if report.redaction_state == RedactionState.DONE:

@@ -56,7 +56,7 @@ class ReportOut(Schema):
     personal_data_withheld: bool = Field(description="True when your role may not read the original words and identifiers.")
     text_version: str = Field(
         description="'original'; 'redacted' (people replaced by placeholders such as [WORKER-1], [PHONE]); "
-        "or 'withheld' (redaction failed, so there is no copy you may read)."
+        "'withheld' (redaction failed, so there is no copy you may read); or 'erased' (retention policy)."
     )
     narrative: str | None
     message_text: str | None

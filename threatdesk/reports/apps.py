@@ -8,8 +8,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from threatdesk.privacy import registry
-        from threatdesk.reports import evidence, redaction
+        from threatdesk.reports import evidence, redaction, retention
 
         registry.register_file_rotator(evidence.rotate_evidence_files)
         registry.register_people_listener(redaction.redo_state)
         registry.register_person_eraser(redaction.erase_person)
+        for shredder in retention.SHREDDERS:
+            registry.register_shredder(shredder)

@@ -149,6 +149,11 @@ def open_verified(evidence: Evidence) -> tuple[bytes, bool]:
     return data, hashlib.sha256(data).hexdigest() == evidence.sha256
 
 
+def delete_sealed(stored_name: str) -> None:
+    """Remove a sealed file for good (retention); a file already gone is not an error."""
+    default_storage.delete(stored_name)
+
+
 def _new_stored_name(report_received_at: Any) -> str:
     return f"{report_received_at:%Y/%m}/{secrets.token_hex(16)}.sealed"
 

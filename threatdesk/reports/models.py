@@ -87,6 +87,9 @@ class Report(models.Model):
     protected_mentions = models.JSONField(
         default=list, blank=True, help_text="Codes of protected persons the words name, and by what (name, address…)."
     )
+    personal_data_erased = models.JSONField(
+        default=dict, blank=True, help_text="Retention categories erased from this report, with the date of erasure."
+    )
 
     # Filled by the assessment engine; empty until it runs.
     indicators = models.JSONField(default=list, blank=True)
@@ -173,6 +176,9 @@ class Evidence(models.Model):
     original_name = EncryptedTextField(blank=True, default="")
     uploaded_at = models.DateTimeField(default=timezone.now)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    destroyed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the file was destroyed under the retention policy."
+    )
 
     class Meta:
         ordering = ["uploaded_at"]
@@ -191,6 +197,7 @@ class CustodyEntry(models.Model):
         DOWNLOADED = "downloaded", "Downloaded"
         TRANSFERRED = "transferred", "Handed to another party"
         RE_ENCRYPTED = "re_encrypted", "Re-encrypted under a new key"
+        DESTROYED = "destroyed", "Destroyed under the retention policy"
 
     evidence = models.ForeignKey(Evidence, on_delete=models.PROTECT, related_name="custody")
     at = models.DateTimeField(default=timezone.now)

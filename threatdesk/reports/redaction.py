@@ -24,7 +24,12 @@ log = logging.getLogger(__name__)
 class RedactionState:
     DONE = "done"
     FAILED = "failed"
-    CHOICES = [(DONE, "Redacted copy made"), (FAILED, "Redaction failed: copy withheld")]
+    ERASED = "erased"
+    CHOICES = [
+        (DONE, "Redacted copy made"),
+        (FAILED, "Redaction failed: copy withheld"),
+        (ERASED, "Words erased under the retention policy"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,8 @@ def redo_state(state_id: int) -> int:
 
     done = 0
     with transaction.atomic():
-        reports = Report.objects.filter(state_id=state_id).select_related("reporter").order_by("pk")
+        reports = Report.objects.filter(state_id=state_id).exclude(redaction_state=RedactionState.ERASED)
+        reports = reports.select_related("reporter").order_by("pk")
         for report in reports.iterator(chunk_size=500):
             copies = make_copies(
                 vars(report),

@@ -84,7 +84,7 @@ def report_with_personal_data_for(user: Any, code: str) -> Report:
 def evidence_for(user: Any, report_code: str, evidence_code: str) -> Evidence:
     report = report_with_personal_data_for(user, report_code)
     try:
-        return report.evidence.get(public_code=_lookup_code(evidence_code))
+        return report.evidence.get(public_code=_lookup_code(evidence_code), destroyed_at__isnull=True)
     except Evidence.DoesNotExist as exc:
         raise Http404("No such evidence") from exc
 

@@ -1,0 +1,125 @@
+"""`manage.py retention`: a dry run counts and changes nothing; a real run erases each category
+of personal data from closed reports past the policy, keeps the coded facts, erases typed
+reasons from the audit trail without breaking it, and destroys evidence files after commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from threatdesk.audit import services as audit
+from threatdesk.audit.models import AuditEvent
+from threatdesk.audit.selectors import verify_chain
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import report_submit
+from threatdesk.testing.files import files_under, use_media_root
+from threatdesk.testing.payloads import valid_report_payload
+from threatdesk.testing.planting import canaries_in, evidence_uploads, protect_canaries
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def media(settings: Any, tmp_path: Path) -> Path:
+    use_media_root(settings, tmp_path)
+    return tmp_path
+
+
+def filed(personas: Any, *, closed_years_ago: float | None) -> Report:
+    checked = [evidence_files.check_upload(f.read(), f.name or "") for f in evidence_uploads()[:1]]
+    report = report_submit(
+        actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web", files=checked
+    ).report
+    audit.log("tests.note", actor=personas.manager, obj=report, reason="Spoke to Quillonia Brightwater about it")
+    if closed_years_ago is not None:
+        when = timezone.now() - dt.timedelta(days=365.25 * closed_years_ago)
+        Report.objects.filter(pk=report.pk).update(status="closed", updated_at=when)
+    return Report.objects.get(pk=report.pk)
+
+
+def retention(*args: str) -> str:
+    out = StringIO()
+    call_command("retention", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_dry_run_counts_and_changes_nothing(personas, media):
+    protect_canaries(personas)
+    filed(personas, closed_years_ago=4)
+    filed(personas, closed_years_ago=2)  # past the reporter policy (1 year) only
+    filed(personas, closed_years_ago=None)  # open: never erased
+    before = (list(Report.objects.values()), AuditEvent.objects.count(), sorted(files_under(media)))
+    out = retention("--dry-run")
+    assert "Narratives and exact words: would erase 1 record(s)" in out
+    assert "Reporter identities: would erase 2 record(s)" in out
+    assert "Dry run: nothing was changed" in out
+    assert (list(Report.objects.values()), AuditEvent.objects.count(), sorted(files_under(media))) == before
+
+
+def test_a_real_run_erases_by_category_and_keeps_the_facts(personas, media):
+    protect_canaries(personas)
+    old = filed(personas, closed_years_ago=4)
+    recent = filed(personas, closed_years_ago=2)
+    still_open = filed(personas, closed_years_ago=None)
+    out = retention()
+    assert "Evidence files: erased 1 record(s)" in out
+
+    gone = Report.objects.get(pk=old.pk)
+    assert (gone.narrative, gone.message_text, gone.narrative_redacted, gone.sender_name) == ("", "", "", "")
+    assert gone.sender_phones == [] and gone.reporter_contact == {} and gone.reporter is None
+    assert not SenderIdentifier.objects.filter(report=gone).exists()
+    assert set(gone.personal_data_erased) == {"report_words", "sender", "reporter", "evidence"}
+    assert (gone.channel, gone.primary_threat_type, gone.county_id, gone.occurred_on) == (
+        old.channel,
+        old.primary_threat_type,
+        old.county_id,
+        old.occurred_on,
+    )
+    item = Evidence.objects.get(report=gone)
+    assert item.destroyed_at is not None and item.sha256 == Evidence.objects.get(report=old).sha256
+    assert item.custody.filter(action=CustodyEntry.Action.DESTROYED).exists()
+    assert not (media / item.stored_name).exists()
+
+    partly = Report.objects.get(pk=recent.pk)
+    assert set(partly.personal_data_erased) == {"reporter"}
+    assert canaries_in(partly.narrative)  # words are kept three years
+    assert partly.reporter is None
+
+    untouched = Report.objects.get(pk=still_open.pk)
+    assert untouched.personal_data_erased == {} and canaries_in(untouched.message_text)
+
+    reasons = AuditEvent.objects.filter(object_id=old.public_code, action="tests.note")
+    assert reasons.get().reason == ""
+    assert AuditEvent.objects.get(object_id=still_open.public_code, action="tests.note").reason
+    assert verify_chain()[1] == []
+    assert AuditEvent.objects.filter(action="privacy.retention.run").count() == 1
+
+
+def test_running_twice_erases_nothing_more(personas, media):
+    filed(personas, closed_years_ago=4)
+    retention()
+    assert "Narratives and exact words: erased 0 record(s)" in retention()
+
+
+def test_erased_report_page_says_so_to_everyone(personas, media):
+    report = filed(personas, closed_years_ago=4)
+    retention()
+    for user in (personas.manager, personas.coordinator):
+        client = Client()
+        client.force_login(user)
+        html = client.get(f"/reports/{report.public_code}/").content.decode()
+        assert 'id="erased"' in html
+        assert not canaries_in(html)
+    manager = Client()
+    manager.force_login(personas.manager)
+    item = Evidence.objects.get(report=report)
+    assert manager.get(f"/reports/{report.public_code}/evidence/{item.public_code}/").status_code == 404

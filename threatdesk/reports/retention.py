@@ -1,0 +1,94 @@
+"""Retention for reports: what each category of personal data is, and how it is erased.
+
+Registered with the privacy layer's shredder registry; `manage.py retention` runs them. Only
+closed reports unchanged since the cutoff are touched. The coded facts (date, place, channel,
+threat types, target role, severity, status) stay, so statistics do not change.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from threatdesk.audit import services as audit
+from threatdesk.privacy.registry import Shredder
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
+from threatdesk.reports.redaction import RedactionState
+from threatdesk.reports.taxonomy import Status
+
+WORDS, SENDER, REPORTER, EVIDENCE = "report_words", "sender", "reporter", "evidence"
+
+# What each category clears on the report row.
+CLEARED: dict[str, dict[str, Any]] = {
+    WORDS: {
+        "narrative": "",
+        "message_text": "",
+        "narrative_redacted": "",
+        "message_text_redacted": "",
+        "sender_description": "",
+        "redaction_state": RedactionState.ERASED,
+        "protected_mentions": [],
+    },
+    SENDER: {"sender_name": "", "sender_phones": [], "sender_emails": [], "sender_handles": []},
+    REPORTER: {"reporter_contact": {}, "reporter": None},
+    EVIDENCE: {},
+}
+
+
+def due(category: str, cutoff: datetime) -> QuerySet[Report]:
+    """Closed reports unchanged since `cutoff` that still hold this category."""
+    closed = Report.objects.filter(status=Status.CLOSED, updated_at__lt=cutoff)
+    return closed.exclude(personal_data_erased__has_key=category)
+
+
+def _destroy_evidence(report_ids: list[int]) -> None:
+    """Mark each file destroyed now; delete the bytes only once the transaction has committed."""
+    items = list(Evidence.objects.filter(report_id__in=report_ids, destroyed_at__isnull=True))
+    now = timezone.now()
+    for item in items:
+        CustodyEntry.objects.create(evidence=item, actor=None, actor_label="retention", action=CustodyEntry.Action.DESTROYED)
+        transaction.on_commit(functools.partial(evidence_files.delete_sealed, item.stored_name))
+    Evidence.objects.filter(pk__in=[i.pk for i in items]).update(destroyed_at=now, original_name="")
+
+
+def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
+    today = timezone.now().date().isoformat()
+    ids = [pk for pk, _code, _erased in reports]
+    if category == SENDER:
+        SenderIdentifier.objects.filter(report_id__in=ids).delete()
+    if category == EVIDENCE:
+        _destroy_evidence(ids)
+    for pk, _code, erased in reports:
+        Report.objects.filter(pk=pk).update(**CLEARED[category], personal_data_erased={**erased, category: today})
+    codes = [code for _pk, code, _erased in reports]
+    audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")
+    audit.log_many(
+        actor=actor,
+        entries=[
+            audit.Entry("reports.report.personal_data_erased", "reports.report", c, payload={"category": category}) for c in codes
+        ],
+    )
+
+
+def shredder(category: str, label: str) -> Shredder:
+    def run(cutoff: datetime, dry_run: bool, actor: Any) -> int:
+        rows = list(due(category, cutoff).values_list("pk", "public_code", "personal_data_erased"))
+        if not dry_run and rows:
+            _erase(category, rows, actor)
+        return len(rows)
+
+    return Shredder(category, label, run)
+
+
+SHREDDERS = [
+    shredder(WORDS, "Narratives and exact words"),
+    shredder(SENDER, "Sender identities and pseudonyms"),
+    shredder(REPORTER, "Reporter identities"),
+    shredder(EVIDENCE, "Evidence files"),
+]
