@@ -50,6 +50,24 @@ def may_see_personal_data(user: Any, report: Report) -> bool:
     return False
 
 
+# Which consent lets which role know who filed. Analysts and administrators never need to.
+CONSENT_FOR_ROLE = {
+    Role.OFFICE_MANAGER: "office",
+    Role.LIAISON: "law_enforcement",
+    Role.STATE_COORDINATOR: "state",
+}
+
+
+def may_identify_reporter(user: Any, report: Report) -> bool:
+    """Whether `user` may know who filed `report`: the filer, or a role the filer consented to."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if report.reporter_id is not None and report.reporter_id == user.pk:
+        return True
+    consent = CONSENT_FOR_ROLE.get(user.role)
+    return consent is not None and consent in (report.reporter_consent or [])
+
+
 class Words:
     """Which version of a report's words a user reads."""
 

@@ -15,10 +15,10 @@ from ninja.throttling import AnonRateThrottle
 from threatdesk.lib.api_auth import TokenAuth
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import Words, words_version
+from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
-from threatdesk.reports.selectors import sender_pseudonyms
+from threatdesk.reports.selectors import reporter_identity, sender_pseudonyms, words_for
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
@@ -36,6 +36,13 @@ class ErrorOut(Schema):
 class PseudonymOut(Schema):
     kind: str
     pseudonym: str
+
+
+class ReporterOut(Schema):
+    account: str = Field(description="Username of the filer's account; empty for a public filing.")
+    name: str
+    email: str
+    phone: str
 
 
 class ReportOut(Schema):
@@ -61,6 +68,8 @@ class ReportOut(Schema):
     narrative: str | None
     message_text: str | None
     sender: SenderIn | None
+    reporter: ReporterOut | None = Field(description="Who filed; only for readers the filer agreed may know.")
+    reporter_consent: list[str] = Field(description="Who the filer agreed may know who they are.")
     sender_pseudonyms: list[PseudonymOut] = Field(
         description="Keyed hashes of the sender's identifiers: equal across reports from the same phone, email, handle or name."
     )
@@ -87,12 +96,9 @@ def report_out(
 ) -> dict[str, Any]:
     """The API's view of a report. A caller that has just stored it passes its threat types and
     evidence codes, which saves reading back what it wrote."""
-    version = words_version(user, report)
-    personal = version == Words.ORIGINAL
-    texts = {
-        Words.ORIGINAL: (report.narrative, report.message_text),
-        Words.REDACTED: (report.narrative_redacted, report.message_text_redacted),
-    }.get(version, (None, None))
+    words = words_for(user, report)
+    personal = words.version == Words.ORIGINAL
+    reporter = reporter_identity(user, report)
     return {
         "code": report.public_code,
         "status": report.status,
@@ -109,9 +115,11 @@ def report_out(
         "election_phase": report.election_phase,
         "severity": report.severity,
         "personal_data_withheld": not personal,
-        "text_version": version,
-        "narrative": texts[0],
-        "message_text": texts[1],
+        "text_version": words.version,
+        "narrative": words.narrative,
+        "message_text": words.message_text,
+        "reporter": vars(reporter) if reporter else None,
+        "reporter_consent": list(report.reporter_consent or []),
         "sender": {
             "name": report.sender_name,
             "phones": report.sender_phones,

@@ -16,7 +16,7 @@ from threatdesk.places.models import State
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.schemas import ReportIn, pydantic_errors
 from threatdesk.reports.services import FieldError
-from threatdesk.reports.taxonomy import Channel, ElectionPhase, Status, TargetRole, ThreatType
+from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, Status, TargetRole, ThreatType
 
 # Where a ReportIn error path lands on the form.
 FIELD_FOR_PATH = {
@@ -107,6 +107,14 @@ class ReportForm(forms.Form):
     contact_name = forms.CharField(label="Your name", required=False, max_length=200)
     contact_email = forms.CharField(label="Your email", required=False, max_length=254)
     contact_phone = forms.CharField(label="Your phone", required=False, max_length=40)
+    reporter_consent = forms.MultipleChoiceField(
+        label="Who may know that you filed this report?",
+        required=False,
+        choices=ReporterConsent.choices,
+        initial=[ReporterConsent.OFFICE],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Whoever you leave unticked sees the report without your name or contact details.",
+    )
     evidence = MultipleFileField(
         label="Evidence files",
         required=False,
@@ -148,6 +156,7 @@ class ReportForm(forms.Form):
                 "email": data.get("contact_email", ""),
                 "phone": data.get("contact_phone", ""),
             },
+            "reporter_consent": data.get("reporter_consent", []),
         }
 
     def _field_for(self, path: str) -> str | None:

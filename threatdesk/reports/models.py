@@ -27,6 +27,11 @@ def report_code() -> str:
     return new_code("R")
 
 
+def office_only() -> list[str]:
+    """The consent of a report filed before consent was asked: its office may know the filer."""
+    return ["office"]
+
+
 def evidence_code() -> str:
     return new_code("E", groups=3)
 
@@ -78,6 +83,9 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports_filed"
     )
     reporter_contact = EncryptedJSONField(default=dict, help_text="Name, email, phone of an anonymous filer.")
+    reporter_consent = models.JSONField(
+        default=office_only, blank=True, help_text="Who the filer agreed may know who they are: office, law_enforcement, state."
+    )
 
     # Derived, never typed: the words with every person taken out, for roles that may not read
     # personal data. Sealed too, in case a redaction ever misses something.

@@ -61,13 +61,29 @@ def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Perso
             handles=list(values.get("sender_handles") or []),
         )
     ]
+    reporter = reporter_person(values, reporter_name)
+    return [*people, reporter] if reporter else people
+
+
+def reporter_person(values: Mapping[str, Any], reporter_name: str = "") -> Person | None:
+    """Whoever filed, as the redactor should know them, or None when nothing identifies them."""
     contact = values.get("reporter_contact") or {}
     names = [n for n in (contact.get("name", ""), reporter_name) if n]
     phones = [contact["phone"]] if contact.get("phone") else []
     emails = [contact["email"]] if contact.get("email") else []
-    if names or phones or emails:
-        people.append(Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails))
-    return people
+    if not (names or phones or emails):
+        return None
+    return Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails)
+
+
+def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name: str = "") -> list[str]:
+    """The texts with only the filer taken out: for a reader who may read the original words but
+    whom the filer did not agree may know who they are."""
+    person = reporter_person(values, reporter_name)
+    if person is None:
+        return texts
+    redactor = Redactor([person])
+    return [redactor.redact(text, people_only=True).text for text in texts]
 
 
 def _mentions(results: Iterable[Redacted]) -> list[dict[str, Any]]:

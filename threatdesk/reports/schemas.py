@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
-from threatdesk.reports.taxonomy import ElectionPhase, TargetRole, ThreatType, channel_from_word
+from threatdesk.reports.taxonomy import ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
 
@@ -121,6 +121,11 @@ class ReportIn(BaseModel):
     narrative: LongText = Field(min_length=1, description="What happened, in the reporter's words.")
     sender: SenderIn = Field(default_factory=SenderIn)
     reporter_contact: ReporterContactIn = Field(default_factory=ReporterContactIn)
+    reporter_consent: list[ReporterConsent] = Field(
+        default_factory=lambda: [ReporterConsent.OFFICE],
+        max_length=len(ReporterConsent),
+        description="Who may know who filed: office, law_enforcement, state. Empty: no one but the filer and operators' audit.",
+    )
 
     @field_validator("channel")
     @classmethod
@@ -139,6 +144,11 @@ class ReportIn(BaseModel):
         if value < EARLIEST_DATE:
             raise ValueError(f"date is before {EARLIEST_DATE.isoformat()}")
         return value
+
+    @field_validator("reporter_consent")
+    @classmethod
+    def _consent(cls, values: list[ReporterConsent]) -> list[ReporterConsent]:
+        return list(dict.fromkeys(values))
 
     @field_validator("threat_types")
     @classmethod

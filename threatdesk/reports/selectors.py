@@ -12,8 +12,9 @@ from django.http import Http404
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
 from threatdesk.lib.codes import normalise_code
-from threatdesk.reports.access import may_see_personal_data
+from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
+from threatdesk.reports.redaction import without_reporter
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,49 @@ def report_timeline(report: Report) -> list[TimelineItem]:
 
 def custody_log(evidence: Evidence) -> list[CustodyEntry]:
     return list(evidence.custody.all())
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    version: str  # access.Words
+    narrative: str | None
+    message_text: str | None
+
+
+def words_for(user: Any, report: Report) -> ReportWords:
+    """The narrative and exact words `user` may read: the original (without the filer, unless the
+    filer agreed this reader may know them), the redacted copy, or nothing."""
+    version = words_version(user, report)
+    if version == Words.ORIGINAL:
+        texts = [report.narrative, report.message_text]
+        if not may_identify_reporter(user, report):
+            texts = without_reporter(vars(report), texts, _account_name(report))
+        return ReportWords(version, texts[0], texts[1])
+    if version == Words.REDACTED:
+        return ReportWords(version, report.narrative_redacted, report.message_text_redacted)
+    return ReportWords(version, None, None)
+
+
+def _account_name(report: Report) -> str:
+    return report.reporter.get_full_name() if report.reporter_id and report.reporter else ""
+
+
+@dataclass(frozen=True)
+class ReporterIdentity:
+    account: str
+    name: str
+    email: str
+    phone: str
+
+
+def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
+    """Who filed, for a reader the filer agreed may know; None for everyone else."""
+    if not may_identify_reporter(user, report):
+        return None
+    contact = report.reporter_contact or {}
+    account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
+    name = contact.get("name") or _account_name(report)
+    return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
 
 
 PSEUDONYM_LENGTH = 12

@@ -238,6 +238,7 @@ def build_report(
         "sender_description": data.sender.description,
         "reporter_id": actor.pk if signed_in else None,
         "reporter_contact": data.reporter_contact.model_dump(exclude_defaults=True),
+        "reporter_consent": [str(c) for c in data.reporter_consent],
     }
     redactor = redactor_for(office_id=values["office_id"], state_id=state.pk)
     reporter_name = actor.get_full_name() if signed_in else ""

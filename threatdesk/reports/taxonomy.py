@@ -86,6 +86,14 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class ReporterConsent(models.TextChoices):
+    """Who the person filing agrees may know who they are (their name and contact details)."""
+
+    OFFICE = "office", "My election office"
+    LAW_ENFORCEMENT = "law_enforcement", "Law enforcement handling the report"
+    STATE = "state", "State election officials"
+
+
 class Source(models.TextChoices):
     WEB = "web", "Web form"
     API = "api", "API"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from threatdesk.accounts.models import Role
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import Words, words_version
+from threatdesk.reports.access import Words
 from threatdesk.reports.forms import ReceiptLookupForm, ReportFilterForm, ReportForm
 from threatdesk.reports.models import CustodyEntry
 from threatdesk.reports.taxonomy import Source
@@ -86,11 +86,13 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_for(request.user, code)
-    version = words_version(request.user, report)
+    words = selectors.words_for(request.user, report)
     context = {
         "report": report,
-        "personal": version == Words.ORIGINAL,
-        "version": version,
+        "personal": words.version == Words.ORIGINAL,
+        "version": words.version,
+        "words": words,
+        "reporter": selectors.reporter_identity(request.user, report),
         "pseudonyms": selectors.sender_pseudonyms(report),
         "timeline": selectors.report_timeline(report),
         "evidence": report.evidence.prefetch_related("custody"),

@@ -79,6 +79,7 @@ def form_data(payload: dict[str, Any] | None = None, **overrides: Any) -> dict[s
         "contact_name": CANARY_WORKER,
         "contact_email": CANARY_EMAIL,
         "contact_phone": "602-555-0199",
+        "reporter_consent": ["office"],  # ticked when the form opens
     }
     data.update(overrides)
     return data

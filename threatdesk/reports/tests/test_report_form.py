@@ -51,6 +51,7 @@ def form_data(**changes: Any) -> dict[str, Any]:
         "contact_name": "Dana Reporter",
         "contact_email": "dana@example.org",
         "contact_phone": "",
+        "reporter_consent": ["office"],  # ticked when the form opens
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -125,9 +126,9 @@ def test_form_renders_for_a_phone_with_a_label_for_every_field(client):
     assert page.controls
     for control in page.controls:
         assert control["id"] in page.label_for, control
-    # The threat-type boxes are a group: each has its label, the group a legend.
-    assert {c["name"] for c in page.controls if c.get("type") == "checkbox"} == {"threat_types"}
-    assert page.legends >= 1
+    # The threat-type and consent boxes are groups: each box has its label, each group a legend.
+    assert {c["name"] for c in page.controls if c.get("type") == "checkbox"} == {"threat_types", "reporter_consent"}
+    assert page.legends >= 2
     html = response.content.decode()
     assert 'enctype="multipart/form-data"' in html
     assert 'name="submission_token"' in html
