@@ -3,14 +3,16 @@
 An edited event no longer matches its hash; a deleted one breaks the link to its successor; a
 removed tail no longer matches the head row. `manage.py verify_audit` checks all three.
 Payloads hold codes and ids only, never personal data. Reasons are typed by people and may name
-someone, so the chain covers a reason's digest, and the text can be erased (retention, an erasure
-request) without breaking the chain.
+someone, so they are sealed at rest like every other free text, the chain covers a reason's
+digest, and the text can be erased (retention, an erasure request) without breaking the chain.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+
+from threatdesk.privacy.fields import EncryptedTextField
 
 
 class AuditEvent(models.Model):
@@ -21,7 +23,7 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=80)
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
-    reason = models.TextField(blank=True)
+    reason = EncryptedTextField(blank=True, default="")
     reason_digest = models.CharField(max_length=64, default="", help_text="SHA-256 of the reason; the chain covers this.")
     reason_erased_at = models.DateTimeField(null=True, blank=True, help_text="When the reason text was erased.")
     payload = models.JSONField(default=dict, blank=True)

@@ -41,6 +41,9 @@ def reason_digest(reason: str) -> str:
     return hashlib.sha256(reason.encode()).hexdigest()
 
 
+EMPTY_REASON = reason_digest("")
+
+
 def event_hash(
     *,
     prev_hash: str,
@@ -136,7 +139,8 @@ def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], wh
     ids = list(object_ids)
     erased = 0
     for start in range(0, len(ids), 500):
-        events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500]).exclude(reason="")
+        events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500])
+        events = events.exclude(reason_digest=EMPTY_REASON).filter(reason_erased_at__isnull=True)
         erased += events.update(reason="", reason_erased_at=timezone.now())
     if erased:
         log(

@@ -17,7 +17,7 @@ from django.test import Client
 from threatdesk.accounts.services import token_create
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.privacy.schemas import ProtectedPersonIn
-from threatdesk.privacy.services import protected_person_create
+from threatdesk.privacy.services import protected_person_create, protected_person_view
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import ImportRow, reports_import
 from threatdesk.testing.files import eml_bytes, png_bytes
@@ -170,7 +170,9 @@ def plant_everywhere(personas: Personas, *, protect: bool = True) -> Planted:
     persons itself (through the manager's form, say)."""
     planted = Planted()
     if protect:
-        protect_canaries(personas)
+        worker, _child = protect_canaries(personas)
+        # A reason typed into the audit trail that names her, as people do.
+        protected_person_view(actor=personas.manager, person=worker, reason=f"Call {CANARY_WORKER} back at {CANARY_PHONE}")
     planted.form_codes.append(plant_by_form(Client()))
     planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
     planted.api_codes.append(plant_by_api(Client(), planted.token))

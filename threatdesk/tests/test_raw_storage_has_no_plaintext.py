@@ -118,7 +118,9 @@ def test_evidence_folder_holds_no_canary(planted: Planted, evidence_dir: Path) -
 
 
 def test_audit_payloads_hold_no_canary(planted: Planted) -> None:
-    events = list(AuditEvent.objects.values("actor_label", "action", "object_type", "object_id", "reason", "payload"))
+    """Payloads and labels are codes. Typed reasons may name someone: they are sealed, and the
+    raw searches above prove it."""
+    events = list(AuditEvent.objects.values("actor_label", "action", "object_type", "object_id", "payload"))
     assert {e["action"] for e in events} >= {
         "reports.report.submitted",
         "reports.report.imported",
