@@ -13,7 +13,7 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
 from threatdesk.lib.codes import normalise_code
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
-from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
+from threatdesk.reports.models import Evidence, Report, ReportQuerySet, ReportThreatType
 from threatdesk.reports.redaction import without_reporter
 
 
@@ -107,21 +107,53 @@ ACTION_LABELS = {
 }
 
 
-def _timeline_item(event: AuditEvent) -> TimelineItem:
+FILER_LABEL = "the filer"
+
+
+def _timeline_item(event: AuditEvent, actor: str) -> TimelineItem:
     payload = event.payload or {}
     detail = ""
     if "evidence" in payload:
         detail = f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
-    return TimelineItem(event.at, event.actor_label, ACTION_LABELS.get(event.action, event.action), detail)
+    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), detail)
 
 
-def report_timeline(report: Report) -> list[TimelineItem]:
+def _actor_shown(user: Any, report: Report) -> Any:
+    """How a step's actor is named to `user`: the filer's account name only to readers the filer
+    agreed may know who they are."""
+    hide = report.reporter_id is not None and not may_identify_reporter(user, report)
+
+    def shown(actor_id: int | None, label: str) -> str:
+        return FILER_LABEL if hide and actor_id == report.reporter_id else label
+
+    return shown
+
+
+def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
-    return [_timeline_item(event) for event in events_for(report)]
+    shown = _actor_shown(user, report)
+    return [_timeline_item(event, shown(event.actor_id, event.actor_label)) for event in events_for(report)]
 
 
-def custody_log(evidence: Evidence) -> list[CustodyEntry]:
-    return list(evidence.custody.all())
+@dataclass(frozen=True)
+class EvidenceItem:
+    evidence: Evidence
+    custody: list[TimelineItem]
+
+
+def evidence_with_custody(user: Any, report: Report) -> list[EvidenceItem]:
+    """The report's evidence, each with its chain of custody, actors named as for the timeline."""
+    shown = _actor_shown(user, report)
+    items = []
+    for item in report.evidence.prefetch_related("custody"):
+        entries = [
+            TimelineItem(
+                c.at, shown(c.actor_id, c.actor_label), c.get_action_display(), "hash verified" if c.sha256_verified else c.note
+            )
+            for c in item.custody.all()
+        ]
+        items.append(EvidenceItem(item, entries))
+    return items
 
 
 @dataclass(frozen=True)

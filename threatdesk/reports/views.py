@@ -94,8 +94,8 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
         "words": words,
         "reporter": selectors.reporter_identity(request.user, report),
         "pseudonyms": selectors.sender_pseudonyms(report),
-        "timeline": selectors.report_timeline(report),
-        "evidence": report.evidence.prefetch_related("custody"),
+        "timeline": selectors.report_timeline(request.user, report),
+        "evidence": selectors.evidence_with_custody(request.user, report),
     }
     return render(request, "reports/report_detail.html", context)
 

@@ -10,6 +10,9 @@ from django.test import Client
 
 from threatdesk.accounts.services import token_create
 from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import report_submit
+from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.planting import form_data
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,13 @@ def test_an_unknown_consent_is_refused_with_nothing_written(personas):
     assert response.status_code == 422
     assert "reporter_consent" in response.context["form"].errors
     assert not Report.objects.exists()
+
+
+def test_the_filers_account_name_is_not_on_the_timeline_for_readers_without_consent(personas):
+    data = ReportIn.model_validate(valid_report_payload())  # consent: the office only
+    report = report_submit(actor=personas.reporter, data=data, source="api").report
+    for user in (personas.coordinator, personas.analyst, personas.admin):
+        html = page_for(user, report)
+        assert "by the filer" in html
+        assert "by reporter" not in html
+    assert "by reporter" in page_for(personas.manager, report)
