@@ -88,6 +88,8 @@ KIND_RANKS = {"worker": 2, "family": 1}
 # which street-type words and compass directions take their postal abbreviation, so that
 # "1418 West Palm Lane" and "1418 W. Palm Ln" read the same.
 
+# Words of letters or digits. An apostrophe splits (Jane's -> Jane, s; O'Neill -> O, Neill):
+# surnames with one are matched as compound surnames, token by token.
 _TOKEN = re.compile(r"[^\W_]+")
 
 STREET_WORDS = {
@@ -215,6 +217,11 @@ def canon(word: str) -> str:
     return STREET_WORDS.get(folded, folded)
 
 
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every token."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
 @dataclass(frozen=True)
 class _Tokens:
     starts: list[int]
@@ -224,16 +231,19 @@ class _Tokens:
 
     @classmethod
     def of(cls, text: str) -> _Tokens:
-        starts, ends, words = [], [], []
-        for m in _TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(m.group())
-        return cls(starts, ends, words, [canon(w) for w in words])
+        found = _words(text)
+        words = [w for _s, _e, w in found]
+        return cls([s for s, _e, _w in found], [e for _s, e, _w in found], words, [canon(w) for w in words])
+
+    @property
+    def mostly_lower_case(self) -> bool:
+        """A message typed without capitals, where the capital-letter rules cannot help."""
+        capitals = sum(1 for w in self.words if w[:1].isupper())
+        return capitals <= len(self.words) // 20
 
 
 def tokens_of(text: str) -> list[str]:
-    return [canon(w) for w in _TOKEN.findall(text)]
+    return [canon(w) for _s, _e, w in _words(text)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,60 +265,116 @@ def given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def given_name_forms(first: str) -> frozenset[str]:
-    """A given name, its nicknames, and the formal names a nickname stands for ('Bob' -> 'Robert')."""
+    """A given name and its nicknames ('Robert' -> 'Bob', 'Bobby', 'Rob'…); a nickname also brings
+    the formal names it stands for and their nicknames ('Bob' -> 'Robert', 'Bobby')."""
     nn = _nicknamer()
     forms = {first} | nn.nicknames_of(first)
-    for formal in nn.canonicals_of(first):
-        forms.add(formal)
-        forms |= nn.nicknames_of(formal)
+    if len(forms) == 1:  # not a formal name the table knows: perhaps a nickname
+        for formal in nn.canonicals_of(first):
+            forms.add(formal)
+            forms |= nn.nicknames_of(formal)
     return frozenset(fold(f) for f in forms if f and " " not in f)
 
 
-def _name_parts(name: str) -> tuple[str, list[str], str] | None:
-    words = [w for w in tokens_of(name) if w not in TITLES]
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "st",
+        "saint",
+        "ter",
+        "ten",
+        "bin",
+        "al",
+        "el",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    first: tuple[str, ...]
+    middles: tuple[str, ...]
+    surname: tuple[str, ...]  # 'De La Cruz' -> ('de', 'la', 'cruz'); 'Nguyen-Tran' -> ('nguyen', 'tran')
+
+
+def name_parts(name: str) -> NameParts | None:
+    """Split a full name into given name, middle names and surname, keeping compound surnames
+    (particles such as 'de la', hyphens) whole."""
+    words = [w for w in name.replace(",", " ").split() if canon(w.strip(".")) not in TITLES]
+    while len(words) > 1 and canon(words[-1].strip(".")) in NAME_SUFFIXES:
         words.pop()
+    words = [w for w in words if tokens_of(w)]
     if not words:
         return None
     if len(words) == 1:
-        return words[0], [], ""
-    return words[0], words[1:-1], words[-1]
+        return NameParts(tuple(tokens_of(words[0])), (), ())
+    starts = [i for i in range(1, len(words) - 1) if canon(words[i].strip(".")) in NAME_PARTICLES]
+    at = starts[0] if starts else len(words) - 1
+    middles = tuple(t for w in words[1:at] for t in tokens_of(w))
+    return NameParts(tuple(tokens_of(words[0])), middles, tuple(tokens_of(" ".join(words[at:]))))
 
 
-def name_forms(name: str, *, strong_only: bool) -> tuple[set[tuple[str, ...]], set[str]]:
-    """(multi-token forms, single-token forms) of a full name.
+@dataclass
+class NameForms:
+    multi: set[tuple[str, ...]] = field(default_factory=set)  # two or more tokens in a row
+    single: set[str] = field(default_factory=set)  # a given name or surname alone
+    initials: set[tuple[str, ...]] = field(default_factory=set)  # 'J.D.', 'JD': written in capitals
+    joined: set[str] = field(default_factory=set)  # run together, as in a hashtag: 'janedoe'
+    fuzzy: set[str] = field(default_factory=set)  # long enough to match with one letter wrong
 
-    Single tokens (a first name or surname alone) are returned apart so the caller can apply the
-    capital-letter rule to everyday words and skip them for strong-only people.
-    """
-    parts = _name_parts(name)
+
+def name_forms(name: str, *, strong_only: bool) -> NameForms:
+    """Every way a full name is written in prose: nicknames, initials, surname first,
+    with or without middle names, and run together. For strong-only people, only the forms
+    that point at the person alone (no first name or surname on its own, no initials)."""
+    forms = NameForms()
+    parts = name_parts(name)
     if parts is None:
-        return set(), set()
-    first, middles, last = parts
-    multi: set[tuple[str, ...]] = set()
-    single: set[str] = set()
-    if not last:
-        single.update(given_name_forms(first))
-        return multi, (set() if strong_only else single)
-    firsts = given_name_forms(first)
-    surnames = [last]
+        return forms
+    first, middles, surname = parts.first, parts.middles, parts.surname
+    firsts = {(g,) for g in given_name_forms(first[0])} if len(first) == 1 else {first}
+    if not surname:
+        if not strong_only:
+            forms.single.update(g[0] for g in firsts if len(g) == 1)
+            forms.fuzzy.add(first[0])
+        return forms
     for given in firsts:
-        multi.add((given, last))
-        multi.add((given, *middles, last))
-        multi.add((last, given))
-        multi.add((last, given, *middles))
-        multi.add((given, last[0]))
-    multi.add((first[0], last))
-    multi.add((first[0], *[m[0] for m in middles], last))
-    multi.add((first, *middles, last))
-    for m in middles:
-        multi.add((first, m[0], last))
+        forms.multi |= {(*given, *surname), (*given, *middles, *surname), (*surname, *given), (*surname, *given, *middles)}
+        forms.multi.add((*given, surname[0][0]))
+        if len(given) == 1 and len(given[0] + "".join(surname)) >= 7:
+            forms.joined.add(given[0] + "".join(surname))
+    forms.multi |= {(first[0][0], *surname), (first[0][0], *[m[0] for m in middles], *surname), (*first, *middles, *surname)}
+    forms.multi |= {(*first, m[0], *surname) for m in middles}
+    if len(surname) > 1 and len("".join(surname)) >= 6:
+        forms.joined.add("".join(surname))
     if not strong_only:
-        multi.add((first[0], last[0]))
-        multi.add((first[0] + last[0],))
-        single.update(firsts)
-        single.update(w for w in surnames if len(w) > 1)
-    return {form for form in multi if len(form) > 1 or len(form[0]) > 1}, single
+        forms.initials |= {(first[0][0], surname[0][0]), (first[0][0] + surname[0][0],)}
+        forms.single.update(g[0] for g in firsts if len(g) == 1)
+        if len(surname) > 1:
+            forms.multi.add(surname)
+        forms.single.update(w for w in surname if len(w) > 2 and w not in NAME_PARTICLES)
+        forms.fuzzy.update(w for w in (*first, *surname) if w not in NAME_PARTICLES)
+    forms.multi = {f for f in forms.multi if len(f) > 1 or len(f[0]) > 1}
+    return forms
+
+
+def _street_part(address: str) -> str:
+    """The part of an address that holds the house number and street ('Apt 4B, 1418 W Palm Ln')."""
+    parts = [p.strip() for p in address.split(",")]
+    return next((p for p in parts if p[:1].isdigit()), parts[0])
 
 
 def address_forms(address: str) -> set[tuple[str, ...]]:
@@ -317,8 +383,7 @@ def address_forms(address: str) -> set[tuple[str, ...]]:
     'Apt 4B, 1418 W Palm Ln, Phoenix AZ' -> ('1418','w','palm','ln'), ('w','palm','ln'),
     ('palm','ln'), ...: someone who writes 'you live on Palm Lane' knows where the worker lives.
     """
-    street = address.split(",")[0]
-    words = tokens_of(street)
+    words = tokens_of(_street_part(address))
     if not words:
         return set()
     forms = {tuple(words)}
@@ -335,7 +400,7 @@ def address_forms(address: str) -> set[tuple[str, ...]]:
 
 def street_key(text: str) -> tuple[str, ...]:
     """House number and street, canonical, for comparing a found address with a known one."""
-    words = tokens_of(text.split(",")[0])
+    words = tokens_of(_street_part(text))
     suffix_at = max((i for i, w in enumerate(words) if w in STREET_SUFFIXES and i > 0), default=len(words) - 1)
     return tuple(words[: suffix_at + 1])
 
@@ -390,7 +455,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "local_phone": re.compile(r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])"),
     "ssn": re.compile(
         r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{3} \d{2} \d{4}(?!\d)"
-        r"|(?i:(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
+        r"|(?i:(?:ssn|social(?: security)?(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
     ),
     "dob": re.compile(
         rf"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth ?date|birthday|born(?: on)?|b\.)\s*(?:is|was|of|:|-)?\s*)({_DATE})",
@@ -398,7 +463,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "plate": re.compile(
         rf"(?i:\b(?:licen[cs]e plates?|plates?|tags?|registration)(?: (?:number|no\.?|num|#))?\s*(?:is|reads|was|of|:|#)?\s*)"
-        rf"(?:(?:{_STATE}|[A-Z][a-z]+)\s+)?((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{{1,4}}[- ]?[A-Z0-9]{{2,5}})\b"
+        rf"(?:(?:(?i:{_STATE})|[A-Z][a-z]+)\s+)?"
+        r"((?=[A-Za-z0-9 -]*\d)(?=[A-Za-z0-9 -]*[A-Za-z])[A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b"
     ),
     "address": re.compile(
         rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:\s+\d/\d)?\s+(?:{_DIRECTION}\s+)?(?:[A-Za-z0-9][A-Za-z0-9'.-]*\s+){{1,4}}?"
@@ -480,24 +546,34 @@ class Redactor:
 
     # -- building
 
-    def _add(self, form: Sequence[str], category: str, person: Person, *, guarded: bool = False) -> None:
-        key = " " + " ".join(form) + " "
+    def _add(self, form: Sequence[str], category: str, person: Person, *, guard: str = "") -> None:
+        """Learn one form. `guard` is "" (any case), TITLE (an everyday word: only written with a
+        capital), CAPS (initials: only in capitals) or INSIDE (run together: found inside a word)."""
+        key = "".join(form) if guard == INSIDE else " " + " ".join(form) + " "
         rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0)
         existing = self._automaton.get(key, None)
         # A form shared by two people (a surname in one family) goes to the first, workers first.
         if existing is None or existing[3] < rank:
-            self._automaton.add_word(key, (len(form), len(key), category, rank, person.key, guarded))
+            self._automaton.add_word(key, (len(form), len(key), category, rank, person.key, guard))
+
+    def _learn_name(self, name: str, person: Person) -> None:
+        forms = name_forms(name, strong_only=person.strong_only)
+        for form in forms.multi:
+            self._add(form, "name", person)
+        for word in forms.single:
+            self._add((word,), "name", person, guard=TITLE if word in EVERYDAY_WORDS else "")
+        for form in forms.initials:
+            self._add(form, "name", person, guard=CAPS)
+        for joined in forms.joined:
+            self._add((joined,), "name", person, guard=INSIDE)
+        for word in forms.fuzzy:
+            if len(word) >= FUZZY_MIN_LENGTH and word not in EVERYDAY_WORDS:
+                for variant in _deletions(word) | {word}:
+                    self._known.fuzzy.setdefault(variant, (word, person.key))
 
     def _learn(self, person: Person) -> None:
         for name in (*person.names, *person.aliases):
-            multi, single = name_forms(name, strong_only=person.strong_only)
-            for form in multi:
-                self._add(form, "name", person)
-            for word in single:
-                self._add((word,), "name", person, guarded=word in EVERYDAY_WORDS)
-                if len(word) >= FUZZY_MIN_LENGTH and word not in EVERYDAY_WORDS:
-                    for variant in _deletions(word) | {word}:
-                        self._known.fuzzy.setdefault(variant, (word, person.key))
+            self._learn_name(name, person)
         for phone in person.phones:
             digits = phone_digits(phone)
             if len(digits) >= 7:
@@ -565,12 +641,17 @@ class Redactor:
             token_at[pos] = i
             pos += len(word) + 1
         out: list[_Find] = []
+        inside: list[int] | None = None
         for automaton in self._automatons:
-            for end, (n_words, key_length, category, rank, person, guarded) in automaton.iter(line):
-                # The key is ' w1 … wn ', so the first word starts one past where the key begins.
-                first = token_at[end - key_length + 2]
-                last = first + n_words - 1
-                if guarded and not tokens.words[first][:1].isupper():
+            for end, (n_words, key_length, category, rank, person, guard) in automaton.iter(line):
+                if guard == INSIDE:
+                    inside = inside or _token_of_each_char(line)
+                    first, last = inside[end - key_length + 1], inside[end]
+                else:
+                    # The key is ' w1 … wn ', so the first word starts one past where the key begins.
+                    first = token_at[end - key_length + 2]
+                    last = first + n_words - 1
+                if not _guard_holds(guard, tokens, first, last):
                     continue
                 out.append(_Find(tokens.starts[first], tokens.ends[last], category, person, rank))
         return out
@@ -581,10 +662,13 @@ class Redactor:
         if not fuzzy:
             return []
         covered = {(f.start, f.end) for f in found}
+        any_case = tokens.mostly_lower_case
         out: list[_Find] = []
         for i, word in enumerate(tokens.canon):
             if len(word) < FUZZY_MIN_LENGTH - 1 or not word.isalpha() or word in EVERYDAY_WORDS:
                 continue
+            if not (any_case or tokens.words[i][:1].isupper()):
+                continue  # a lower-case word in ordinary prose is a word, not a misspelt name
             if (tokens.starts[i], tokens.ends[i]) in covered:
                 continue
             hit = fuzzy.get(word)
@@ -633,11 +717,41 @@ class Redactor:
             kind = self.people[find.person].kind
             base = KIND_LABELS.get(kind, "PERSON")
             if kind in NUMBERED_KINDS:
-                label = f"{base}-{sum(1 for v in labels.values() if v.startswith(base + '-')) + 1}"
+                taken = [int(v.rsplit("-", 1)[1]) for v in labels.values() if re.fullmatch(rf"{base}-\d+", v)]
+                label = f"{base}-{max(taken, default=0) + 1}"
             else:
                 label = base
             labels[find.person] = label
         return f"[{label}]" if find.category == "name" else f"[{label} {find.category.upper()}]"
+
+
+TITLE, CAPS, INSIDE = "title", "caps", "inside"
+MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+
+
+def _guard_holds(guard: str, tokens: _Tokens, first: int, last: int) -> bool:
+    if guard == TITLE:
+        word = tokens.words[first]
+        if not (word[:1].isupper() and not word.isupper()):
+            return False  # 'will', 'WILL', 'DOB' are words; 'Will' may be a name
+        following = tokens.words[last + 1] if last + 1 < len(tokens.words) else ""
+        return not (tokens.canon[first] in MONTH_NAMES and following[:1].isdigit())  # 'May 5'
+    if guard == CAPS:
+        return all(tokens.words[i].isupper() for i in range(first, last + 1))
+    return True
+
+
+def _token_of_each_char(line: str) -> list[int]:
+    """For each character of the token line ' w1 w2 … ', the index of its token (-1 for spaces)."""
+    index, token = [], -1
+    for i, ch in enumerate(line):
+        if ch == " ":
+            index.append(-1)
+        else:
+            if i == 0 or line[i - 1] == " ":
+                token += 1
+            index.append(token)
+    return index
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
