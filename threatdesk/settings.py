@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "threatdesk.audit",
     "threatdesk.privacy",
     "threatdesk.reports",
+    "threatdesk.cases",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,9 @@ RETENTION_YEARS = {
     "reporter": float(os.environ.get("RETENTION_REPORTER_YEARS", "1")),
     "evidence": float(os.environ.get("RETENTION_EVIDENCE_YEARS", "3")),
 }
+
+# How long a liaison's reveal of a referred report's original words lasts.
+REVEAL_MINUTES = int(os.environ.get("REVEAL_MINUTES", "30"))
 
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -11,6 +11,7 @@ admin.site.site_header = "threatdesk administration"
 urlpatterns = [
     path("", report_views.home, name="home"),
     path("", include("threatdesk.reports.urls")),
+    path("", include("threatdesk.cases.urls")),
     path("account/", include("threatdesk.accounts.urls")),
     path("protected-people/", include("threatdesk.privacy.urls")),
     path("api/", api.urls),

@@ -4,7 +4,8 @@
 |-------------------|-------------------------------|------------------------------------------------|
 | reporter          | the ones they filed           | the original: their own words                  |
 | office manager    | their office's                | the original                                   |
-| liaison           | referred to their agency      | (comes with referrals)                         |
+| liaison           | referred to their agency      | the redacted copy; the original for a while    |
+|                   |                               | after revealing it with a reason               |
 | state coordinator | their state's                 | the redacted copy and sender pseudonyms        |
 | analyst           | all                           | the redacted copy and sender pseudonyms        |
 | admin             | all                           | the redacted copy: operators run the system    |
@@ -16,6 +17,8 @@ When a report's redaction failed, roles that get the redacted copy get nothing i
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
 
 from threatdesk.accounts.models import Role
 from threatdesk.reports.redaction import RedactionState
@@ -36,7 +39,34 @@ def visible_reports(qs: ReportQuerySet, user: Any) -> ReportQuerySet:
         return qs.filter(state_id=user.state_id) if user.state_id else qs.none()
     if role == Role.REPORTER:
         return qs.filter(reporter_id=user.pk)
+    if role == Role.LIAISON:
+        # Through the referrals' reverse relation: reports need not import case work.
+        return qs.filter(referrals__agency_id=user.agency_id).distinct() if user.agency_id else qs.none()
     return qs.none()
+
+
+def referred_to_agency_of(user: Any, report: Report) -> bool:
+    return bool(user.agency_id) and report.referrals.filter(agency_id=user.agency_id).exists()  # type: ignore[attr-defined]
+
+
+def may_refer(user: Any, report: Report) -> bool:
+    """The office that holds the report refers it to law enforcement."""
+    return getattr(user, "role", None) == Role.OFFICE_MANAGER and may_see_personal_data(user, report)
+
+
+def may_reveal(user: Any, report: Report) -> bool:
+    """A liaison of an agency the report was referred to may reveal its original words."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.role == Role.LIAISON
+        and report.redaction_state != RedactionState.ERASED
+        and referred_to_agency_of(user, report)
+    )
+
+
+def active_reveal(user: Any, report: Report) -> Any:
+    """The user's unexpired reveal of the report, if any."""
+    return report.reveals.filter(user_id=user.pk, expires_at__gt=timezone.now()).order_by("-expires_at").first()
 
 
 def may_see_personal_data(user: Any, report: Report) -> bool:
@@ -47,6 +77,8 @@ def may_see_personal_data(user: Any, report: Report) -> bool:
         return user.office_id is not None and report.office_id == user.office_id
     if user.role == Role.REPORTER:
         return report.reporter_id == user.pk
+    if user.role == Role.LIAISON:
+        return may_reveal(user, report) and active_reveal(user, report) is not None
     return False
 
 

@@ -127,6 +127,22 @@ class Report(models.Model):
         return [t.code for t in self.threat_types.all()]
 
 
+class Reveal(models.Model):
+    """A law-enforcement liaison's time-limited right to read a referred report's original words.
+    Its reason is in the audit trail (sealed), not here."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reveals")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["report", "user", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"reveal of {self.report_id} until {self.expires_at:%H:%M}"
+
+
 class ReportThreatType(models.Model):
     """One threat type of a report (a report may carry several; position 0 is the primary)."""
 

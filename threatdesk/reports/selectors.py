@@ -99,6 +99,9 @@ class TimelineItem:
 
 
 ACTION_LABELS = {
+    "reports.report.revealed": "Original words revealed to law enforcement",
+    "cases.report.referred": "Referred to law enforcement",
+    "reports.report.personal_data_erased": "Personal data erased under the retention policy",
     "reports.report.submitted": "Report received",
     "reports.report.imported": "Report imported",
     "reports.evidence.added": "Evidence attached",

@@ -9,9 +9,10 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -23,7 +24,8 @@ from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import redaction
-from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, SenderIdentifier, report_code
+from threatdesk.reports.access import may_reveal
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, Reveal, SenderIdentifier, report_code
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.taxonomy import Source
 
@@ -474,3 +476,32 @@ def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
     for start in range(0, len(codes), chunk):
         found.update(Report.objects.filter(public_code__in=codes[start : start + chunk]).values_list("public_code", "pk"))
     return found
+
+
+class RevealRefusedError(PermissionError):
+    """Only a liaison of an agency the report was referred to may reveal its words."""
+
+
+MIN_REVEAL_REASON = 10
+
+
+@transaction.atomic
+def report_reveal(*, actor: Any, report: Report, reason: str) -> Reveal:
+    """Let a liaison read the original words for REVEAL_MINUTES; the reason goes to the audit trail."""
+    if not may_reveal(actor, report):
+        raise RevealRefusedError("not referred to your agency")
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REVEAL_REASON:
+        raise ReportInputError([FieldError("reason", f"say why, in at least {MIN_REVEAL_REASON} characters")])
+    now = timezone.now()
+    reveal = Reveal.objects.create(
+        report=report, user=actor, granted_at=now, expires_at=now + timedelta(minutes=settings.REVEAL_MINUTES)
+    )
+    audit.log(
+        "reports.report.revealed",
+        actor=actor,
+        obj=report,
+        reason=reason[:500],
+        payload={"minutes": settings.REVEAL_MINUTES, "agency": actor.agency.public_code if actor.agency_id else ""},
+    )
+    return reveal

@@ -11,4 +11,5 @@ urlpatterns = [
     path("reports/", views.report_list, name="home"),
     path("reports/<str:code>/", views.report_detail, name="detail"),
     path("reports/<str:code>/evidence/<str:evidence_code>/", views.evidence_download, name="evidence"),
+    path("reports/<str:code>/reveal/", views.report_reveal, name="reveal"),
 ]

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
+from threatdesk.places.selectors import agencies_serving
+from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import Words
+from threatdesk.reports.access import Words, active_reveal, may_refer, may_reveal
 from threatdesk.reports.forms import ReceiptLookupForm, ReportFilterForm, ReportForm
-from threatdesk.reports.models import CustodyEntry
+from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
 PAGE_SIZE = 50
@@ -83,11 +85,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_list.html", context)
 
 
-@login_required
-def report_detail(request: HttpRequest, code: str) -> HttpResponse:
-    report = selectors.report_for(request.user, code)
-    words = selectors.words_for(request.user, report)
+def _detail(request: HttpRequest, report: Report, *, reveal_form: ReasonForm | None = None, status: int = 200) -> HttpResponse:
+    user = request.user
+    words = selectors.words_for(user, report)
     context = {
+        "reveal": active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None,
+        "reveal_form": reveal_form or (ReasonForm() if may_reveal(user, report) else None),
+        "referrals": report.referrals.select_related("agency"),  # type: ignore[attr-defined]
+        "agencies": agencies_serving(report.state) if may_refer(user, report) else None,
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,
@@ -97,7 +102,30 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
         "timeline": selectors.report_timeline(request.user, report),
         "evidence": selectors.evidence_with_custody(request.user, report),
     }
-    return render(request, "reports/report_detail.html", context)
+    return render(request, "reports/report_detail.html", context, status=status)
+
+
+@login_required
+def report_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return _detail(request, selectors.report_for(request.user, code))
+
+
+@login_required
+@require_POST
+def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
+    """A liaison reveals a referred report's original words for a while, giving a reason."""
+    report = selectors.report_for(request.user, code)
+    if not may_reveal(request.user, report):
+        raise Http404("No such report")
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_reveal(actor=request.user, report=report, reason=form.cleaned_data["reason"])
+        except services.ReportInputError as exc:
+            form.add_error("reason", str(exc.errors[0].message))
+        else:
+            return redirect("reports:detail", code=report.public_code)
+    return _detail(request, report, reveal_form=form, status=422)
 
 
 @login_required

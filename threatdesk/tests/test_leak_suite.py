@@ -18,6 +18,7 @@ import pytest
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
+from threatdesk.cases.services import report_refer
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Evidence, Report
 from threatdesk.testing.files import use_media_root
@@ -127,3 +128,20 @@ def test_the_office_manager_does_read_the_canaries(personas, planted):
     for _url, response in crawl(ask.web):
         found.update(canaries_in(response.content))
     assert {CANARY_WORKER, CANARY_CHILD} <= found
+
+
+def test_a_liaison_with_referrals_but_no_reveal_reads_only_redacted_copies(personas, planted, caplog):
+    for report in Report.objects.all():
+        report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    ask = asker_for(personas, "liaison", planted)
+    hits: list[str] = []
+    redacted = 0
+    for url, response in crawl(ask.web):
+        hits += _hits(f"page {url}", response)
+        redacted += b'id="redacted"' in response.content
+    for output in OUTPUTS:
+        for response in output.fetch(ask):
+            hits += _hits(output.name, response)
+    assert not hits, "the liaison received personal data before revealing:\n" + "\n".join(hits)
+    assert redacted == len(planted.all_codes)
+    assert not log_hits(caplog)

@@ -81,6 +81,7 @@ class DemoResult:
     by_cycle: dict[str, int]
     campaigns: dict[str, int]
     reporter_reports: int
+    referred: int
     credentials: list[Credential]
     token: str
 
@@ -192,6 +193,23 @@ def protected_people_create(office: Office) -> int:
     return made
 
 
+GRAVEST = ("threat_violence", "threat_family", "bomb_threat", "stalking", "swatting")
+DEMO_REFERRALS = 25
+
+
+def refer_the_gravest(office: Office, agency: Agency) -> int:
+    """Refer the home office's gravest reports to the home agency, so its liaison has cases.
+
+    The demo spans every app; case work builds on reports, hence the import here.
+    """
+    from threatdesk.cases.services import report_refer
+
+    reports = Report.objects.filter(office=office, primary_threat_type__in=GRAVEST).order_by("-received_at")[:DEMO_REFERRALS]
+    for report in reports:
+        report_refer(actor=None, report=report, agency=agency)
+    return len(reports)
+
+
 def demo_places() -> Places:
     """The demo counties with their weights, and every county of the 50 states and DC by state."""
     demo = _demo_counties()
@@ -232,6 +250,7 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
     own = [report.pk for report, row in zip(saved, rows, strict=True) if row.by_reporter]
     Report.objects.filter(pk__in=own).update(reporter=reporter, office=home_office)
     redo_state(home_office.state_id)  # those reports now belong to the home office and its people
+    referred = refer_the_gravest(home_office, Agency.objects.get(name=HOME_AGENCY, state__code=HOME[0]))
     return DemoResult(
         agencies=agencies,
         offices=len(offices),
@@ -240,6 +259,7 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
         by_cycle=dict(sorted(Counter(row.cycle for row in rows).items())),
         campaigns=dict(Counter(row.campaign for row in rows if row.campaign)),
         reporter_reports=len(own),
+        referred=referred,
         credentials=credentials,
         token=token,
     )

@@ -67,6 +67,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  reports   {result.reports} ({cycles})")
         self.stdout.write(f"  campaigns {campaigns}")
         self.stdout.write(f"  filed by demo-reporter: {result.reporter_reports}")
+        self.stdout.write(f"  referred to law enforcement (demo-liaison sees them): {result.referred}")
 
     def _credentials(self, credentials: list[Credential]) -> None:
         if not credentials:

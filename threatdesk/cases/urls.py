@@ -1,0 +1,8 @@
+from django.urls import path
+
+from threatdesk.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("reports/<str:code>/refer/", views.refer, name="refer"),
+]
