@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve migrate demo test test-pg lint typecheck bench clean
+.PHONY: run serve migrate demo test test-pg lint typecheck bench bench-redaction clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test-pg: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/intake.py
+
+# Our redactor beside Presidio (bench-only packages from requirements-bench.txt).
+bench-redaction: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	$(PY) bench/redaction.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
