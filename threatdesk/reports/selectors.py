@@ -100,6 +100,7 @@ class TimelineItem:
 
 ACTION_LABELS = {
     "reports.report.revealed": "Original words revealed to law enforcement",
+    "reports.report.revealed_read": "Revealed words read by law enforcement",
     "cases.report.referred": "Referred to law enforcement",
     "reports.report.personal_data_erased": "Personal data erased under the retention policy",
     "reports.report.submitted": "Report received",

@@ -478,6 +478,11 @@ def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
     return found
 
 
+def revealed_read(*, actor: Any, report: Report, reveal: Reveal) -> None:
+    """Each look a liaison takes at revealed words is an event, tied to the reveal and its reason."""
+    audit.log("reports.report.revealed_read", actor=actor, obj=report, payload={"reveal": reveal.pk})
+
+
 class RevealRefusedError(PermissionError):
     """Only a liaison of an agency the report was referred to may reveal its words."""
 

@@ -88,8 +88,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, report: Report, *, reveal_form: ReasonForm | None = None, status: int = 200) -> HttpResponse:
     user = request.user
     words = selectors.words_for(user, report)
+    reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
+    if reveal is not None and words.version == Words.ORIGINAL:
+        services.revealed_read(actor=user, report=report, reveal=reveal)
     context = {
-        "reveal": active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None,
+        "reveal": reveal,
         "reveal_form": reveal_form or (ReasonForm() if may_reveal(user, report) else None),
         "referrals": report.referrals.select_related("agency"),  # type: ignore[attr-defined]
         "agencies": agencies_serving(report.state) if may_refer(user, report) else None,

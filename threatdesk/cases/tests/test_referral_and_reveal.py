@@ -65,6 +65,8 @@ def test_a_liaison_reveals_the_words_for_a_while_with_an_audited_reason(personas
     assert liaison.post(f"/reports/{report.public_code}/reveal/", {"reason": reason}).status_code == 302
     html = liaison.get(f"/reports/{report.public_code}/").content.decode()
     assert CANARY_WORKER in html and 'id="revealed"' in html
+    liaison.get(f"/reports/{report.public_code}/")
+    assert AuditEvent.objects.filter(action="reports.report.revealed_read", actor=personas.liaison).count() == 2
     event = AuditEvent.objects.get(action="reports.report.revealed")
     assert (event.actor, event.reason, event.payload["minutes"]) == (personas.liaison, reason, 30)
     Reveal.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))

@@ -183,6 +183,8 @@ def test_detail_withholds_the_words_when_redaction_failed(personas, reports):
     assert 'id="withheld"' in html
     assert 'id="redacted"' not in html
     assert "Quillonia" not in html
+    listing = signed_in(personas.manager).get("/reports/").content.decode()
+    assert "redaction failed" in listing  # flagged for the office to look at
 
 
 def test_outsider_gets_404_for_another_offices_report(personas, reports):
