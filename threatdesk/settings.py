@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "threatdesk.privacy",
     "threatdesk.reports",
     "threatdesk.cases",
+    "threatdesk.assessment",
+    "threatdesk.laws",
 ]
 
 MIDDLEWARE = [

@@ -49,6 +49,12 @@ def referred_to_agency_of(user: Any, report: Report) -> bool:
     return bool(user.agency_id) and report.referrals.filter(agency_id=user.agency_id).exists()  # type: ignore[attr-defined]
 
 
+def may_override_level(user: Any, report: Report) -> bool:
+    """Staff who triage (the office's manager, the state's coordinator, analysts) may set a
+    report's level by hand; the report must already be visible to them."""
+    return getattr(user, "role", None) in (Role.OFFICE_MANAGER, Role.STATE_COORDINATOR, Role.ANALYST)
+
+
 def may_refer(user: Any, report: Report) -> bool:
     """The office that holds the report refers it to law enforcement."""
     return getattr(user, "role", None) == Role.OFFICE_MANAGER and may_see_personal_data(user, report)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import QueryDict
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.lib.codes import ALPHABET, normalise_code
 from threatdesk.places.models import State
 from threatdesk.reports import evidence as evidence_files
@@ -217,3 +218,12 @@ class ReportFilterForm(forms.Form):
     threat_type = forms.ChoiceField(label="Type", required=False, choices=[("", "Any"), *ThreatType.choices])
     channel = forms.ChoiceField(label="Channel", required=False, choices=[("", "Any"), *Channel.choices])
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any"), *Status.choices])
+
+
+class LevelForm(forms.Form):
+    level = forms.TypedChoiceField(label="Level", choices=[(n, f"{n}: {name}") for n, name in LEVEL_NAMES.items()], coerce=int)
+    reason = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Why the level should differ. Kept in the audit trail.",
+    )

@@ -103,6 +103,9 @@ class Report(models.Model):
     indicators = models.JSONField(default=list, blank=True)
     severity = models.PositiveSmallIntegerField(null=True, blank=True)
     severity_reasons = models.JSONField(default=list, blank=True)
+    severity_override = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="A level set by staff; its reason is in the audit trail. The computed level is kept."
+    )
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -86,14 +86,14 @@ def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name:
     return [redactor.redact(text, people_only=True).text for text in texts]
 
 
-def _mentions(results: Iterable[Redacted]) -> list[dict[str, Any]]:
+def _mentions(results: Iterable[Redacted], redactor: Redactor) -> list[dict[str, Any]]:
     """Which protected persons the words name, and by what (name, address, phone…): codes only."""
     found: dict[str, set[str]] = {}
     for result in results:
         for span in result.spans:
             if span.person and span.person not in ("sender", "reporter"):
                 found.setdefault(span.person, set()).add(span.category)
-    return [{"person": key, "found": sorted(cats)} for key, cats in found.items()]
+    return [{"person": key, "kind": redactor.people[key].kind, "found": sorted(cats)} for key, cats in found.items()]
 
 
 def make_copies(values: Mapping[str, Any], *, redactor: Redactor, reporter_name: str = "") -> Copies:
@@ -102,7 +102,7 @@ def make_copies(values: Mapping[str, Any], *, redactor: Redactor, reporter_name:
         extra = own_people(values, reporter_name)
         combined = redactor.with_people(extra) if extra else redactor
         narrative, words = combined.redact_many([values.get("narrative") or "", values.get("message_text") or ""])
-        return Copies(narrative.text, words.text, RedactionState.DONE, _mentions((narrative, words)))
+        return Copies(narrative.text, words.text, RedactionState.DONE, _mentions((narrative, words), combined))
     except Exception:
         # Logged without the text or the exception message, which might quote it.
         log.error("redaction failed; the redacted copy is withheld", extra={"code": values.get("public_code", "")})

@@ -22,8 +22,8 @@ from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
+from threatdesk.reports import assessing, redaction
 from threatdesk.reports import evidence as evidence_files
-from threatdesk.reports import redaction
 from threatdesk.reports.access import may_reveal
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, Reveal, SenderIdentifier, report_code
 from threatdesk.reports.schemas import ReportIn
@@ -205,6 +205,7 @@ def build_report(
     line: int | None = None,
     is_synthetic: bool = False,
     redactor_for: RedactorLookup = redaction.redactor_for,
+    history_for: assessing.HistoryLookup = assessing.sender_history,
 ) -> Built:
     """Turn validated input into an unsaved report; raise ReportInputError for unknown places."""
     state = places.state(data.state)
@@ -246,7 +247,10 @@ def build_report(
     reporter_name = actor.get_full_name() if signed_in else ""
     values.update(redaction.make_copies(values, redactor=redactor, reporter_name=reporter_name).values())
     identifiers = sender_identifiers(data, platform_code(data.platform))
-    return Built(values, [str(t) for t in data.threat_types], identifiers, state, county, office)
+    threat_types = [str(t) for t in data.threat_types]
+    history = history_for([digest for _kind, digest in identifiers])
+    values.update(assessing.assessment_values(values, threat_types, history))
+    return Built(values, threat_types, identifiers, state, county, office)
 
 
 def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
@@ -424,6 +428,7 @@ def reports_import(
                 line=row.line,
                 is_synthetic=is_synthetic,
                 redactor_for=redactor_for,
+                history_for=assessing.no_history,  # a file's reports are assessed alone
             )
         except ReportInputError as exc:
             errors.extend(exc.errors)
@@ -510,3 +515,26 @@ def report_reveal(*, actor: Any, report: Report, reason: str) -> Reveal:
         payload={"minutes": settings.REVEAL_MINUTES, "agency": actor.agency.public_code if actor.agency_id else ""},
     )
     return reveal
+
+
+@transaction.atomic
+def level_override(*, actor: Any, report: Report, level: int, reason: str) -> Report:
+    """Set the level by hand, keeping the computed one; the reason goes to the audit trail."""
+    reason = " ".join(reason.split())
+    errors = []
+    if level not in range(5):
+        errors.append(FieldError("level", "choose a level from 0 to 4"))
+    if len(reason) < MIN_REVEAL_REASON:
+        errors.append(FieldError("reason", f"say why, in at least {MIN_REVEAL_REASON} characters"))
+    if errors:
+        raise ReportInputError(errors)
+    Report.objects.filter(pk=report.pk).update(severity_override=level)
+    audit.log(
+        "reports.report.level_overridden",
+        actor=actor,
+        obj=report,
+        reason=reason[:500],
+        payload={"computed": report.severity, "before": report.severity_override, "level": level},
+    )
+    report.severity_override = level
+    return report

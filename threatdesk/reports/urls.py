@@ -12,4 +12,5 @@ urlpatterns = [
     path("reports/<str:code>/", views.report_detail, name="detail"),
     path("reports/<str:code>/evidence/<str:evidence_code>/", views.evidence_download, name="evidence"),
     path("reports/<str:code>/reveal/", views.report_reveal, name="reveal"),
+    path("reports/<str:code>/level/", views.report_level, name="level"),
 ]

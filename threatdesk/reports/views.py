@@ -12,11 +12,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
+from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.places.selectors import agencies_serving
 from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import Words, active_reveal, may_refer, may_reveal
-from threatdesk.reports.forms import ReceiptLookupForm, ReportFilterForm, ReportForm
+from threatdesk.reports.access import Words, active_reveal, may_override_level, may_refer, may_reveal
+from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
@@ -85,7 +86,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_list.html", context)
 
 
-def _detail(request: HttpRequest, report: Report, *, reveal_form: ReasonForm | None = None, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    report: Report,
+    *,
+    reveal_form: ReasonForm | None = None,
+    level_form: LevelForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     user = request.user
     words = selectors.words_for(user, report)
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
@@ -96,6 +104,8 @@ def _detail(request: HttpRequest, report: Report, *, reveal_form: ReasonForm | N
         "reveal_form": reveal_form or (ReasonForm() if may_reveal(user, report) else None),
         "referrals": report.referrals.select_related("agency"),  # type: ignore[attr-defined]
         "agencies": agencies_serving(report.state) if may_refer(user, report) else None,
+        "level_form": level_form or (LevelForm() if may_override_level(user, report) else None),
+        "level_names": LEVEL_NAMES,
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,
@@ -111,6 +121,27 @@ def _detail(request: HttpRequest, report: Report, *, reveal_form: ReasonForm | N
 @login_required
 def report_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _detail(request, selectors.report_for(request.user, code))
+
+
+@login_required
+@require_POST
+def report_level(request: HttpRequest, code: str) -> HttpResponse:
+    """Staff set the level by hand with a reason; the computed level stays beside it."""
+    report = selectors.report_for(request.user, code)
+    if not may_override_level(request.user, report):
+        raise Http404("No such report")
+    form = LevelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.level_override(
+                actor=request.user, report=report, level=int(form.cleaned_data["level"]), reason=form.cleaned_data["reason"]
+            )
+        except services.ReportInputError as exc:
+            for error in exc.errors:
+                form.add_error(error.field, error.message)
+        else:
+            return redirect("reports:detail", code=report.public_code)
+    return _detail(request, report, level_form=form, status=422)
 
 
 @login_required

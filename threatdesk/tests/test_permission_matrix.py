@@ -105,6 +105,7 @@ EXPECTED: dict[str, Row] = {
     # Changes that take a POST; what a POST may do is tested in threatdesk/cases/tests.
     "cases:refer": Row(_signed_in(LOGIN, 405)),
     "reports:reveal": Row(_signed_in(LOGIN, 405)),
+    "reports:level": Row(_signed_in(LOGIN, 405)),
     # Protected people: the office's manager and administrators; everyone else finds nothing.
     "privacy:list": Row(_keepers()),
     "privacy:new": Row(_keepers()),

@@ -1,0 +1,156 @@
+"""The assessment: indicators fired, a level 0-4 with hard overrides, and an explanation.
+
+Two axes are scored apart: what the words say, and what the sender did (approach, surveillance,
+planning, research into home and family, persistence), because people who act often say little.
+The level is the higher of the score's level and every override's minimum. The level is a triage
+aid, never a legal finding.
+"""
+
+from __future__ import annotations
+
+from threatdesk.assessment.indicators import (
+    BEHAVIOUR,
+    BY_CODE,
+    CALENDAR_PEAKS,
+    COMPILED,
+    CONDUCT,
+    FROM_CHANNELS,
+    FROM_THREAT_TYPES,
+    IN_PERSON_CHANNELS,
+    THREATS,
+    WORDS,
+)
+from threatdesk.assessment.types import Assessment, Facts, Indicator
+
+LEVEL_NAMES = {
+    0: "criticism or complaint",
+    1: "harassment or abuse",
+    2: "concerning: veiled, conditional or inciting",
+    3: "serious and specific",
+    4: "imminent danger",
+}
+EVIDENCE_CHARS = 80
+LEGAL_NOTE = "May meet a criminal threshold: refer to law enforcement. This level is not a legal finding."
+
+
+def _evidence(text: str, start: int, end: int) -> str:
+    span = " ".join(text[start:end].split())
+    return span if len(span) <= EVIDENCE_CHARS else span[: EVIDENCE_CHARS - 1] + "…"
+
+
+def _from_words(text: str) -> dict[str, Indicator]:
+    fired: dict[str, Indicator] = {}
+    for rule, pattern in COMPILED:
+        if pattern is None:
+            continue
+        match = pattern.search(text)
+        if match:
+            fired[rule.code] = Indicator(
+                rule.code, rule.label, rule.axis, rule.weight, _evidence(text, match.start(), match.end())
+            )
+    return fired
+
+
+def _fact(code: str, evidence: str, weight: int | None = None) -> Indicator:
+    rule = BY_CODE[code]
+    return Indicator(code, rule.label, rule.axis, rule.weight if weight is None else weight, evidence)
+
+
+def _from_facts(facts: Facts, fired: dict[str, Indicator]) -> None:
+    """Indicators from what the reporter coded and from what the system knows of the sender."""
+    for threat_type in facts.threat_types:
+        code = FROM_THREAT_TYPES.get(threat_type)
+        if code and code not in fired:
+            fired[code] = _fact(code, f"reported as {threat_type.replace('_', ' ')}")
+    code = FROM_CHANNELS.get(facts.channel)
+    if code and code not in fired:
+        fired[code] = _fact(code, f"channel: {facts.channel.replace('_', ' ')}")
+    kinds = {kind for kind, _found in facts.protected_mentions}
+    found = {found for _kind, found in facts.protected_mentions}
+    if ("address" in found or "family" in kinds) and "home_family_knowledge" not in fired:
+        what = "a protected worker's home address" if "address" in found else "a protected family member"
+        fired["home_family_knowledge"] = _fact("home_family_knowledge", f"names {what}")
+    if facts.protected_mentions and "named_target" not in fired:
+        fired["named_target"] = Indicator("named_target", "A named target", WORDS, 1, "names a protected person")
+    history = facts.sender_history
+    if history:
+        fired.setdefault("repeated_contact", _fact("repeated_contact", f"{len(history)} earlier report(s) from the same sender"))
+        if len(history) >= 2 and history[-1] > history[0]:
+            fired["escalation"] = Indicator("escalation", "Escalation over time", CONDUCT, 2, f"earlier levels {list(history)}")
+    if facts.election_phase in CALENDAR_PEAKS:
+        label = facts.election_phase.replace("_", " ")
+        fired["calendar_proximity"] = Indicator("calendar_proximity", "Near an election milestone", "context", 0, label)
+
+
+def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str]]:
+    """(minimum level, why) for every hard rule that applies."""
+    rules: list[tuple[int, str]] = []
+    threat = THREATS & fired.keys()
+    if "direct_threat" in fired:
+        named = "named_target" in fired or facts.target_role not in ("", "facility", "other")
+        rules.append((3, "direct threat to a named person") if named else (2, "direct threat"))
+    if {"conditional_threat", "veiled_threat", "incitement", "doxxing", "fixation_markers"} & fired.keys():
+        rules.append((2, "veiled, conditional or inciting words, doxxing or fixation"))
+    if threat and "home_family_knowledge" in fired:
+        rules.append((3, "a threat together with knowledge of home or family"))
+    if "threat_to_family" in fired:
+        rules.append((3, "a threat to family"))
+    behaviour = sorted(BEHAVIOUR & fired.keys())
+    if behaviour:
+        rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
+    in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
+    if "imminent" in fired and (threat or in_person or "hoax_swatting" in fired):
+        rules.append((4, "it may be happening now or within hours"))
+    if "suspicious_mail" in fired and "exposure" in fired:
+        rules.append((4, "someone may have been exposed to a substance"))
+    if "weapon_possession" in fired and in_person:
+        rules.append((4, "a weapon in person"))
+    return rules
+
+
+def _score_level(score: int) -> int:
+    if score <= 0:
+        return 0
+    if score <= 2:
+        return 1
+    return 2 if score <= 5 else 3
+
+
+def _explain(level: int, score: int, fired: dict[str, Indicator], overrides: list[tuple[int, str]]) -> str:
+    words = [i for i in fired.values() if i.axis == WORDS and i.weight]
+    conduct = [i for i in fired.values() if i.axis == CONDUCT and i.weight]
+    parts = [f"Level {level} ({LEVEL_NAMES[level]})."]
+    if words:
+        parts.append("The words: " + "; ".join(f'{i.label.lower()} ("{i.evidence}")' for i in words) + ".")
+    if conduct:
+        parts.append("The conduct: " + "; ".join(f"{i.label.lower()} ({i.evidence})" for i in conduct) + ".")
+    binding = [why for minimum, why in overrides if minimum == level]
+    if binding:
+        parts.append(f"At least level {level} because of " + " and ".join(binding) + ".")
+    if "hyperbole" in fired:
+        parts.append(f'Read as a figure of speech in part ("{fired["hyperbole"].evidence}").')
+    parts.append(f"Score {score}.")
+    parts.append(LEGAL_NOTE if level >= 2 else "Document it and keep it with the others from this sender.")
+    return " ".join(parts)
+
+
+def assess(facts: Facts) -> Assessment:
+    """Assess one incident. Pure: the same facts always give the same answer."""
+    fired = _from_words(facts.text or "")
+    _from_facts(facts, fired)
+    score = sum(i.weight for i in fired.values())
+    if "calendar_proximity" in fired and score:
+        score = round(score * 1.25)
+    level = _score_level(score)
+    if "hyperbole" in fired and not (THREATS | BEHAVIOUR) & fired.keys():
+        level = max(0, level - 1)  # a figure of speech lowers urgency, never a real threat's
+    overrides = _overrides(fired, facts)
+    level = max([level, *(minimum for minimum, _why in overrides)])
+    ordered = tuple(sorted(fired.values(), key=lambda i: (-i.weight, i.code)))
+    return Assessment(
+        level=level,
+        score=score,
+        indicators=ordered,
+        overrides=tuple(why for _minimum, why in overrides),
+        explanation=_explain(level, score, fired, overrides),
+    )

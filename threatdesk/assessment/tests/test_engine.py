@@ -1,0 +1,85 @@
+"""The engine's levels and explanations on messages of each kind, including the hard cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatdesk.assessment import Facts, assess
+
+ROLE = "county_election_official"
+
+
+def level_of(text: str, channel: str = "email", **facts: object) -> int:
+    return assess(Facts(text=text, channel=channel, target_role=ROLE, **facts)).level  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "level"),
+    [
+        ("The certification was a disgrace and I will vote every one of you out.", "email", 1),
+        ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
+        ("This new law is killing democracy.", "social_post", 0),
+        ("You stole this election and you are going to hang for treason.", "voicemail", 3),
+        ("If you certify these results you will regret it.", "email", 2),
+        ("Be a shame if anything happened to you after the count.", "voicemail", 2),
+        ("Someone should string her up in front of the courthouse.", "social_post", 2),
+        ("Nice quiet street you live on. Be a shame if anything happened there.", "voicemail", 3),
+        ("We know where your kids go to school.", "text_message", 3),
+        ("A man photographed staff cars in the lot and asked when the clerk leaves.", "in_person_office", 3),
+        ("Envelope with white powder and no return address, not opened.", "postal_mail", 3),
+        ("A staff member opened an envelope, powder spilled on her hands and she feels dizzy.", "postal_mail", 4),
+        ("There is a man in the lobby right now with a gun yelling at the clerk.", "in_person_office", 4),
+        ("There is a bomb in the counting center and it will go off at noon.", "email", 3),
+    ],
+)
+def test_levels_follow_the_reference_scale(text, channel, level):
+    assert level_of(text, channel) == level
+
+
+def test_every_fired_indicator_carries_the_words_that_fired_it():
+    result = assess(Facts(text="You are going to hang for treason, traitor.", channel="voicemail", target_role=ROLE))
+    evidence = {i.code: i.evidence for i in result.indicators}
+    assert evidence["direct_threat"] == "You are going to hang"
+    assert evidence["grievance"] in ("treason", "traitor")
+
+
+def test_the_explanation_names_the_reasons_and_never_claims_a_legal_finding():
+    result = assess(Facts(text="We know where your kids go to school.", channel="text_message", target_role=ROLE))
+    assert result.explanation.startswith("Level 3 (serious and specific).")
+    assert "knowledge of home or family" in result.explanation
+    assert "May meet a criminal threshold: refer to law enforcement." in result.explanation
+    assert "not a legal finding" in result.explanation
+
+
+def test_approach_with_no_words_at_all_is_serious():
+    assert level_of("", "at_home") == 3
+    assert level_of("", "emergency_call") == 3  # a false emergency call: swatting
+
+
+def test_a_redacted_home_address_is_knowledge_of_home():
+    assert level_of("We know you live at [WORKER-1 ADDRESS]. Watch your back.", "letter") == 3
+
+
+def test_a_protected_family_member_named_with_a_threat_raises_the_level():
+    plain = level_of("Watch your back.", "voicemail")
+    with_family = level_of("Watch your back.", "voicemail", protected_mentions=(("family", "name"),))
+    assert (plain, with_family) == (2, 3)
+
+
+def test_persistence_and_escalation_come_from_the_senders_history():
+    result = assess(Facts(text="You are a liar.", channel="email", sender_history=(1, 1, 2)))
+    assert {"repeated_contact", "escalation"} <= set(result.indicator_codes)
+    assert result.level == 2
+
+
+def test_a_figure_of_speech_never_lowers_a_real_threat():
+    assert level_of("I'm going to kill you lol", "social_dm") >= 2
+
+
+def test_ticked_threat_types_count_as_what_the_reporter_saw():
+    assert level_of("He was there again.", "other", threat_types=("stalking",)) == 3
+
+
+@pytest.mark.parametrize("text", ["", "   ", "ok"])
+def test_empty_or_trivial_text_is_level_zero(text):
+    assert level_of(text, "email") == 0

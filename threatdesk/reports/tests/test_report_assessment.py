@@ -1,0 +1,70 @@
+"""A stored report carries its assessment; evidence spans are taken from the redacted copy, so
+every role that sees the report may see them; staff may set the level by hand with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from threatdesk.audit.models import AuditEvent
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import report_submit
+from threatdesk.testing.payloads import valid_report_payload
+from threatdesk.testing.planting import canaries_in, protect_canaries
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def report(personas: Any) -> Report:
+    protect_canaries(personas)
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="api")
+    return Report.objects.get(pk=stored.report.pk)
+
+
+def test_a_report_is_assessed_when_stored_and_its_evidence_names_no_one(report):
+    assert report.severity == 3  # a threat naming her home and her son
+    codes = {i["code"] for i in report.indicators}
+    assert {"home_family_knowledge", "threat_to_family"} <= codes
+    assert not canaries_in(str(report.indicators) + str(report.severity_reasons))
+    assert "May meet a criminal threshold" in report.severity_reasons[0]
+
+
+def test_the_coordinator_sees_the_assessment_without_personal_data(personas, report):
+    html = signed_in(personas.coordinator).get(f"/reports/{report.public_code}/").content.decode()
+    assert 'id="assessment-h"' in html
+    assert "[WORKER-1 ADDRESS]" in html or "[FAMILY-1]" in html
+    assert not canaries_in(html)
+
+
+def test_staff_set_the_level_by_hand_and_both_levels_are_kept(personas, report):
+    client = signed_in(personas.coordinator)
+    refused = client.post(f"/reports/{report.public_code}/level/", {"level": 4, "reason": "no"})
+    assert refused.status_code == 422
+    assert Report.objects.get(pk=report.pk).severity_override is None
+    done = client.post(f"/reports/{report.public_code}/level/", {"level": 4, "reason": "The caller is parked outside her house"})
+    assert done.status_code == 302
+    stored = Report.objects.get(pk=report.pk)
+    assert (stored.severity, stored.severity_override) == (3, 4)
+    event = AuditEvent.objects.get(action="reports.report.level_overridden")
+    assert event.payload == {"computed": 3, "before": None, "level": 4}
+    assert event.reason == "The caller is parked outside her house"
+    assert "4 (set by staff; assessed 3)" in client.get(f"/reports/{report.public_code}/").content.decode()
+
+
+@pytest.mark.parametrize("persona", ["reporter", "liaison", "admin", "outsider"])
+def test_other_roles_cannot_set_the_level(personas, report, persona):
+    response = signed_in(getattr(personas, persona)).post(
+        f"/reports/{report.public_code}/level/", {"level": 0, "reason": "I think this is nothing at all"}
+    )
+    assert response.status_code == 404
+    assert Report.objects.get(pk=report.pk).severity_override is None
