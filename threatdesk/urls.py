@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("threatdesk.cases.urls")),
     path("account/", include("threatdesk.accounts.urls")),
     path("protected-people/", include("threatdesk.privacy.urls")),
+    path("laws/", include("threatdesk.laws.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

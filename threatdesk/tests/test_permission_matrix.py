@@ -106,6 +106,8 @@ EXPECTED: dict[str, Row] = {
     "cases:refer": Row(_signed_in(LOGIN, 405)),
     "reports:reveal": Row(_signed_in(LOGIN, 405)),
     "reports:level": Row(_signed_in(LOGIN, 405)),
+    "laws:index": Row(_all(200)),  # public: what the law says, no data
+    "laws:guide": Row(_all(200)),  # public: what the law says, no data
     # Protected people: the office's manager and administrators; everyone else finds nothing.
     "privacy:list": Row(_keepers()),
     "privacy:new": Row(_keepers()),
@@ -160,7 +162,7 @@ class World:
     person_code: str
 
     def kwargs_for(self, pattern: Pattern) -> dict[str, str]:
-        code = self.person_code if pattern.name.startswith("privacy:") else self.report_code
+        code = {"privacy": self.person_code, "laws": "AZ"}.get(pattern.name.split(":")[0], self.report_code)
         values = {"code": code, "evidence_code": self.evidence_code}
         missing = [p for p in pattern.params if p not in values]
         assert not missing, f"{pattern.route}: no test value for {missing}; add one to World.kwargs_for"

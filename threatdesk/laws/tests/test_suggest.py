@@ -1,0 +1,140 @@
+"""suggest() ranks the provisions a reviewer would look at first, and every reason is for review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from threatdesk.laws.suggest import Suggestion, suggest
+
+
+def run(**facts: Any) -> list[Suggestion]:
+    defaults: dict[str, Any] = {"state": "AZ", "channel": "", "target_role": "", "threat_types": [], "indicators": []}
+    return suggest(**{**defaults, **facts})
+
+
+def federal(found: list[Suggestion]) -> list[str]:
+    return [s.citation for s in found if s.jurisdiction == "federal"]
+
+
+def citations(found: list[Suggestion]) -> list[str]:
+    return [s.citation for s in found]
+
+
+def assert_reviewable(found: list[Suggestion]) -> None:
+    assert found
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    for s in found:
+        assert "law-enforcement review" in s.reason
+        assert "is guilty" not in s.reason and "violated" not in s.reason
+
+
+def test_voicemail_death_threat_to_a_county_official_in_arizona() -> None:
+    found = run(
+        state="AZ",
+        channel="voicemail",
+        target_role="county_election_official",
+        threat_types=["threat_violence"],
+        indicators=["direct_threat", "named_target", "time_place"],
+    )
+    assert_reviewable(found)
+    assert found[0].citation == "18 U.S.C. 875(c)"
+    assert "crosses state lines" in found[0].reason
+    assert "A.R.S. 16-1004" in citations(found)  # the state's election-officer provision
+    assert "18 U.S.C. 876(c)" not in citations(found)  # not a letter
+    assert "18 U.S.C. 115" not in citations(found)[:5]  # federal officials only
+
+
+def test_threatening_letter_points_to_876() -> None:
+    found = run(
+        state="GA",
+        channel="postal_mail",
+        target_role="county_election_official",
+        threat_types=["threat_violence"],
+        indicators=["direct_threat"],
+    )
+    assert_reviewable(found)
+    assert federal(found)[0] == "18 U.S.C. 876(c)"
+    assert "18 U.S.C. 875(c)" not in citations(found)
+    assert "mail was used" in found[0].reason
+    assert not found[0].verified and "Not verified" in found[0].reason
+
+
+def test_hoax_bomb_email_and_swatting_point_to_1038() -> None:
+    hoax = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"], indicators=["hoax_swatting"])
+    assert_reviewable(hoax)
+    assert hoax[0].citation == "18 U.S.C. 1038"
+    swat = run(state="PA", channel="emergency_call", target_role="county_election_official", threat_types=["swatting"])
+    assert_reviewable(swat)
+    assert federal(swat)[0] == "18 U.S.C. 1038"
+
+
+def test_bomb_threat_email_lists_844e_and_1038_near_the_top() -> None:
+    found = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"], indicators=["direct_threat"])
+    assert_reviewable(found)
+    assert federal(found)[0] == "18 U.S.C. 844(e)"
+    assert "18 U.S.C. 1038" in federal(found)[:3]
+
+
+def test_doxxing_suggests_state_doxxing_law_and_explains_119() -> None:
+    for state, law in (
+        ("CO", "Colo. HB22-1273 (personal information)"),
+        ("NV", "NRS 293.705 (personal information)"),
+        ("MN", "Minn. Stat. 211B.076 (personal information)"),
+    ):
+        found = run(
+            state=state,
+            channel="social_post",
+            target_role="county_election_official",
+            threat_types=["doxxing"],
+            indicators=["doxxing"],
+        )
+        assert_reviewable(found)
+        assert found[0].citation == law, state
+        assert "18 U.S.C. 119" in citations(found)
+        reason_119 = next(s.reason for s in found if s.citation == "18 U.S.C. 119")
+        assert "federal officials" in reason_119
+        reason_2261a = next(s.reason for s in found if s.citation == "18 U.S.C. 2261A(2)")
+        assert "course of conduct" in reason_2261a
+
+
+def test_repeated_contact_lifts_cyberstalking() -> None:
+    once = run(channel="email", target_role="poll_worker", threat_types=["harassment"])
+    again = run(
+        channel="email", target_role="poll_worker", threat_types=["harassment"], indicators=["repeated_contact", "escalation"]
+    )
+    score = {s.citation: s.score for s in once}
+    score_again = {s.citation: s.score for s in again}
+    assert score_again["18 U.S.C. 2261A(2)"] > score.get("18 U.S.C. 2261A(2)", 0)
+
+
+def test_voter_intimidation_points_to_594_and_20511() -> None:
+    found = run(
+        state="NV",
+        channel="in_person_voting_site",
+        target_role="voter",
+        threat_types=["in_person_intimidation"],
+        indicators=["direct_threat"],
+    )
+    assert_reviewable(found)
+    assert set(federal(found)[:2]) == {"18 U.S.C. 594", "52 U.S.C. 20511"}
+    assert "NRS 293.710" in citations(found)
+    assert "18 U.S.C. 875(c)" not in citations(found)  # in person, not a transmitted message
+
+
+def test_only_offenses_are_suggested_and_no_facts_means_nothing() -> None:
+    found = run(state="AZ", channel="social_post", target_role="county_election_official", threat_types=["doxxing"])
+    assert "Ariz. SB 1061 (2023)" not in citations(found)  # a records remedy, not a crime
+    assert "Ariz. SB 1652 / HB 2532 (2025)" not in citations(found)  # a bill
+    assert run(state="AZ", channel="email") == []
+
+
+def test_state_without_a_file_gets_federal_only_and_unknown_codes_are_ignored() -> None:
+    found = run(
+        state="KS",
+        channel="text_message",
+        target_role="poll_worker",
+        threat_types=["threat_violence", "nonsense"],
+        indicators=["??"],
+    )
+    assert found and {s.jurisdiction for s in found} == {"federal"}
+    assert found[0].citation == "18 U.S.C. 875(c)"

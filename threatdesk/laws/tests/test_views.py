@@ -1,0 +1,70 @@
+"""The public statute pages: no login, every reviewed state listed, unverified entries flagged, 404s."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from threatdesk.laws import statutes
+
+pytestmark = [pytest.mark.urls("threatdesk.laws.tests.urls"), pytest.mark.django_db]
+
+FLAG = "not verified — check the source"
+
+
+def test_index_lists_federal_and_every_state(client: Client) -> None:
+    response = client.get("/laws/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'href="/laws/federal/"' in page
+    for state in statutes.states():
+        assert f'href="/laws/{state.code}/"' in page
+        assert state.name in page
+
+
+def test_arizona_guide_lists_provisions_contacts_and_date(client: Client) -> None:
+    response = client.get("/laws/az/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "18 U.S.C. 875(c)",
+        "A.R.S. 16-1004",
+        "Class 5 felony",
+        "1-800-CALL-FBI",
+        "tips.fbi.gov",
+        "877-876-2455",
+        "option 4",
+        "988",
+        "911",
+    ):
+        assert text in page, text
+    assert "For law-enforcement review" in page
+    assert 'datetime="2026-11-22"' in page
+    assert "css/print-guide.css" in page
+    assert "<script" not in page and "style=" not in page
+
+
+def test_unverified_provisions_are_flagged(client: Client) -> None:
+    page = client.get("/laws/az/").content.decode()
+    unverified = [p for p in statutes.provisions_for("az") if not p.verified]
+    assert unverified
+    assert page.count(FLAG) >= len(unverified)
+    for provision in unverified:
+        start = page.index(f"{provision.citation}: {provision.title}".replace("&", "&amp;"))
+        assert FLAG in page[start : start + 400], provision.citation
+
+
+def test_every_guide_renders_with_a_source_link_per_provision(client: Client) -> None:
+    for code in ["federal", *(s.code for s in statutes.states())]:
+        response = client.get(f"/laws/{code}/")
+        assert response.status_code == 200, code
+        page = response.content.decode()
+        assert page.count('class="source"') == len([p for p in statutes.federal().provisions if p.is_offense]) + len(
+            getattr(statutes.state_file(code), "provisions", ())
+        ), code
+
+
+def test_unknown_state_is_404(client: Client) -> None:
+    assert client.get("/laws/zz/").status_code == 404
+    assert client.get("/laws/texas/").status_code == 404
+    assert client.get("/laws/AZ/").status_code == 200
