@@ -131,6 +131,7 @@ def _raw_tuples(rows: list[dict[str, Any]], validated: list[ReportIn]) -> tuple[
     states = dict(State.objects.values_list("code", "pk"))
     now = dt.datetime.now(dt.UTC).isoformat()
     columns = [f.column for f in Report._meta.concrete_fields]
+    defaults = {f.column: _plain_default(f) for f in Report._meta.concrete_fields}
     tuples = []
     for i, (row, data) in enumerate(zip(rows, validated, strict=True)):
         values = {
@@ -167,8 +168,14 @@ def _raw_tuples(rows: list[dict[str, Any]], validated: list[ReportIn]) -> tuple[
             "created_at": now,
             "updated_at": now,
         }
-        tuples.append(tuple(values[c] for c in columns))
+        tuples.append(tuple(values[c] if c in values else defaults[c] for c in columns))
     return columns, tuples
+
+
+def _plain_default(field: Any) -> Any:
+    """A column the raw rows do not set (one added since) gets its default, as stored text."""
+    default = field.get_default()
+    return json.dumps(default) if isinstance(default, list | dict) else default
 
 
 def raw_insert(rows: list[dict[str, Any]], validated: list[ReportIn]) -> dict[str, Any]:
