@@ -11,6 +11,7 @@ from django.http import Http404
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
+from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import normalise_code
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import Evidence, Report, ReportQuerySet, ReportThreatType
@@ -201,6 +202,20 @@ def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
     account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
     name = contact.get("name") or _account_name(report)
     return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
+
+
+SUGGESTIONS_SHOWN = 6
+
+
+def statute_suggestions(report: Report) -> list[Suggestion]:
+    """Provisions that may apply to the report, best first, for law-enforcement review."""
+    return suggest(
+        state=report.state.code,
+        channel=report.channel,
+        target_role=report.target_role,
+        threat_types=report.threat_type_codes,
+        indicators=[i["code"] for i in report.indicators or []],
+    )[:SUGGESTIONS_SHOWN]
 
 
 PSEUDONYM_LENGTH = 12

@@ -106,6 +106,7 @@ def _detail(
         "agencies": agencies_serving(report.state) if may_refer(user, report) else None,
         "level_form": level_form or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
+        "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,

@@ -68,3 +68,12 @@ def test_other_roles_cannot_set_the_level(personas, report, persona):
     )
     assert response.status_code == 404
     assert Report.objects.get(pk=report.pk).severity_override is None
+
+
+def test_staff_see_ranked_provisions_for_law_enforcement_review(personas, report):
+    html = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    section = html[html.index('id="statutes"') :]
+    assert "18 U.S.C. 875(c)" in section.split("</ol>")[0]  # a voicemail threat: interstate communication
+    assert "law-enforcement review" in html
+    reporter_page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+    assert 'id="statutes"' not in reporter_page
