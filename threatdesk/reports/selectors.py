@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import Http404
 
+from threatdesk.assessment.playbook import Guidance, guidance_for
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
 from threatdesk.laws.suggest import Suggestion, suggest
@@ -66,10 +67,14 @@ def report_for(user: Any, code: str) -> Report:
         raise Http404("No such report") from exc
 
 
+# What a receipt code opens: progress, and the facts the guidance is chosen by (no words, no people).
+RECEIPT_FIELDS = ("public_code", "status", "received_at", "updated_at", "channel", "severity", "severity_override", "indicators")
+
+
 def report_by_receipt(code: str) -> Report:
     """For the public status page: the receipt code alone opens the status, nothing more."""
     try:
-        return Report.objects.only("public_code", "status", "received_at", "updated_at").get(public_code=_lookup_code(code))
+        return Report.objects.only(*RECEIPT_FIELDS).get(public_code=_lookup_code(code))
     except Report.DoesNotExist as exc:
         raise Http404("No such report") from exc
 
@@ -202,6 +207,16 @@ def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
     account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
     name = contact.get("name") or _account_name(report)
     return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
+
+
+def report_guidance(report: Report) -> Guidance:
+    """The playbook's advice for this report, from its level, channel, types and indicators."""
+    return guidance_for(
+        level=report.severity_override if report.severity_override is not None else report.severity,
+        channel=report.channel,
+        threat_types=report.threat_type_codes,
+        indicators=[i["code"] for i in report.indicators or []],
+    )
 
 
 SUGGESTIONS_SHOWN = 6

@@ -58,7 +58,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     """Shown right after filing: the receipt code and what happens next."""
     report = selectors.report_by_receipt(code)
-    return render(request, "reports/receipt.html", {"report": report})
+    return render(request, "reports/receipt.html", {"report": report, "guidance": selectors.report_guidance(report)})
 
 
 def status_lookup(request: HttpRequest) -> HttpResponse:
@@ -107,6 +107,7 @@ def _detail(
         "level_form": level_form or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
+        "guidance": selectors.report_guidance(report),
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,

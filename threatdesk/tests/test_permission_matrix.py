@@ -108,6 +108,8 @@ EXPECTED: dict[str, Row] = {
     "reports:level": Row(_signed_in(LOGIN, 405)),
     "laws:index": Row(_all(200)),  # public: what the law says, no data
     "laws:guide": Row(_all(200)),  # public: what the law says, no data
+    "guidance:index": Row(_all(200)),  # public: what to do, no data
+    "guidance:situation": Row(_all(200)),
     # Protected people: the office's manager and administrators; everyone else finds nothing.
     "privacy:list": Row(_keepers()),
     "privacy:new": Row(_keepers()),
@@ -163,7 +165,7 @@ class World:
 
     def kwargs_for(self, pattern: Pattern) -> dict[str, str]:
         code = {"privacy": self.person_code, "laws": "AZ"}.get(pattern.name.split(":")[0], self.report_code)
-        values = {"code": code, "evidence_code": self.evidence_code}
+        values = {"code": code, "evidence_code": self.evidence_code, "slug": "doxxing"}
         missing = [p for p in pattern.params if p not in values]
         assert not missing, f"{pattern.route}: no test value for {missing}; add one to World.kwargs_for"
         return {p: values[p] for p in pattern.params}
