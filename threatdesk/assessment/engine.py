@@ -8,6 +8,8 @@ aid, never a legal finding.
 
 from __future__ import annotations
 
+import re
+
 from threatdesk.assessment.indicators import (
     BEHAVIOUR,
     BY_CODE,
@@ -17,6 +19,8 @@ from threatdesk.assessment.indicators import (
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
     IN_PERSON_CHANNELS,
+    NEGATABLE,
+    SUPPORTING,
     THREATS,
     WORDS,
 )
@@ -38,12 +42,20 @@ def _evidence(text: str, start: int, end: int) -> str:
     return span if len(span) <= EVIDENCE_CHARS else span[: EVIDENCE_CHARS - 1] + "…"
 
 
+_NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;]{0,25}$", re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """'No powder', 'she did not touch it': a negation shortly before the match, same sentence."""
+    return bool(_NEGATION.search(text[max(0, start - 40) : start]))
+
+
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     for rule, pattern in COMPILED:
         if pattern is None:
             continue
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not (rule.code in NEGATABLE and _negated(text, m.start()))), None)
         if match:
             fired[rule.code] = Indicator(
                 rule.code, rule.label, rule.axis, rule.weight, _evidence(text, match.start(), match.end())
@@ -99,8 +111,11 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
     in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
-    if "imminent" in fired and (threat or in_person or "hoax_swatting" in fired):
+    acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach"}
+    if "imminent" in fired and (threat or in_person or acts & fired.keys()):
         rules.append((4, "it may be happening now or within hours"))
+    if "attack" in fired:
+        rules.append((4, "an attack or a weapon in person"))
     if "suspicious_mail" in fired and "exposure" in fired:
         rules.append((4, "someone may have been exposed to a substance"))
     if "weapon_possession" in fired and in_person:
@@ -138,6 +153,13 @@ def assess(facts: Facts) -> Assessment:
     """Assess one incident. Pure: the same facts always give the same answer."""
     fired = _from_words(facts.text or "")
     _from_facts(facts, fired)
+    in_person = facts.channel in IN_PERSON_CHANNELS
+    meaningful = THREATS | BEHAVIOUR | {"home_family_knowledge", "doxxing", "weapon_possession", "announced_approach"}
+    supporting = SUPPORTING & fired.keys() - {"calendar_proximity"}
+    armed_with_a_when = "weapon_means" in supporting and len(supporting) >= 2  # "in an hour … bring the rifles"
+    if not in_person and not meaningful & fired.keys() and not armed_with_a_when:
+        for code in SUPPORTING - {"calendar_proximity"}:
+            fired.pop(code, None)  # a date or a gun club alone is no sign of anything
     score = sum(i.weight for i in fired.values())
     if "calendar_proximity" in fired and score:
         score = round(score * 1.25)

@@ -31,7 +31,7 @@ class Rule:
 _YOU = (
     r"(?:you|ya|u|her|him|them|the clerk|the recorder|the registrar|election officials|poll workers|every one of you|all of you)"
 )
-_HARM = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|bury|end|get rid of|put a bullet in)"
+_HARM = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|bury|end|get rid of|put a bullet in|slit|rape|take out|shoot up|blow up|put (?:you|her|him) down)"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -50,6 +50,11 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him) (?:and|when|if|at)\b",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll) (?:\w+ ){{0,3}}(?:and )?{_HARM}\b",
+            r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",
+            r"\bwill be your last\b",
+            r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another|her|his|the end)",
+            r"\bshoot (?:this|the) place up\b",
         ),
     ),
     Rule(
@@ -87,6 +92,24 @@ RULES: tuple[Rule, ...] = (
             r"\bpeople (?:like you|have) disappear",
             r"\bknow what happens to (?:traitors|people like you)\b",
             r"\bnot (?:going to|gonna) end well\b",
+            r"\b(?:there will be|real) consequences\b",
+            r"\bnot at the ballot box\b",
+            r"\b(?:ain't|isn't|won't be|not) (?:gonna be |going to be )?safe for you\b",
+            r"\bblood (?:will be|on) (?:on )?your hands\b",
+            r"\b(?:would be|be) a (?:tragedy|shame)\b",
+            r"\bsomething precious\b",
+            r"\byou know what happens to\b",
+            r"\bmessed with the wrong\b",
+            r"\b(?:is|are) a target now\b",
+            r"\byour last (?:election|day|count|term)\b",
+            r"\bbefore (?:someone|somebody) makes (?:you|u)\b",
+            r"\ba different kind of conversation\b",
+            r"\bi know how to (?:handle|deal with)\b",
+            r"\b(?:lot|lots) of us and (?:only )?a few of you\b",
+            r"\bused to be (?:shot|hanged|hung)\b",
+            r"\bcrosshairs?\b",
+            r"\byou(?:'ll| will) find out why\b",
+            r"\bi have the means\b",
             r"\bwe know (?:who you are|what you drive|what you look like)\b",
             r"\b(?:we|i) know where (?:you|your \w+)\b",
         ),
@@ -104,6 +127,11 @@ RULES: tuple[Rule, ...] = (
             r"\bwho(?:'s| is) with me\b",
             r"\bgo (?:pay (?:her|him|them) a visit|say hi to)",
             r"\bpay (?:her|him|them) a visit\b",
+            r"\bshould be (?:shot|hanged|hung|executed|dragged|lynched|strung up|swinging|put down)\b",
+            r"\b(?:dragged|drag (?:her|him|them)) (?:out )?into the street\b",
+            r"\b(?:tried for treason and executed|penalty for treason is death)\b",
+            r"\bthey(?:'d| would) (?:already )?be swinging\b",
+            r"\byou know what to do\b",
         ),
     ),
     Rule(
@@ -112,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         2,
         (
-            r"\b(?:gun|guns|rifle|ar-?15|ak-?47|shotgun|pistol|glock|ammo|ammunition|bullets?|rope|noose|gallows|bomb|explosives?|pipe bomb|ied|knife|machete|molotov|gasoline)\b",
+            r"\b(?:gun|guns|rifles?|ar-?15|ar|ak-?47|shotgun|pistol|handgun|glock|ammo|ammunition|bullets?|rope|noose|gallows|bomb|explosives?|pipe bomb|ied|knife|machete|molotov|gasoline|gas can|loaded|armed)\b",
             r"\bsecond amendment\b|\b2a\b",
             r"\block(?:ed)? and load(?:ed)?\b",
         ),
@@ -146,9 +174,12 @@ RULES: tuple[Rule, ...] = (
         CONTEXT,
         0,
         (
-            r"\b(?:right now|tonight|in (?:an|one|two|a few) hours?|within the hour|today)\b",
+            r"\b(?:right now|just now|tonight|in (?:an|one|two|a few) hours?|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in) now|coming in)\b",
             r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
             r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing|brandish)",
+            r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
+            r"\blook out your (?:office )?window\b",
+            r"\b(?:is|are) (?:back|surrounding|standing over|following)\b",
         ),
     ),
     Rule(
@@ -161,7 +192,12 @@ RULES: tuple[Rule, ...] = (
             r"\bwhere (?:you|she|he) lives?\b",
             r"\b(?:street|house|road|block|neighborhood|cul-de-sac) you live (?:on|in|at)\b",
             r"\byour (?:house|home|street|address|neighborhood|neighbourhood|driveway|front door|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad)\b",
-            r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:go|goes|at|walks?|school)\b",
+            r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:\w+ )?(?:go|goes|at|walks?|school)\b",
+            r"\b(?:still )?lives? (?:on|by|near|at) (?:the )?[A-Za-z]+\b",
+            r"\bhome address(?:es)?\b",
+            r"\b(?:your|her|his) (?:mom|mother|dad|father|parents)'?s? (?:place|house|home)\b",
+            r"\b(?:photo(?:graph)?|picture) of (?:the clerk's|her|his|your) (?:house|home|car)\b",
+            r"\byou live at\b",
             r"\b(?:school|day ?care|bus stop)\b.{0,30}\b(?:your|her|his) (?:kids?|children|son|daughter)\b",
             r"\[(?:WORKER|FAMILY)-\d+ ADDRESS\]",
             r"\[FAMILY-\d+\]",
@@ -191,6 +227,10 @@ RULES: tuple[Rule, ...] = (
             r"\bknocked on (?:her|his|my|the) door\b",
             r"\b(?:confronted|cornered|blocked) (?:her|him|me|staff|a poll worker|the \w+)\b",
             r"\brefused to leave\b",
+            r"\b(?:being|is being|was being) followed\b|\btailgat",
+            r"\b(?:trying|tried) (?:the )?door(?:s| handles)?\b|\bstaff-only\b",
+            r"\bi(?:'m| am) in (?:the|your) (?:stairwell|parking lot|lot|lobby|building)\b",
+            r"\bnext time i(?:'ll| will) say hi\b",
         ),
     ),
     Rule(
@@ -199,7 +239,11 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:photograph(?:ed|ing)|filming|filmed|taking (?:pictures|photos|video)|took (?:pictures|photos))\b.{0,40}\b(?:staff|workers?|cars?|license plates?|plates|employees|the clerk|her|him|entrance)",
+            r"\b(?:photograph(?:ed|ing)|filming|filmed|taking (?:pictures|photos|video)|took (?:pictures|photos))\b(?! (?:himself|herself|themselves)).{0,40}\b(?:staff|workers?|cars?|license plates?|plates|employees|the clerk|her|him|entrance)\b",
+            r"\b(?:asked|asking) (?:\w+ ){0,4}(?:which car|what time (?:she|he)|whether (?:she|he) (?:walks|drives|still))",
+            r"\b(?:i've|i have) been watching (?:you|u)\b|\byou leave at \d",
+            r"\b(?:drive|drove|walk|walked) (?:past|by) (?:your|her|his) (?:house|home)\b",
+            r"\bplate numbers? included\b",
             r"\bask(?:ed|ing) (?:\w+ ){0,3}(?:when|what time) (?:she|he|the clerk|staff|they) (?:leaves?|gets? off|arrives?|goes home)",
             r"\bask(?:ed|ing) about (?:her|his|staff|their) (?:schedule|routine|home)",
             r"\bdrove (?:by|past) (?:her|his|my|the clerk's) (?:house|home)\b",
@@ -214,6 +258,8 @@ RULES: tuple[Rule, ...] = (
         (
             r"\b(?:bought|buying|purchased) (?:a |an |more )?(?:gun|rifle|ammo|ammunition|rope|body armor|fertilizer)\b",
             r"\b(?:floor plan|map of the (?:office|building|center)|security schedule|how many guards|which (?:entrance|door) (?:staff|she|he) uses?)\b",
+            r"\b(?:metal detectors?|how close (?:the public|people|anyone) can get)\b",
+            r"\blist of (?:every|all) (?:election )?workers?'?s? (?:home )?address",
         ),
     ),
     Rule(
@@ -263,7 +309,7 @@ RULES: tuple[Rule, ...] = (
             r"\byou owe me\b",
             r"\b(?:destined|meant to be|our (?:special )?(?:bond|connection|relationship))\b",
             r"\bi (?:will|'ll) (?:keep|never stop) (?:writing|calling|coming)\b",
-            r"\bi saw you (?:at|in|leaving|with)\b",
+            r"\bi saw (?:you|u) (?:at|in|leaving|with)\b",
         ),
     ),
     Rule(
@@ -296,7 +342,7 @@ RULES: tuple[Rule, ...] = (
         0,
         (
             r"\b(?:opened|spilled|came out|got (?:it )?on)\b.{0,40}\b(?:powder|substance|hands?|skin|desk)\b",
-            r"\b(?:dizzy|nauseous|trouble breathing|burning (?:eyes|skin)|symptoms|naloxone|narcan|hazmat)\b",
+            r"\b(?:dizzy|nauseous|trouble breathing|burning (?:eyes|skin)|eyes are burning|symptoms|naloxone|narcan|hazmat|numb|heart is racing|soaked through)\b",
         ),
     ),
     Rule(
@@ -305,7 +351,7 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:bomb|explosive device|explosives) (?:in|at|inside|under|planted|will go off)\b",
+            r"\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
@@ -315,8 +361,33 @@ RULES: tuple[Rule, ...] = (
         "grievance",
         "Grievance about the election",
         WORDS,
-        1,
+        0,
         (r"\bstolen\b", r"\brigged\b", r"\btreason\b", r"\btraitors?\b", r"\bfraud(?:ulent)?\b", r"\bcheat(?:ed|ers|ing)?\b"),
+    ),
+    Rule(
+        "announced_approach",
+        "Says they will come in person",
+        CONDUCT,
+        2,
+        (
+            r"\b(?:i'll|i will|we'll|we will|i'm|im|i am) (?:be (?:there|waiting|by|at)|see (?:you|u)|find (?:you|u)|coming (?:up|in|for you|to your)|come (?:back|to your|by your))",
+            r"\bsee (?:you|u) (?:at|when|after|tonight|tomorrow|soon)\b",
+            r"\b(?:coming|going) (?:down )?to (?:the|your) (?:polls?|office|house|home|count|canvass|precinct)\b",
+            r"\bfollowed (?:u|you) home\b",
+        ),
+    ),
+    Rule(
+        "attack",
+        "An attack or weapon in person, under way",
+        CONDUCT,
+        3,
+        (
+            r"\b(?:pulled out|waving|brandish(?:ed|ing)|pointing|showed|show(?:ing)?|pulled (?:his|her) jacket back to show) (?:a |his |her )?(?:knife|gun|pistol|handgun|weapon|rifle)\b",
+            r"\brammed\b|\bset (?:\w+ ){0,4}on fire\b|\b(?:is|are) on fire\b|\bflames\b",
+            r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|\bis hurt\b",
+            r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",
+            r"\bgot a gun\b|\bgun case\b",
+        ),
     ),
     Rule(
         "abuse",
@@ -324,7 +395,8 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         1,
         (
-            r"\b(?:idiot|moron|scum|crook|liar|clown|pathetic|disgrace|loser|garbage|trash|worthless|piece of|bitch|whore|pig)\b",
+            r"\b(?:idiots?|morons?|scum|crooks?|liars?|clowns?|pathetic|disgrace|losers?|garbage|trash|worthless|piece of|bitch|whore|pigs?|stupid|dumb(?:est)?|ugly|fat|cow|witch|freak|joke|communists?|marxists?|groomers?|pedophiles?|senile|filthy|c\*\*t|fraudsters)\b",
+            r"\bgo (?:back to|count votes in) [A-Z]|\banchor baby\b|\bforeigner\b",
             r"\bf+u+c+k+|\bs+h+i+t+\b|\bdamn you\b",
         ),
     ),
@@ -343,7 +415,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 THREATS = frozenset({"direct_threat", "conditional_threat", "veiled_threat", "incitement", "threat_to_family"})
-BEHAVIOUR = frozenset({"approach", "surveillance", "planning", "suspicious_mail", "hoax_swatting"})
+BEHAVIOUR = frozenset({"approach", "surveillance", "planning", "suspicious_mail", "hoax_swatting", "attack"})
+# Words that only matter next to a threat or a deed: a date, a gun club, a figure of speech.
+SUPPORTING = frozenset({"time_place", "weapon_means", "imminent", "calendar_proximity"})
+# Rules whose match is undone by a negation just before it ("no powder", "did not touch").
+NEGATABLE = frozenset({"exposure", "suspicious_mail"})
 
 # Threat types a reporter ticked, read as the indicator they stand for (the reporter saw what happened).
 FROM_THREAT_TYPES: dict[str, str] = {
