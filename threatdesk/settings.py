@@ -237,6 +237,9 @@ LOGGING = {
         # Django's SQL logger would echo ciphertext and parameters at DEBUG; keep it quiet.
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # The PDF renderer narrates every layout step at INFO, and complains about screen-only CSS.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
         # Their records carry the request path; the filter swaps it for the matched route.
         "django.request": {"level": "WARNING", "filters": ["redact_path"]},
         "django.server": {"level": "INFO", "filters": ["redact_path"], "handlers": ["console"], "propagate": False},

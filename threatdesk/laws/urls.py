@@ -6,4 +6,5 @@ app_name = "laws"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<str:code>/", views.guide, name="guide"),
+    path("<str:code>/guide.pdf", views.guide_pdf, name="guide_pdf"),
 ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from threatdesk.laws import statutes
 from threatdesk.laws.contacts import CONTACTS, CONTACTS_CHECKED
+from threatdesk.laws.pdf import guide_to_pdf
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -17,8 +21,8 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def guide(request: HttpRequest, code: str) -> HttpResponse:
-    """One page per state (or `federal`): federal and state provisions, contacts, date of the data."""
+def _guide_context(code: str) -> dict[str, Any]:
+    """Federal and state provisions, contacts and the date of the data, for the page and the PDF."""
     code = code.lower()
     fed = statutes.federal()
     if code == statutes.FEDERAL:
@@ -28,19 +32,30 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
         if state is None:
             raise Http404("No statute data for this state.")
     state_provisions = state.provisions if state else ()
-    return render(
-        request,
-        "laws/guide.html",
-        {
-            "federal": fed,
-            "state": state,
-            "title": state.name if state else fed.name,
-            "offenses": [p for p in state_provisions if p.kind == "offense"],
-            "protections": [p for p in state_provisions if p.kind == "protection"],
-            "bills": [p for p in state_provisions if p.kind == "bill"],
-            "federal_offenses": [p for p in fed.provisions if p.kind == "offense"],
-            "reviewed": statutes.reviewed_on(code),
-            "contacts": CONTACTS,
-            "contacts_checked": CONTACTS_CHECKED,
-        },
-    )
+    return {
+        "code": code,
+        "federal": fed,
+        "state": state,
+        "title": state.name if state else fed.name,
+        "offenses": [p for p in state_provisions if p.kind == "offense"],
+        "protections": [p for p in state_provisions if p.kind == "protection"],
+        "bills": [p for p in state_provisions if p.kind == "bill"],
+        "federal_offenses": [p for p in fed.provisions if p.kind == "offense"],
+        "reviewed": statutes.reviewed_on(code),
+        "contacts": CONTACTS,
+        "contacts_checked": CONTACTS_CHECKED,
+    }
+
+
+def guide(request: HttpRequest, code: str) -> HttpResponse:
+    """One page per state (or `federal`): federal and state provisions, contacts, date of the data."""
+    return render(request, "laws/guide.html", _guide_context(code))
+
+
+def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    """The same guide as a PDF, to print or hand to a police department."""
+    context = _guide_context(code)
+    html = render_to_string("laws/guide_pdf.html", context, request=request)
+    response = HttpResponse(guide_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="threatdesk-guide-{context["code"]}.pdf"'
+    return response

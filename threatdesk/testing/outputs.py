@@ -69,7 +69,8 @@ CRAWL_LIMIT = 400
 
 
 def crawl(client: Client, start: tuple[str, ...] = CRAWL_START, limit: int = CRAWL_LIMIT) -> Iterator[tuple[str, Any]]:
-    """Every same-site page reachable by links from `start` (static files and the admin left out)."""
+    """Every same-site page reachable by links from `start`; static files, the admin and PDF
+    copies of pages (the statute guides, made from data files) are left out."""
     seen: set[str] = set()
     queue = list(start)
     while queue and len(seen) < limit:
@@ -86,5 +87,7 @@ def crawl(client: Client, start: tuple[str, ...] = CRAWL_START, limit: int = CRA
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or not link.startswith("/") or link.startswith(("/static/", "/admin/")):
                 continue
+            if parts.path.endswith(".pdf"):
+                continue  # a PDF renders its HTML page, which the crawl reads already
             if link not in seen:
                 queue.append(link)

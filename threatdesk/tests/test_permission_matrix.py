@@ -108,6 +108,7 @@ EXPECTED: dict[str, Row] = {
     "reports:level": Row(_signed_in(LOGIN, 405)),
     "laws:index": Row(_all(200)),  # public: what the law says, no data
     "laws:guide": Row(_all(200)),  # public: what the law says, no data
+    "laws:guide_pdf": Row(_all(200)),  # the same guide as a PDF
     "guidance:index": Row(_all(200)),  # public: what to do, no data
     "guidance:situation": Row(_all(200)),
     # Protected people: the office's manager and administrators; everyone else finds nothing.

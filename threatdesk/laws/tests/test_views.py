@@ -68,3 +68,13 @@ def test_unknown_state_is_404(client: Client) -> None:
     assert client.get("/laws/zz/").status_code == 404
     assert client.get("/laws/texas/").status_code == 404
     assert client.get("/laws/AZ/").status_code == 200
+
+
+def test_the_guide_is_also_a_pdf(client):
+    response = client.get("/laws/AZ/guide.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert len(response.content) > 5_000
+    assert client.get("/laws/ZZ/guide.pdf").status_code == 404
+    assert b"guide.pdf" in client.get("/laws/AZ/").content
