@@ -55,7 +55,10 @@ def _from_words(text: str) -> dict[str, Indicator]:
     for rule, pattern in COMPILED:
         if pattern is None:
             continue
-        match = next((m for m in pattern.finditer(text) if not (rule.code in NEGATABLE and _negated(text, m.start()))), None)
+        if rule.code in NEGATABLE:
+            match = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
+        else:
+            match = pattern.search(text)
         if match:
             fired[rule.code] = Indicator(
                 rule.code, rule.label, rule.axis, rule.weight, _evidence(text, match.start(), match.end())

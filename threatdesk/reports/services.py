@@ -74,9 +74,13 @@ class Built:
     county: County | None
     office: Office | None
 
-    def report(self) -> Report:
+    def report(self, reporter: Any = None) -> Report:
+        """The instance for a single submission, with its related objects already in hand (so
+        answering the request reads none of them back)."""
         report = Report(**self.values)
         report.state, report.county, report.office = self.state, self.county, self.office
+        if reporter is not None and getattr(reporter, "pk", None) == self.values.get("reporter_id"):
+            report.reporter = reporter
         return report
 
 
@@ -291,7 +295,7 @@ def _submit_new(
     files: Sequence[evidence_files.CheckedFile],
 ) -> Report:
     built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
-    report = built.report()
+    report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
     report.submission_key = submission_key
     report.submission_digest = digest
     report.received_at = timezone.now()

@@ -5,6 +5,8 @@ Views stay thin: forms check input, services write, selectors read and decide ac
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -125,6 +127,20 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _detail(request, selectors.report_for(request.user, code))
 
 
+def _act_on_form(request: HttpRequest, report: Report, form: Any, act: Any, *, form_name: str) -> HttpResponse:
+    """Run `act(cleaned_data)` for a valid form and go back to the report; otherwise show the
+    report again with the form's errors (the service's too) and status 422."""
+    if form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except services.ReportInputError as exc:
+            for error in exc.errors:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return redirect("reports:detail", code=report.public_code)
+    return _detail(request, report, status=422, **{form_name: form})
+
+
 @login_required
 @require_POST
 def report_level(request: HttpRequest, code: str) -> HttpResponse:
@@ -132,18 +148,11 @@ def report_level(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_for(request.user, code)
     if not may_override_level(request.user, report):
         raise Http404("No such report")
-    form = LevelForm(request.POST)
-    if form.is_valid():
-        try:
-            services.level_override(
-                actor=request.user, report=report, level=int(form.cleaned_data["level"]), reason=form.cleaned_data["reason"]
-            )
-        except services.ReportInputError as exc:
-            for error in exc.errors:
-                form.add_error(error.field, error.message)
-        else:
-            return redirect("reports:detail", code=report.public_code)
-    return _detail(request, report, level_form=form, status=422)
+
+    def act(data: dict[str, Any]) -> None:
+        services.level_override(actor=request.user, report=report, level=int(data["level"]), reason=data["reason"])
+
+    return _act_on_form(request, report, LevelForm(request.POST), act, form_name="level_form")
 
 
 @login_required
@@ -153,15 +162,11 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_for(request.user, code)
     if not may_reveal(request.user, report):
         raise Http404("No such report")
-    form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_reveal(actor=request.user, report=report, reason=form.cleaned_data["reason"])
-        except services.ReportInputError as exc:
-            form.add_error("reason", str(exc.errors[0].message))
-        else:
-            return redirect("reports:detail", code=report.public_code)
-    return _detail(request, report, reveal_form=form, status=422)
+
+    def act(data: dict[str, Any]) -> None:
+        services.report_reveal(actor=request.user, report=report, reason=data["reason"])
+
+    return _act_on_form(request, report, ReasonForm(request.POST), act, form_name="reveal_form")
 
 
 @login_required

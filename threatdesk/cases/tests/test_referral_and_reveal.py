@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent
@@ -16,16 +15,11 @@ from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report, Reveal
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import CANARY_WORKER, valid_report_payload
 from threatdesk.testing.planting import canaries_in, protect_canaries
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
@@ -14,16 +13,11 @@ from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER, valid_report_payload
 from threatdesk.testing.planting import canaries_in, protect_canaries
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def worker_form(**overrides: str) -> dict[str, str]:

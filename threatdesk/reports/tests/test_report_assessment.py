@@ -6,22 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.planting import canaries_in, protect_canaries
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

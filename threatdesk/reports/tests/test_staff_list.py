@@ -13,6 +13,7 @@ from threatdesk.reports import views
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.planting import protect_canaries
 
@@ -30,12 +31,6 @@ def listed(client: Client, **params: Any) -> set[str]:
     response = client.get("/reports/", params)
     assert response.status_code == 200
     return set(CODE.findall(response.content.decode()))
-
-
-def signed_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
