@@ -218,6 +218,9 @@ def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
             "sender_handles": d.sender.handles,
             "sender_description": d.sender.description,
             "reporter_contact": d.reporter_contact.model_dump(exclude_defaults=True),
+            # The redacted copies are sealed too; here they stand in at the originals' length.
+            "narrative_redacted": d.narrative,
+            "message_text_redacted": d.message_text,
         }
         for d in validated
     ]
