@@ -15,6 +15,7 @@ from threatdesk.assessment.indicators import (
     BY_CODE,
     CALENDAR_PEAKS,
     COMPILED,
+    COMPILED_ANY_CASE,
     CONDUCT,
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
@@ -52,13 +53,16 @@ def _negated(text: str, start: int) -> bool:
 
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
-    for rule, pattern in COMPILED:
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    rules, subject = (COMPILED, lowered) if same_length else (COMPILED_ANY_CASE, text)
+    for rule, pattern in rules:
         if pattern is None:
             continue
         if rule.code in NEGATABLE:
-            match = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
+            match = next((m for m in pattern.finditer(subject) if not _negated(text, m.start())), None)
         else:
-            match = pattern.search(text)
+            match = pattern.search(subject)
         if match:
             fired[rule.code] = Indicator(
                 rule.code, rule.label, rule.axis, rule.weight, _evidence(text, match.start(), match.end())
