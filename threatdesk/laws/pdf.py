@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 
-STYLESHEETS = ("css/site.css", "css/print-guide.css")
+STYLESHEETS = ("css/one-page-guide.css",)
 
 
 class OfflineOnlyError(ValueError):
@@ -21,9 +21,14 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise OfflineOnlyError(f"refusing to fetch {url!r} while building a PDF")
 
 
-def guide_to_pdf(html: str) -> bytes:
+def render_guide(html: str) -> Any:
+    """The laid-out document (its `.pages` say how long the guide came out)."""
     # Imported here: weasyprint loads pango and fonts, which only the PDF pages need.
     from weasyprint import CSS, HTML
 
     sheets = [CSS(filename=finders.find(name)) for name in STYLESHEETS]
-    return bytes(HTML(string=html, url_fetcher=_refuse).write_pdf(stylesheets=sheets))
+    return HTML(string=html, url_fetcher=_refuse).render(stylesheets=sheets)
+
+
+def guide_to_pdf(html: str) -> bytes:
+    return bytes(render_guide(html).write_pdf())

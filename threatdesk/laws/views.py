@@ -53,7 +53,7 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    """The same guide as a PDF, to print or hand to a police department."""
+    """The guide on one printed page (headings, penalties, contacts), to hand to a police department."""
     context = _guide_context(code)
     html = render_to_string("laws/guide_pdf.html", context, request=request)
     response = HttpResponse(guide_to_pdf(html), content_type="application/pdf")

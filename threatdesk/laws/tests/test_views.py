@@ -78,3 +78,15 @@ def test_the_guide_is_also_a_pdf(client):
     assert len(response.content) > 5_000
     assert client.get("/laws/ZZ/guide.pdf").status_code == 404
     assert b"guide.pdf" in client.get("/laws/AZ/").content
+
+
+def test_every_pdf_guide_fits_on_one_page():
+    from django.template.loader import render_to_string
+
+    from threatdesk.laws import statutes
+    from threatdesk.laws.pdf import render_guide
+    from threatdesk.laws.views import _guide_context
+
+    for code in ["federal", *(s.code for s in statutes.states())]:
+        html = render_to_string("laws/guide_pdf.html", _guide_context(code))
+        assert len(render_guide(html).pages) == 1, code
