@@ -31,6 +31,25 @@ def sender_history(digests: Sequence[str]) -> tuple[int, ...]:
     return tuple(level for level in levels if level is not None)
 
 
+def history_before(report: Any) -> tuple[int, ...]:
+    """Levels of the reports from the same sender received before this one, oldest first."""
+    from threatdesk.reports.models import Report
+
+    digests = [identifier.digest for identifier in report.sender_identifiers.all()]
+    if not digests:
+        return ()
+    earlier = Report.objects.filter(
+        sender_identifiers__digest__in=digests, severity__isnull=False, received_at__lt=report.received_at
+    ).distinct()
+    return tuple(level for level in earlier.order_by("received_at").values_list("severity", flat=True)[:50] if level is not None)
+
+
+def reassessed(report: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored report's computed fields again, from `values` (its fields with new copies)."""
+    threat_types = [t.code for t in report.threat_types.all()]
+    return assessment_values(values, threat_types, history_before(report))
+
+
 def facts_of(values: Mapping[str, Any], threat_types: Sequence[str], history: tuple[int, ...]) -> Facts:
     redacted = values.get("redaction_state") == RedactionState.DONE
     if redacted:

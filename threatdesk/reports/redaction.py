@@ -114,20 +114,24 @@ def redactor_for(*, office_id: int | None, state_id: int) -> Redactor:
 
 
 def redo_state(state_id: int) -> int:
-    """Redo the copies of every report in a state after its protected persons changed."""
+    """Redo the copies of every report in a state after its protected persons changed, and their
+    assessments with them: a worker's newly recorded address turns "123 Elm St" into knowledge
+    of her home."""
+    from threatdesk.reports.assessing import reassessed
     from threatdesk.reports.models import Report
 
     done = 0
     with transaction.atomic():
         reports = Report.objects.filter(state_id=state_id).exclude(redaction_state=RedactionState.ERASED)
-        reports = reports.select_related("reporter").order_by("pk")
+        reports = reports.select_related("reporter").prefetch_related("threat_types", "sender_identifiers").order_by("pk")
         for report in reports.iterator(chunk_size=500):
             copies = make_copies(
                 vars(report),
                 redactor=redactor_for(office_id=report.office_id, state_id=state_id),
                 reporter_name=_user_name(report),
-            )
-            Report.objects.filter(pk=report.pk).update(**copies.values())
+            ).values()
+            copies.update(reassessed(report, {**vars(report), **copies}))
+            Report.objects.filter(pk=report.pk).update(**copies)
             done += 1
     return done
 

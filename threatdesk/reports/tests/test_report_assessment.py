@@ -71,3 +71,13 @@ def test_staff_see_ranked_provisions_for_law_enforcement_review(personas, report
     assert "law-enforcement review" in html
     reporter_page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
     assert 'id="statutes"' not in reporter_page
+
+
+def test_recording_a_worker_reassesses_the_reports_already_filed(personas):
+    filed = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="api")
+    before = Report.objects.get(pk=filed.report.pk)
+    protect_canaries(personas)  # now her address and her son are known
+    after = Report.objects.get(pk=before.pk)
+    assert "home_family_knowledge" in {i["code"] for i in after.indicators}
+    assert after.severity >= before.severity
+    assert not canaries_in(str(after.indicators))
