@@ -1,25 +1,89 @@
-"""Writes for case work: refer a report to an agency."""
+"""Writes for case work: refer, move status, assign, link and merge, record law-enforcement
+steps. Each is one transaction with its audit entry; a refused request raises ReportInputError
+naming the field and writes nothing."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from threatdesk.accounts.models import Role, User
 from threatdesk.audit import services as audit
-from threatdesk.cases.models import Referral
+from threatdesk.cases import transitions
+from threatdesk.cases.access import TRIAGE_ROLES
+from threatdesk.cases.models import (
+    CaseStep,
+    DeclineReason,
+    LinkKind,
+    Referral,
+    ReferralStatus,
+    ReportLink,
+    StatusChange,
+    StepKind,
+)
+from threatdesk.laws.statutes import provisions_for
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
 from threatdesk.reports.models import Report
+from threatdesk.reports.services import FieldError, ReportInputError
 from threatdesk.reports.taxonomy import Status
 
+MIN_REASON = 10
 
-class ReferralError(ValueError):
-    """The referral cannot be made as asked; `field` names what to fix."""
 
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(message)
+def refuse(field: str, message: str) -> NoReturn:
+    raise ReportInputError([FieldError(field, message)])
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _require_reason(reason: str, what: str) -> str:
+    reason = _tidy(reason)
+    if len(reason) < MIN_REASON:
+        refuse("reason", f"say why {what}, in at least {MIN_REASON} characters")
+    return reason[:500]
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def _move(*, actor: Any, report: Report, target: str, reason: str = "") -> None:
+    """Move `report` to `target` as the transition table allows, recording the change."""
+    has_referral = report.referrals.exists()  # type: ignore[attr-defined]
+    try:
+        transitions.check(report.status, target, reason=reason, has_referral=has_referral)
+    except transitions.TransitionError as exc:
+        refuse(exc.field, str(exc))
+    StatusChange.objects.create(report=report, from_status=report.status, to_status=target, actor=actor)
+    Report.objects.filter(pk=report.pk).update(status=target, updated_at=timezone.now())
+    audit.log(
+        "cases.report.status_changed",
+        actor=actor,
+        obj=report,
+        reason=reason,
+        payload={"from": report.status, "to": target},
+    )
+    report.status = target
+
+
+@transaction.atomic
+def status_change(*, actor: Any, report: Report, target: str, reason: str = "") -> Report:
+    """Staff move a report's status; closing and reopening need a reason."""
+    reason = _tidy(reason)
+    if reason and len(reason) < MIN_REASON:
+        refuse("reason", f"a reason needs at least {MIN_REASON} characters")
+    _move(actor=actor, report=report, target=target, reason=reason[:500])
+    return report
+
+
+# --- referral -------------------------------------------------------------------------------
 
 
 def agency_serves(agency: Agency, report: Report) -> bool:
@@ -27,15 +91,222 @@ def agency_serves(agency: Agency, report: Report) -> bool:
 
 
 @transaction.atomic
-def report_refer(*, actor: Any, report: Report, agency: Agency, reason: str = "") -> Referral:
+def report_refer(
+    *,
+    actor: Any,
+    report: Report,
+    agency: Agency,
+    reason: str = "",
+    referred_on: dt.date | None = None,
+    agency_case_number: str = "",
+) -> Referral:
     """Refer `report` to `agency`; an agency outside the report's state needs a stated reason."""
-    reason = " ".join(reason.split())
+    reason = _tidy(reason)
+    referred_on = referred_on or timezone.localdate()
     if not agency_serves(agency, report) and not reason:
-        raise ReferralError("reason", f"{agency.name} is outside {report.state.name}: say why it should have this report")
+        refuse("reason", f"{agency.name} is outside {report.state.name}: say why it should have this report")
     if Referral.objects.filter(report=report, agency=agency).exists():
-        raise ReferralError("agency", f"already referred to {agency.name}")
-    referral = Referral.objects.create(report=report, agency=agency, referred_by=actor)
-    if report.status in (Status.NEW, Status.TRIAGED):
-        Report.objects.filter(pk=report.pk).update(status=Status.REFERRED)
+        refuse("agency", f"already referred to {agency.name}")
+    if referred_on > timezone.localdate() or referred_on < report.occurred_on:
+        refuse("referred_on", "the referral date must be between the day it happened and today")
+    referral = Referral.objects.create(
+        report=report,
+        agency=agency,
+        referred_by=actor,
+        referred_on=referred_on,
+        agency_case_number=_tidy(agency_case_number)[:60],
+        status=ReferralStatus.ACCEPTED if agency_case_number.strip() else ReferralStatus.SENT,
+    )
     audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
+    if report.status in (Status.NEW, Status.TRIAGED):
+        _move(actor=actor, report=report, target=Status.REFERRED)
     return referral
+
+
+@transaction.atomic
+def referral_case_number(*, actor: Any, referral: Referral, number: str) -> Referral:
+    """The agency's own case number; giving one marks the referral accepted."""
+    number = _tidy(number)
+    if not number:
+        refuse("agency_case_number", "give the agency's case number")
+    if len(number) > 60:
+        refuse("agency_case_number", "a case number has at most 60 characters")
+    referral.agency_case_number = number
+    fields = ["agency_case_number"]
+    if referral.status == ReferralStatus.SENT:
+        referral.status, referral.status_changed_at = ReferralStatus.ACCEPTED, timezone.now()
+        fields += ["status", "status_changed_at"]
+    referral.save(update_fields=fields)
+    audit.log("cases.referral.numbered", actor=actor, obj=referral.report, payload={"agency": referral.agency.public_code})
+    return referral
+
+
+# --- assignment -----------------------------------------------------------------------------
+
+
+def assignable_users(report: Report) -> QuerySet[User]:
+    """Who may take a report on: the office's managers and the state's coordinators."""
+    scope = Q(role=Role.OFFICE_MANAGER, office_id=report.office_id) if report.office_id else Q(pk__in=[])
+    scope |= Q(role=Role.STATE_COORDINATOR, state_id=report.state_id)
+    return User.objects.filter(scope, is_active=True, role__in=TRIAGE_ROLES).order_by("username")
+
+
+@transaction.atomic
+def report_assign(*, actor: Any, report: Report, assignee: User | None) -> Report:
+    """Give the report to one person to move along (or to no one)."""
+    if assignee is not None and not assignable_users(report).filter(pk=assignee.pk).exists():
+        refuse("assignee", "assign to a manager of the report's office or a coordinator of its state")
+    Report.objects.filter(pk=report.pk).update(assigned_to=assignee)
+    report.assigned_to = assignee
+    audit.log(
+        "cases.report.assigned",
+        actor=actor,
+        obj=report,
+        payload={"to": assignee.username if assignee else None},
+    )
+    return report
+
+
+# --- links and merges -----------------------------------------------------------------------
+
+
+def _linked(a: Report, b: Report) -> bool:
+    return ReportLink.objects.filter(Q(from_report=a, to_report=b) | Q(from_report=b, to_report=a)).exists()
+
+
+def _check_pair(actor: Any, report: Report, other: Report | None) -> Report:
+    if other is None or not Report.objects.visible_to(actor).filter(pk=other.pk).exists():
+        refuse("other", "no report with that code that you may open")
+    if other.pk == report.pk:
+        refuse("other", "a report cannot be linked to itself")
+    if _linked(report, other):
+        refuse("other", f"already linked to {other.public_code}")
+    return other
+
+
+@transaction.atomic
+def reports_link(*, actor: Any, report: Report, other: Report | None, kind: str) -> ReportLink:
+    """Say that two reports belong together (same sender or same campaign)."""
+    if kind not in (LinkKind.SAME_SENDER, LinkKind.SAME_CAMPAIGN):
+        refuse("kind", "choose same sender or same campaign")
+    other = _check_pair(actor, report, other)
+    link = ReportLink.objects.create(from_report=report, to_report=other, kind=kind, created_by=actor)
+    for obj, partner in ((report, other), (other, report)):
+        audit.log("cases.report.linked", actor=actor, obj=obj, payload={"kind": kind, "other": partner.public_code})
+    return link
+
+
+def merged_into(report: Report) -> Report | None:
+    link = ReportLink.objects.filter(from_report=report, kind=LinkKind.DUPLICATE).select_related("to_report").first()
+    return link.to_report if link else None
+
+
+@transaction.atomic
+def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: str) -> ReportLink:
+    """Merge `duplicate` into `into`: both records and their histories stay; the duplicate is
+    closed and points at the report that carries the case on."""
+    reason = _require_reason(reason, "these are the same incident")
+    into = _check_pair(actor, duplicate, into)
+    if merged_into(duplicate) is not None:
+        refuse("other", f"{duplicate.public_code} is already merged")
+    if (parent := merged_into(into)) is not None:
+        refuse("other", f"{into.public_code} is itself merged into {parent.public_code}: merge into that one")
+    link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)
+    audit.log("cases.report.merged", actor=actor, obj=duplicate, reason=reason, payload={"into": into.public_code})
+    audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": duplicate.public_code})
+    if duplicate.status != Status.CLOSED:
+        _move(actor=actor, report=duplicate, target=Status.CLOSED, reason=f"duplicate of {into.public_code}")
+    return link
+
+
+# --- law-enforcement steps ------------------------------------------------------------------
+
+CHARGE_KINDS = frozenset({StepKind.CHARGED, StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
+# Who was identified or contacted stays with law enforcement.
+NEVER_SHARED = frozenset({StepKind.SUBJECT_IDENTIFIED, StepKind.SUBJECT_CONTACTED})
+REFERRAL_STATUS_AFTER: dict[str, str] = {
+    StepKind.DECLINED: ReferralStatus.DECLINED,
+    StepKind.CONVICTION: ReferralStatus.CLOSED,
+    StepKind.SENTENCE: ReferralStatus.CLOSED,
+    StepKind.ACQUITTAL: ReferralStatus.CLOSED,
+    StepKind.DISMISSAL: ReferralStatus.CLOSED,
+}
+
+
+def _step_errors(
+    report: Report, kind: str, occurred_on: dt.date | None, statutes: Sequence[str], decline_reason: str, detail: str
+) -> list[FieldError]:
+    """Everything wrong with a step, so the liaison can fix it all at once."""
+    errors = []
+    if kind not in StepKind.values:
+        errors.append(FieldError("kind", "choose what happened from the list"))
+    if occurred_on is None or occurred_on > timezone.localdate() or occurred_on < report.occurred_on:
+        errors.append(FieldError("occurred_on", "the date must be between the day of the incident and today"))
+    known = {p.citation for p in provisions_for(report.state.code)}
+    if unknown := [c for c in statutes if c not in known]:
+        errors.append(FieldError("statutes", f"not in the statute data for {report.state.name}: {', '.join(unknown)}"))
+    if kind == StepKind.CHARGED and not statutes:
+        errors.append(FieldError("statutes", "a charge needs at least one statute"))
+    if statutes and kind not in CHARGE_KINDS:
+        errors.append(FieldError("statutes", "statutes go with a charge, plea, conviction, acquittal or dismissal"))
+    if kind == StepKind.DECLINED and decline_reason not in DeclineReason.values:
+        errors.append(FieldError("decline_reason", "a decline needs a reason from the list"))
+    if decline_reason and kind != StepKind.DECLINED:
+        errors.append(FieldError("decline_reason", "a decline reason goes only with a decline"))
+    if decline_reason == DeclineReason.OTHER and not detail:
+        errors.append(FieldError("detail", "say what the other reason is"))
+    if kind == StepKind.SENTENCE and not detail:
+        errors.append(FieldError("detail", "say what the sentence is"))
+    return errors
+
+
+def _after_step(*, actor: Any, report: Report, referral: Referral, kind: str) -> None:
+    """What a step changes: the referral's status and, once work starts, the report's."""
+    new_status = REFERRAL_STATUS_AFTER.get(kind, ReferralStatus.INVESTIGATING)
+    if referral.status != new_status:
+        referral.status, referral.status_changed_at = new_status, timezone.now()
+        referral.save(update_fields=["status", "status_changed_at"])
+    if kind != StepKind.DECLINED and report.status == Status.REFERRED:
+        _move(actor=actor, report=report, target=Status.UNDER_INVESTIGATION)
+
+
+@transaction.atomic
+def step_record(
+    *,
+    actor: Any,
+    report: Report,
+    referral: Referral,
+    kind: str,
+    occurred_on: dt.date | None,
+    statutes: Sequence[str] = (),
+    decline_reason: str = "",
+    detail: str = "",
+    withhold_from_filer: bool = False,
+) -> CaseStep:
+    """Record what the agency did. The detail is sealed; the filer sees the kind and date of
+    steps they may see."""
+    detail = detail.strip()[:2000]
+    statutes = list(dict.fromkeys(statutes))
+    errors = _step_errors(report, kind, occurred_on, statutes, decline_reason, detail)
+    if errors or occurred_on is None:
+        raise ReportInputError(errors)
+    shared = kind not in NEVER_SHARED and not withhold_from_filer
+    step = CaseStep.objects.create(
+        report=report,
+        referral=referral,
+        kind=kind,
+        occurred_on=occurred_on,
+        statutes=statutes,
+        decline_reason=decline_reason,
+        detail=detail,
+        shared_with_filer=shared,
+        recorded_by=actor,
+    )
+    payload = {"kind": kind, "agency": referral.agency.public_code, "on": occurred_on.isoformat(), "filer": shared}
+    if statutes:
+        payload["statutes"] = statutes
+    if decline_reason:
+        payload["decline_reason"] = decline_reason
+    audit.log("cases.step.recorded", actor=actor, obj=report, payload=payload)
+    _after_step(actor=actor, report=report, referral=referral, kind=kind)
+    return step

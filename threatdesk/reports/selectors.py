@@ -9,14 +9,17 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import Http404
 
+from threatdesk.accounts.models import Role
 from threatdesk.assessment.playbook import Guidance, guidance_for
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
+from threatdesk.cases.taxonomy import StepKind
 from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import normalise_code
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import Evidence, Report, ReportQuerySet, ReportThreatType
 from threatdesk.reports.redaction import without_reporter
+from threatdesk.reports.taxonomy import Status
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,13 @@ ACTION_LABELS = {
     "reports.report.revealed": "Original words revealed to law enforcement",
     "reports.report.revealed_read": "Revealed words read by law enforcement",
     "cases.report.referred": "Referred to law enforcement",
+    "cases.report.status_changed": "Status changed",
+    "cases.report.assigned": "Assigned",
+    "cases.report.linked": "Linked to another report",
+    "cases.report.merged": "Merged into another report as a duplicate",
+    "cases.report.merged_in": "A duplicate was merged into this report",
+    "cases.referral.numbered": "Agency case number recorded",
+    "cases.step.recorded": "Law enforcement",
     "reports.report.personal_data_erased": "Personal data erased under the retention policy",
     "reports.report.submitted": "Report received",
     "reports.report.imported": "Report imported",
@@ -120,12 +130,32 @@ ACTION_LABELS = {
 FILER_LABEL = "the filer"
 
 
-def _timeline_item(event: AuditEvent, actor: str) -> TimelineItem:
+def _label(choices: Any, code: str) -> str:
+    return str(choices(code).label) if code in choices.values else code
+
+
+def _detail_of(event: AuditEvent) -> str:
+    """What the timeline says beside an event: only codes and labels, never free text."""
     payload = event.payload or {}
-    detail = ""
     if "evidence" in payload:
-        detail = f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
-    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), detail)
+        return f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
+    if event.action == "cases.step.recorded":
+        return _label(StepKind, payload.get("kind", ""))
+    if event.action == "cases.report.status_changed":
+        return f"{_label(Status, payload.get('from', ''))} to {_label(Status, payload.get('to', ''))}"
+    for key in ("other", "into", "duplicate"):
+        if key in payload:
+            return str(payload[key])
+    return ""
+
+
+def _timeline_item(event: AuditEvent, actor: str) -> TimelineItem:
+    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), _detail_of(event))
+
+
+def _for_filer(event: AuditEvent) -> bool:
+    """Steps law enforcement did not share with the filer stay off the filer's timeline."""
+    return (event.payload or {}).get("filer", True) is not False
 
 
 def _actor_shown(user: Any, report: Report) -> Any:
@@ -142,7 +172,8 @@ def _actor_shown(user: Any, report: Report) -> Any:
 def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
     shown = _actor_shown(user, report)
-    return [_timeline_item(event, shown(event.actor_id, event.actor_label)) for event in events_for(report)]
+    events = [e for e in events_for(report) if getattr(user, "role", None) != Role.REPORTER or _for_filer(e)]
+    return [_timeline_item(event, shown(event.actor_id, event.actor_label)) for event in events]
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
 from threatdesk.assessment.engine import LEVEL_NAMES
-from threatdesk.places.selectors import agencies_serving
+from threatdesk.assessment.playbook import playbook
+from threatdesk.cases.panel import case_context
+from threatdesk.cases.selectors import steps_for_filer
 from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import selectors, services
-from threatdesk.reports.access import Words, active_reveal, may_override_level, may_refer, may_reveal
+from threatdesk.reports.access import Words, active_reveal, may_override_level, may_reveal
 from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
@@ -73,7 +75,8 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
 def status(request: HttpRequest, code: str) -> HttpResponse:
     """The status of a report for whoever holds its receipt code: no content, only progress."""
     report = selectors.report_by_receipt(code)
-    return render(request, "reports/status.html", {"report": report})
+    context = {"report": report, "steps": steps_for_filer(report), "support": playbook().support}
+    return render(request, "reports/status.html", context)
 
 
 @login_required
@@ -88,14 +91,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_list.html", context)
 
 
-def _detail(
-    request: HttpRequest,
-    report: Report,
-    *,
-    reveal_form: ReasonForm | None = None,
-    level_form: LevelForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
+def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms: Any) -> HttpResponse:
+    """The report page; `forms` are bound forms shown again with their errors."""
     user = request.user
     words = selectors.words_for(user, report)
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
@@ -103,10 +100,8 @@ def _detail(
         services.revealed_read(actor=user, report=report, reveal=reveal)
     context = {
         "reveal": reveal,
-        "reveal_form": reveal_form or (ReasonForm() if may_reveal(user, report) else None),
-        "referrals": report.referrals.select_related("agency"),  # type: ignore[attr-defined]
-        "agencies": agencies_serving(report.state) if may_refer(user, report) else None,
-        "level_form": level_form or (LevelForm() if may_override_level(user, report) else None),
+        "reveal_form": forms.get("reveal_form") or (ReasonForm() if may_reveal(user, report) else None),
+        "level_form": forms.get("level_form") or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
         "guidance": selectors.report_guidance(report),
@@ -118,6 +113,7 @@ def _detail(
         "pseudonyms": selectors.sender_pseudonyms(report),
         "timeline": selectors.report_timeline(request.user, report),
         "evidence": selectors.evidence_with_custody(request.user, report),
+        **case_context(user, report, forms),
     }
     return render(request, "reports/report_detail.html", context, status=status)
 
@@ -127,7 +123,7 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _detail(request, selectors.report_for(request.user, code))
 
 
-def _act_on_form(request: HttpRequest, report: Report, form: Any, act: Any, *, form_name: str) -> HttpResponse:
+def act_on_form(request: HttpRequest, report: Report, form: Any, act: Any, *, form_name: str) -> HttpResponse:
     """Run `act(cleaned_data)` for a valid form and go back to the report; otherwise show the
     report again with the form's errors (the service's too) and status 422."""
     if form.is_valid():
@@ -152,7 +148,7 @@ def report_level(request: HttpRequest, code: str) -> HttpResponse:
     def act(data: dict[str, Any]) -> None:
         services.level_override(actor=request.user, report=report, level=int(data["level"]), reason=data["reason"])
 
-    return _act_on_form(request, report, LevelForm(request.POST), act, form_name="level_form")
+    return act_on_form(request, report, LevelForm(request.POST), act, form_name="level_form")
 
 
 @login_required
@@ -166,7 +162,7 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
     def act(data: dict[str, Any]) -> None:
         services.report_reveal(actor=request.user, report=report, reason=data["reason"])
 
-    return _act_on_form(request, report, ReasonForm(request.POST), act, form_name="reveal_form")
+    return act_on_form(request, report, ReasonForm(request.POST), act, form_name="reveal_form")
 
 
 @login_required

@@ -71,11 +71,16 @@ def _keepers(**overrides: Any) -> dict[str, Any]:
     return {**base, **overrides}
 
 
+def _case(**allowed: Any) -> dict[str, Any]:
+    """A case-work action on the report: 404 for every signed-in persona but those `allowed`."""
+    return {**_signed_in(LOGIN, 404), **allowed}
+
+
 @dataclass(frozen=True)
 class Row:
     expect: dict[str, Any]
     method: str = "get"
-    body: str = ""  # "json-invalid" | "bad-file": what a POST row sends
+    body: str = ""  # "json-invalid" | "bad-file" | "empty-form": what a POST row sends
     api: bool = False  # credentials are a bearer token; "public" sends none
 
 
@@ -103,7 +108,17 @@ EXPECTED: dict[str, Row] = {
     ),
     "api:receipt_status": Row(_all(200), api=True),
     # Changes that take a POST; what a POST may do is tested in threatdesk/cases/tests.
-    "cases:refer": Row(_signed_in(LOGIN, 405)),
+    "cases:queue": Row({**_signed_in(LOGIN, 404), "manager": 200, "outsider": 200, "coordinator": 200, "liaison": 200}),
+    # Case work on the report, posted empty: who may act gets the form back with its errors (422;
+    # an empty assignment is a valid "no one", 302), everyone else finds no such report.
+    "cases:refer": Row(_case(manager=422), method="post", body="empty-form"),
+    "cases:status": Row(_case(manager=422, coordinator=422), method="post", body="empty-form"),
+    "cases:assign": Row(_case(manager=302, coordinator=302), method="post", body="empty-form"),
+    "cases:link": Row(_case(manager=422, coordinator=422), method="post", body="empty-form"),
+    "cases:merge": Row(_case(manager=422, coordinator=422), method="post", body="empty-form"),
+    # Law-enforcement steps: only an agency the report was referred to (none here; see cases tests).
+    "cases:case_number": Row(_case(), method="post", body="empty-form"),
+    "cases:step": Row(_case(), method="post", body="empty-form"),
     "reports:reveal": Row(_signed_in(LOGIN, 405)),
     "reports:level": Row(_signed_in(LOGIN, 405)),
     "laws:index": Row(_all(200)),  # public: what the law says, no data
@@ -211,6 +226,8 @@ def ask(world: World, persona: str, name: str) -> Any:
         return client.get(url, **extra)  # type: ignore[arg-type]
     if row.body == "json-invalid":
         return client.post(url, data=json.dumps({}), content_type="application/json", **extra)  # type: ignore[arg-type]
+    if row.body == "empty-form":
+        return client.post(url, {}, **extra)  # type: ignore[arg-type]
     if row.body == "bad-file":
         upload = SimpleUploadedFile("notes.txt", b"not evidence", content_type="text/plain")
         return client.post(url, {"file": upload}, **extra)  # type: ignore[arg-type]

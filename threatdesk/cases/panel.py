@@ -1,0 +1,39 @@
+"""The case-work part of a report's page: what the user may read and the forms they may use.
+Built here so the report page stays one page and case work stays in its app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from threatdesk.cases import access, selectors
+from threatdesk.cases.forms import AssignForm, CaseNumberForm, LinkForm, MergeForm, ReferForm, StatusForm, StepForm
+from threatdesk.cases.services import assignable_users
+from threatdesk.reports.access import may_refer
+from threatdesk.reports.models import Report
+
+
+def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, Any]:
+    """Template context for the report page's case sections; `forms` holds bound forms to show
+    again with their errors."""
+    triage = access.may_triage(user, report)
+    own = selectors.own_referral(user, report)
+    context: dict[str, Any] = {
+        "referrals": selectors.referrals_for(user, report),
+        "steps": selectors.steps_for(user, report),
+        "links": selectors.linked_reports(user, report),
+        "filer_view": access.is_filer_view(user),
+        "own_referral": own,
+        "routes": selectors.routing_suggestions(report) if may_refer(user, report) else [],
+        "refer_form": ReferForm() if may_refer(user, report) else None,
+        "status_form": StatusForm(moves=selectors.transitions_offered(report)) if triage else None,
+        "assign_form": AssignForm(candidates=assignable_users(report), initial={"assignee": report.assigned_to})
+        if triage
+        else None,
+        "link_form": LinkForm() if triage else None,
+        "merge_form": MergeForm() if triage else None,
+        "candidates": selectors.same_sender_candidates(user, report) if triage else [],
+        "step_form": StepForm(state_code=report.state.code) if own else None,
+        "case_number_form": CaseNumberForm(initial={"agency_case_number": own.agency_case_number}) if own else None,
+    }
+    context.update({name: form for name, form in forms.items() if name in context})
+    return context

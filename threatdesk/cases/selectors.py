@@ -1,0 +1,161 @@
+"""Reads for case work: the triage queue, routing suggestions, links, the steps a user may
+read, and what the filer is told."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+
+from threatdesk.accounts.models import Role
+from threatdesk.cases.access import may_read_step_detail
+from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink
+from threatdesk.cases.transitions import Transition, moves_from
+from threatdesk.places.models import Agency
+from threatdesk.reports.models import Report, ReportQuerySet, SenderIdentifier
+from threatdesk.reports.taxonomy import Channel, Status
+
+QUEUE_STATUSES = (Status.NEW, Status.TRIAGED)
+OPEN_REFERRALS = (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.INVESTIGATING)
+MAIL_CHANNELS = frozenset({Channel.POSTAL_MAIL, Channel.PACKAGE})
+
+
+def with_effective_level(qs: ReportQuerySet) -> ReportQuerySet:
+    """Annotate `level`: the staff level when set, else the assessed one."""
+    return qs.annotate(level=Coalesce("severity_override", "severity"))
+
+
+def triage_queue(
+    user: Any, *, statuses: Sequence[str] = QUEUE_STATUSES, mine: bool = False, unassigned: bool = False
+) -> ReportQuerySet:
+    """Reports waiting for the user's attention, gravest first, then oldest first.
+
+    For a liaison: reports referred to their agency whose referral is still open."""
+    qs = Report.objects.visible_to(user).select_related("state", "county", "office", "assigned_to")
+    if getattr(user, "role", None) == Role.LIAISON:
+        open_here = Referral.objects.filter(agency_id=user.agency_id, status__in=OPEN_REFERRALS)
+        qs = qs.filter(pk__in=open_here.values("report_id"))
+    else:
+        qs = qs.filter(status__in=statuses)
+    if mine:
+        qs = qs.filter(assigned_to=user)
+    if unassigned:
+        qs = qs.filter(assigned_to__isnull=True)
+    return with_effective_level(qs).order_by(F("level").desc(nulls_last=True), "received_at", "pk")
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a report could go, and why."""
+
+    why: str
+    agency: Agency | None = None
+    call: str = ""  # a number to call instead of an agency to refer to
+
+
+def _first(qs: Any) -> Agency | None:
+    return qs.order_by("name").first()
+
+
+def routing_suggestions(report: Report) -> list[Route]:
+    """Suggested recipients following the level, the channel and the place, most urgent first."""
+    level = report.severity_override if report.severity_override is not None else report.severity
+    routes: list[Route] = []
+    if level == 4:
+        routes.append(Route("Imminent danger: call 911 now, then record the referral to the responding police.", call="911"))
+    agencies = Agency.objects.all()
+    if report.county_id:
+        local = agencies.filter(county_id=report.county_id)
+        for kind, why in (
+            (Agency.Kind.SHERIFF, "The county sheriff has jurisdiction where it happened."),
+            (Agency.Kind.LOCAL_POLICE, "The city or town police where it happened."),
+        ):
+            if found := _first(local.filter(kind=kind)):
+                routes.append(Route(why, found))
+    fbi = _first(agencies.filter(kind=Agency.Kind.FBI_FIELD_OFFICE).filter(Q(state=report.state) | Q(covers_states=report.state)))
+    if fbi:
+        routes.append(Route("The FBI field office covering the state: ask for its Election Crimes Coordinator.", fbi))
+    if report.channel in MAIL_CHANNELS and (postal := _first(agencies.filter(kind=Agency.Kind.POSTAL_INSPECTION))):
+        routes.append(Route("It came by mail: the Postal Inspection Service investigates threats sent through the mail.", postal))
+    if prosecutor := _first(agencies.filter(kind=Agency.Kind.STATE_PROSECUTOR, state=report.state)):
+        routes.append(Route("The state's attorney general or election-crimes unit.", prosecutor))
+    referred = set(report.referrals.values_list("agency_id", flat=True))  # type: ignore[attr-defined]
+    return [r for r in routes if r.agency is None or r.agency.pk not in referred]
+
+
+def transitions_offered(report: Report) -> list[Transition]:
+    """The moves the table allows from the report's status that make sense to offer now."""
+    has_referral = report.referrals.exists()  # type: ignore[attr-defined]
+    return [t for t in moves_from(report.status) if has_referral or not t.needs_referral]
+
+
+@dataclass(frozen=True)
+class LinkedReport:
+    report: Report
+    kind: str
+    label: str
+
+
+LINK_LABELS: dict[tuple[str, str], str] = {
+    (LinkKind.DUPLICATE, "out"): "Merged into",
+    (LinkKind.DUPLICATE, "in"): "Merged duplicate",
+    (LinkKind.SAME_SENDER, "out"): "Same sender",
+    (LinkKind.SAME_SENDER, "in"): "Same sender",
+    (LinkKind.SAME_CAMPAIGN, "out"): "Same campaign",
+    (LinkKind.SAME_CAMPAIGN, "in"): "Same campaign",
+}
+
+
+def linked_reports(user: Any, report: Report) -> list[LinkedReport]:
+    """Reports linked to this one that the user may open, with how they are linked."""
+    visible = Report.objects.visible_to(user)
+    links = ReportLink.objects.filter(Q(from_report=report) | Q(to_report=report)).select_related("from_report", "to_report")
+    found = []
+    for link in links:
+        direction = "out" if link.from_report_id == report.pk else "in"
+        other = link.to_report if direction == "out" else link.from_report
+        if visible.filter(pk=other.pk).exists():
+            found.append(LinkedReport(other, link.kind, LINK_LABELS[(link.kind, direction)]))
+    return found
+
+
+def same_sender_candidates(user: Any, report: Report, limit: int = 20) -> ReportQuerySet:
+    """Other reports the user may open with a sender identifier in common, not yet linked."""
+    digests = SenderIdentifier.objects.filter(report=report).values("digest")
+    linked = ReportLink.objects.filter(Q(from_report=report) | Q(to_report=report))
+    qs = Report.objects.visible_to(user).filter(sender_identifiers__digest__in=digests).exclude(pk=report.pk)
+    qs = qs.exclude(pk__in=linked.values("to_report")).exclude(pk__in=linked.values("from_report"))
+    return qs.distinct().order_by("received_at")[:limit]
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: CaseStep
+    agency: str
+    detail: str | None  # None: the user may not read it
+
+
+def steps_for(user: Any, report: Report) -> list[StepView]:
+    """The law-enforcement steps on the report the user may read, oldest first."""
+    steps = CaseStep.objects.visible_to(user).filter(report=report).select_related("referral__agency")
+    detail_ok = may_read_step_detail(user, report)
+    return [StepView(s, s.referral.agency.name, s.detail if detail_ok else None) for s in steps]
+
+
+def steps_for_filer(report: Report) -> list[CaseStep]:
+    """What the receipt-code status page shows: steps shared with the filer, kind and date only."""
+    return list(CaseStep.objects.filter(report=report, shared_with_filer=True))
+
+
+def referrals_for(user: Any, report: Report) -> list[Referral]:
+    return list(Referral.objects.visible_to(user).filter(report=report).select_related("agency"))
+
+
+def own_referral(user: Any, report: Report) -> Referral | None:
+    """The referral of `report` to the liaison's agency."""
+    if getattr(user, "role", None) != Role.LIAISON or not user.agency_id:
+        return None
+    return Referral.objects.filter(report=report, agency_id=user.agency_id).select_related("agency").first()

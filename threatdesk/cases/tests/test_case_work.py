@@ -1,0 +1,351 @@
+"""Case work end to end: the transition table, the queue, assignment, links and merges, and the
+steps law enforcement records, as the office, the agency and the filer see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from threatdesk.accounts.models import Role
+from threatdesk.accounts.services import user_create
+from threatdesk.audit.models import AuditEvent
+from threatdesk.cases import services, transitions
+from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink, StatusChange
+from threatdesk.cases.selectors import routing_suggestions, triage_queue
+from threatdesk.places.models import Agency, State
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import ReportInputError, report_submit
+from threatdesk.reports.taxonomy import Status
+from threatdesk.testing.clients import signed_in
+from threatdesk.testing.payloads import valid_report_payload
+from threatdesk.testing.personas import PASSWORD
+from threatdesk.testing.planting import canaries_in, protect_canaries
+
+pytestmark = pytest.mark.django_db
+
+STATUTE = "18 U.S.C. 875(c)"
+
+
+def file_report(personas: Any, **overrides: Any) -> Report:
+    data = ReportIn.model_validate(valid_report_payload(**overrides))
+    return report_submit(actor=personas.reporter, data=data, source="web").report
+
+
+@pytest.fixture
+def report(personas: Any) -> Report:
+    protect_canaries(personas)
+    return file_report(personas)
+
+
+@pytest.fixture
+def referred(personas: Any, report: Report) -> Report:
+    services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    return Report.objects.get(pk=report.pk)
+
+
+def fresh(report: Report) -> Report:
+    return Report.objects.get(pk=report.pk)
+
+
+# --- the transition table -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "target"), list(itertools.permutations(Status.values, 2)))
+def test_every_move_is_allowed_or_refused_as_the_table_says(personas, report, source, target):
+    Report.objects.filter(pk=report.pk).update(status=source)
+    Referral.objects.create(report=report, agency=personas.agency)
+    before = StatusChange.objects.count()
+    allowed = transitions.transition_for(source, target) is not None
+    try:
+        services.status_change(actor=personas.manager, report=fresh(report), target=target, reason="A reason long enough")
+    except ReportInputError as exc:
+        assert not allowed, f"{source} -> {target} is in the table but was refused: {exc}"
+        assert fresh(report).status == source
+        assert StatusChange.objects.count() == before
+    else:
+        assert allowed, f"{source} -> {target} is not in the table but was allowed"
+        assert fresh(report).status == target
+        change = StatusChange.objects.latest("pk")
+        assert (change.from_status, change.to_status, change.actor) == (source, target, personas.manager)
+
+
+def test_closing_and_reopening_need_a_reason(personas, report):
+    with pytest.raises(ReportInputError, match="needs a reason"):
+        services.status_change(actor=personas.manager, report=report, target=Status.CLOSED)
+    assert fresh(report).status == Status.NEW
+    services.status_change(actor=personas.manager, report=report, target=Status.CLOSED, reason="Handled by a phone call")
+    with pytest.raises(ReportInputError, match="needs a reason"):
+        services.status_change(actor=personas.manager, report=report, target=Status.TRIAGED)
+    services.status_change(actor=personas.manager, report=report, target=Status.TRIAGED, reason="The caller called again")
+    event = AuditEvent.objects.filter(action="cases.report.status_changed").latest("pk")
+    assert (event.payload, event.reason) == ({"from": "closed", "to": "triaged"}, "The caller called again")
+
+
+def test_referred_and_under_investigation_need_a_referral(personas, report):
+    with pytest.raises(ReportInputError, match="refer the report to an agency first"):
+        services.status_change(actor=personas.manager, report=report, target=Status.REFERRED)
+    assert not StatusChange.objects.exists()
+
+
+def test_the_status_form_refuses_an_illegal_move_with_a_clear_message(personas, report):
+    response = signed_in(personas.manager).post(f"/reports/{report.public_code}/status/", {"target": Status.CLOSED})
+    assert response.status_code == 422
+    assert "needs a reason" in response.content.decode()
+    response = signed_in(personas.manager).post(f"/reports/{report.public_code}/status/", {"target": Status.UNDER_INVESTIGATION})
+    assert response.status_code == 422  # not offered from "new"
+    assert fresh(report).status == Status.NEW
+    assert (
+        signed_in(personas.coordinator).post(f"/reports/{report.public_code}/status/", {"target": Status.TRIAGED}).status_code
+        == 302
+    )
+    assert fresh(report).status == Status.TRIAGED
+
+
+# --- the queue and assignment -----------------------------------------------------------------
+
+
+def test_the_queue_puts_the_gravest_first_then_the_oldest(personas):
+    old_mild, new_grave, old_grave = (file_report(personas) for _ in range(3))
+    now = timezone.now()
+    Report.objects.filter(pk=old_mild.pk).update(severity=1, received_at=now - dt.timedelta(days=3))
+    Report.objects.filter(pk=new_grave.pk).update(severity=3, received_at=now)
+    Report.objects.filter(pk=old_grave.pk).update(severity=1, severity_override=3, received_at=now - dt.timedelta(days=2))
+    closed = file_report(personas)
+    Report.objects.filter(pk=closed.pk).update(status=Status.CLOSED, severity=4)
+    assert list(triage_queue(personas.manager)) == [old_grave, new_grave, old_mild]
+    page = signed_in(personas.manager).get("/queue/").content.decode()
+    assert page.index(old_grave.public_code) < page.index(new_grave.public_code) < page.index(old_mild.public_code)
+    assert closed.public_code not in page
+    assert signed_in(personas.outsider).get("/queue/").content.decode().count("R-") == 0
+
+
+def test_assigning_to_the_office_and_not_beyond(personas, report):
+    manager = signed_in(personas.manager)
+    assert manager.post(f"/reports/{report.public_code}/assign/", {"assignee": "coordinator"}).status_code == 302
+    assert fresh(report).assigned_to == personas.coordinator
+    assert list(triage_queue(personas.coordinator, mine=True)) == [report]
+    assert list(triage_queue(personas.manager, unassigned=True)) == []
+    refused = manager.post(f"/reports/{report.public_code}/assign/", {"assignee": "outsider"})
+    assert refused.status_code == 422
+    assert fresh(report).assigned_to == personas.coordinator
+    with pytest.raises(ReportInputError):
+        services.report_assign(actor=personas.manager, report=report, assignee=personas.analyst)
+
+
+# --- links and merges -----------------------------------------------------------------------
+
+
+def test_a_duplicate_is_merged_and_both_histories_remain(personas, report):
+    duplicate = file_report(personas)
+    manager = signed_in(personas.manager)
+    response = manager.post(
+        f"/reports/{duplicate.public_code}/merge/", {"other": report.public_code, "reason": "Same voicemail, filed twice"}
+    )
+    assert response.status_code == 302
+    assert fresh(duplicate).status == Status.CLOSED
+    assert ReportLink.objects.get().kind == LinkKind.DUPLICATE
+    assert AuditEvent.objects.filter(object_id=duplicate.public_code, action="reports.report.submitted").exists()
+    primary_page = manager.get(f"/reports/{report.public_code}/").content.decode()
+    assert "Merged duplicate" in primary_page and duplicate.public_code in primary_page
+    assert "Merged into" in manager.get(f"/reports/{duplicate.public_code}/").content.decode()
+    third = file_report(personas)
+    with pytest.raises(ReportInputError, match="is itself merged"):
+        services.report_merge(actor=personas.manager, duplicate=third, into=fresh(duplicate), reason="Same voicemail again")
+    assert fresh(third).status == Status.NEW
+
+
+def test_links_only_between_reports_the_user_may_open(personas, report):
+    data = ReportIn.model_validate(valid_report_payload(county="04019"))
+    elsewhere = report_submit(actor=personas.outsider, data=data, source="web").report  # Pima's
+    response = signed_in(personas.manager).post(
+        f"/reports/{report.public_code}/link/", {"other": elsewhere.public_code, "kind": "same_sender"}
+    )
+    assert response.status_code == 422
+    assert not ReportLink.objects.exists()
+    same = file_report(personas)
+    page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert same.public_code in page  # offered: the same sender's phone
+    services.reports_link(actor=personas.manager, report=report, other=same, kind=LinkKind.SAME_SENDER)
+    with pytest.raises(ReportInputError, match="already linked"):
+        services.reports_link(actor=personas.manager, report=same, other=report, kind=LinkKind.SAME_CAMPAIGN)
+
+
+# --- referral routing and the agency's case number ---------------------------------------------
+
+
+def test_routing_follows_level_channel_and_place(personas, report):
+    sheriff = Agency.objects.create(
+        name="Maricopa County Sheriff's Office", kind="sheriff", state=personas.state, county=personas.county
+    )
+    postal = Agency.objects.create(name="U.S. Postal Inspection Service", kind="postal_inspection")
+    ag = Agency.objects.create(name="Arizona Attorney General", kind="state_prosecutor", state=personas.state)
+    Report.objects.filter(pk=report.pk).update(severity_override=4, channel="postal_mail")
+    routes = routing_suggestions(fresh(report))
+    assert routes[0].call == "911"
+    assert [r.agency for r in routes[1:]] == [sheriff, personas.agency, postal, ag]
+    assert "Election Crimes Coordinator" in routes[2].why
+    services.report_refer(actor=personas.manager, report=report, agency=sheriff)
+    Report.objects.filter(pk=report.pk).update(severity_override=2, channel="voicemail")
+    assert [r.agency for r in routing_suggestions(fresh(report))] == [personas.agency, ag]
+
+
+def test_a_referral_records_the_date_and_case_number(personas, report):
+    manager = signed_in(personas.manager)
+    bad = manager.post(
+        f"/reports/{report.public_code}/refer/", {"agency": personas.agency.public_code, "referred_on": "2030-01-01"}
+    )
+    assert bad.status_code == 422 and not Referral.objects.exists()
+    manager.post(f"/reports/{report.public_code}/refer/", {"agency": personas.agency.public_code, "referred_on": "2024-11-08"})
+    referral = Referral.objects.get()
+    assert (referral.referred_on, referral.status) == (dt.date(2024, 11, 8), ReferralStatus.SENT)
+    liaison = signed_in(personas.liaison)
+    assert liaison.post(f"/reports/{report.public_code}/case-number/", {"agency_case_number": "PX-2024-0042"}).status_code == 302
+    referral.refresh_from_db()
+    assert (referral.agency_case_number, referral.status) == ("PX-2024-0042", ReferralStatus.ACCEPTED)
+
+
+# --- law-enforcement steps --------------------------------------------------------------------
+
+
+def step(client: Any, report: Report, **data: Any) -> Any:
+    return client.post(f"/reports/{report.public_code}/steps/", {"occurred_on": "2024-11-20", **data})
+
+
+def test_a_liaison_records_steps_and_the_case_moves(personas, referred):
+    liaison = signed_in(personas.liaison)
+    assert step(liaison, referred, kind="investigation_opened").status_code == 302
+    assert fresh(referred).status == Status.UNDER_INVESTIGATION
+    assert step(liaison, referred, kind="charged", statutes=[STATUTE], detail="Charged by complaint").status_code == 302
+    charge = CaseStep.objects.get(kind="charged")
+    assert charge.statutes == [STATUTE]
+    assert Referral.objects.get().status == ReferralStatus.INVESTIGATING
+    assert step(liaison, referred, kind="conviction", statutes=[STATUTE]).status_code == 302
+    assert Referral.objects.get().status == ReferralStatus.CLOSED
+    event = AuditEvent.objects.filter(action="cases.step.recorded").latest("pk")
+    assert event.payload["kind"] == "conviction" and event.payload["statutes"] == [STATUTE]
+
+
+@pytest.mark.parametrize(
+    ("data", "field_message"),
+    [
+        ({"kind": "charged"}, "a charge needs at least one statute"),
+        ({"kind": "declined"}, "a decline needs a reason"),
+        ({"kind": "declined", "decline_reason": "other"}, "say what the other reason is"),
+        ({"kind": "sentence"}, "say what the sentence is"),
+        ({"kind": "warning_issued", "statutes": [STATUTE]}, "statutes go with a charge"),
+        ({"kind": "arrest", "decline_reason": "no_jurisdiction"}, "a decline reason goes only with a decline"),
+        ({"kind": "arrest", "occurred_on": "2020-01-01"}, "between the day of the incident and today"),
+        ({"kind": "charged", "statutes": ["Made-up Code 1"]}, "Select a valid choice"),
+    ],
+)
+def test_a_step_without_its_required_fields_is_refused_and_nothing_is_written(personas, referred, data, field_message):
+    response = step(signed_in(personas.liaison), referred, **data)
+    assert response.status_code == 422
+    assert field_message in response.content.decode()
+    assert not CaseStep.objects.exists()
+    assert fresh(referred).status == Status.REFERRED
+    assert not AuditEvent.objects.filter(action="cases.step.recorded").exists()
+
+
+def test_an_unknown_statute_is_refused_by_the_service_too(personas, referred):
+    with pytest.raises(ReportInputError, match="not in the statute data"):
+        services.step_record(
+            actor=personas.liaison,
+            report=referred,
+            referral=Referral.objects.get(),
+            kind="charged",
+            occurred_on=dt.date(2024, 11, 20),
+            statutes=["Made-up Code 1"],
+        )
+
+
+def test_a_decline_needs_a_reason_from_the_list(personas, referred):
+    response = step(signed_in(personas.liaison), referred, kind="declined", decline_reason="not_true_threat")
+    assert response.status_code == 302
+    assert CaseStep.objects.get().get_decline_reason_display() == "Not a true threat / protected speech"
+    assert Referral.objects.get().status == ReferralStatus.DECLINED
+    assert fresh(referred).status == Status.REFERRED  # a decline starts no investigation
+
+
+def test_only_a_liaison_of_an_agency_it_was_referred_to_records_steps(personas, report):
+    liaison = signed_in(personas.liaison)
+    assert step(liaison, report, kind="arrest").status_code == 404  # not referred yet
+    services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    tucson = Agency.objects.create(name="Tucson Police Department", kind="local_police", state=personas.state)
+    other = user_create(actor=None, username="tucson", password=PASSWORD, role=Role.LIAISON, agency=tucson)
+    outsider_agency = signed_in(other)
+    for url in ("steps/", "case-number/", "status/", "assign/", "link/", "merge/", "refer/"):
+        assert outsider_agency.post(f"/reports/{report.public_code}/{url}", {"kind": "arrest"}).status_code == 404
+    for persona in ("manager", "coordinator", "analyst", "admin", "reporter", "outsider"):
+        assert step(signed_in(getattr(personas, persona)), report, kind="arrest").status_code == 404
+    assert not CaseStep.objects.exists()
+
+
+def test_the_filer_sees_shared_steps_without_detail_and_support(personas, referred):
+    liaison = signed_in(personas.liaison)
+    step(liaison, referred, kind="subject_identified", detail="Suspect: Zebulon Quackenbush of Mesa")
+    step(liaison, referred, kind="protective_measure", detail="Patrols past Zebulon's target", withhold_from_filer="on")
+    step(liaison, referred, kind="arrest", detail="Zebulon Quackenbush arrested at home")
+    reporter_page = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
+    status_page = Client().get(f"/status/{referred.public_code}/").content.decode()
+    for page in (reporter_page, status_page):
+        assert "Arrest" in page
+        assert "Subject identified" not in page and "Protective measure" not in page
+        assert "Zebulon" not in page
+    assert "988" in status_page
+    office_page = signed_in(personas.manager).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "Zebulon Quackenbush arrested" in office_page and "not shown to the filer" in office_page
+    coordinator_page = signed_in(personas.coordinator).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "Subject identified" in coordinator_page and "Zebulon" not in coordinator_page
+    assert not canaries_in(status_page) and not canaries_in(coordinator_page)
+
+
+def test_step_detail_is_sealed_in_the_database(personas, referred):
+    from django.db import connection
+
+    step(signed_in(personas.liaison), referred, kind="arrest", detail="Zebulon Quackenbush arrested")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT detail FROM cases_casestep")
+        (stored,) = cursor.fetchone()
+    assert "Zebulon" not in str(stored)
+
+
+def test_the_liaison_queue_holds_only_its_open_referrals(personas, referred):
+    other = file_report(personas)
+    assert list(triage_queue(personas.liaison)) == [referred]
+    services.step_record(
+        actor=personas.liaison,
+        report=referred,
+        referral=Referral.objects.get(),
+        kind="declined",
+        occurred_on=dt.date(2024, 11, 20),
+        decline_reason="suspect_unidentified",
+    )
+    assert list(triage_queue(personas.liaison)) == []
+    assert other.public_code not in signed_in(personas.liaison).get("/queue/").content.decode()
+
+
+def test_referral_to_another_state_without_a_reason_writes_nothing(personas, report):
+    nevada = Agency.objects.create(name="Las Vegas Metropolitan Police", kind="local_police", state=State.objects.get(code="NV"))
+    response = signed_in(personas.manager).post(f"/reports/{report.public_code}/refer/", {"agency": nevada.public_code})
+    assert response.status_code == 422 and "say why" in response.content.decode()
+    assert not Referral.objects.exists() and fresh(report).status == Status.NEW
+
+
+def test_the_timeline_names_each_step_and_hides_unshared_ones_from_the_filer(personas, referred):
+    liaison = signed_in(personas.liaison)
+    step(liaison, referred, kind="subject_contacted")
+    step(liaison, referred, kind="warning_issued")
+    office = signed_in(personas.manager).get(f"/reports/{referred.public_code}/").content.decode()
+    timeline = office[office.index('id="timeline-h"') :]
+    assert "Law enforcement: Subject contacted" in timeline and "Law enforcement: Warning issued" in timeline
+    assert "Status changed: New to Referred to law enforcement" in timeline
+    filer = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
+    filer_timeline = filer[filer.index('id="timeline-h"') :]
+    assert "Warning issued" in filer_timeline and "Subject contacted" not in filer_timeline
