@@ -5,6 +5,7 @@ from threatdesk.cases import views
 app_name = "cases"
 urlpatterns = [
     path("queue/", views.queue, name="queue"),
+    path("figures/", views.figures, name="figures"),
     path("reports/<str:code>/status/", views.status, name="status"),
     path("reports/<str:code>/assign/", views.assign, name="assign"),
     path("reports/<str:code>/refer/", views.refer, name="refer"),

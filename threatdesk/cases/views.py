@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from threatdesk.accounts.models import Role
 from threatdesk.cases import access, selectors, services
+from threatdesk.cases import figures as case_figures
 from threatdesk.cases.forms import AssignForm, CaseNumberForm, LinkForm, MergeForm, ReferForm, StatusForm, StepForm
 from threatdesk.cases.models import Referral
 from threatdesk.reports.access import may_refer
@@ -34,6 +35,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     reports = selectors.triage_queue(request.user, mine=mine, unassigned=unassigned)[:200]
     context = {"reports": reports, "mine": mine, "unassigned": unassigned, "liaison": request.user.role == Role.LIAISON}  # type: ignore[union-attr]
     return render(request, "cases/queue.html", context)
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """How long reports wait, per office and per agency, over the reports the user may see."""
+    if getattr(request.user, "role", None) in (None, Role.REPORTER):
+        raise Http404("No figures for your role")
+    offices, agencies = case_figures.figures_for(request.user)
+    return render(request, "cases/figures.html", {"offices": offices, "agencies": agencies})
 
 
 def _report_allowed(request: HttpRequest, code: str, rule: Rule) -> Report:

@@ -108,6 +108,7 @@ EXPECTED: dict[str, Row] = {
     ),
     "api:receipt_status": Row(_all(200), api=True),
     # Changes that take a POST; what a POST may do is tested in threatdesk/cases/tests.
+    "cases:figures": Row({**_signed_in(LOGIN, 200), "reporter": 404, "other_reporter": 404}),
     "cases:queue": Row({**_signed_in(LOGIN, 404), "manager": 200, "outsider": 200, "coordinator": 200, "liaison": 200}),
     # Case work on the report, posted empty: who may act gets the form back with its errors (422;
     # an empty assignment is a valid "no one", 302), everyone else finds no such report.

@@ -15,6 +15,7 @@ from threatdesk.accounts.models import Role
 from threatdesk.accounts.services import user_create
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services, transitions
+from threatdesk.cases.figures import figures_for
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink, StatusChange
 from threatdesk.cases.selectors import routing_suggestions, triage_queue
 from threatdesk.places.models import Agency, State
@@ -349,3 +350,42 @@ def test_the_timeline_names_each_step_and_hides_unshared_ones_from_the_filer(per
     filer = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
     filer_timeline = filer[filer.index('id="timeline-h"') :]
     assert "Warning issued" in filer_timeline and "Subject contacted" not in filer_timeline
+
+
+# --- time figures ---------------------------------------------------------------------------
+
+
+def test_time_figures_per_office_and_agency(personas):
+    received = timezone.now() - dt.timedelta(days=10)
+    reports = [file_report(personas) for _ in range(3)]
+    Report.objects.filter(pk__in=[r.pk for r in reports]).update(received_at=received)
+    for hours, report in zip((2, 4, 30), reports, strict=True):
+        services.status_change(actor=personas.manager, report=fresh(report), target=Status.TRIAGED)
+        StatusChange.objects.filter(report=report).update(at=received + dt.timedelta(hours=hours))
+    referral = services.report_refer(actor=personas.manager, report=fresh(reports[0]), agency=personas.agency)
+    Referral.objects.filter(pk=referral.pk).update(referred_at=received + dt.timedelta(hours=5))
+    step_day = (received + dt.timedelta(days=3)).date()
+    services.step_record(
+        actor=personas.liaison,
+        report=fresh(reports[0]),
+        referral=fresh_referral(referral),
+        kind="warning_issued",
+        occurred_on=step_day,
+    )
+    offices, agencies = figures_for(personas.manager)
+    (office,) = offices
+    assert (office.name, office.reports) == (personas.office.name, 3)
+    assert (office.to_triage.count, office.to_triage.median, office.to_triage.p90) == (3, 4.0, 30.0)
+    assert (office.to_referral.count, office.to_referral.median) == (1, 5.0)
+    start_of_step_day = dt.datetime.combine(step_day, dt.time.min, tzinfo=received.tzinfo)
+    assert office.to_first_action.median == round((start_of_step_day - received).total_seconds() / 3600, 1)
+    (agency,) = agencies
+    assert (agency.name, agency.reports, agency.to_first_action.count) == (personas.agency.name, 1, 1)
+    page = signed_in(personas.manager).get("/figures/").content.decode()
+    assert personas.office.name in page and "4.0 h" in page
+    assert personas.office.name not in signed_in(personas.outsider).get("/figures/").content.decode()
+    assert signed_in(personas.reporter).get("/figures/").status_code == 404
+
+
+def fresh_referral(referral: Referral) -> Referral:
+    return Referral.objects.select_related("agency").get(pk=referral.pk)

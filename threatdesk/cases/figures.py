@@ -1,0 +1,120 @@
+"""Time figures for case work: how long reports wait for triage, for a referral, and for the
+first law-enforcement action, per office and per agency. Medians and 90th percentiles, since a
+few long waits say more than an average does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Min
+
+from threatdesk.cases.models import CaseStep, Referral, StatusChange
+from threatdesk.reports.models import Report
+from threatdesk.reports.taxonomy import Status
+
+HOUR = 3600.0
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Waits in hours: how many, the median and the 90th percentile."""
+
+    count: int
+    median: float | None
+    p90: float | None
+
+    @classmethod
+    def of(cls, hours: Sequence[float]) -> Spread:
+        if not hours:
+            return cls(0, None, None)
+        ordered = sorted(hours)
+        p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+        return cls(len(ordered), round(statistics.median(ordered), 1), round(p90, 1))
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    reports: int
+    to_triage: Spread
+    to_referral: Spread
+    to_first_action: Spread
+
+
+def _hours(start: dt.datetime, end: dt.datetime | None) -> float | None:
+    if end is None or end < start:
+        return None
+    return (end - start).total_seconds() / HOUR
+
+
+def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
+    """A step carries a date, not a time: count to the start of that day, and a step on the
+    day itself as no wait."""
+    return max(0.0, _hours(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0)
+
+
+def _firsts(report_ids: Iterable[int]) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:
+    ids = list(report_ids)
+    triaged = StatusChange.objects.filter(report_id__in=ids, from_status=Status.NEW).values("report_id").annotate(at=Min("at"))
+    referred = Referral.objects.filter(report_id__in=ids).values("report_id").annotate(at=Min("referred_at"))
+    acted = CaseStep.objects.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
+    return (
+        {r["report_id"]: r["at"] for r in triaged},
+        {r["report_id"]: r["at"] for r in referred},
+        {r["report_id"]: r["on"] for r in acted},
+    )
+
+
+def _row(name: str, reports: Sequence[tuple[int, dt.datetime]], firsts: tuple[dict[int, Any], ...]) -> Row:
+    triaged, referred, acted = firsts
+    waits: dict[str, list[float]] = defaultdict(list)
+    for pk, received in reports:
+        pairs = (
+            ("triage", _hours(received, triaged.get(pk))),
+            ("referral", _hours(received, referred.get(pk))),
+            ("action", _hours_to_day(received, acted[pk]) if pk in acted else None),
+        )
+        for key, hours in pairs:
+            if hours is not None:
+                waits[key].append(hours)
+    return Row(name, len(reports), Spread.of(waits["triage"]), Spread.of(waits["referral"]), Spread.of(waits["action"]))
+
+
+def by_office(reports: Any) -> list[Row]:
+    """One row per office over `reports` (a queryset the user may see)."""
+    rows = list(reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name"))
+    firsts = _firsts(pk for pk, _, _ in rows)
+    grouped: dict[str, list[tuple[int, dt.datetime]]] = defaultdict(list)
+    for pk, received, office in rows:
+        grouped[office].append((pk, received))
+    return [_row(name, grouped[name], firsts) for name in sorted(grouped)]
+
+
+def by_agency(referrals: Any) -> list[Row]:
+    """One row per agency: waits counted from the referral, to the agency's own first step."""
+    rows = list(referrals.values_list("pk", "referred_at", "agency__name"))
+    first_step = dict(
+        CaseStep.objects.filter(referral_id__in=[pk for pk, _, _ in rows])
+        .values("referral_id")
+        .annotate(on=Min("occurred_on"))
+        .values_list("referral_id", "on")
+    )
+    grouped: dict[str, list[float]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for pk, referred_at, agency in rows:
+        counts[agency] += 1
+        if pk in first_step:
+            grouped[agency].append(_hours_to_day(referred_at, first_step[pk]))
+    empty = Spread.of([])
+    return [Row(name, counts[name], empty, empty, Spread.of(grouped[name])) for name in sorted(counts)]
+
+
+def figures_for(user: Any) -> tuple[list[Row], list[Row]]:
+    """The office rows and agency rows over what `user` may see."""
+    reports = Report.objects.visible_to(user)
+    return by_office(reports), by_agency(Referral.objects.visible_to(user))
