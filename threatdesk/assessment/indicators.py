@@ -24,11 +24,10 @@ class Rule:
     weight: int
     patterns: tuple[str, ...] = ()
 
-    def compiled(self, flags: int = 0) -> re.Pattern[str] | None:
-        """Patterns are written in lower case and run on lower-cased text: much faster than
-        IGNORECASE. `flags=re.IGNORECASE` is for the rare text whose length changes when
-        lower-cased, where positions would no longer point into the original."""
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), flags) if self.patterns else None
+    def compiled(self) -> re.Pattern[str] | None:
+        """Patterns are written in lower case and run on the engine's normalised text (lower case,
+        straight quotes, single spaces): much faster than IGNORECASE."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
 
 
 _YOU = (
@@ -447,5 +446,4 @@ IN_PERSON_CHANNELS = frozenset({"in_person_office", "in_person_voting_site", "in
 CALENDAR_PEAKS = frozenset({"early_voting", "election_day", "canvass", "certification", "recount_audit"})
 
 COMPILED: tuple[tuple[Rule, re.Pattern[str] | None], ...] = tuple((rule, rule.compiled()) for rule in RULES)
-COMPILED_ANY_CASE: tuple[tuple[Rule, re.Pattern[str] | None], ...] = tuple((rule, rule.compiled(re.IGNORECASE)) for rule in RULES)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
