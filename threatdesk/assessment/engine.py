@@ -140,8 +140,10 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
     in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
-    acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach"}
-    if "imminent" in fired and (threat or in_person or acts & fired.keys()):
+    # "Remember that when you're counting tonight": a veiled word and an hour are not yet a threat for the hour.
+    explicit = {"direct_threat", "threat_to_family"} & fired.keys()
+    acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach", "planning"}
+    if "imminent" in fired and (explicit or in_person or acts & fired.keys()):
         rules.append((4, "it may be happening now or within hours"))
     if "attack" in fired:
         rules.append((4, "an attack or a weapon in person"))
@@ -194,7 +196,8 @@ def assess(facts: Facts) -> Assessment:
         score = round(score * 1.25)
     level = _score_level(score)
     if "hyperbole" in fired and not (THREATS | BEHAVIOUR) & fired.keys():
-        level = max(0, level - 1)  # a figure of speech lowers urgency, never a real threat's
+        # A figure of speech lowers urgency, never a real threat's, and a laugh does not undo an insult.
+        level = max(int("abuse" in fired), level - 1)
     overrides = _overrides(fired, facts)
     level = max([level, *(minimum for minimum, _why in overrides)])
     ordered = tuple(sorted(fired.values(), key=lambda i: (-i.weight, i.code)))

@@ -16,7 +16,7 @@ def level_of(text: str, channel: str = "email", **facts: object) -> int:
 @pytest.mark.parametrize(
     ("text", "channel", "level"),
     [
-        ("The certification was a disgrace and I will vote every one of you out.", "email", 1),
+        ("The certification was a disgrace and I will vote every one of you out.", "email", 0),
         ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
         ("This new law is killing democracy.", "social_post", 0),
         ("You stole this election and you are going to hang for treason.", "voicemail", 3),
