@@ -184,8 +184,16 @@ def split_scores(items: list[dict[str, Any]], results: list[Any]) -> dict[str, A
     for name, parity in (("tuning", 0), ("held_out", 1)):
         pairs = [(item, r) for i, (item, r) in enumerate(zip(items, results, strict=True)) if i % 2 == parity]
         exact = sum(1 for item, r in pairs if r.level == item["level"])
+        within_one = sum(1 for item, r in pairs if abs(r.level - item["level"]) <= 1)
         dangerous = sum(1 for item, r in pairs if item["level"] >= 3 and r.level <= 2)
-        out[name] = {"n": len(pairs), "accuracy": round(exact / len(pairs), 3), "dangerous_misses": dangerous}
+        false_alarms = sum(1 for item, r in pairs if item["level"] <= 1 and r.level >= 3)
+        out[name] = {
+            "n": len(pairs),
+            "accuracy": round(exact / len(pairs), 3),
+            "within_one_level": round(within_one / len(pairs), 3),
+            "dangerous_misses": dangerous,
+            "false_alarms": false_alarms,
+        }
     return out
 
 
@@ -283,7 +291,10 @@ def main(argv: list[str]) -> int:
     print_report(s, timing, args.show_misses)
     for name in ("tuning", "held_out"):
         half = halves[name]
-        print(f"{name:<10} n={half['n']:<4} accuracy {half['accuracy']:.1%}   dangerous misses {half['dangerous_misses']}")
+        print(
+            f"{name:<10} n={half['n']:<4} accuracy {half['accuracy']:.1%}   within one {half['within_one_level']:.1%}   "
+            f"dangerous misses {half['dangerous_misses']}   false alarms {half['false_alarms']}"
+        )
     print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 

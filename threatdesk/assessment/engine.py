@@ -15,7 +15,6 @@ from threatdesk.assessment.indicators import (
     BY_CODE,
     CALENDAR_PEAKS,
     COMPILED,
-    COMPILED_ANY_CASE,
     CONDUCT,
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
@@ -43,30 +42,53 @@ def _evidence(text: str, start: int, end: int) -> str:
     return span if len(span) <= EVIDENCE_CHARS else span[: EVIDENCE_CHARS - 1] + "…"
 
 
-_NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;]{0,25}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;]{0,25}$")
+
+# Curly quotes read as straight ones; a quote that is not an apostrophe inside a word reads as a
+# space, so "he will 'take out' anyone" reads like the words without the quotes.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_STRAY = re.compile(r"\"|(?<![a-z0-9])'|'(?![a-z0-9])")
+_UNTIDY = re.compile(r"\s\s|[^\S ]|\"|(?<![a-z0-9])'|'(?![a-z0-9])")
 
 
-def _negated(text: str, start: int) -> bool:
+def _normalised(text: str) -> tuple[str, list[int] | None]:
+    """Lower case, straight quotes, single spaces; with where each character came from in `text`.
+
+    Patterns are written for that one form, which keeps them short and fast (no IGNORECASE). The
+    positions are None when nothing moved, the common case."""
+    lowered = text.lower().translate(_QUOTES)
+    if len(lowered) == len(text) and not _UNTIDY.search(lowered):
+        return lowered, None
+    pairs = [(low, i) for i, char in enumerate(text) for low in char.lower().translate(_QUOTES)]
+    unquoted = _STRAY.sub(" ", "".join(low for low, _i in pairs))
+    chars: list[str] = []
+    where: list[int] = []
+    for low, (_char, i) in zip(unquoted, pairs, strict=True):
+        if low.isspace() and (not chars or chars[-1] == " "):
+            continue
+        chars.append(" " if low.isspace() else low)
+        where.append(i)
+    return "".join(chars), where
+
+
+def _negated(subject: str, start: int) -> bool:
     """'No powder', 'she did not touch it': a negation shortly before the match, same sentence."""
-    return bool(_NEGATION.search(text[max(0, start - 40) : start]))
+    return bool(_NEGATION.search(subject[max(0, start - 40) : start]))
 
 
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
-    lowered = text.lower()
-    same_length = len(lowered) == len(text)
-    rules, subject = (COMPILED, lowered) if same_length else (COMPILED_ANY_CASE, text)
-    for rule, pattern in rules:
+    subject, where = _normalised(text)
+    for rule, pattern in COMPILED:
         if pattern is None:
             continue
         if rule.code in NEGATABLE:
-            match = next((m for m in pattern.finditer(subject) if not _negated(text, m.start())), None)
+            match = next((m for m in pattern.finditer(subject) if not _negated(subject, m.start())), None)
         else:
             match = pattern.search(subject)
         if match:
-            fired[rule.code] = Indicator(
-                rule.code, rule.label, rule.axis, rule.weight, _evidence(text, match.start(), match.end())
-            )
+            start, end = (match.start(), match.end()) if where is None else (where[match.start()], where[match.end() - 1] + 1)
+            fired[rule.code] = Indicator(rule.code, rule.label, rule.axis, rule.weight, _evidence(text, start, end))
     return fired
 
 
@@ -118,8 +140,10 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
     in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
-    acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach"}
-    if "imminent" in fired and (threat or in_person or acts & fired.keys()):
+    # "Remember that when you're counting tonight": a veiled word and an hour are not yet a threat for the hour.
+    explicit = {"direct_threat", "threat_to_family"} & fired.keys()
+    acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach", "planning"}
+    if "imminent" in fired and (explicit or in_person or acts & fired.keys()):
         rules.append((4, "it may be happening now or within hours"))
     if "attack" in fired:
         rules.append((4, "an attack or a weapon in person"))
@@ -172,7 +196,8 @@ def assess(facts: Facts) -> Assessment:
         score = round(score * 1.25)
     level = _score_level(score)
     if "hyperbole" in fired and not (THREATS | BEHAVIOUR) & fired.keys():
-        level = max(0, level - 1)  # a figure of speech lowers urgency, never a real threat's
+        # A figure of speech lowers urgency, never a real threat's, and a laugh does not undo an insult.
+        level = max(int("abuse" in fired), level - 1)
     overrides = _overrides(fired, facts)
     level = max([level, *(minimum for minimum, _why in overrides)])
     ordered = tuple(sorted(fired.values(), key=lambda i: (-i.weight, i.code)))

@@ -24,17 +24,39 @@ class Rule:
     weight: int
     patterns: tuple[str, ...] = ()
 
-    def compiled(self, flags: int = 0) -> re.Pattern[str] | None:
-        """Patterns are written in lower case and run on lower-cased text: much faster than
-        IGNORECASE. `flags=re.IGNORECASE` is for the rare text whose length changes when
-        lower-cased, where positions would no longer point into the original."""
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), flags) if self.patterns else None
+    def compiled(self) -> re.Pattern[str] | None:
+        """Patterns are written in lower case and run on the engine's normalised text (lower case,
+        straight quotes, single spaces): much faster than IGNORECASE."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
 
 
-_YOU = (
-    r"(?:you|ya|u|her|him|them|the clerk|the recorder|the registrar|election officials|poll workers|every one of you|all of you)"
+_YOU = r"(?:you|ya|u|her|him|them|'em|the clerk|the recorder|the registrar|election officials|poll workers|every(?: last)? one of you|all of you|each of you|anyone|anybody|everyone|everybody|whoever)"
+_POSS = r"(?:your|ur|yer|her|his|their)"
+# Verbs of violence that read as a threat with any object; the rest of _HARM also has a political
+# sense ("we will beat them in november"), so _NOT_POLITICAL must follow their object.
+_KILL = r"(?:kill|shoot|stab|murder|strangle|lynch|execute|slaughter|massacre|behead|rape|choke|smother|suffocate|drown|poison|torch|firebomb|gun down|mow down|shoot up|blow up|bludgeon|maim|slit|cut up|gut)"
+_HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take out|take down|put a bullet in|put a (?:round|slug|hole) in|pistol-?whip|curb-?stomp|kneecap|smash|pummel|punch|stomp|cap|pop|waste|smoke|whack|jump|eliminate|exterminate|wipe out|hunt down|put (?:you|her|him) down)"
+# The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
+# unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
+_HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
+_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the )?(?:election|primary|general|november|court|courts|a debate|the next election)|politically|legally|with (?:our|my|your) votes?)\b)"
+# People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
+_PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
+# "he said he'd", "she told staff she would": a threat reported by whoever took it down.
+_SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?!not |never )\w+ ){0,3}?"
+# "I will", "we're gonna", "imma", then up to three words that are not a negation ("i will come and ...").
+_I_WILL = r"\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to)|imma|ima|i'ma)\s+(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){0,3}?"
+_VICTIM_PARTICLE = (
+    r"(?:over|down|up|apart|out(?! (?:to|for|of))|off|dead|to death|to pieces|senseless|alive|bloody|like (?:a dog|an animal))"
 )
-_HARM = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|bury|end|get rid of|put a bullet in|slit|rape|take out|shoot up|blow up|put (?:you|her|him) down)"
+_BODY = r"(?:neck|throat|skull|head|face|brains?|teeth|legs?|knees?|kneecaps|jaw|ribs|spine|heart|chest)"
+_PERSON = r"(?:he|she|they|a man|a woman|a guy|someone|somebody|a person|a stranger|a driver|two men|a group|(?<!no )one of them|(?<!no )one|the other|another|(?:the|that|this)(?: same)? (?:man|woman|guy|person|caller|sender|stranger|driver|group|men|protester|observer|voter))"
+_WHOSE = r"(?:my|our|her|his|their|your|ur|the clerk's|a worker's|the worker's|a poll worker's|the director's|the recorder's)"
+_PRIVATE_PLACE = r"(?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment|kids' school|children's school|staff entrance|staff parking|employee (?:parking|entrance))"
+_WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+# Public meetings and courts: where a citizen may lawfully say they will be.
+_LAWFUL_VISIT = r"(?! (?:in court|(?:at )?(?:every|the|each|all|your|a)?\s?(?:next )?(?:public |board |council |commission |county |open )*(?:meetings?|hearings?|sessions?|ballot box|polls|next election)))"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -43,20 +65,30 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         3,
         (
-            rf"\b(?:i|we|i'm|we're|im)\s*(?:will|'ll|ll|am going to|are going to|gonna|going to|shall|intend to|plan to)\s+{_HARM}\s+{_YOU}",
+            rf"{_I_WILL}{_HARM}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"{_I_WILL}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}",
+            rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
+            rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
+            rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
+            r"\b(?:you|u|she|he|they)(?:'re| are| r|'ll| will|'s| is)? ?(?:going to|gonna|will)? ?(?:get|end up|wind up) (?:shot|killed|stabbed|murdered|lynched|hanged|hung|executed|strung up|capped|popped|whacked|gunned down|beaten to death|blown up|found dead|dead|in (?:a|the) (?:hospital|morgue|ditch|body bag|grave|coffin|casket))\b",
+            r"\b(?:you|u|she|he|they)(?:'ll| will)? (?:won't|will not|wont|never) (?:make it (?:home|out|through the (?:day|night))|get home|walk (?:out|away)|leave (?:the|that|this) (?:building|office|room|place)|finish (?:the|her|his|your|that) (?:speech|shift|sentence|day))\b",
+            r"\b(?:won't|will not|wont|never) (?:make it|get|walk|leave|come|go) (?:\w+ ){0,3}alive\b",
+            r"\b(?:catch|eat) (?:a|this|my) bullet\b|\bbullet (?:between|in) (?:your|ur|her|his) (?:eyes|head|skull)\b",
             rf"\b(?:i|we)\s*(?:will|'ll|am going to|are going to|gonna)\s+(?:come|find|get)\s+(?:for\s+)?{_YOU}\b.{{0,40}}\b(?:kill|shoot|hang|hurt|gun|rope|bullet)",
             r"\byou(?:'re| are| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:die|hang|be (?:shot|killed|hanged|hung|executed|dead))\b",
             r"\byou(?:'re| are) (?:a )?dead (?:man|woman)\b",
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
-            r"\byou (?:will not|won't|wont) (?:live|survive|see)\b",
+            r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
-            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him) (?:and|when|if|at)\b",
+            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him) (?:and|when|if|at)\b{_NOT_POLITICAL}",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll) (?:\w+ ){{0,3}}(?:and )?{_HARM}\b",
             r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",
             r"\bwill be your last\b",
-            r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another|her|his|the end)",
+            r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another(?! (?:term|election|vote|cent|dime|penny))|her|his|the end)",
             r"\bshoot (?:this|the) place up\b",
         ),
     ),
@@ -115,6 +147,17 @@ RULES: tuple[Rule, ...] = (
             r"\bi have the means\b",
             r"\bwe know (?:who you are|what you drive|what you look like)\b",
             r"\b(?:we|i) know where (?:you|your \w+)\b",
+            r"\b(?:drawing|picture|image|photo|sketch|cartoon|printout) of (?:a |an |the )?(?:gallows|noose|coffin|casket|tombstone|grave|crosshairs|target|gun|rifle|bullet|hanging)",
+            r"\b(?:gallows|noose|rope|coffin|grave)s? (?:is |are )?(?:ready|waiting|being built|already dug)\b",
+            r"\bcoming (?:soon )?for (?:you|u|her|him|them|traitors|the traitors|all of you)\b",
+            r"\btell (?:her|him|them|your \w+) (?:we|i) said (?:hi|hello)\b|\btell (?:her|him|them|your \w+) (?:hi|hello) from\b|\bsay hi to (?:your|ur) \w+",
+            r"\b(?:watch|turn on|keep an eye on) the news\b|\b(?:see|read|hear) about (?:it|you) (?:on|in) the news\b",
+            r"\b(?:won't|will not|wont|can't|cannot) (?:help|save|protect) (?:you|u|her|him)\b|\b(?:police|cops|security|nobody|no one|locks|guards) (?:can't|cannot|won't|will not) (?:protect|save|help) (?:you|u|her|him)\b",
+            r"\bsay your (?:prayers|goodbyes)\b|\b(?:hope you have|better get) (?:good )?life insurance\b|\bpick out (?:your|a) (?:casket|coffin|headstone|plot)\b",
+            r"\byour days are numbered\b(?! in)|\bcount your days\b|\benjoy (?:it|your \w+) while (?:it lasts|you can)\b",
+            r"\b(?:hate|hate for|hate to see) (?:for )?(?:something|anything) (?:bad )?(?:to )?happen",
+            r"\b(?:you|u|she|he|someone|somebody|people)(?:'re| are|'s| is|'ll| will)? ?(?:going to|gonna)? get hurt\b",
+            r"\bnice (?:house|home|family|kids|car|place)(?:,| you(?:'ve)? (?:have|got))",
         ),
     ),
     Rule(
@@ -135,6 +178,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:tried for treason and executed|penalty for treason is death)\b",
             r"\bthey(?:'d| would) (?:already )?be swinging\b",
             r"\byou know what to do\b",
+            r"\bhope (?:someone|somebody|they) (?:\w+ ){0,2}(?:shoots?|kills?|stabs?|hangs?|hurts?|runs? (?:her|him|you) over)\b",
+            r"\b(?:bounty|price) on (?:her|his|their|your) heads?\b|\bopen season on\b",
         ),
     ),
     Rule(
@@ -150,12 +195,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "weapon_possession",
-        "Claims to have a weapon",
+        "Has or claims to have a weapon",
         CONDUCT,
         1,
         (
             r"\b(?:i|we) (?:have|own|got|carry|bought|keep) (?:a |an |my |our |plenty of |enough )?(?:\w+ ){0,2}(?:gun|guns|rifle|ar-?15|shotgun|pistol|glock|ammo|ammunition|bullets|explosives?)\b",
             r"\bmy (?:ar-?15|rifle|glock|pistol|shotgun|gun)\b",
+            rf"\b{_PERSON} (?:\w+ ){{0,4}}?(?:with|carrying|holding|had|has|brought|waving|wielding|clutching|gripping|wearing|armed with|openly carrying|open carrying) (?:a|an|his|her|their|two|what looked like an?|some kind of) (?:\w+ )?{_WEAPON}\b",
+            rf"\b{_WEAPON} (?:on|in|at|tucked in) (?:his|her|their) (?:hip|hand|hands|belt|waistband|lap|pocket|side)\b",
+            rf"\b{_PERSON} (?:was|is|were|are|came|showed up|arrived) armed\b|\barmed (?:man|woman|men|person|people|group|individual|guy)\b",
         ),
     ),
     Rule(
@@ -166,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         (
             r"\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week)\b",
             r"\bat \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)\b",
-            r"\b(?:when|after) you (?:leave|get off|walk out|go home|lock up)\b",
+            r"\b(?:when|after) you (?:leave|get off|walk out|go home|lock up)\b|\b(?:when|after) (?:your|ur|her|his) shift (?:ends|is over)\b",
             r"\bat (?:the )?(?:count(?:ing)? (?:center|room)|polling place|drop box|tabulation|your (?:office|house|home|car))\b",
             r"\bon election (?:day|night)\b",
         ),
@@ -177,12 +225,16 @@ RULES: tuple[Rule, ...] = (
         CONTEXT,
         0,
         (
-            r"\b(?:right now|just now|tonight|in (?:an|one|two|a few) hours?|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in) now|coming in)\b",
+            r"\b(?:right now|just now|tonight|in (?:an|one|two|a few) hours?|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
             r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
             r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing|brandish)",
             r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
             r"\blook out your (?:office )?window\b",
             r"\b(?:is|are) (?:back|surrounding|standing over|following)\b",
+            r"\b(?:still there|later today|this (?:afternoon|evening))\b",
+            r"\bat \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)? today\b",
+            r"\bsee (?:you|u) at \d{1,2}(?::\d{2})?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)?\s?(?:tomorrow|on |next))",
+            r"\b(?:i'm|im|i am|we're|we are) (?:in|inside|sitting in|parked in) (?:it|the (?:car|truck|van))\b",
         ),
     ),
     Rule(
@@ -204,6 +256,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:school|day ?care|bus stop)\b.{0,30}\b(?:your|her|his) (?:kids?|children|son|daughter)\b",
             r"\[(?:worker|family)-\d+ address\]",
             r"\[family-\d+\]",
+            r"\b(?:where|when) (?:you|u|she|he) (?:smoke|park|jog|run|walk (?:your|her|his) dog|eat lunch|take (?:your|her|his) (?:break|lunch)|get coffee|pick up (?:your|her|his) (?:kids?|children|son|daughter)|work out|go to church)\b",
+            r"\b(?:found|know|have) (?:your|ur|her|his) (?:mom|mother|dad|father|parents|sister|brother|grandma|grandmother)'?s? (?:place|house|home|address)\b",
         ),
     ),
     Rule(
@@ -229,11 +283,20 @@ RULES: tuple[Rule, ...] = (
             r"\bfollowed (?:her|him|me|them|staff|the \w+) (?:home|to|from|out|into|across)",
             r"\bknocked on (?:her|his|my|the) door\b",
             r"\b(?:confronted|cornered|blocked) (?:her|him|me|staff|a poll worker|the \w+)\b",
-            r"\brefused to leave\b",
+            r"\b(?:refused to|refuses to|would not|wouldn't|won't|will not) leave\b(?=[.,!;]|$| (?:the|my|her|his|our) (?:counter|office|lobby|building|property|porch|house|desk|table))",
             r"\b(?:being|is being|was being) followed\b|\btailgat",
             r"\b(?:trying|tried) (?:the )?door(?:s| handles)?\b|\bstaff-only\b",
             r"\bi(?:'m| am) in (?:the|your) (?:stairwell|parking lot|lot|lobby|building)\b",
             r"\bnext time i(?:'ll| will) say hi\b",
+            rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
+            r"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b",
+            rf"\b{_PERSON} (?:is|are|was|were|'s|'re|came) back(?: again)?(?= with| and| at the| outside|[.,!;]|$)",
+            r"\bsurround(?:ed|ing) (?:her|him|me|us|staff|the (?:clerk|table|check-in|desk|poll workers?|workers|volunteers|car|entrance|door)|a poll worker|poll workers|workers)\b",
+            rf"\b(?:rang|ringing|rings|banged on|banging on|pounded on|pounding on|knocking on|tried|trying|rattled|rattling|jiggled) {_WHOSE} (?:doorbell|door|front door|back door|windows?|gate|door ?handle)\b",
+            rf"\b(?:looking|looked|peering|peered|staring|stared) (?:in|into|through) {_WHOSE} windows?\b",
+            r"\b(?:tailed|trailed|stalked|stalking|stalks) (?:me|her|him|us|them|our|the clerk|a poll worker|staff)\b",
+            r"\bfollow(?:ed|ing|s) (?:me|her|him|us|them) (?:\w+ ){0,2}(?:home|all the way|around|for (?:miles|blocks|\w+ (?:miles|blocks|minutes)))\b",
         ),
     ),
     Rule(
@@ -251,6 +314,16 @@ RULES: tuple[Rule, ...] = (
             r"\bask(?:ed|ing) about (?:her|his|staff|their) (?:schedule|routine|home)",
             r"\bdrove (?:by|past) (?:her|his|my|the clerk's) (?:house|home)\b",
             r"\bwrote down (?:license )?plates?\b",
+            rf"\b(?:a|an|the|same|that) (?:\w+ )?(?:car|truck|van|suv|vehicle|sedan|pickup) (?:\w+ ){{0,4}}?(?:outside|in front of|across from|across the street from|down the street from|near|behind) {_WHOSE} (?:{_PRIVATE_PLACE}|office)\b",
+            r"\b(?:car|truck|van|suv|someone|somebody) (?:\w+ ){0,2}(?:followed|following|tailing|tailed) (?:me|her|him|us)\b",
+            r"\b(?:i|we) (?:can )?see (?:you|u) (?:through|from|in your|at your|right now|sitting)\b|\b(?:i'm|im|i am) watching (?:you|u) (?:right now|through|from)\b",
+            r"\blook out (?:your|ur|the) (?:\w+ )?window\b",
+            r"\bi know you(?:'re| are) (?:home )?alone\b",
+            r"\bsaw (?:you|u|her|him) (?:leave|leaving|walk|walking|get|getting|park|parking|pull|pulling) (?:\w+ ){0,3}(?:home|house|driveway|garage)\b",
+            r"\byou (?:leave|left|get home|got home|arrive|arrived|park|parked|pull in|pulled in|walk|walked) (?:\w+ ){0,3}at \d",
+            r"\b(?:photos?|pictures?|pics|video|footage|photographs?) (?:\w+ ){0,2}of (?:your|ur|her|his|their|the clerk's) (?:house|home|front door|driveway|car|kids?|children|son|daughter|family)\b",
+            r"\bdrone (?:\w+ ){0,3}(?:over|above|outside) (?:my|our|her|his|their|your) (?:house|home|yard)\b",
+            r"\bask(?:ed|ing|s) (?:\w+ ){0,6}?(?:whether|if|where|which|when|what time) (?:her|his|the clerk's|your|ur|she|he) (?:\w+ ){0,2}(?:lives?|kids?|children|son|daughter|school|house|home|car|parks?|leaves?|walks?|drives?|gets? off|schedule|route)\b",
         ),
     ),
     Rule(
@@ -263,6 +336,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:floor plan|map of the (?:office|building|center)|security schedule|how many guards|which (?:entrance|door) (?:staff|she|he) uses?)\b",
             r"\b(?:metal detectors?|how close (?:the public|people|anyone) can get)\b",
             r"\blist of (?:every|all) (?:election )?workers?'?s? (?:home )?address",
+            r"\b(?:know|knows|studied|mapped|learned|memorized|scouted|cased) (?:the|your|its|their|her|his) (?:layout|floor plan|exits|entrances|security|guards|camera|cameras|routine|schedule|route)\b",
+            r"\b(?:i've|i have|we've|we have) been (?:inside|in there|in your (?:office|building|house|home))\b",
+            r"\b(?:gas|gasoline|rope|ammo|guns?|rifles?|explosives?|fertilizer|zip ties|duct tape)(?: can)? (?:is|are) (?:in the (?:trunk|truck|car|van)|loaded|ready|packed)\b",
+            r"\b(?:loaded|packed) (?:up )?(?:the|my|our) (?:car|truck|van|trunk)\b.{0,30}\b(?:guns?|rifles?|ammo|gas|rope)\b",
         ),
     ),
     Rule(
@@ -324,6 +401,8 @@ RULES: tuple[Rule, ...] = (
             r"\bcalled (?:\d+|two|three|four|five|six|several|many|multiple) times\b",
             r"\bkeeps? (?:calling|emailing|messaging|writing|coming back)\b",
             r"\b(?:new|another|second) account after (?:being )?blocked\b",
+            r"\b(?:called|rang|calls?|messaged|emailed|texted|messages|emails|texts) (?:\w+ ){0,4}?(?:\d+\+?|dozens of|many|several|multiple|countless) times\b",
+            r"\b(?:\d{2,}\+?|dozens|hundreds) (?:of )?(?:calls|emails|messages|texts|voicemails|hang-?ups)\b",
         ),
     ),
     Rule(
@@ -373,8 +452,10 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         2,
         (
-            r"\b(?:i'll|i will|we'll|we will|i'm|im|i am) (?:be (?:there|waiting|by|at)|see (?:you|u)|find (?:you|u)|coming (?:up|in|for you|to your)|come (?:back|to your|by your))",
-            r"\bsee (?:you|u) (?:at|when|after|tonight|tomorrow|soon)\b",
+            rf"\b(?:i'll|i will|we'll|we will|i'm|im|i am) (?:be (?:there|waiting|by|at\b)|see (?:you|u)\b|find (?:you|u)|coming (?:up|in|for you|to your)|come (?:back|to your|by your)){_LAWFUL_VISIT}",
+            rf"\bsee (?:you|u) (?:at|when|after|tonight|tomorrow|soon)\b{_LAWFUL_VISIT}",
+            rf"{_SAID_THEY_WOULD}(?:come back|be back|return|be waiting|find (?:her|him|them|you)|come (?:to|by) (?:her|his|their|your) (?:house|home))\b{_LAWFUL_VISIT}",
+            r"\b(?:coming|heading|headed|on (?:my|our) way) (?:up|in|over|inside|to (?:you|u|your|ur|her|his))\b(?! (?:to|for) (?:vote|the meeting|the hearing))",
             r"\b(?:coming|going) (?:down )?to (?:the|your) (?:polls?|office|house|home|count|canvass|precinct)\b",
             r"\bfollowed (?:u|you) home\b",
         ),
@@ -390,6 +471,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|\bis hurt\b",
             r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",
             r"\bgot a gun\b|\bgun case\b",
+            r"\b(?:grabbed|choked|kicked|slapped|spat on|spit on|pushed|tackled|headbutted|elbowed|bit|punched) (?:her|him|me|us|a poll worker|a volunteer|a worker|staff|the (?:clerk|poll worker|volunteer|worker|judge))\b",
+            r"\bthrew (?:\w+ ){0,3}(?:at|through) (?:her|him|me|us|the (?:clerk|window|door)|a poll worker|our window|my window)\b",
         ),
     ),
     Rule(
@@ -398,7 +481,10 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         1,
         (
-            r"\b(?:idiots?|morons?|scum|crooks?|liars?|clowns?|pathetic|disgrace|losers?|garbage|trash|worthless|piece of|bitch|whore|pigs?|stupid|dumb(?:est)?|ugly|fat|cow|witch|freak|joke|communists?|marxists?|groomers?|pedophiles?|senile|filthy|c\*\*t|fraudsters)\b",
+            r"\b(?:idiots?|morons?|scum|crooks?|liars?|pathetic|losers?|garbage|trash|worthless|piece of|bitch|whore|pigs?|stupid|dumb(?:est)?|ugly|fat|cow|witch|freak|communists?|marxists?|groomers?|pedophiles?|senile|filthy|c\*\*t|fraudsters|dykes?|fag(?:got)?s?|trann(?:y|ies)|retard(?:ed|s)?|wetbacks?|kikes?|chinks?|spics?|towelheads?)\b",
+            r"\b(?:you|u|ya|she|he|y'all)(?:'re| are| r|'s| is| were| was)? (?:a |an |such an? |an absolute |a total |a complete )?(?:joke|disgrace|clowns?)\b",
+            r"\b(?:rot|burn|go) (?:in|to) hell\b|\bhope (?:you|u|she|he) (?:die|dies|rots?|burns?|gets? cancer)\b|\bdrop dead\b",
+            r"\bmake (?:her|him|them) famous\b|\bshare,? share\b|\bflood (?:her|his|their|the clerk's) (?:inbox|phone|lines?|voicemail)\b",
             r"\bgo (?:back to|count votes in) [a-z]|\banchor baby\b|\bforeigner\b",
             r"\bf+u+c+k+|\bs+h+i+t+\b|\bdamn you\b",
         ),
@@ -413,6 +499,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:lol|lmao|jk|/s|just kidding|figure of speech|metaphorically)\b",
             r"\b(?:bored|scared|worried) to death\b",
             r"\bdying to\b",
+            r"\b(?:kill|killing|killed) (?:it|time|the (?:bill|vibe|mood))\b|\bto die for\b|\bdead (?:tired|serious|wrong|last)\b|\bdie (?:laughing|of embarrassment)\b",
+            r"\b(?:blow|blowing) up (?:your|ur|her|his|their|the) (?:phones?|inbox|lines|comments|mentions)\b|\bshoot (?:you|u|me|her|him) (?:an? )?(?:email|e-mail|text|message|note|line)\b",
+            r"\b(?:metaphorically|figuratively|not literally|in a manner of speaking)\b",
         ),
     ),
 )
@@ -447,5 +536,4 @@ IN_PERSON_CHANNELS = frozenset({"in_person_office", "in_person_voting_site", "in
 CALENDAR_PEAKS = frozenset({"early_voting", "election_day", "canvass", "certification", "recount_audit"})
 
 COMPILED: tuple[tuple[Rule, re.Pattern[str] | None], ...] = tuple((rule, rule.compiled()) for rule in RULES)
-COMPILED_ANY_CASE: tuple[tuple[Rule, re.Pattern[str] | None], ...] = tuple((rule, rule.compiled(re.IGNORECASE)) for rule in RULES)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -16,7 +16,7 @@ def level_of(text: str, channel: str = "email", **facts: object) -> int:
 @pytest.mark.parametrize(
     ("text", "channel", "level"),
     [
-        ("The certification was a disgrace and I will vote every one of you out.", "email", 1),
+        ("The certification was a disgrace and I will vote every one of you out.", "email", 0),
         ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
         ("This new law is killing democracy.", "social_post", 0),
         ("You stole this election and you are going to hang for treason.", "voicemail", 3),
@@ -83,3 +83,14 @@ def test_ticked_threat_types_count_as_what_the_reporter_saw():
 @pytest.mark.parametrize("text", ["", "   ", "ok"])
 def test_empty_or_trivial_text_is_level_zero(text):
     assert level_of(text, "email") == 0
+
+
+def test_quotes_and_spacing_do_not_hide_a_threat_and_the_evidence_keeps_them():
+    result = assess(Facts(text='He said:  I am going to   "strangle" you.', channel="voicemail", target_role=ROLE))
+    evidence = {i.code: i.evidence for i in result.indicators}
+    assert evidence["direct_threat"] == 'I am going to "strangle" you'
+
+
+def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words():
+    result = assess(Facts(text="İzmir: I will KILL you", channel="voicemail", target_role=ROLE))
+    assert {i.code: i.evidence for i in result.indicators}["direct_threat"] == "I will KILL you"

@@ -1,0 +1,170 @@
+"""Each family of patterns fires on new phrasings of its kind, and stays quiet on lawful anger and hyperbole."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatdesk.assessment import Facts, assess
+
+ROLE = "county_election_official"
+
+
+def codes_of(text: str, channel: str = "email") -> set[str]:
+    return set(assess(Facts(text=text, channel=channel, target_role=ROLE)).indicator_codes)
+
+
+def level_of(text: str, channel: str = "email") -> int:
+    return assess(Facts(text=text, channel=channel, target_role=ROLE)).level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to snap your neck like a twig.",
+        "We will run you over in the parking garage.",
+        "imma put a bullet through your skull",
+        "I want to make you bleed for what you did.",
+        "You're gonna end up in a body bag.",
+        "We will hang every last traitor in that building.",
+        "The caller said he would strangle the recorder.",
+        "She threatened to torch the annex.",
+        "he's going to shoot every one of you",
+    ],
+)
+def test_threats_with_uncommon_verbs_are_direct_threats(text):
+    assert "direct_threat" in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are going to beat you in November.",
+        "We will bury them at the ballot box, every last one.",
+        "I'll shoot you an email tomorrow with the precinct list.",
+        "I will take out an ad in the paper about the closures.",
+        "I would never hurt you, I just want answers.",
+        "I'm not going to hurt anyone, calm down.",
+        "We're going to crush you in the primary.",
+        "You won't see another term, we'll vote you out.",
+    ],
+)
+def test_political_negated_and_everyday_phrasings_are_not_threats(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was outside my house at midnight again.",
+        "A stranger stood across the street from her driveway for an hour.",
+        "Someone was banging on my front door at 2 am.",
+        "That man is back again and pacing near the table.",
+        "A guy in a hoodie followed her home from the bus stop.",
+    ],
+)
+def test_approach_described_in_a_narrative_is_serious(text):
+    assert "approach" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grey van has been parked across from her house all week.",
+        "I can see you through the window.",
+        "Caller asked the receptionist whether her son still walks to school.",
+        "They posted photos of your front door and driveway.",
+        "You left the office at 6:10 and parked on Elm. I noticed.",
+    ],
+)
+def test_surveillance_described_without_keywords_is_serious(text):
+    assert "surveillance" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("He was outside my house with a gun.", "phone_call"),
+        ("A man with a rifle slung over his shoulder is standing by the drop box.", "in_person_voting_site"),
+        ("The woman had a knife in her hand and would not leave the counter.", "phone_call"),
+        ("im outside ur office right now. coming up", "text_message"),
+        ("I will shoot you at 5 pm today.", "voicemail"),
+    ],
+)
+def test_weapons_and_presence_told_as_a_story_are_imminent(text, channel):
+    assert level_of(text, channel) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone could walk in with a gun. Please add security at the annex.",
+        "I will be at every public hearing until the audit is done.",
+        "Crooks, all of you. See you in court.",
+        "The sheriff's office says the polling place at the gun club is fine.",
+    ],
+)
+def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A card with a drawing of a noose was taped to the office door.",
+        "Tell your husband we said hello.",
+        "The police can't protect you forever.",
+        "Watch the news on Friday, clerk.",
+    ],
+)
+def test_veiled_imagery_and_messages_are_veiled_threats(text):
+    assert "veiled_threat" in codes_of(text, "postal_mail")
+    assert level_of(text, "postal_mail") >= 2
+
+
+def test_a_veiled_threat_with_an_hour_is_not_yet_imminent():
+    assert level_of("You've been warned. Enjoy counting tonight.") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our volunteers killed it at the canvass today.",
+        "The new turnout numbers are to die for.",
+        "Your days are numbered in office, we are organising.",
+        "The elections office is a joke and this process is a disgrace.",
+    ],
+)
+def test_hyperbole_and_lawful_criticism_raise_nothing(text):
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rot in hell, traitor",
+        "you're a joke and everyone knows it",
+        "lmao you fat cow",
+        "Clerk's line rang 40 times in an hour, all hang-ups.",
+        "Make her famous. Share share share.",
+    ],
+)
+def test_curses_insults_and_pile_ons_are_harassment(text):
+    assert level_of(text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was outside my house with a gun.",
+        "A grey van has been parked across from her house all week.",
+        "Tell your husband we said hello.",
+        "I'm going to snap your neck like a twig.",
+    ],
+)
+def test_every_indicator_fired_by_words_quotes_them(text):
+    for indicator in assess(Facts(text=text, channel="phone_call", target_role=ROLE)).indicators:
+        if indicator.axis != "context" or indicator.code == "imminent":
+            assert indicator.evidence and indicator.evidence in text, indicator
