@@ -82,7 +82,7 @@ class CaseStep(models.Model):
     """A step an agency took on a referred report, as its liaison recorded it."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="case_steps")
-    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="steps")
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(max_length=24, choices=StepKind.choices)
     occurred_on = models.DateField()
     statutes = models.JSONField(default=list, blank=True, help_text="Citations, from the statute data.")

@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('shared_with_filer', models.BooleanField(default=True)),
                 ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='steps', to='cases.referral')),
+                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='cases.referral')),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_steps', to='reports.report')),
             ],
             options={

@@ -55,8 +55,14 @@ class DemoUser:
 
 DEMO_USERS = (
     DemoUser(Role.REPORTER, "demo-reporter", "/report/ to file a report; /reports/ lists the ones you filed"),
-    DemoUser(Role.OFFICE_MANAGER, "demo-manager", "/reports/ shows every report of Maricopa County Elections Office"),
-    DemoUser(Role.LIAISON, "demo-liaison", "/reports/ shows what is referred to FBI Phoenix Field Office"),
+    DemoUser(
+        Role.OFFICE_MANAGER,
+        "demo-manager",
+        "/queue/ to triage and refer Maricopa County Elections Office's reports; /figures/ for waits",
+    ),
+    DemoUser(
+        Role.LIAISON, "demo-liaison", "/queue/ shows what is referred to FBI Phoenix Field Office; record steps on each report"
+    ),
     DemoUser(Role.STATE_COORDINATOR, "demo-coordinator", "/reports/ shows Arizona's reports, personal data withheld"),
     DemoUser(Role.ANALYST, "demo-analyst", "/reports/ shows every state, personal data withheld"),
     DemoUser(Role.ADMIN, "demo-admin", "/admin/ for users, offices and agencies"),
@@ -81,7 +87,9 @@ class DemoResult:
     by_cycle: dict[str, int]
     campaigns: dict[str, int]
     reporter_reports: int
+    triaged: int
     referred: int
+    steps: int
     credentials: list[Credential]
     token: str
 
@@ -193,23 +201,6 @@ def protected_people_create(office: Office) -> int:
     return made
 
 
-GRAVEST = ("threat_violence", "threat_family", "bomb_threat", "stalking", "swatting")
-DEMO_REFERRALS = 25
-
-
-def refer_the_gravest(office: Office, agency: Agency) -> int:
-    """Refer the home office's gravest reports to the home agency, so its liaison has cases.
-
-    The demo spans every app; case work builds on reports, hence the import here.
-    """
-    from threatdesk.cases.services import report_refer
-
-    reports = Report.objects.filter(office=office, primary_threat_type__in=GRAVEST).order_by("-received_at")[:DEMO_REFERRALS]
-    for report in reports:
-        report_refer(actor=None, report=report, agency=agency)
-    return len(reports)
-
-
 def demo_places() -> Places:
     """The demo counties with their weights, and every county of the 50 states and DC by state."""
     demo = _demo_counties()
@@ -250,7 +241,9 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
     own = [report.pk for report, row in zip(saved, rows, strict=True) if row.by_reporter]
     Report.objects.filter(pk__in=own).update(reporter=reporter, office=home_office)
     redo_state(home_office.state_id)  # those reports now belong to the home office and its people
-    referred = refer_the_gravest(home_office, Agency.objects.get(name=HOME_AGENCY, state__code=HOME[0]))
+    from threatdesk.cases.demo import case_work_demo  # the demo spans every app; case work builds on reports
+
+    cases = case_work_demo(office=home_office, agency=Agency.objects.get(name=HOME_AGENCY, state__code=HOME[0]), seed=seed)
     return DemoResult(
         agencies=agencies,
         offices=len(offices),
@@ -259,7 +252,9 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
         by_cycle=dict(sorted(Counter(row.cycle for row in rows).items())),
         campaigns=dict(Counter(row.campaign for row in rows if row.campaign)),
         reporter_reports=len(own),
-        referred=referred,
+        triaged=cases.triaged,
+        referred=cases.referred,
+        steps=cases.steps,
         credentials=credentials,
         token=token,
     )

@@ -67,7 +67,10 @@ class Command(BaseCommand):
         self.stdout.write(f"  reports   {result.reports} ({cycles})")
         self.stdout.write(f"  campaigns {campaigns}")
         self.stdout.write(f"  filed by demo-reporter: {result.reporter_reports}")
-        self.stdout.write(f"  referred to law enforcement (demo-liaison sees them): {result.referred}")
+        self.stdout.write(f"  triaged by demo-manager: {result.triaged}")
+        self.stdout.write(
+            f"  referred to law enforcement (demo-liaison sees them): {result.referred}, with {result.steps} steps recorded"
+        )
 
     def _credentials(self, credentials: list[Credential]) -> None:
         if not credentials:
