@@ -145,3 +145,52 @@ def test_a_liaison_with_referrals_but_no_reveal_reads_only_redacted_copies(perso
     assert not hits, "the liaison received personal data before revealing:\n" + "\n".join(hits)
     assert redacted == len(planted.all_codes)
     assert not log_hits(caplog)
+
+
+# A suspect's name as a liaison might write it in a step's detail: law enforcement and the office
+# may read it, no one else, not even the person who filed.
+SUSPECT = "Ozymandias Fenwick-Hollowell"
+
+
+@pytest.mark.parametrize("persona", ["reporter", *(p for p in WITHOUT_THE_RIGHT if p != "liaison")])
+def test_case_work_shows_a_step_detail_to_no_one_else(personas, planted, persona, caplog):
+    from threatdesk.cases.services import step_record
+
+    for report in Report.objects.all():
+        referral = report_refer(actor=personas.manager, report=report, agency=personas.agency)
+        step_record(
+            actor=personas.liaison,
+            report=report,
+            referral=referral,
+            kind="subject_identified",
+            occurred_on=report.occurred_on,
+            detail=f"{SUSPECT}, who called {CANARY_WORKER} at {CANARY_PHONE}",
+        )
+        step_record(
+            actor=personas.liaison,
+            report=report,
+            referral=referral,
+            kind="arrest",
+            occurred_on=report.occurred_on,
+            detail=SUSPECT,
+        )
+    ask = asker_for(personas, persona, planted)
+    responses = [*(r for _, r in crawl(ask.web)), *(r for output in OUTPUTS for r in output.fetch(ask))]
+    hits = [f"{persona} read the suspect's name" for r in responses if SUSPECT.encode() in r.content]
+    if persona != "reporter":
+        hits += [hit for r in responses for hit in _hits("case work", r)]
+    assert not hits, "\n".join(hits)
+    assert SUSPECT not in " ".join(rec.getMessage() + repr(rec.args) for rec in caplog.records)
+    assert not log_hits(caplog)
+
+
+def test_the_office_and_the_agency_do_read_the_step_detail(personas, planted):
+    from threatdesk.cases.services import step_record
+
+    report = Report.objects.filter(office=personas.office).first()
+    referral = report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    step_record(
+        actor=personas.liaison, report=report, referral=referral, kind="arrest", occurred_on=report.occurred_on, detail=SUSPECT
+    )
+    for persona in ("manager", "liaison"):
+        assert SUSPECT in asker_for(personas, persona, planted).get(f"/reports/{report.public_code}/").content.decode()
