@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.db import transaction
 
 from threatdesk.audit import services as audit
+from threatdesk.cases import notifications
 from threatdesk.cases.models import Referral
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
@@ -35,7 +37,9 @@ def report_refer(*, actor: Any, report: Report, agency: Agency, reason: str = ""
     if Referral.objects.filter(report=report, agency=agency).exists():
         raise ReferralError("agency", f"already referred to {agency.name}")
     referral = Referral.objects.create(report=report, agency=agency, referred_by=actor)
+    transaction.on_commit(functools.partial(notifications.notify_referral, referral))
     if report.status in (Status.NEW, Status.TRIAGED):
         Report.objects.filter(pk=report.pk).update(status=Status.REFERRED)
+        transaction.on_commit(functools.partial(notifications.notify_filer_of_step, report, notifications.REFERRED_STEP))
     audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
     return referral
