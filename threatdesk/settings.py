@@ -221,8 +221,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Notification mail (docs/notifications.md): printed to the console in development, kept in memory
+# in tests, sent over SMTP in production with EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", f"django.core.mail.backends.{'locmem' if TESTING else 'console'}.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "threatdesk@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = _bool("EMAIL_USE_SSL", default=False)
+# A mail server that hangs must not hold a request: sending happens after the write commits.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# The address links in mail point to; pages themselves use relative links.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Logs carry codes and ids, never narrative text or identifiers (docs/privacy.md).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")

@@ -5,3 +5,10 @@ class CasesConfig(AppConfig):
     name = "threatdesk.cases"
     label = "cases"
     verbose_name = "Cases"
+
+    def ready(self) -> None:
+        from threatdesk.cases import notifications
+        from threatdesk.reports import listeners
+
+        listeners.register_submitted_listener(notifications.notify_urgent_report)
+        listeners.register_level_listener(notifications.notify_urgent_report)

@@ -24,8 +24,9 @@ MAIL_CHANNELS = frozenset({Channel.POSTAL_MAIL, Channel.PACKAGE})
 
 
 def with_effective_level(qs: ReportQuerySet) -> ReportQuerySet:
-    """Annotate `level`: the staff level when set, else the assessed one."""
-    return qs.annotate(level=Coalesce("severity_override", "severity"))
+    """Annotate `effective_level` (Report.level in the database): the staff level when set, else
+    the assessed one."""
+    return qs.annotate(effective_level=Coalesce("severity_override", "severity"))
 
 
 def triage_queue(
@@ -44,7 +45,7 @@ def triage_queue(
         qs = qs.filter(assigned_to=user)
     if unassigned:
         qs = qs.filter(assigned_to__isnull=True)
-    return with_effective_level(qs).order_by(F("level").desc(nulls_last=True), "received_at", "pk")
+    return with_effective_level(qs).order_by(F("effective_level").desc(nulls_last=True), "received_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,8 @@ def _first(qs: Any) -> Agency | None:
 
 def routing_suggestions(report: Report) -> list[Route]:
     """Suggested recipients following the level, the channel and the place, most urgent first."""
-    level = report.severity_override if report.severity_override is not None else report.severity
     routes: list[Route] = []
-    if level == 4:
+    if report.level == 4:
         routes.append(Route("Imminent danger: call 911 now, then record the referral to the responding police.", call="911"))
     agencies = Agency.objects.all()
     if report.county_id:

@@ -5,6 +5,7 @@ naming the field and writes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from threatdesk.accounts.models import Role, User
 from threatdesk.audit import services as audit
-from threatdesk.cases import transitions
+from threatdesk.cases import notifications, transitions
 from threatdesk.cases.access import TRIAGE_ROLES
 from threatdesk.cases.models import (
     CaseStep,
@@ -103,6 +104,7 @@ def report_refer(
     """Refer `report` to `agency`; an agency outside the report's state needs a stated reason."""
     reason = _tidy(reason)
     referred_on = referred_on or timezone.localdate()
+    report.refresh_from_db(fields=["status"])  # the status decides whether the filer is told
     if not agency_serves(agency, report) and not reason:
         refuse("reason", f"{agency.name} is outside {report.state.name}: say why it should have this report")
     if Referral.objects.filter(report=report, agency=agency).exists():
@@ -118,8 +120,10 @@ def report_refer(
         status=ReferralStatus.ACCEPTED if agency_case_number.strip() else ReferralStatus.SENT,
     )
     audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
+    transaction.on_commit(functools.partial(notifications.notify_referral, referral))
     if report.status in (Status.NEW, Status.TRIAGED):
         _move(actor=actor, report=report, target=Status.REFERRED)
+        transaction.on_commit(functools.partial(notifications.notify_filer_of_step, report, notifications.REFERRED_STEP))
     return referral
 
 
@@ -308,5 +312,7 @@ def step_record(
     if decline_reason:
         payload["decline_reason"] = decline_reason
     audit.log("cases.step.recorded", actor=actor, obj=report, payload=payload)
+    if shared:
+        transaction.on_commit(functools.partial(notifications.notify_filer_of_step, report, StepKind(kind).label))
     _after_step(actor=actor, report=report, referral=referral, kind=kind)
     return step

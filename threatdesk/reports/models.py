@@ -132,6 +132,11 @@ class Report(models.Model):
     def threat_type_codes(self) -> list[str]:
         return [t.code for t in self.threat_types.all()]
 
+    @property
+    def level(self) -> int | None:
+        """The level in force: the one staff set, else the computed one."""
+        return self.severity_override if self.severity_override is not None else self.severity
+
 
 class Reveal(models.Model):
     """A law-enforcement liaison's time-limited right to read a referred report's original words.

@@ -22,7 +22,7 @@ from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
-from threatdesk.reports import assessing, redaction
+from threatdesk.reports import assessing, listeners, redaction
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.access import may_reveal
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportThreatType, Reveal, SenderIdentifier, report_code
@@ -309,6 +309,7 @@ def _submit_new(
     )
     for checked in files:
         _add_evidence(report, checked, actor=actor)
+    listeners.report_submitted(report)
     return report
 
 
@@ -532,6 +533,7 @@ def level_override(*, actor: Any, report: Report, level: int, reason: str) -> Re
         errors.append(FieldError("reason", f"say why, in at least {MIN_REVEAL_REASON} characters"))
     if errors:
         raise ReportInputError(errors)
+    listeners.level_set(report, before=report.level)
     Report.objects.filter(pk=report.pk).update(severity_override=level)
     audit.log(
         "reports.report.level_overridden",

@@ -1,7 +1,8 @@
 """Every output of the system a persona can ask for, for the leak suite to search.
 
 Pages linked from anywhere are found by crawling; what is not linked (API answers, downloads,
-exports) is listed in OUTPUTS. A new output joins the suite with one line here:
+exports, the notification mail sent so far) is listed in OUTPUTS. A new output joins the suite
+with one line here:
 
     Output("what it is", lambda ask: [ask.api("/api/new-thing")]),
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
+from django.core import mail
 from django.test import Client
 
 
@@ -46,6 +48,21 @@ class Asker:
 
 
 @dataclass(frozen=True)
+class SentMail:
+    """A sent message as the search reads it: subject and body. Not the recipient's address: an
+    anonymous filer's notice goes to the address they gave, which is theirs to receive."""
+
+    content: bytes
+    status_code: int = 200
+
+
+def sent_mail() -> list[SentMail]:
+    """Every message in the test outbox (the locmem backend), for every persona: no mail may
+    carry personal data, whoever it went to."""
+    return [SentMail(f"{m.subject}\n{m.body}".encode()) for m in getattr(mail, "outbox", [])]
+
+
+@dataclass(frozen=True)
 class Output:
     name: str
     fetch: Callable[[Asker], list[Any]]
@@ -61,6 +78,7 @@ OUTPUTS: list[Output] = [
     Output("each protected person page", lambda ask: [ask.get(f"/protected-people/{c}/") for c in ask.person_codes]),
     Output("each erasure page", lambda ask: [ask.get(f"/protected-people/{c}/erase/") for c in ask.person_codes]),
     Output("OpenAPI document", lambda ask: [ask.get("/api/openapi.json")]),
+    Output("each notification mail, subject and body", lambda ask: sent_mail()),
 ]
 
 _HREF = re.compile(rb'href="([^"]+)"')

@@ -1,7 +1,7 @@
 """The cast of every access test: one user per role, plus an outsider from another county.
 
 Maricopa County, Arizona is home; Pima County is the outsider's. The liaison belongs to the
-Phoenix FBI field office.
+Phoenix FBI field office. Each has an email address at PERSONA_MAIL_DOMAIN.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from threatdesk.accounts.services import user_create
 from threatdesk.places.models import Agency, County, Office, State
 
 PASSWORD = "correct horse battery staple 42"
+PERSONA_MAIL_DOMAIN = "personas.example.org"
 
 
 @dataclass
@@ -57,7 +58,8 @@ def make_personas() -> Personas:
     agency = Agency.objects.create(name="FBI Phoenix Field Office", kind=Agency.Kind.FBI_FIELD_OFFICE, state=state)
 
     def make(username: str, role: str, **scope: object) -> User:
-        return user_create(actor=None, username=username, password=PASSWORD, role=role, **scope)  # type: ignore[arg-type]
+        email = f"{username}@{PERSONA_MAIL_DOMAIN}"
+        return user_create(actor=None, username=username, password=PASSWORD, role=role, email=email, **scope)  # type: ignore[arg-type]
 
     return Personas(
         state=state,

@@ -4,7 +4,8 @@ The worker, her son, her home address, phone and email, and the sender's name go
 manager's protected-person form, the public report form (with evidence), the API (with
 evidence) and bulk import. Then, for every persona without the right to read them, every page
 reachable by links, every output listed in `threatdesk.testing.outputs.OUTPUTS` (API answers,
-downloads, exports) and the logs at DEBUG are searched. Zero hits is the only pass. The raw
+downloads, exports, notification mail) and the logs at DEBUG are searched. Zero hits is the
+only pass. The raw
 database file and a PostgreSQL dump are searched in test_raw_storage_has_no_plaintext.
 """
 
@@ -15,6 +16,7 @@ import traceback
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
@@ -51,14 +53,18 @@ def _protect_through_the_form(personas: Personas) -> None:
 
 
 @pytest.fixture
-def planted(personas: Personas, settings: Any, tmp_path: Any, caplog: pytest.LogCaptureFixture) -> Planted:
+def planted(
+    personas: Personas, settings: Any, tmp_path: Any, caplog: pytest.LogCaptureFixture, django_capture_on_commit_callbacks: Any
+) -> Planted:
     caplog.set_level(logging.DEBUG)
     caplog.set_level(logging.DEBUG, logger="django")
     caplog.set_level(logging.DEBUG, logger="threatdesk")
     use_media_root(settings, tmp_path)
     _protect_through_the_form(personas)
-    planted = plant_everywhere(personas, protect=False)
+    with django_capture_on_commit_callbacks(execute=True):  # what runs after commit: notifications
+        planted = plant_everywhere(personas, protect=False)
     assert Report.objects.filter(redaction_state="done").count() == len(planted.all_codes) == 4
+    assert len(mail.outbox) == 4, "the urgent form and API reports each mail their manager and coordinator"
     return planted
 
 
@@ -130,9 +136,13 @@ def test_the_office_manager_does_read_the_canaries(personas, planted):
     assert {CANARY_WORKER, CANARY_CHILD} <= found
 
 
-def test_a_liaison_with_referrals_but_no_reveal_reads_only_redacted_copies(personas, planted, caplog):
-    for report in Report.objects.all():
-        report_refer(actor=personas.manager, report=report, agency=personas.agency)
+def test_a_liaison_with_referrals_but_no_reveal_reads_only_redacted_copies(
+    personas, planted, caplog, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for report in Report.objects.all():
+            report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    assert any(CANARY_EMAIL in m.to for m in mail.outbox), "the anonymous filer heard of the referral"
     ask = asker_for(personas, "liaison", planted)
     hits: list[str] = []
     redacted = 0
@@ -194,3 +204,9 @@ def test_the_office_and_the_agency_do_read_the_step_detail(personas, planted):
     )
     for persona in ("manager", "liaison"):
         assert SUSPECT in asker_for(personas, persona, planted).get(f"/reports/{report.public_code}/").content.decode()
+
+
+def test_the_mail_search_finds_a_canary_when_one_is_mailed():
+    mail.send_mail(f"About {CANARY_WORKER}", "See the report.", None, ["someone@example.org"])
+    [mail_output] = [output for output in OUTPUTS if "mail" in output.name]
+    assert canaries_in(mail_output.fetch(None)[0].content)  # type: ignore[arg-type]

@@ -1,0 +1,211 @@
+"""Email notices of case events: an urgent report, a referral, a step taken on a filer's report.
+
+Mail leaves the system's protection, so a message says that something happened and where to
+read about it, never what the report says: the report's public code, a link, the kind of event,
+the level (staff only) and a line asking the reader to sign in. Each message has one recipient,
+so no one learns who else was told.
+
+The public functions run after the write that prompted them has committed and never raise: a
+mail server that is down must not fail a report, a referral or a step already stored. Failures
+are logged by exception class only, because SMTP errors quote the addresses they refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ParamSpec
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from threatdesk.accounts.models import Role, User
+from threatdesk.assessment.engine import LEVEL_NAMES
+from threatdesk.audit import services as audit
+from threatdesk.cases.models import Referral
+from threatdesk.reports.models import Report
+
+log = logging.getLogger(__name__)
+
+URGENT_LEVEL = 3
+LABEL_CHARS = 80
+REFERRED_STEP = "Referred to law enforcement"
+
+P = ParamSpec("P")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What one message says. `kind` names the event in the audit trail."""
+
+    kind: str
+    code: str
+    subject: str
+    event: str
+    link: str
+    level: str = ""
+    signs_in: bool = True
+
+
+def _never_raises(notify: Callable[P, None]) -> Callable[P, None]:
+    """The write is stored by the time a notice goes out: a failure is logged, never raised."""
+
+    @functools.wraps(notify)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            notify(*args, **kwargs)
+        except Exception as exc:
+            log.error("notification %s failed: %s", notify.__name__, type(exc).__name__)
+
+    return guarded
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def report_link(report: Report) -> str:
+    return _absolute(reverse("reports:detail", kwargs={"code": report.public_code}))
+
+
+def status_link(report: Report) -> str:
+    """The receipt-code page, for a filer without an account."""
+    return _absolute(reverse("reports:status", kwargs={"code": report.public_code}))
+
+
+def level_text(level: int | None) -> str:
+    return f"{level} ({LEVEL_NAMES[level]})" if level in LEVEL_NAMES else "not assessed"
+
+
+def _addresses(users: QuerySet[User]) -> list[str]:
+    """The addresses of the active users among `users`, each once."""
+    emails = users.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    return list({email.lower(): email for email in emails}.values())
+
+
+def urgent_recipients(report: Report) -> list[str]:
+    """The managers of the report's office and the coordinators of its state."""
+    scope = Q(role=Role.STATE_COORDINATOR, state_id=report.state_id)
+    if report.office_id is not None:
+        scope |= Q(role=Role.OFFICE_MANAGER, office_id=report.office_id)
+    return _addresses(User.objects.filter(scope))
+
+
+def liaison_recipients(referral: Referral) -> list[str]:
+    return _addresses(User.objects.filter(role=Role.LIAISON, agency_id=referral.agency_id))
+
+
+def filer_recipient(report: Report) -> tuple[list[str], bool]:
+    """The filer's address and whether they can sign in: their account's address, else the
+    contact address an anonymous filer chose to leave (none if they left none)."""
+    account = report.reporter
+    if account is not None and account.is_active and account.email:
+        return [account.email], True
+    contact = (report.reporter_contact or {}).get("email", "")
+    return ([contact] if contact else []), False
+
+
+def render(notice: Notice) -> tuple[str, str]:
+    """Subject and body; the subject on one line, as mail headers must be."""
+    context = {"site": settings.SITE_NAME, "notice": notice}
+    subject = " ".join(render_to_string("email/notification_subject.txt", context).split())
+    return subject, render_to_string("email/notification_body.txt", context)
+
+
+def _send_each(connection: BaseEmailBackend, messages: Sequence[EmailMessage]) -> int:
+    sent = 0
+    for message in messages:
+        try:
+            sent += connection.send_messages([message]) or 0
+        except Exception as exc:  # one refused address must not stop the others
+            log.warning("notification to one recipient failed: %s", type(exc).__name__)
+    return sent
+
+
+def deliver(subject: str, body: str, recipients: Sequence[str]) -> int:
+    """One message per recipient over one connection; return how many were sent."""
+    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+    try:
+        with get_connection(fail_silently=False) as connection:
+            return _send_each(connection, messages)
+    except Exception as exc:  # the mail server could not be reached at all
+        log.warning("notification mail server unavailable: %s", type(exc).__name__)
+        return 0
+
+
+def send(report: Report, notice: Notice, recipients: Sequence[str]) -> None:
+    """Send `notice` about `report` and audit it by kind and count, never by address.
+
+    Demo reports are not real, so no one is told of them."""
+    if report.is_synthetic:
+        return
+    if not recipients:
+        log.info("notification %s for %s: no recipient with an email address", notice.kind, report.public_code)
+        return
+    sent = deliver(*render(notice), recipients)
+    audit.log(
+        "cases.notification.sent",
+        actor=None,
+        obj=report,
+        payload={"event": notice.kind, "recipients": sent, "failed": len(recipients) - sent},
+    )
+
+
+@_never_raises
+def notify_urgent_report(report: Report, raised_from: int | None = None) -> None:
+    """Tell the office's managers and the state's coordinators at once of a report at level 3 or 4.
+
+    `raised_from` is the level in force before staff set this one: a report that was urgent
+    already was told of then, so only a rise from below 3 is news.
+    """
+    level = report.level
+    if level is None or level < URGENT_LEVEL or (raised_from is not None and raised_from >= URGENT_LEVEL):
+        return
+    raised = raised_from is not None
+    notice = Notice(
+        kind="level_raised" if raised else "urgent_report",
+        code=report.public_code,
+        subject=f"report {report.public_code} {'raised to' if raised else 'at'} level {level}",
+        event=f"Staff raised this report to level {level}." if raised else f"A new report was assessed at level {level}.",
+        link=report_link(report),
+        level=level_text(level),
+    )
+    send(report, notice, urgent_recipients(report))
+
+
+@_never_raises
+def notify_referral(referral: Referral) -> None:
+    """Tell the agency's liaisons that a report waits for them."""
+    report = referral.report
+    notice = Notice(
+        kind="referral",
+        code=report.public_code,
+        subject=f"report {report.public_code} referred to {referral.agency.name}",
+        event=f"A report was referred to {referral.agency.name}.",
+        link=report_link(report),
+        level=level_text(report.level),
+    )
+    send(report, notice, liaison_recipients(referral))
+
+
+@_never_raises
+def notify_filer_of_step(report: Report, what: str) -> None:
+    """Tell whoever filed the report of a step taken on it (`what`: a short label such as
+    "Arrest"), so they need not keep checking. Call it once the step has committed."""
+    step = " ".join(what.split())[:LABEL_CHARS]
+    recipients, signs_in = filer_recipient(report)
+    notice = Notice(
+        kind="filer_step",
+        code=report.public_code,
+        subject=f"update on report {report.public_code}: {step}",
+        event=f"A step was recorded on the report you filed: {step}.",
+        link=report_link(report) if signs_in else status_link(report),
+        signs_in=signs_in,
+    )
+    send(report, notice, recipients)
