@@ -5,4 +5,5 @@ from threatdesk.cases import views
 app_name = "cases"
 urlpatterns = [
     path("reports/<str:code>/refer/", views.refer, name="refer"),
+    path("reports/<str:code>/packet/", views.packet, name="packet"),
 ]

@@ -114,6 +114,7 @@ ACTION_LABELS = {
     "reports.evidence.added": "Evidence attached",
     "reports.evidence.opened": "Evidence opened",
     "reports.evidence.integrity_failed": "Evidence failed its integrity check",
+    "cases.packet.generated": "Case packet generated for prosecutors",
 }
 
 

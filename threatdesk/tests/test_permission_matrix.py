@@ -75,7 +75,7 @@ def _keepers(**overrides: Any) -> dict[str, Any]:
 class Row:
     expect: dict[str, Any]
     method: str = "get"
-    body: str = ""  # "json-invalid" | "bad-file": what a POST row sends
+    body: str = ""  # "json-invalid" | "bad-file" | "empty": what a POST row sends
     api: bool = False  # credentials are a bearer token; "public" sends none
 
 
@@ -104,6 +104,9 @@ EXPECTED: dict[str, Row] = {
     "api:receipt_status": Row(_all(200), api=True),
     # Changes that take a POST; what a POST may do is tested in threatdesk/cases/tests.
     "cases:refer": Row(_signed_in(LOGIN, 405)),
+    # The case packet carries the original words and evidence: the office's manager only here
+    # (a liaison with an active reveal too, tested in threatdesk/cases/tests); the filer does not hand it on.
+    "cases:packet": Row(_report(reporter=404, coordinator=404, analyst=404, admin=404), method="post", body="empty"),
     "reports:reveal": Row(_signed_in(LOGIN, 405)),
     "reports:level": Row(_signed_in(LOGIN, 405)),
     "laws:index": Row(_all(200)),  # public: what the law says, no data
@@ -209,6 +212,8 @@ def ask(world: World, persona: str, name: str) -> Any:
     client, extra = world.client_for(persona, api=row.api)
     if row.method == "get":
         return client.get(url, **extra)  # type: ignore[arg-type]
+    if row.body == "empty":
+        return client.post(url, **extra)  # type: ignore[arg-type]
     if row.body == "json-invalid":
         return client.post(url, data=json.dumps({}), content_type="application/json", **extra)  # type: ignore[arg-type]
     if row.body == "bad-file":
