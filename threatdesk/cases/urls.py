@@ -6,4 +6,5 @@ app_name = "cases"
 urlpatterns = [
     path("reports/<str:code>/refer/", views.refer, name="refer"),
     path("reports/<str:code>/packet/", views.packet, name="packet"),
+    path("reports/<str:code>/stix.json", views.stix, name="stix"),
 ]

@@ -1,4 +1,5 @@
-"""Pages for case work: refer a report to an agency, and make its case packet (from the report's page)."""
+"""Pages for case work: refer a report to an agency, make its case packet, export its sender
+indicators (all from the report's page)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from threatdesk.cases import services
 from threatdesk.cases.packet import packet_make
+from threatdesk.cases.stix import MEDIA_TYPE, stix_export
 from threatdesk.places.models import Agency
-from threatdesk.reports.access import may_make_packet, may_refer
+from threatdesk.reports.access import may_export_indicators, may_make_packet, may_refer
 from threatdesk.reports.selectors import report_for
 
 
@@ -47,4 +49,16 @@ def packet(request: HttpRequest, code: str) -> HttpResponse:
     made = packet_make(actor=request.user, report=report)
     response = HttpResponse(made.zip, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{made.name}.zip"'
+    return response
+
+
+@never_cache
+@login_required
+def stix(request: HttpRequest, code: str) -> HttpResponse:
+    """The sender's indicators as a STIX 2.1 bundle: identifiers or pseudonyms, as the reader may see."""
+    report = report_for(request.user, code)
+    if not may_export_indicators(request.user, report):
+        raise Http404("No such report")
+    response = HttpResponse(stix_export(actor=request.user, report=report), content_type=MEDIA_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{report.public_code}.stix.json"'
     return response

@@ -95,6 +95,12 @@ def may_make_packet(user: Any, report: Report) -> bool:
     return bool(getattr(user, "is_staff_role", False)) and may_see_personal_data(user, report)
 
 
+def may_export_indicators(user: Any, report: Report) -> bool:
+    """Staff who can open the report may share its sender indicators with a fusion center; what
+    the export holds (identifiers or pseudonyms) follows `may_see_personal_data`."""
+    return bool(getattr(user, "is_staff_role", False))
+
+
 # Which consent lets which role know who filed. Analysts and administrators never need to.
 CONSENT_FOR_ROLE = {
     Role.OFFICE_MANAGER: "office",

@@ -115,6 +115,7 @@ ACTION_LABELS = {
     "reports.evidence.opened": "Evidence opened",
     "reports.evidence.integrity_failed": "Evidence failed its integrity check",
     "cases.packet.generated": "Case packet generated for prosecutors",
+    "cases.report.indicators_exported": "Sender indicators exported (STIX 2.1)",
 }
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from threatdesk.reports.access import may_make_packet
+from threatdesk.reports.access import may_export_indicators, may_make_packet, may_see_personal_data
 
 register = template.Library()
 
@@ -14,4 +14,10 @@ register = template.Library()
 @register.inclusion_tag("cases/_actions.html", takes_context=True)
 def case_actions(context: dict[str, Any], report: Any) -> dict[str, Any]:
     user = context["request"].user
-    return {"report": report, "packet": may_make_packet(user, report), "csrf_token": context.get("csrf_token")}
+    return {
+        "report": report,
+        "packet": may_make_packet(user, report),
+        "stix": may_export_indicators(user, report),
+        "identifiers": may_see_personal_data(user, report),
+        "csrf_token": context.get("csrf_token"),
+    }
