@@ -13,4 +13,6 @@ urlpatterns = [
     path("reports/<str:code>/merge/", views.merge, name="merge"),
     path("reports/<str:code>/case-number/", views.case_number, name="case_number"),
     path("reports/<str:code>/steps/", views.step, name="step"),
+    path("reports/<str:code>/packet/", views.packet, name="packet"),
+    path("reports/<str:code>/stix.json", views.stix, name="stix"),
 ]

@@ -1,6 +1,7 @@
-"""Pages for case work: the queue, and the actions on a report's page (status, assignment,
-referral, links and merges, law-enforcement steps). Each action is allowed by cases.access on a
-report the user may open; anything else answers 404."""
+"""Pages for case work: the queue, the time figures, and the actions on a report's page
+(status, assignment, referral, links and merges, law-enforcement steps, the case packet, the
+STIX export). Each action is allowed by cases.access or reports.access on a report the user
+may open; anything else answers 404."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from threatdesk.accounts.models import Role
@@ -17,7 +19,9 @@ from threatdesk.cases import access, selectors, services
 from threatdesk.cases import figures as case_figures
 from threatdesk.cases.forms import AssignForm, CaseNumberForm, LinkForm, MergeForm, ReferForm, StatusForm, StepForm
 from threatdesk.cases.models import Referral
-from threatdesk.reports.access import may_refer
+from threatdesk.cases.packet import packet_make
+from threatdesk.cases.stix import MEDIA_TYPE, stix_export
+from threatdesk.reports.access import may_export_indicators, may_make_packet, may_refer
 from threatdesk.reports.models import Report
 from threatdesk.reports.selectors import report_for
 from threatdesk.reports.views import act_on_form
@@ -154,3 +158,25 @@ def step(request: HttpRequest, code: str) -> HttpResponse:
         services.step_record(actor=request.user, report=report, referral=referral, **data)
 
     return act_on_form(request, report, form, act, form_name="step_form")
+
+
+@never_cache
+@login_required
+@require_POST
+def packet(request: HttpRequest, code: str) -> HttpResponse:
+    """The case packet as a ZIP download. A POST: making one writes to every file's custody log."""
+    report = _report_allowed(request, code, may_make_packet)
+    made = packet_make(actor=request.user, report=report)
+    response = HttpResponse(made.zip, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{made.name}.zip"'
+    return response
+
+
+@never_cache
+@login_required
+def stix(request: HttpRequest, code: str) -> HttpResponse:
+    """The sender's indicators as a STIX 2.1 bundle: identifiers or pseudonyms, as the reader may see."""
+    report = _report_allowed(request, code, may_export_indicators)
+    response = HttpResponse(stix_export(actor=request.user, report=report), content_type=MEDIA_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{report.public_code}.stix.json"'
+    return response

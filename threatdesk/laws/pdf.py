@@ -1,4 +1,5 @@
-"""HTML to PDF for the printable guides, with weasyprint and the site's own stylesheets.
+"""HTML to PDF with weasyprint and the site's own stylesheets: the printable guides here, the
+case packet in `cases`.
 
 Nothing is fetched over the network: the stylesheets are read from the static folder, and any
 other URL in the page (a link, an image) is refused rather than downloaded.
@@ -6,6 +7,7 @@ other URL in the page (a link, an image) is refused rather than downloaded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.staticfiles import finders
@@ -14,21 +16,29 @@ STYLESHEETS = ("css/one-page-guide.css",)
 
 
 class OfflineOnlyError(ValueError):
-    """The guide asked for something from the network; guides are built from local files only."""
+    """The page asked for something from the network; PDFs are built from local files only."""
 
 
 def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise OfflineOnlyError(f"refusing to fetch {url!r} while building a PDF")
 
 
-def render_guide(html: str) -> Any:
-    """The laid-out document (its `.pages` say how long the guide came out)."""
+def render_html(html: str, stylesheets: Iterable[str]) -> Any:
+    """The laid-out document (its `.pages` say how long it came out)."""
     # Imported here: weasyprint loads pango and fonts, which only the PDF pages need.
     from weasyprint import CSS, HTML
 
-    sheets = [CSS(filename=finders.find(name)) for name in STYLESHEETS]
+    sheets = [CSS(filename=finders.find(name)) for name in stylesheets]
     return HTML(string=html, url_fetcher=_refuse).render(stylesheets=sheets)
 
 
+def html_to_pdf(html: str, stylesheets: Iterable[str]) -> bytes:
+    return bytes(render_html(html, stylesheets).write_pdf())
+
+
+def render_guide(html: str) -> Any:
+    return render_html(html, STYLESHEETS)
+
+
 def guide_to_pdf(html: str) -> bytes:
-    return bytes(render_guide(html).write_pdf())
+    return html_to_pdf(html, STYLESHEETS)

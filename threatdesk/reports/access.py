@@ -88,6 +88,19 @@ def may_see_personal_data(user: Any, report: Report) -> bool:
     return False
 
 
+def may_make_packet(user: Any, report: Report) -> bool:
+    """A case packet carries the original words and every evidence file to a prosecutor, so only
+    staff who may read the report's personal data make one: the office's manager, or a liaison
+    while a reveal is active. The filer reads their own report but does not hand it on."""
+    return bool(getattr(user, "is_staff_role", False)) and may_see_personal_data(user, report)
+
+
+def may_export_indicators(user: Any, report: Report) -> bool:
+    """Staff who can open the report may share its sender indicators with a fusion center; what
+    the export holds (identifiers or pseudonyms) follows `may_see_personal_data`."""
+    return bool(getattr(user, "is_staff_role", False))
+
+
 # Which consent lets which role know who filed. Analysts and administrators never need to.
 CONSENT_FOR_ROLE = {
     Role.OFFICE_MANAGER: "office",

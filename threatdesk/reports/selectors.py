@@ -17,7 +17,7 @@ from threatdesk.cases.taxonomy import StepKind
 from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import normalise_code
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
-from threatdesk.reports.models import Evidence, Report, ReportQuerySet, ReportThreatType
+from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
 from threatdesk.reports.redaction import without_reporter
 from threatdesk.reports.taxonomy import Status
 
@@ -124,6 +124,8 @@ ACTION_LABELS = {
     "reports.evidence.added": "Evidence attached",
     "reports.evidence.opened": "Evidence opened",
     "reports.evidence.integrity_failed": "Evidence failed its integrity check",
+    "cases.packet.generated": "Case packet generated for prosecutors",
+    "cases.report.indicators_exported": "Sender indicators exported (STIX 2.1)",
 }
 
 
@@ -176,6 +178,10 @@ def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     return [_timeline_item(event, shown(event.actor_id, event.actor_label)) for event in events]
 
 
+def _custody_detail(entry: CustodyEntry) -> str:
+    return "; ".join(filter(None, ["hash verified" if entry.sha256_verified else "", entry.note]))
+
+
 @dataclass(frozen=True)
 class EvidenceItem:
     evidence: Evidence
@@ -188,9 +194,7 @@ def evidence_with_custody(user: Any, report: Report) -> list[EvidenceItem]:
     items = []
     for item in report.evidence.prefetch_related("custody"):
         entries = [
-            TimelineItem(
-                c.at, shown(c.actor_id, c.actor_label), c.get_action_display(), "hash verified" if c.sha256_verified else c.note
-            )
+            TimelineItem(c.at, shown(c.actor_id, c.actor_label), c.get_action_display(), _custody_detail(c))
             for c in item.custody.all()
         ]
         items.append(EvidenceItem(item, entries))

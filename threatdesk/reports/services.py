@@ -362,11 +362,13 @@ def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedF
 
 
 @transaction.atomic
-def evidence_open(*, actor: Any, evidence: Evidence, purpose: str) -> tuple[bytes, bool]:
+def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "") -> tuple[bytes, bool]:
     """Read an evidence file for a user: verify its hash and log the access in the custody chain.
 
-    A file that fails the check is not handed out: the bytes come back empty, and the custody
-    chain and the audit trail record the failed check instead of an access.
+    `purpose` is the custody action (downloaded, transferred); `note` names the recipient or the
+    reason (a case packet), never a person. A file that fails the check is not handed out: the
+    bytes come back empty, and the custody chain and the audit trail record the failed check
+    instead of an access.
     """
     data, verified = evidence_files.open_verified(evidence)
     if not verified:
@@ -375,7 +377,7 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str) -> tuple[byte
             actor=actor,
             action=CustodyEntry.Action.VIEWED,
             verified=False,
-            note="integrity check failed; not handed out",
+            note="; ".join(filter(None, ["integrity check failed; not handed out", note])),
         )
         audit.log(
             "reports.evidence.integrity_failed",
@@ -384,7 +386,7 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str) -> tuple[byte
             payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
         )
         return b"", False
-    evidence_files.custody(evidence, actor=actor, action=purpose, verified=True)
+    evidence_files.custody(evidence, actor=actor, action=purpose, verified=True, note=note)
     audit.log(
         "reports.evidence.opened",
         actor=actor,

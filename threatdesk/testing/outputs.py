@@ -32,6 +32,9 @@ class Asker:
     def get(self, url: str) -> Any:
         return self.web.get(url)
 
+    def post(self, url: str) -> Any:
+        return self.web.post(url)
+
     def api(self, url: str, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         return Client().get(url, params, headers=headers)
@@ -77,6 +80,9 @@ OUTPUTS: list[Output] = [
     Output("each evidence download", lambda ask: [ask.get(f"/reports/{r}/evidence/{e}/") for r, e in ask.evidence]),
     Output("each protected person page", lambda ask: [ask.get(f"/protected-people/{c}/") for c in ask.person_codes]),
     Output("each erasure page", lambda ask: [ask.get(f"/protected-people/{c}/erase/") for c in ask.person_codes]),
+    # A POST: making a packet writes to the custody log. Those without the right get 404 pages.
+    Output("each case packet", lambda ask: [ask.post(f"/reports/{code}/packet/") for code in ask.report_codes]),
+    Output("each STIX bundle", lambda ask: [ask.get(f"/reports/{code}/stix.json") for code in ask.report_codes]),
     Output("OpenAPI document", lambda ask: [ask.get("/api/openapi.json")]),
     Output("each notification mail, subject and body", lambda ask: sent_mail()),
 ]

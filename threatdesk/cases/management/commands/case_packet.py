@@ -1,0 +1,59 @@
+"""Write a report's case packet (the PDF and the ZIP) to a folder, as a named user.
+
+The user's rights decide, as on the web: the report's office manager, or a liaison while a
+reveal is active. A report the user may not make a packet of is "not found", whether it exists
+or not. Only file names, counts and hashes are printed, never the packet's content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+
+from threatdesk.accounts.models import User
+from threatdesk.cases.packet import Packet, packet_make, sha256
+from threatdesk.reports.access import may_make_packet
+from threatdesk.reports.selectors import report_for
+
+
+class Command(BaseCommand):
+    help = "Write the case packet of a report (PDF and ZIP with evidence and manifest) to a folder."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("report_code", help="The report's code, R-XXXX-XXXX-XXXX-XXXX.")
+        parser.add_argument("--user", required=True, help="Username of the office manager or liaison making the packet.")
+        parser.add_argument("--out", required=True, type=Path, help="Folder to write the PDF and the ZIP to.")
+
+    def handle(self, *args: Any, report_code: str, user: str, out: Path, **options: Any) -> None:
+        actor = _user(user)
+        made = packet_make(actor=actor, report=_report(actor, report_code))
+        out.mkdir(parents=True, exist_ok=True)
+        for path, data in _files(made, out):
+            path.write_bytes(data)
+            self.stdout.write(f"{path}  sha256 {sha256(data)}")
+        if made.failed:
+            self.stderr.write(f"left out, failed the integrity check: {', '.join(made.failed)}")
+
+
+def _user(username: str) -> User:
+    found = User.objects.filter(username=username, is_active=True).first()
+    if found is None:
+        raise CommandError(f"no active user {username!r}")
+    return found
+
+
+def _report(user: User, code: str) -> Any:
+    try:
+        report = report_for(user, code)
+    except Http404:
+        report = None
+    if report is None or not may_make_packet(user, report):
+        raise CommandError(f"no report {code!r} of which {user.get_username()} may make a case packet")
+    return report
+
+
+def _files(made: Packet, out: Path) -> list[tuple[Path, bytes]]:
+    return [(out / f"{made.name}.pdf", made.pdf), (out / f"{made.name}.zip", made.zip)]
