@@ -29,6 +29,7 @@ from django.utils import timezone
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.audit import services as audit
 from threatdesk.cases.models import Referral
+from threatdesk.cases.selectors import steps_for
 from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.reports import selectors
 from threatdesk.reports.access import may_make_packet
@@ -132,13 +133,9 @@ def _evidence_rows(actor: Any, report: Report, taken: list[PacketEvidence]) -> l
     return [EvidenceRow(by_pk[row.evidence.pk], row.custody) for row in selectors.evidence_with_custody(actor, report)]
 
 
-def _level(report: Report) -> int | None:
-    return report.severity_override if report.severity_override is not None else report.severity
-
-
 def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], generated_at: dt.datetime) -> dict[str, Any]:
     """Everything the PDF shows; the words and actors as `actor` may read them."""
-    level = _level(report)
+    level = report.level
     return {
         "report": report,
         "words": selectors.words_for(actor, report),
@@ -146,6 +143,7 @@ def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], g
         "timeline": selectors.report_timeline(actor, report),
         "statutes": selectors.statute_suggestions(report),
         "referrals": Referral.objects.filter(report=report).select_related("agency"),
+        "steps": steps_for(actor, report),
         "level": level,
         "level_name": LEVEL_NAMES.get(level, "") if level is not None else "",
         "evidence": _evidence_rows(actor, report, taken),

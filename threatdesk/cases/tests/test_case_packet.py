@@ -19,7 +19,8 @@ from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import packet as packet_module
-from threatdesk.cases.services import report_refer
+from threatdesk.cases.models import Referral
+from threatdesk.cases.services import referral_case_number, report_refer, step_record
 from threatdesk.privacy import crypto
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
@@ -222,3 +223,20 @@ def test_the_command_refuses_those_who_may_not(personas, report, tmp_path, usern
         call_command("case_packet", report.public_code, user=username, out=tmp_path / "packet")
     assert not (tmp_path / "packet").exists()
     assert not AuditEvent.objects.filter(action="cases.packet.generated").exists()
+
+
+def test_the_pdf_lists_the_agencys_steps_and_case_number(personas, report, monkeypatch):
+    referral = Referral.objects.get(report=report)
+    referral_case_number(actor=personas.liaison, referral=referral, number="PX-2024-0042")
+    step_record(
+        actor=personas.liaison,
+        report=report,
+        referral=referral,
+        kind="charged",
+        occurred_on=report.occurred_on,
+        statutes=["18 U.S.C. 875(c)"],
+    )
+    pages = capture_pdf_html(monkeypatch)
+    post_packet(personas.manager, report)
+    assert "agency case PX-2024-0042" in pages[0]
+    assert "Charged · FBI Phoenix Field Office · 18 U.S.C. 875(c)" in pages[0]
