@@ -20,6 +20,13 @@ from threatdesk.reports.taxonomy import Status
 HOUR = 3600.0
 
 
+def readable(hours: float | None) -> str:
+    """Hours up to two days, days beyond: "30.0 h", "12.7 days"."""
+    if hours is None:
+        return "none"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+
+
 @dataclass(frozen=True)
 class Spread:
     """Waits in hours: how many, the median and the 90th percentile."""
@@ -35,6 +42,14 @@ class Spread:
         ordered = sorted(hours)
         p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
         return cls(len(ordered), round(statistics.median(ordered), 1), round(p90, 1))
+
+    @property
+    def median_text(self) -> str:
+        return readable(self.median)
+
+    @property
+    def p90_text(self) -> str:
+        return readable(self.p90)
 
 
 @dataclass(frozen=True)

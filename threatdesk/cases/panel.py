@@ -8,7 +8,7 @@ from typing import Any
 from threatdesk.cases import access, selectors
 from threatdesk.cases.forms import AssignForm, CaseNumberForm, LinkForm, MergeForm, ReferForm, StatusForm, StepForm
 from threatdesk.cases.services import assignable_users
-from threatdesk.reports.access import may_refer
+from threatdesk.reports.access import may_export_indicators, may_make_packet, may_refer, may_see_personal_data
 from threatdesk.reports.models import Report
 
 
@@ -32,6 +32,9 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
         "link_form": LinkForm() if triage else None,
         "merge_form": MergeForm() if triage else None,
         "candidates": selectors.same_sender_candidates(user, report) if triage else [],
+        "packet": may_make_packet(user, report),
+        "stix": may_export_indicators(user, report),
+        "identifiers": may_see_personal_data(user, report),
         "step_form": StepForm(state_code=report.state.code) if own else None,
         "case_number_form": CaseNumberForm(initial={"agency_case_number": own.agency_case_number}) if own else None,
     }
