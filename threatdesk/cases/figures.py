@@ -5,6 +5,7 @@ few long waits say more than an average does."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -40,7 +41,7 @@ class Spread:
         if not hours:
             return cls(0, None, None)
         ordered = sorted(hours)
-        p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+        p90 = ordered[math.ceil(0.9 * len(ordered)) - 1]  # nearest rank
         return cls(len(ordered), round(statistics.median(ordered), 1), round(p90, 1))
 
     @property
@@ -73,11 +74,24 @@ def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
     return max(0.0, _hours(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0)
 
 
-def _firsts(report_ids: Iterable[int]) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:
+@dataclass(frozen=True)
+class Scope:
+    """What one user's figures may count: a liaison counts only their agency's referrals and steps."""
+
+    reports: Any
+    referrals: Any
+    steps: Any
+
+    @classmethod
+    def of(cls, user: Any) -> Scope:
+        return cls(Report.objects.visible_to(user), Referral.objects.visible_to(user), CaseStep.objects.visible_to(user))
+
+
+def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:
     ids = list(report_ids)
     triaged = StatusChange.objects.filter(report_id__in=ids, from_status=Status.NEW).values("report_id").annotate(at=Min("at"))
-    referred = Referral.objects.filter(report_id__in=ids).values("report_id").annotate(at=Min("referred_at"))
-    acted = CaseStep.objects.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
+    referred = scope.referrals.filter(report_id__in=ids).values("report_id").annotate(at=Min("referred_at"))
+    acted = scope.steps.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
     return (
         {r["report_id"]: r["at"] for r in triaged},
         {r["report_id"]: r["at"] for r in referred},
@@ -100,21 +114,21 @@ def _row(name: str, reports: Sequence[tuple[int, dt.datetime]], firsts: tuple[di
     return Row(name, len(reports), Spread.of(waits["triage"]), Spread.of(waits["referral"]), Spread.of(waits["action"]))
 
 
-def by_office(reports: Any) -> list[Row]:
-    """One row per office over `reports` (a queryset the user may see)."""
-    rows = list(reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name"))
-    firsts = _firsts(pk for pk, _, _ in rows)
+def by_office(scope: Scope) -> list[Row]:
+    """One row per office over the reports in scope."""
+    rows = list(scope.reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name"))
+    firsts = _firsts(scope, (pk for pk, _, _ in rows))
     grouped: dict[str, list[tuple[int, dt.datetime]]] = defaultdict(list)
     for pk, received, office in rows:
         grouped[office].append((pk, received))
     return [_row(name, grouped[name], firsts) for name in sorted(grouped)]
 
 
-def by_agency(referrals: Any) -> list[Row]:
+def by_agency(scope: Scope) -> list[Row]:
     """One row per agency: waits counted from the referral, to the agency's own first step."""
-    rows = list(referrals.values_list("pk", "referred_at", "agency__name"))
+    rows = list(scope.referrals.values_list("pk", "referred_at", "agency__name"))
     first_step = dict(
-        CaseStep.objects.filter(referral_id__in=[pk for pk, _, _ in rows])
+        scope.steps.filter(referral_id__in=[pk for pk, _, _ in rows])
         .values("referral_id")
         .annotate(on=Min("occurred_on"))
         .values_list("referral_id", "on")
@@ -131,5 +145,5 @@ def by_agency(referrals: Any) -> list[Row]:
 
 def figures_for(user: Any) -> tuple[list[Row], list[Row]]:
     """The office rows and agency rows over what `user` may see."""
-    reports = Report.objects.visible_to(user)
-    return by_office(reports), by_agency(Referral.objects.visible_to(user))
+    scope = Scope.of(user)
+    return by_office(scope), by_agency(scope)

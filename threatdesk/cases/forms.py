@@ -69,11 +69,6 @@ class ReferForm(forms.Form):
     agency_case_number = forms.CharField(label="Agency's case number, if given", max_length=60, required=False)
     reason = forms.CharField(label="Reason, if the agency is outside the state", max_length=500, required=False)
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if agencies is not None:
-            self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
-
 
 class CaseNumberForm(forms.Form):
     agency_case_number = forms.CharField(label="Your agency's case number", max_length=60)

@@ -28,8 +28,7 @@ from django.utils import timezone
 
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.audit import services as audit
-from threatdesk.cases.models import Referral
-from threatdesk.cases.selectors import steps_for
+from threatdesk.cases.selectors import referrals_for, steps_for
 from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.reports import selectors
 from threatdesk.reports.access import may_make_packet
@@ -142,7 +141,7 @@ def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], g
         "reporter": selectors.reporter_identity(actor, report),
         "timeline": selectors.report_timeline(actor, report),
         "statutes": selectors.statute_suggestions(report),
-        "referrals": Referral.objects.filter(report=report).select_related("agency"),
+        "referrals": referrals_for(actor, report),
         "steps": steps_for(actor, report),
         "level": level,
         "level_name": LEVEL_NAMES.get(level, "") if level is not None else "",

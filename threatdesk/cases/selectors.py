@@ -141,13 +141,12 @@ class StepView:
 def steps_for(user: Any, report: Report) -> list[StepView]:
     """The law-enforcement steps on the report the user may read, oldest first."""
     steps = CaseStep.objects.visible_to(user).filter(report=report).select_related("referral__agency")
-    detail_ok = may_read_step_detail(user, report)
-    return [StepView(s, s.referral.agency.name, s.detail if detail_ok else None) for s in steps]
+    return [StepView(s, s.referral.agency.name, s.detail if may_read_step_detail(user, report, s) else None) for s in steps]
 
 
 def steps_for_filer(report: Report) -> list[CaseStep]:
     """What the receipt-code status page shows: steps shared with the filer, kind and date only."""
-    return list(CaseStep.objects.filter(report=report, shared_with_filer=True))
+    return list(CaseStep.objects.filter(report=report, shared_with_filer=True).only("kind", "occurred_on", "decline_reason"))
 
 
 def referrals_for(user: Any, report: Report) -> list[Referral]:

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -45,11 +45,20 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def _require_reason(reason: str, what: str) -> str:
+def _require_reason(reason: str, what: str, *, optional: bool = False) -> str:
+    """A reason tidied and checked; an `optional` one may be empty but not too short."""
     reason = _tidy(reason)
-    if len(reason) < MIN_REASON:
+    if (reason or not optional) and len(reason) < MIN_REASON:
         refuse("reason", f"say why {what}, in at least {MIN_REASON} characters")
     return reason[:500]
+
+
+def _lock(report: Report) -> Report:
+    """Hold the report's row for the rest of the transaction and refresh what decisions read,
+    so two people acting at once are served one after the other, each seeing the other's change."""
+    locked = Report.objects.select_for_update().only("pk", "status").get(pk=report.pk)
+    report.status = locked.status
+    return report
 
 
 # --- status ---------------------------------------------------------------------------------
@@ -76,11 +85,13 @@ def _move(*, actor: Any, report: Report, target: str, reason: str = "") -> None:
 
 @transaction.atomic
 def status_change(*, actor: Any, report: Report, target: str, reason: str = "") -> Report:
-    """Staff move a report's status; closing and reopening need a reason."""
-    reason = _tidy(reason)
-    if reason and len(reason) < MIN_REASON:
-        refuse("reason", f"a reason needs at least {MIN_REASON} characters")
-    _move(actor=actor, report=report, target=target, reason=reason[:500])
+    """Staff move a report's status; closing and reopening need a reason. A merged duplicate
+    stays closed: its case goes on in the report it was merged into."""
+    reason = _require_reason(reason, "the status changes", optional=True)
+    _lock(report)
+    if report.status == Status.CLOSED and (parent := merged_into(report)) is not None:
+        refuse("status", f"this report was merged into {parent.public_code}: reopen that one")
+    _move(actor=actor, report=report, target=target, reason=reason)
     return report
 
 
@@ -102,23 +113,26 @@ def report_refer(
     agency_case_number: str = "",
 ) -> Referral:
     """Refer `report` to `agency`; an agency outside the report's state needs a stated reason."""
-    reason = _tidy(reason)
     referred_on = referred_on or timezone.localdate()
-    report.refresh_from_db(fields=["status"])  # the status decides whether the filer is told
-    if not agency_serves(agency, report) and not reason:
-        refuse("reason", f"{agency.name} is outside {report.state.name}: say why it should have this report")
+    outside = not agency_serves(agency, report)
+    reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
+    _lock(report)  # the status decides whether the filer is told; told once
     if Referral.objects.filter(report=report, agency=agency).exists():
         refuse("agency", f"already referred to {agency.name}")
     if referred_on > timezone.localdate() or referred_on < report.occurred_on:
         refuse("referred_on", "the referral date must be between the day it happened and today")
-    referral = Referral.objects.create(
-        report=report,
-        agency=agency,
-        referred_by=actor,
-        referred_on=referred_on,
-        agency_case_number=_tidy(agency_case_number)[:60],
-        status=ReferralStatus.ACCEPTED if agency_case_number.strip() else ReferralStatus.SENT,
-    )
+    try:
+        with transaction.atomic():
+            referral = Referral.objects.create(
+                report=report,
+                agency=agency,
+                referred_by=actor,
+                referred_on=referred_on,
+                agency_case_number=_tidy(agency_case_number)[:60],
+                status=ReferralStatus.ACCEPTED if agency_case_number.strip() else ReferralStatus.SENT,
+            )
+    except IntegrityError:
+        refuse("agency", f"already referred to {agency.name}")
     audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
     transaction.on_commit(functools.partial(notifications.notify_referral, referral))
     if report.status in (Status.NEW, Status.TRIAGED):
@@ -210,6 +224,7 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
     """Merge `duplicate` into `into`: both records and their histories stay; the duplicate is
     closed and points at the report that carries the case on."""
     reason = _require_reason(reason, "these are the same incident")
+    _lock(duplicate)
     into = _check_pair(actor, duplicate, into)
     if merged_into(duplicate) is not None:
         refuse("other", f"{duplicate.public_code} is already merged")
@@ -294,6 +309,7 @@ def step_record(
     errors = _step_errors(report, kind, occurred_on, statutes, decline_reason, detail)
     if errors or occurred_on is None:
         raise ReportInputError(errors)
+    _lock(report)
     shared = kind not in NEVER_SHARED and not withhold_from_filer
     step = CaseStep.objects.create(
         report=report,

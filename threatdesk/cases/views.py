@@ -27,13 +27,12 @@ from threatdesk.reports.selectors import report_for
 from threatdesk.reports.views import act_on_form
 
 Rule = Callable[[Any, Report], bool]
-QUEUE_ROLES = (Role.OFFICE_MANAGER, Role.STATE_COORDINATOR, Role.LIAISON)
 
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     """Reports waiting for triage (for a liaison: open referrals), gravest and oldest first."""
-    if getattr(request.user, "role", None) not in QUEUE_ROLES:
+    if not access.may_use_queue(request.user):
         raise Http404("No queue for your role")
     mine, unassigned = request.GET.get("mine") == "1", request.GET.get("unassigned") == "1"
     reports = selectors.triage_queue(request.user, mine=mine, unassigned=unassigned)[:200]
@@ -44,7 +43,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def figures(request: HttpRequest) -> HttpResponse:
     """How long reports wait, per office and per agency, over the reports the user may see."""
-    if getattr(request.user, "role", None) in (None, Role.REPORTER):
+    if not access.may_see_figures(request.user):
         raise Http404("No figures for your role")
     offices, agencies = case_figures.figures_for(request.user)
     return render(request, "cases/figures.html", {"offices": offices, "agencies": agencies})

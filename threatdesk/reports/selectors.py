@@ -136,8 +136,12 @@ def _label(choices: Any, code: str) -> str:
     return str(choices(code).label) if code in choices.values else code
 
 
-def _detail_of(event: AuditEvent) -> str:
-    """What the timeline says beside an event: only codes and labels, never free text."""
+PARTNER_KEYS = ("other", "into", "duplicate")  # another report's code, in link and merge events
+
+
+def _detail_of(event: AuditEvent, partners: set[str]) -> str:
+    """What the timeline says beside an event: only codes and labels, never free text. Another
+    report's code only when the reader may open that report (a code is also its receipt)."""
     payload = event.payload or {}
     if "evidence" in payload:
         return f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
@@ -145,19 +149,33 @@ def _detail_of(event: AuditEvent) -> str:
         return _label(StepKind, payload.get("kind", ""))
     if event.action == "cases.report.status_changed":
         return f"{_label(Status, payload.get('from', ''))} to {_label(Status, payload.get('to', ''))}"
-    for key in ("other", "into", "duplicate"):
+    for key in PARTNER_KEYS:
         if key in payload:
-            return str(payload[key])
+            return str(payload[key]) if payload[key] in partners else "a report you cannot open"
     return ""
 
 
-def _timeline_item(event: AuditEvent, actor: str) -> TimelineItem:
-    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), _detail_of(event))
+def _timeline_item(event: AuditEvent, actor: str, partners: set[str]) -> TimelineItem:
+    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), _detail_of(event, partners))
 
 
-def _for_filer(event: AuditEvent) -> bool:
-    """Steps law enforcement did not share with the filer stay off the filer's timeline."""
-    return (event.payload or {}).get("filer", True) is not False
+def _shown_to(user: Any) -> Any:
+    """Which events a reader's timeline holds: the filer misses steps law enforcement did not
+    share with them; a liaison misses other agencies' referrals and steps."""
+    role = getattr(user, "role", None)
+    if role == Role.REPORTER:
+        return lambda event: (event.payload or {}).get("filer", True) is not False
+    if role == Role.LIAISON:
+        own = user.agency.public_code if user.agency_id else None
+        return lambda event: (event.payload or {}).get("agency", own) == own
+    return lambda event: True
+
+
+def _partners_shown(user: Any, events: list[AuditEvent]) -> set[str]:
+    codes = {str(e.payload[k]) for e in events for k in PARTNER_KEYS if k in (e.payload or {})}
+    if not codes or getattr(user, "role", None) == Role.REPORTER:
+        return set()
+    return set(Report.objects.visible_to(user).filter(public_code__in=codes).values_list("public_code", flat=True))
 
 
 def _actor_shown(user: Any, report: Report) -> Any:
@@ -174,8 +192,9 @@ def _actor_shown(user: Any, report: Report) -> Any:
 def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
     shown = _actor_shown(user, report)
-    events = [e for e in events_for(report) if getattr(user, "role", None) != Role.REPORTER or _for_filer(e)]
-    return [_timeline_item(event, shown(event.actor_id, event.actor_label)) for event in events]
+    events = list(filter(_shown_to(user), events_for(report)))
+    partners = _partners_shown(user, events)
+    return [_timeline_item(event, shown(event.actor_id, event.actor_label), partners) for event in events]
 
 
 def _custody_detail(entry: CustodyEntry) -> str:

@@ -389,3 +389,98 @@ def test_time_figures_per_office_and_agency(personas):
 
 def fresh_referral(referral: Referral) -> Referral:
     return Referral.objects.select_related("agency").get(pk=referral.pk)
+
+
+# --- found in review: scope of codes, other agencies, withheld steps, stale writes ---------------
+
+
+def second_agency(personas: Any) -> tuple[Agency, Any]:
+    sheriff = Agency.objects.create(name="Maricopa County Sheriff", kind="sheriff", state=personas.state, county=personas.county)
+    liaison = user_create(actor=None, username="deputy", password=PASSWORD, role=Role.LIAISON, agency=sheriff)
+    return sheriff, liaison
+
+
+def test_a_linked_reports_code_shows_only_to_those_who_may_open_it(personas, report):
+    theirs = report_submit(
+        actor=personas.other_reporter, data=ReportIn.model_validate(valid_report_payload()), source="web"
+    ).report
+    services.reports_link(actor=personas.manager, report=report, other=theirs, kind=LinkKind.SAME_SENDER)
+    assert theirs.public_code not in signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+    assert theirs.public_code in signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    pima = report_submit(
+        actor=personas.outsider, data=ReportIn.model_validate(valid_report_payload(county="04019")), source="web"
+    ).report
+    services.reports_link(actor=personas.coordinator, report=report, other=pima, kind=LinkKind.SAME_CAMPAIGN)
+    page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert pima.public_code not in page and "a report you cannot open" in page
+
+
+def test_a_liaison_reads_neither_another_agencys_steps_nor_its_referral(personas, referred):
+    sheriff, deputy = second_agency(personas)
+    services.report_refer(actor=personas.manager, report=referred, agency=sheriff, agency_case_number="SO-2024-77")
+    theirs = Referral.objects.select_related("agency").get(agency=sheriff)
+    services.step_record(
+        actor=deputy,
+        report=fresh(referred),
+        referral=theirs,
+        kind="subject_identified",
+        occurred_on=dt.date(2024, 11, 8),
+        detail="Suspect is Zebulon Quartermaine",
+    )
+    page = signed_in(personas.liaison).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "Zebulon" not in page and "SO-2024-77" not in page and "Maricopa County Sheriff" not in page
+    assert "Law enforcement: Subject identified" not in page  # nor on the timeline
+    deputy_page = signed_in(deputy).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "Zebulon" in deputy_page and "Law enforcement: Subject identified" in deputy_page
+    offices, _agencies = figures_for(personas.liaison)
+    assert offices[0].to_first_action.count == 0  # the sheriff's step is not the FBI's to count
+
+
+def test_a_withheld_decline_does_not_reach_the_filer_through_the_referral_status(personas, referred):
+    services.step_record(
+        actor=personas.liaison,
+        report=referred,
+        referral=Referral.objects.get(),
+        kind="declined",
+        occurred_on=dt.date(2024, 11, 20),
+        decline_reason="insufficient_evidence",
+        withhold_from_filer=True,
+    )
+    page = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "Declined" not in page and "Insufficient evidence" not in page
+    assert "Declined" in signed_in(personas.manager).get(f"/reports/{referred.public_code}/").content.decode()
+
+
+def test_a_stale_copy_cannot_undo_a_close(personas, report):
+    stale = fresh(report)
+    services.status_change(actor=personas.manager, report=fresh(report), target=Status.CLOSED, reason="Resolved by a phone call")
+    with pytest.raises(ReportInputError, match=r"cannot go from closed to triaged|needs a reason"):
+        services.status_change(actor=personas.coordinator, report=stale, target=Status.TRIAGED)
+    assert fresh(report).status == Status.CLOSED
+    assert list(StatusChange.objects.values_list("to_status", flat=True)) == [Status.CLOSED]
+
+
+def test_a_stale_copy_cannot_merge_twice(personas, report):
+    duplicate, other = file_report(personas), file_report(personas)
+    stale = fresh(duplicate)
+    services.report_merge(actor=personas.manager, duplicate=fresh(duplicate), into=report, reason="Same voicemail, filed twice")
+    with pytest.raises(ReportInputError, match="already"):
+        services.report_merge(actor=personas.manager, duplicate=stale, into=other, reason="Same voicemail, filed thrice")
+    assert StatusChange.objects.filter(report=duplicate).count() == 1
+
+
+def test_a_merged_duplicate_cannot_be_reopened(personas, report):
+    duplicate = file_report(personas)
+    services.report_merge(actor=personas.manager, duplicate=duplicate, into=report, reason="Same voicemail, filed twice")
+    with pytest.raises(ReportInputError, match=f"merged into {report.public_code}"):
+        services.status_change(
+            actor=personas.manager, report=fresh(duplicate), target=Status.TRIAGED, reason="The caller called again"
+        )
+
+
+def test_the_90th_percentile_is_the_nearest_rank():
+    from threatdesk.cases.figures import Spread
+
+    assert Spread.of([float(n) for n in range(1, 11)]).p90 == 9.0
+    assert Spread.of([1.0, 2.0, 3.0, 4.0, 100.0]).p90 == 100.0
+    assert Spread.of([float(n) for n in range(1, 21)]).p90 == 18.0
