@@ -18,7 +18,20 @@ DATE = forms.DateInput(attrs={"type": "date"})
 REASON = forms.Textarea(attrs={"rows": 2})
 
 
-class StatusForm(forms.Form):
+class CaseForm(forms.Form):
+    """A form on the report page, which shows several at once: each gets ids of its own
+    (`<id_prefix>_<field>`), so that a label, its help text and its errors point at this form's
+    field and not at a namesake in another form ("reason" is in four)."""
+
+    id_prefix = "case"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class StatusForm(CaseForm):
+    id_prefix = "status"
     target = forms.ChoiceField(label="Move to")
     reason = forms.CharField(
         label="Reason",
@@ -33,7 +46,8 @@ class StatusForm(forms.Form):
         cast(forms.ChoiceField, self.fields["target"]).choices = [(t.target, t.verb) for t in moves]
 
 
-class AssignForm(forms.Form):
+class AssignForm(CaseForm):
+    id_prefix = "assign"
     assignee = forms.ModelChoiceField(
         label="Assign to", queryset=User.objects.none(), required=False, to_field_name="username", empty_label="No one"
     )
@@ -48,7 +62,8 @@ class ReportCodeField(forms.CharField):
         return normalise_code(super().to_python(value) or "")
 
 
-class LinkForm(forms.Form):
+class LinkForm(CaseForm):
+    id_prefix = "link"
     other = ReportCodeField(label="Other report's code", max_length=40)
     kind = forms.ChoiceField(
         label="How they belong together",
@@ -56,12 +71,14 @@ class LinkForm(forms.Form):
     )
 
 
-class MergeForm(forms.Form):
+class MergeForm(CaseForm):
+    id_prefix = "merge"
     other = ReportCodeField(label="Merge this report into", max_length=40, help_text="The report that carries the case on.")
     reason = forms.CharField(label="Why they are the same incident", max_length=500, widget=REASON)
 
 
-class ReferForm(forms.Form):
+class ReferForm(CaseForm):
+    id_prefix = "refer"
     agency = forms.ModelChoiceField(
         label="Refer to", queryset=Agency.objects.all(), to_field_name="public_code", empty_label="Choose an agency"
     )
@@ -70,11 +87,13 @@ class ReferForm(forms.Form):
     reason = forms.CharField(label="Reason, if the agency is outside the state", max_length=500, required=False)
 
 
-class CaseNumberForm(forms.Form):
+class CaseNumberForm(CaseForm):
+    id_prefix = "case_number"
     agency_case_number = forms.CharField(label="Your agency's case number", max_length=60)
 
 
-class StepForm(forms.Form):
+class StepForm(CaseForm):
+    id_prefix = "step"
     kind = forms.ChoiceField(label="What happened", choices=StepKind.choices)
     occurred_on = forms.DateField(label="On", initial=timezone.localdate, widget=DATE)
     statutes = forms.MultipleChoiceField(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 import pytest
@@ -337,6 +338,41 @@ def test_referral_to_another_state_without_a_reason_writes_nothing(personas, rep
     response = signed_in(personas.manager).post(f"/reports/{report.public_code}/refer/", {"agency": nevada.public_code})
     assert response.status_code == 422 and "say why" in response.content.decode()
     assert not Referral.objects.exists() and fresh(report).status == Status.NEW
+
+
+def _ids(html: str) -> list[str]:
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+def _form(html: str, action: str) -> str:
+    found = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S)
+    assert found, f"no form posting to {action}"
+    return found.group(0)
+
+
+def test_each_form_on_the_report_page_labels_its_own_fields(personas, referred):
+    """Four forms on a manager's page have a "reason": each label, help text and error must point
+    at its own form's field, not the first of the namesakes."""
+    nevada = Agency.objects.create(name="Las Vegas Metropolitan Police", kind="local_police", state=State.objects.get(code="NV"))
+    manager, code = signed_in(personas.manager), referred.public_code
+    refused = manager.post(f"/reports/{code}/refer/", {"agency": nevada.public_code})
+    assert refused.status_code == 422
+    pages = {
+        "manager": manager.get(f"/reports/{code}/").content.decode(),
+        "manager, refused referral": refused.content.decode(),
+        "liaison": signed_in(personas.liaison).get(f"/reports/{code}/").content.decode(),
+    }
+    for who, html in pages.items():
+        ids = _ids(html)
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], f"{who}: ids used twice"
+
+    refer = _form(pages["manager, refused referral"], f"/reports/{code}/refer/")
+    label = re.search(r'<label for="([^"]+)">Reason, if the agency is outside the state', refer)
+    assert label, "the referral's reason has no label"
+    field = re.search(rf'<input[^>]*name="reason"[^>]*id="{label.group(1)}"[^>]*>', refer)
+    assert field, "the referral's reason label points outside its form"
+    assert f"{label.group(1)}_error" in re.search(r'aria-describedby="([^"]+)"', field.group(0)).group(1)  # type: ignore[union-attr]
+    assert f'id="{label.group(1)}_error"' in refer
 
 
 def test_the_timeline_names_each_step_and_hides_unshared_ones_from_the_filer(personas, referred):
