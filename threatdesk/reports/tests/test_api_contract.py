@@ -6,7 +6,6 @@ Requests go through the WSGI application in this process (no server), into the t
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,8 +35,7 @@ OPERATIONS = [
     "GET /api/receipts/{code}",
 ]
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
-MAX_EXAMPLES = 25
-BUDGET_SECONDS = 60
+MAX_EXAMPLES = 25  # per operation and mode: enough to find crashes, few enough for CI
 
 
 @pytest.fixture(scope="module")
@@ -103,12 +101,10 @@ CASES.remove(("GET /api/receipts/{code}", "negative"))
 def test_operation_never_fails_on_generated_requests(api_schema, auth, known_code, label, mode):
     method, path = label.split(" ", 1)
     operation = api_schema[path][method]
-    started = time.monotonic()
     run_operation(operation, mode, auth)
     if "{code}" in path:
         # Again with a real code: generated codes almost always meet a 404.
         run_operation(operation, mode, auth, path_parameters={"code": known_code})
-    assert time.monotonic() - started < BUDGET_SECONDS / len(OPERATIONS)
 
 
 def test_evidence_upload_with_a_real_code_and_file_conforms(api_schema, auth, known_code):
