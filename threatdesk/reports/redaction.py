@@ -50,17 +50,17 @@ class Copies:
 
 def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Person]:
     """The report's own sender and reporter, who must not be named in the copy either; in their
-    own report even a first name alone points at them."""
-    people = [
-        Person(
-            key="sender",
-            kind="sender",
-            names=[values.get("sender_name") or ""] if values.get("sender_name") else [],
-            phones=list(values.get("sender_phones") or []),
-            emails=list(values.get("sender_emails") or []),
-            handles=list(values.get("sender_handles") or []),
-        )
-    ]
+    own report even a first name alone points at them. Someone nothing identifies is left out:
+    they would teach the redactor nothing, and copying it for them is most of a short report's cost."""
+    sender = Person(
+        key="sender",
+        kind="sender",
+        names=[values.get("sender_name") or ""] if values.get("sender_name") else [],
+        phones=list(values.get("sender_phones") or []),
+        emails=list(values.get("sender_emails") or []),
+        handles=list(values.get("sender_handles") or []),
+    )
+    people = [sender] if sender.names or sender.phones or sender.emails or sender.handles else []
     reporter = reporter_person(values, reporter_name)
     return [*people, reporter] if reporter else people
 
