@@ -74,6 +74,15 @@ class Built:
     county: County | None
     office: Office | None
 
+    @property
+    def digests(self) -> list[str]:
+        """The sender's pseudonyms, each once: what earlier reports from the sender share."""
+        return list(dict.fromkeys(digest for _kind, digest in self.identifiers))
+
+    def assess(self, history: tuple[int, ...]) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history))
+
     def report(self, reporter: Any = None) -> Report:
         """The instance for a single submission, with its related objects already in hand (so
         answering the request reads none of them back)."""
@@ -209,9 +218,10 @@ def build_report(
     line: int | None = None,
     is_synthetic: bool = False,
     redactor_for: RedactorLookup = redaction.redactor_for,
-    history_for: assessing.HistoryLookup = assessing.sender_history,
 ) -> Built:
-    """Turn validated input into an unsaved report; raise ReportInputError for unknown places."""
+    """Turn validated input into an unsaved, redacted report; raise ReportInputError for unknown
+    places. The caller assesses it (`Built.assess`), since the sender's history depends on what
+    else is being stored with it."""
     state = places.state(data.state)
     if state is None:
         raise ReportInputError([FieldError("state", f"unknown state or territory code {data.state!r}", line)])
@@ -252,8 +262,6 @@ def build_report(
     values.update(redaction.make_copies(values, redactor=redactor, reporter_name=reporter_name).values())
     identifiers = sender_identifiers(data, platform_code(data.platform))
     threat_types = [str(t) for t in data.threat_types]
-    history = history_for([digest for _kind, digest in identifiers])
-    values.update(assessing.assessment_values(values, threat_types, history))
     return Built(values, threat_types, identifiers, state, county, office)
 
 
@@ -295,6 +303,7 @@ def _submit_new(
     files: Sequence[evidence_files.CheckedFile],
 ) -> Report:
     built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
+    built.assess(assessing.sender_history(built.digests))
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
     report.submission_key = submission_key
     report.submission_digest = digest
@@ -432,7 +441,6 @@ def reports_import(
                 line=row.line,
                 is_synthetic=is_synthetic,
                 redactor_for=redactor_for,
-                history_for=assessing.no_history,  # a file's reports are assessed alone
             )
         except ReportInputError as exc:
             errors.extend(exc.errors)
@@ -458,6 +466,7 @@ def reports_import(
         )
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
+    _assess_in_order(built)
     stored: list[StoredReport] = []
     reports = BulkInserter(Report)
     for start in range(0, len(built), batch_size):
@@ -477,6 +486,17 @@ def reports_import(
         if progress is not None:
             progress(len(chunk))
     return stored
+
+
+def _assess_in_order(built: Sequence[Built]) -> None:
+    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
+    stored or earlier in the file, as a later reassessment would find them; the stored ones are
+    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    history = assessing.RunningHistory(digest for item in built for digest in item.digests)
+    for item in sorted(built, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
+        received_at = item.values["received_at"]
+        item.assess(history.before(item.digests, received_at))
+        history.add(item.digests, received_at, item.values["severity"])
 
 
 def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
