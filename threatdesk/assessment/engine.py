@@ -21,6 +21,7 @@ from threatdesk.assessment.indicators import (
     FROM_THREAT_TYPES,
     IN_PERSON_CHANNELS,
     NEGATABLE,
+    PREFILTER,
     SUPPORTING,
     THREATS,
     WORDS,
@@ -56,8 +57,9 @@ def _from_words(text: str) -> dict[str, Indicator]:
     lowered = text.lower()
     same_length = len(lowered) == len(text)
     rules, subject = (COMPILED, lowered) if same_length else (COMPILED_ANY_CASE, text)
-    for rule, pattern in rules:
-        if pattern is None:
+    possible = PREFILTER.candidates(lowered) if same_length else range(len(rules))
+    for index, (rule, pattern) in enumerate(rules):
+        if pattern is None or index not in possible:
             continue
         if rule.code in NEGATABLE:
             match = next((m for m in pattern.finditer(subject) if not _negated(text, m.start())), None)
