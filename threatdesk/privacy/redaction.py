@@ -479,6 +479,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 _FULL_NAME = re.compile(
     r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
 )
+_DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
 _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
 
 
@@ -599,18 +600,36 @@ class Redactor:
     def find(self, text: str) -> list[_Find]:
         finds: list[_Find] = []
         finds += self._pattern_finds(text)
-        tokens = _Tokens.of(text)
-        finds += self._known_finds(tokens)
-        finds += self._fuzzy_finds(tokens, finds)
+        if self._automatons or self._known.fuzzy:  # else there is no known name to look for
+            tokens = _Tokens.of(text)
+            finds += self._known_finds(tokens)
+            finds += self._fuzzy_finds(tokens, finds)
         return finds
 
     def _pattern_finds(self, text: str) -> list[_Find]:
+        out: list[_Find] = []
+        if "@" in text:  # every email and handle has one
+            out += self._address_finds(text)
+        if _DIGIT.search(text):  # every other pattern but a name needs a digit in the text
+            out += self._number_finds(text)
+        names = given_names()
+        for m in _FULL_NAME.finditer(text):
+            if fold(m.group(1)) in names:
+                out.append(_Find(m.start(), m.end(), "name", None, 10))
+        return out
+
+    def _address_finds(self, text: str) -> list[_Find]:
         known = self._known
         out: list[_Find] = []
         for m in PATTERNS["email"].finditer(text):
             out.append(_Find(m.start(), m.end(), "email", known.emails.get(email_key(m.group())), 50))
         for m in PATTERNS["handle"].finditer(text):
             out.append(_Find(m.start(), m.end(), "handle", known.handles.get(handle_key(m.group())), 50))
+        return out
+
+    def _number_finds(self, text: str) -> list[_Find]:
+        known = self._known
+        out: list[_Find] = []
         for m in PATTERNS["ssn"].finditer(text):
             out.append(_Find(m.start(), m.end(), "ssn", None, 60))
         for m in PATTERNS["phone"].finditer(text):
@@ -623,10 +642,6 @@ class Redactor:
             out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
         for m in PATTERNS["plate"].finditer(text):
             out.append(_Find(m.start(1), m.end(1), "plate", None, 35))
-        names = given_names()
-        for m in _FULL_NAME.finditer(text):
-            if fold(m.group(1)) in names:
-                out.append(_Find(m.start(), m.end(), "name", None, 10))
         for m in PATTERNS["address"].finditer(text):
             out.append(_Find(m.start(), m.end(), "address", known.streets.get(street_key(m.group())), 20))
         return out
