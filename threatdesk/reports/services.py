@@ -4,7 +4,6 @@ audit entries, so a failure leaves nothing behind and a success leaves a complet
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -426,7 +425,7 @@ def reports_import(
     instead of storing every report a second time.
     """
     places = PlaceDirectory()
-    redactor_for = functools.cache(redaction.redactor_for)  # one per office for the whole file
+    redactor_for = redaction.redactors_for_file()
     now = timezone.now()
     built: list[Built] = []
     errors: list[FieldError] = []
