@@ -54,8 +54,12 @@ class IdempotencyConflictError(ValueError):
 
 @dataclass
 class SubmitResult:
+    """The stored report; for a new one also its sender identifiers as (kind, digest), so that
+    answering the request need not read back what was just written."""
+
     report: Report
     created: bool
+    identifiers: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -300,7 +304,7 @@ def _submit_new(
     submission_key: str | None,
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
-) -> Report:
+) -> tuple[Report, Built]:
     built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
     built.assess(assessing.sender_history(built.digests))
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
@@ -317,7 +321,7 @@ def _submit_new(
     )
     for checked in files:
         _add_evidence(report, checked, actor=actor)
-    return report
+    return report, built
 
 
 def report_submit(
@@ -342,13 +346,13 @@ def report_submit(
         if existing is not None:
             return SubmitResult(existing, created=False)
     try:
-        report = _submit_new(data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files)
+        report, built = _submit_new(data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files)
     except IntegrityError:
         existing = _existing_submission(submission_key, digest) if submission_key else None
         if existing is None:
             raise
         return SubmitResult(existing, created=False)
-    return SubmitResult(report, created=True)
+    return SubmitResult(report, created=True, identifiers=list(dict.fromkeys(built.identifiers)))
 
 
 def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor: Any) -> Evidence:
