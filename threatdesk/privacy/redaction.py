@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -217,23 +217,35 @@ def canon(word: str) -> str:
     return STREET_WORDS.get(folded, folded)
 
 
+# Reports repeat the same few thousand words: remembering their canonical forms saves most of it.
+_canon_of = lru_cache(maxsize=1 << 16)(canon)
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every token."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
 class _Tokens:
-    starts: list[int]
-    ends: list[int]
-    words: list[str]  # as written
-    canon: list[str]
+    """The words of a text, as written and canonical. Their offsets are found only when asked
+    for, when a name is found: most texts hold none, and offsets cost more than the words."""
 
-    @classmethod
-    def of(cls, text: str) -> _Tokens:
-        found = _words(text)
-        words = [w for _s, _e, w in found]
-        return cls([s for s, _e, _w in found], [e for _s, e, _w in found], words, [canon(w) for w in words])
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = _TOKEN.findall(text)  # as written
+        self.canon: list[str] = list(map(_canon_of, self.words))
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _TOKEN.finditer(self.text)]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _end in self._spans]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [end for _start, end in self._spans]
 
     @property
     def mostly_lower_case(self) -> bool:
@@ -369,6 +381,10 @@ def name_forms(name: str, *, strong_only: bool) -> NameForms:
         forms.fuzzy.update(w for w in (*first, *surname) if w not in NAME_PARTICLES)
     forms.multi = {f for f in forms.multi if len(f) > 1 or len(f[0]) > 1}
     return forms
+
+
+# A sender's forms are worked out again for each of their reports; read them, never change them.
+_name_forms_of = lru_cache(maxsize=4096)(name_forms)
 
 
 def _street_part(address: str) -> str:
@@ -558,7 +574,7 @@ class Redactor:
             self._automaton.add_word(key, (len(form), len(key), category, rank, person.key, guard))
 
     def _learn_name(self, name: str, person: Person) -> None:
-        forms = name_forms(name, strong_only=person.strong_only)
+        forms = _name_forms_of(name, strong_only=person.strong_only)
         for form in forms.multi:
             self._add(form, "name", person)
         for word in forms.single:
@@ -601,7 +617,7 @@ class Redactor:
         finds: list[_Find] = []
         finds += self._pattern_finds(text)
         if self._automatons or self._known.fuzzy:  # else there is no known name to look for
-            tokens = _Tokens.of(text)
+            tokens = _Tokens(text)
             finds += self._known_finds(tokens)
             finds += self._fuzzy_finds(tokens, finds)
         return finds
@@ -684,12 +700,12 @@ class Redactor:
                 continue
             if not (any_case or tokens.words[i][:1].isupper()):
                 continue  # a lower-case word in ordinary prose is a word, not a misspelt name
-            if (tokens.starts[i], tokens.ends[i]) in covered:
-                continue
             hit = fuzzy.get(word)
             if hit is None:
                 hit = next((fuzzy[v] for v in _deletions(word) if v in fuzzy), None)
-            if hit is not None and _one_edit_apart(word, hit[0]):
+            if hit is None or not _one_edit_apart(word, hit[0]):
+                continue
+            if (tokens.starts[i], tokens.ends[i]) not in covered:  # offsets only for a likely name
                 out.append(_Find(tokens.starts[i], tokens.ends[i], "name", hit[1], 150))
         return out
 
