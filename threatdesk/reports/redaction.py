@@ -114,6 +114,22 @@ def redactor_for(*, office_id: int | None, state_id: int) -> Redactor:
     return redactors.redactor(office_id=office_id, state_id=state_id)
 
 
+class StampedRedactors:
+    """`redactor_for` that remembers each state's stamp, so that work done with it outside a
+    transaction can be checked inside one: `unchanged()` is False once a protected person of
+    one of those states was added, edited or removed since."""
+
+    def __init__(self) -> None:
+        self.stamps: dict[int, tuple[Any, ...]] = {}
+
+    def __call__(self, *, office_id: int | None, state_id: int) -> Redactor:
+        self.stamps[state_id] = stamp = redactors.stamp(state_id)
+        return redactors.redactor(office_id=office_id, state_id=state_id, stamp=stamp)
+
+    def unchanged(self) -> bool:
+        return all(redactors.stamp(state_id) == stamp for state_id, stamp in self.stamps.items())
+
+
 def redactors_for_file() -> Callable[..., Redactor]:
     """`redactor_for` for one import: each office's redactor looked up once, and each state's
     protected persons checked once however many of its offices the file names."""

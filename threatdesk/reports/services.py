@@ -295,8 +295,43 @@ def _existing_submission(key: str, digest: str) -> Report | None:
     return existing
 
 
+@dataclass
+class _Draft:
+    """A submission worked out before its transaction, with what it was worked out from: the
+    redactors' view of the protected persons, and the sender's history."""
+
+    built: Built
+    redactors: redaction.StampedRedactors
+    history: tuple[int, ...]
+
+
+def _draft(data: ReportIn, *, actor: Any, source: str) -> _Draft:
+    """Resolve, redact and assess a submission outside any transaction: on SQLite a transaction
+    holds the database's one write lock, and this is most of a submission's work."""
+    stamped = redaction.StampedRedactors()
+    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source, redactor_for=stamped)
+    history = assessing.sender_history(built.digests)
+    built.assess(history)
+    return _Draft(built, stamped, history)
+
+
+def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Built:
+    """Inside the transaction, the draft as it must be stored: made again if the state's protected
+    persons changed since (their change redid only the copies already stored), reassessed if the
+    sender's history did."""
+    if not draft.redactors.unchanged():
+        built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
+        built.assess(assessing.sender_history(built.digests))
+        return built
+    history = assessing.sender_history(draft.built.digests)
+    if history != draft.history:
+        draft.built.assess(history)
+    return draft.built
+
+
 @transaction.atomic
 def _submit_new(
+    draft: _Draft,
     data: ReportIn,
     *,
     actor: Any,
@@ -305,8 +340,7 @@ def _submit_new(
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
 ) -> tuple[Report, Built]:
-    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
-    built.assess(assessing.sender_history(built.digests))
+    built = _confirmed(draft, data, actor=actor, source=source)
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
     report.submission_key = submission_key
     report.submission_digest = digest
@@ -338,15 +372,19 @@ def report_submit(
     returns the report already stored instead of a second copy, even when two retries race:
     the loser of the race hits the unique key, rolls back, and returns the winner's report.
     Most submissions are new, so the key is looked up first only when files would otherwise be
-    written again for a retry.
+    written again for a retry. The report is worked out before the transaction and checked
+    inside it against anything that changed meanwhile.
     """
     digest = submission_digest(data)
     if submission_key and files:
         existing = _existing_submission(submission_key, digest)
         if existing is not None:
             return SubmitResult(existing, created=False)
+    draft = _draft(data, actor=actor, source=source)
     try:
-        report, built = _submit_new(data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files)
+        report, built = _submit_new(
+            draft, data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files
+        )
     except IntegrityError:
         existing = _existing_submission(submission_key, digest) if submission_key else None
         if existing is None:
