@@ -130,9 +130,10 @@ class StampedRedactors:
         return all(redactors.stamp(state_id) == stamp for state_id, stamp in self.stamps.items())
 
 
-def redactors_for_file() -> Callable[..., Redactor]:
-    """`redactor_for` for one import: each office's redactor looked up once, and each state's
-    protected persons checked once however many of its offices the file names."""
+def redactors_for_batch() -> Callable[..., Redactor]:
+    """`redactor_for` for many reports in one transaction (an import, a state's copies redone):
+    each office's redactor looked up once, and each state's protected persons checked once
+    however many of its offices the reports name."""
     stamp = functools.cache(redactors.stamp)
 
     @functools.cache
@@ -151,12 +152,13 @@ def redo_state(state_id: int) -> int:
 
     done = 0
     with transaction.atomic():
+        lookup = redactors_for_batch()  # the people cannot change within this transaction
         reports = Report.objects.filter(state_id=state_id).exclude(redaction_state=RedactionState.ERASED)
         reports = reports.select_related("reporter").prefetch_related("threat_types", "sender_identifiers").order_by("pk")
         for report in reports.iterator(chunk_size=500):
             copies = make_copies(
                 vars(report),
-                redactor=redactor_for(office_id=report.office_id, state_id=state_id),
+                redactor=lookup(office_id=report.office_id, state_id=state_id),
                 reporter_name=_user_name(report),
             ).values()
             copies.update(reassessed(report, {**vars(report), **copies}))

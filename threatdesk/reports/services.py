@@ -467,7 +467,7 @@ def reports_import(
     instead of storing every report a second time.
     """
     places = PlaceDirectory()
-    redactor_for = redaction.redactors_for_file()
+    redactor_for = redaction.redactors_for_batch()
     now = timezone.now()
     built: list[Built] = []
     errors: list[FieldError] = []

@@ -8,7 +8,7 @@ import pytest
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.selectors import redactors
 from threatdesk.privacy.services import protected_person_create, protected_person_erase, protected_person_update
-from threatdesk.reports.redaction import redactors_for_file
+from threatdesk.reports.redaction import redactors_for_batch
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_an_edit_and_an_erasure_reach_the_next_report(personas):
 
 
 def test_an_import_reads_each_states_people_once(personas, django_assert_num_queries):
-    lookup = redactors_for_file()
+    lookup = redactors_for_batch()
     state = personas.office.state_id
     lookup(office_id=personas.office.pk, state_id=state)
     with django_assert_num_queries(1):  # the stamp is known; only the other office's people are read
