@@ -20,6 +20,7 @@ from threatdesk.assessment.indicators import (
     FROM_THREAT_TYPES,
     IN_PERSON_CHANNELS,
     NEGATABLE,
+    PREFILTER,
     SUPPORTING,
     THREATS,
     WORDS,
@@ -79,8 +80,9 @@ def _negated(subject: str, start: int) -> bool:
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     subject, where = _normalised(text)
-    for rule, pattern in COMPILED:
-        if pattern is None:
+    possible = PREFILTER.candidates(subject)
+    for index, (rule, pattern) in enumerate(COMPILED):
+        if pattern is None or index not in possible:
             continue
         if rule.code in NEGATABLE:
             match = next((m for m in pattern.finditer(subject) if not _negated(subject, m.start())), None)

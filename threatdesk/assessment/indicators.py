@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from threatdesk.assessment.prefilter import Prefilter
+
 WORDS, CONDUCT, CONTEXT = "words", "conduct", "context"
 
 
@@ -536,4 +538,6 @@ IN_PERSON_CHANNELS = frozenset({"in_person_office", "in_person_voting_site", "in
 CALENDAR_PEAKS = frozenset({"early_voting", "election_day", "canvass", "certification", "recount_audit"})
 
 COMPILED: tuple[tuple[Rule, re.Pattern[str] | None], ...] = tuple((rule, rule.compiled()) for rule in RULES)
+# Which of COMPILED (by index) may match a lower-cased text; the others need no search.
+PREFILTER = Prefilter(pattern for _rule, pattern in COMPILED)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -55,6 +55,8 @@ class BulkInserter:
         self.converters: list[Callable[[Any], Any] | None] = [
             None if _passes_through(f) else self._converter(f, connection) for f in self.fields
         ]
+        # Per column, worked out once: (attname, converter, value when the row has none).
+        self._plan = [(f.attname, c, self._fallback(f)) for f, c in zip(self.fields, self.converters, strict=True)]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in self.fields)
         placeholders = ", ".join(["%s"] * len(self.fields))
@@ -69,17 +71,16 @@ class BulkInserter:
 
         return convert
 
-    def _value(self, field: models.Field[Any, Any], row: Mapping[str, Any], now: Any) -> Any:
-        if field.attname in row:
-            return row[field.attname]
+    @staticmethod
+    def _fallback(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            return now
-        return field.get_default()
+            return lambda now: now
+        return lambda _now: field.get_default()
 
     def prepare(self, row: Mapping[str, Any], now: Any) -> tuple[Any, ...]:
         values = []
-        for field, convert in zip(self.fields, self.converters, strict=True):
-            value = self._value(field, row, now)
+        for attname, convert, fallback in self._plan:
+            value = row[attname] if attname in row else fallback(now)
             values.append(value if convert is None or value is None else convert(value))
         return tuple(values)
 

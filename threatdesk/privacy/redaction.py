@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -217,23 +217,35 @@ def canon(word: str) -> str:
     return STREET_WORDS.get(folded, folded)
 
 
+# Reports repeat the same few thousand words: remembering their canonical forms saves most of it.
+_canon_of = lru_cache(maxsize=1 << 16)(canon)
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every token."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
 class _Tokens:
-    starts: list[int]
-    ends: list[int]
-    words: list[str]  # as written
-    canon: list[str]
+    """The words of a text, as written and canonical. Their offsets are found only when asked
+    for, when a name is found: most texts hold none, and offsets cost more than the words."""
 
-    @classmethod
-    def of(cls, text: str) -> _Tokens:
-        found = _words(text)
-        words = [w for _s, _e, w in found]
-        return cls([s for s, _e, _w in found], [e for _s, e, _w in found], words, [canon(w) for w in words])
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = _TOKEN.findall(text)  # as written
+        self.canon: list[str] = list(map(_canon_of, self.words))
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _TOKEN.finditer(self.text)]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _end in self._spans]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [end for _start, end in self._spans]
 
     @property
     def mostly_lower_case(self) -> bool:
@@ -371,6 +383,10 @@ def name_forms(name: str, *, strong_only: bool) -> NameForms:
     return forms
 
 
+# A sender's forms are worked out again for each of their reports; read them, never change them.
+_name_forms_of = lru_cache(maxsize=4096)(name_forms)
+
+
 def _street_part(address: str) -> str:
     """The part of an address that holds the house number and street ('Apt 4B, 1418 W Palm Ln')."""
     parts = [p.strip() for p in address.split(",")]
@@ -479,6 +495,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 _FULL_NAME = re.compile(
     r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
 )
+_DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
 _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
 
 
@@ -557,7 +574,7 @@ class Redactor:
             self._automaton.add_word(key, (len(form), len(key), category, rank, person.key, guard))
 
     def _learn_name(self, name: str, person: Person) -> None:
-        forms = name_forms(name, strong_only=person.strong_only)
+        forms = _name_forms_of(name, strong_only=person.strong_only)
         for form in forms.multi:
             self._add(form, "name", person)
         for word in forms.single:
@@ -599,18 +616,36 @@ class Redactor:
     def find(self, text: str) -> list[_Find]:
         finds: list[_Find] = []
         finds += self._pattern_finds(text)
-        tokens = _Tokens.of(text)
-        finds += self._known_finds(tokens)
-        finds += self._fuzzy_finds(tokens, finds)
+        if self._automatons or self._known.fuzzy:  # else there is no known name to look for
+            tokens = _Tokens(text)
+            finds += self._known_finds(tokens)
+            finds += self._fuzzy_finds(tokens, finds)
         return finds
 
     def _pattern_finds(self, text: str) -> list[_Find]:
+        out: list[_Find] = []
+        if "@" in text:  # every email and handle has one
+            out += self._address_finds(text)
+        if _DIGIT.search(text):  # every other pattern but a name needs a digit in the text
+            out += self._number_finds(text)
+        names = given_names()
+        for m in _FULL_NAME.finditer(text):
+            if fold(m.group(1)) in names:
+                out.append(_Find(m.start(), m.end(), "name", None, 10))
+        return out
+
+    def _address_finds(self, text: str) -> list[_Find]:
         known = self._known
         out: list[_Find] = []
         for m in PATTERNS["email"].finditer(text):
             out.append(_Find(m.start(), m.end(), "email", known.emails.get(email_key(m.group())), 50))
         for m in PATTERNS["handle"].finditer(text):
             out.append(_Find(m.start(), m.end(), "handle", known.handles.get(handle_key(m.group())), 50))
+        return out
+
+    def _number_finds(self, text: str) -> list[_Find]:
+        known = self._known
+        out: list[_Find] = []
         for m in PATTERNS["ssn"].finditer(text):
             out.append(_Find(m.start(), m.end(), "ssn", None, 60))
         for m in PATTERNS["phone"].finditer(text):
@@ -623,10 +658,6 @@ class Redactor:
             out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
         for m in PATTERNS["plate"].finditer(text):
             out.append(_Find(m.start(1), m.end(1), "plate", None, 35))
-        names = given_names()
-        for m in _FULL_NAME.finditer(text):
-            if fold(m.group(1)) in names:
-                out.append(_Find(m.start(), m.end(), "name", None, 10))
         for m in PATTERNS["address"].finditer(text):
             out.append(_Find(m.start(), m.end(), "address", known.streets.get(street_key(m.group())), 20))
         return out
@@ -669,12 +700,12 @@ class Redactor:
                 continue
             if not (any_case or tokens.words[i][:1].isupper()):
                 continue  # a lower-case word in ordinary prose is a word, not a misspelt name
-            if (tokens.starts[i], tokens.ends[i]) in covered:
-                continue
             hit = fuzzy.get(word)
             if hit is None:
                 hit = next((fuzzy[v] for v in _deletions(word) if v in fuzzy), None)
-            if hit is not None and _one_edit_apart(word, hit[0]):
+            if hit is None or not _one_edit_apart(word, hit[0]):
+                continue
+            if (tokens.starts[i], tokens.ends[i]) not in covered:  # offsets only for a likely name
                 out.append(_Find(tokens.starts[i], tokens.ends[i], "name", hit[1], 150))
         return out
 

@@ -18,7 +18,7 @@ from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
-from threatdesk.reports.selectors import reporter_identity, sender_pseudonyms, words_for
+from threatdesk.reports.selectors import pseudonyms_of, reporter_identity, sender_pseudonyms, words_for
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
@@ -92,10 +92,16 @@ class ReceiptOut(Schema):
 
 
 def report_out(
-    report: Report, user: Any, *, threat_types: list[str] | None = None, evidence: list[str] | None = None
+    report: Report,
+    user: Any,
+    *,
+    threat_types: list[str] | None = None,
+    evidence: list[str] | None = None,
+    identifiers: list[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """The API's view of a report. A caller that has just stored it passes its threat types and
-    evidence codes, which saves reading back what it wrote."""
+    """The API's view of a report. A caller that has just stored it passes its threat types,
+    evidence codes and sender identifiers, which saves reading back what it wrote."""
+    pseudonyms = pseudonyms_of(identifiers) if identifiers is not None else sender_pseudonyms(report)
     words = words_for(user, report)
     personal = words.version == Words.ORIGINAL
     reporter = reporter_identity(user, report)
@@ -129,7 +135,7 @@ def report_out(
         }
         if personal
         else None,
-        "sender_pseudonyms": [{"kind": kind, "pseudonym": pseudonym} for kind, pseudonym in sender_pseudonyms(report)],
+        "sender_pseudonyms": [{"kind": kind, "pseudonym": pseudonym} for kind, pseudonym in pseudonyms],
         "evidence": evidence if evidence is not None else [e.public_code for e in report.evidence.all()],
     }
 
@@ -157,7 +163,8 @@ def submit_report(
     if not result.created:
         return responses.Status(200, report_out(result.report, user))
     stored_types = list(dict.fromkeys(str(t) for t in payload.threat_types))
-    return responses.Status(201, report_out(result.report, user, threat_types=stored_types, evidence=[]))
+    out = report_out(result.report, user, threat_types=stored_types, evidence=[], identifiers=result.identifiers)
+    return responses.Status(201, out)
 
 
 class ListFilters(Schema):

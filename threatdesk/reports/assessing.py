@@ -7,17 +7,15 @@ original words, and only the indicator codes are kept, without their evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from threatdesk.assessment import Facts, assess
 from threatdesk.reports.redaction import RedactionState
 
-HistoryLookup = Callable[[Sequence[str]], tuple[int, ...]]
-
-
-def no_history(digests: Sequence[str]) -> tuple[int, ...]:
-    return ()
+HISTORY_LIMIT = 50  # levels kept per report, oldest first
 
 
 def sender_history(digests: Sequence[str]) -> tuple[int, ...]:
@@ -27,7 +25,7 @@ def sender_history(digests: Sequence[str]) -> tuple[int, ...]:
     if not digests:
         return ()
     earlier = Report.objects.filter(sender_identifiers__digest__in=list(digests), severity__isnull=False).distinct()
-    levels = earlier.order_by("received_at").values_list("severity", flat=True)[:50]
+    levels = earlier.order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT]
     return tuple(level for level in levels if level is not None)
 
 
@@ -41,7 +39,55 @@ def history_before(report: Any) -> tuple[int, ...]:
     earlier = Report.objects.filter(
         sender_identifiers__digest__in=digests, severity__isnull=False, received_at__lt=report.received_at
     ).distinct()
-    return tuple(level for level in earlier.order_by("received_at").values_list("severity", flat=True)[:50] if level is not None)
+    return tuple(
+        level for level in earlier.order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT] if level is not None
+    )
+
+
+# An earlier report: (received_at, 0 and pk if stored / 1 and position if in the file, level).
+_Earlier = tuple[datetime, int, int, int]
+
+
+class RunningHistory:
+    """Sender histories for many reports stored together, oldest first (bulk import).
+
+    The stored reports that share any of the given pseudonyms are read once, in chunks; each
+    report assessed is then added with `add`, so a later one from the same sender counts it.
+    `before` answers as `history_before` will once everything is stored: stored reports received
+    strictly earlier, and every report added so far.
+    """
+
+    def __init__(self, digests: Iterable[str], chunk: int = 900) -> None:
+        from threatdesk.reports.models import SenderIdentifier
+
+        self._stored: dict[str, list[_Earlier]] = {}
+        self._added: dict[str, list[_Earlier]] = {}
+        self._count = 0
+        wanted = list(dict.fromkeys(digests))
+        for start in range(0, len(wanted), chunk):
+            rows = SenderIdentifier.objects.filter(digest__in=wanted[start : start + chunk])
+            columns = ("digest", "report_id", "report__received_at", "report__severity")
+            for digest, pk, received_at, level in rows.values_list(*columns):
+                if level is not None:
+                    self._stored.setdefault(digest, []).append((received_at, 0, pk, level))
+        for earlier in self._stored.values():
+            earlier.sort()
+
+    def before(self, digests: Sequence[str], received_at: datetime) -> tuple[int, ...]:
+        """Levels of the earlier reports sharing any of `digests`, oldest first, at most HISTORY_LIMIT."""
+        found: set[_Earlier] = set()
+        for digest in digests:
+            stored = self._stored.get(digest, [])
+            earlier = stored[: bisect.bisect_left(stored, (received_at,))]
+            found.update(earlier[:HISTORY_LIMIT], self._added.get(digest, [])[:HISTORY_LIMIT])
+        return tuple(level for *_when, level in sorted(found)[:HISTORY_LIMIT])
+
+    def add(self, digests: Sequence[str], received_at: datetime, level: int) -> None:
+        """Count a report just assessed; reports must come oldest first."""
+        entry = (received_at, 1, self._count, level)
+        self._count += 1
+        for digest in digests:
+            self._added.setdefault(digest, []).append(entry)
 
 
 def reassessed(report: Any, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -296,5 +297,9 @@ def sender_pseudonyms(report: Report) -> list[tuple[str, str]]:
     Two reports from one phone number show the same pseudonym, whoever reads them, without the
     number itself ever leaving the database's sealed columns.
     """
-    rows = report.sender_identifiers.order_by("kind", "digest").values_list("kind", "digest")
-    return [(kind, digest[:PSEUDONYM_LENGTH]) for kind, digest in rows]
+    return pseudonyms_of(report.sender_identifiers.values_list("kind", "digest"))
+
+
+def pseudonyms_of(identifiers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(kind, pseudonym) for (kind, digest) pairs, in the order pages show them."""
+    return [(kind, digest[:PSEUDONYM_LENGTH]) for kind, digest in sorted(identifiers)]

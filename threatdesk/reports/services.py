@@ -4,7 +4,6 @@ audit entries, so a failure leaves nothing behind and a success leaves a complet
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -55,8 +54,12 @@ class IdempotencyConflictError(ValueError):
 
 @dataclass
 class SubmitResult:
+    """The stored report; for a new one also its sender identifiers as (kind, digest), so that
+    answering the request need not read back what was just written."""
+
     report: Report
     created: bool
+    identifiers: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -73,6 +76,15 @@ class Built:
     state: State
     county: County | None
     office: Office | None
+
+    @property
+    def digests(self) -> list[str]:
+        """The sender's pseudonyms, each once: what earlier reports from the sender share."""
+        return list(dict.fromkeys(digest for _kind, digest in self.identifiers))
+
+    def assess(self, history: tuple[int, ...]) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history))
 
     def report(self, reporter: Any = None) -> Report:
         """The instance for a single submission, with its related objects already in hand (so
@@ -209,9 +221,10 @@ def build_report(
     line: int | None = None,
     is_synthetic: bool = False,
     redactor_for: RedactorLookup = redaction.redactor_for,
-    history_for: assessing.HistoryLookup = assessing.sender_history,
 ) -> Built:
-    """Turn validated input into an unsaved report; raise ReportInputError for unknown places."""
+    """Turn validated input into an unsaved, redacted report; raise ReportInputError for unknown
+    places. The caller assesses it (`Built.assess`), since the sender's history depends on what
+    else is being stored with it."""
     state = places.state(data.state)
     if state is None:
         raise ReportInputError([FieldError("state", f"unknown state or territory code {data.state!r}", line)])
@@ -252,8 +265,6 @@ def build_report(
     values.update(redaction.make_copies(values, redactor=redactor, reporter_name=reporter_name).values())
     identifiers = sender_identifiers(data, platform_code(data.platform))
     threat_types = [str(t) for t in data.threat_types]
-    history = history_for([digest for _kind, digest in identifiers])
-    values.update(assessing.assessment_values(values, threat_types, history))
     return Built(values, threat_types, identifiers, state, county, office)
 
 
@@ -284,8 +295,43 @@ def _existing_submission(key: str, digest: str) -> Report | None:
     return existing
 
 
+@dataclass
+class _Draft:
+    """A submission worked out before its transaction, with what it was worked out from: the
+    redactors' view of the protected persons, and the sender's history."""
+
+    built: Built
+    redactors: redaction.StampedRedactors
+    history: tuple[int, ...]
+
+
+def _draft(data: ReportIn, *, actor: Any, source: str) -> _Draft:
+    """Resolve, redact and assess a submission outside any transaction: on SQLite a transaction
+    holds the database's one write lock, and this is most of a submission's work."""
+    stamped = redaction.StampedRedactors()
+    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source, redactor_for=stamped)
+    history = assessing.sender_history(built.digests)
+    built.assess(history)
+    return _Draft(built, stamped, history)
+
+
+def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Built:
+    """Inside the transaction, the draft as it must be stored: made again if the state's protected
+    persons changed since (their change redid only the copies already stored), reassessed if the
+    sender's history did."""
+    if not draft.redactors.unchanged():
+        built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
+        built.assess(assessing.sender_history(built.digests))
+        return built
+    history = assessing.sender_history(draft.built.digests)
+    if history != draft.history:
+        draft.built.assess(history)
+    return draft.built
+
+
 @transaction.atomic
 def _submit_new(
+    draft: _Draft,
     data: ReportIn,
     *,
     actor: Any,
@@ -293,8 +339,8 @@ def _submit_new(
     submission_key: str | None,
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
-) -> Report:
-    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
+) -> tuple[Report, Built]:
+    built = _confirmed(draft, data, actor=actor, source=source)
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
     report.submission_key = submission_key
     report.submission_digest = digest
@@ -310,7 +356,7 @@ def _submit_new(
     for checked in files:
         _add_evidence(report, checked, actor=actor)
     listeners.report_submitted(report)
-    return report
+    return report, built
 
 
 def report_submit(
@@ -327,21 +373,25 @@ def report_submit(
     returns the report already stored instead of a second copy, even when two retries race:
     the loser of the race hits the unique key, rolls back, and returns the winner's report.
     Most submissions are new, so the key is looked up first only when files would otherwise be
-    written again for a retry.
+    written again for a retry. The report is worked out before the transaction and checked
+    inside it against anything that changed meanwhile.
     """
     digest = submission_digest(data)
     if submission_key and files:
         existing = _existing_submission(submission_key, digest)
         if existing is not None:
             return SubmitResult(existing, created=False)
+    draft = _draft(data, actor=actor, source=source)
     try:
-        report = _submit_new(data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files)
+        report, built = _submit_new(
+            draft, data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files
+        )
     except IntegrityError:
         existing = _existing_submission(submission_key, digest) if submission_key else None
         if existing is None:
             raise
         return SubmitResult(existing, created=False)
-    return SubmitResult(report, created=True)
+    return SubmitResult(report, created=True, identifiers=list(dict.fromkeys(built.identifiers)))
 
 
 def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor: Any) -> Evidence:
@@ -420,7 +470,7 @@ def reports_import(
     instead of storing every report a second time.
     """
     places = PlaceDirectory()
-    redactor_for = functools.cache(redaction.redactor_for)  # one per office for the whole file
+    redactor_for = redaction.redactors_for_batch()
     now = timezone.now()
     built: list[Built] = []
     errors: list[FieldError] = []
@@ -435,7 +485,6 @@ def reports_import(
                 line=row.line,
                 is_synthetic=is_synthetic,
                 redactor_for=redactor_for,
-                history_for=assessing.no_history,  # a file's reports are assessed alone
             )
         except ReportInputError as exc:
             errors.extend(exc.errors)
@@ -461,6 +510,7 @@ def reports_import(
         )
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
+    _assess_in_order(built)
     stored: list[StoredReport] = []
     reports = BulkInserter(Report)
     for start in range(0, len(built), batch_size):
@@ -480,6 +530,17 @@ def reports_import(
         if progress is not None:
             progress(len(chunk))
     return stored
+
+
+def _assess_in_order(built: Sequence[Built]) -> None:
+    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
+    stored or earlier in the file, as a later reassessment would find them; the stored ones are
+    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    history = assessing.RunningHistory(digest for item in built for digest in item.digests)
+    for item in sorted(built, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
+        received_at = item.values["received_at"]
+        item.assess(history.before(item.digests, received_at))
+        history.add(item.digests, received_at, item.values["severity"])
 
 
 def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:

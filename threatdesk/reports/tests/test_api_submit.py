@@ -99,6 +99,16 @@ def test_retry_with_same_idempotency_key_answers_200_with_same_code(api, report_
     assert AuditEvent.objects.filter(action="reports.report.submitted").count() == 1
 
 
+def test_the_first_answer_says_what_a_retry_reads_back(api, report_payload):
+    # The first answer is built from what was just written, not read back; it must not differ.
+    payload = {**report_payload, "sender": {**report_payload["sender"], "emails": ["x@example.org"], "handles": ["@x_y"]}}
+    first = api.post("reporter", "/api/reports", payload, **{"Idempotency-Key": "same-answer"})
+    second = api.post("reporter", "/api/reports", payload, **{"Idempotency-Key": "same-answer"})
+    assert (first.status_code, second.status_code) == (201, 200)
+    assert len(first.json()["sender_pseudonyms"]) >= 3
+    assert first.json() == second.json()
+
+
 def test_same_idempotency_key_with_different_body_is_409(api, report_payload):
     api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "k-2"})
     response = api.post(
