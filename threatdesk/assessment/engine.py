@@ -8,6 +8,7 @@ aid, never a legal finding.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from threatdesk.assessment.indicators import (
@@ -49,17 +50,59 @@ _NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;
 # space, so "he will 'take out' anyone" reads like the words without the quotes.
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _STRAY = re.compile(r"\"|(?<![a-z0-9])'|'(?![a-z0-9])")
+_SPACES = re.compile(r"\s+")
 _UNTIDY = re.compile(r"\s\s|[^\S ]|\"|(?<![a-z0-9])'|'(?![a-z0-9])")
 
 
-def _normalised(text: str) -> tuple[str, list[int] | None]:
+class Offsets:
+    """Where each character of the tidied text came from in the original: the tidied text is the
+    original's pieces with each run of spaces cut to one, so a position is found by bisection."""
+
+    def __init__(self) -> None:
+        self.tidy: list[int] = []  # where each piece starts in the tidied text
+        self.original: list[int] = []  # and in the original
+
+    def add(self, tidy: int, original: int) -> None:
+        self.tidy.append(tidy)
+        self.original.append(original)
+
+    def __getitem__(self, position: int) -> int:
+        piece = bisect.bisect_right(self.tidy, position) - 1
+        return self.original[piece] + position - self.tidy[piece]
+
+
+def _normalised(text: str) -> tuple[str, Offsets | list[int] | None]:
     """Lower case, straight quotes, single spaces; with where each character came from in `text`.
 
     Patterns are written for that one form, which keeps them short and fast (no IGNORECASE). The
     positions are None when nothing moved, the common case."""
     lowered = text.lower().translate(_QUOTES)
-    if len(lowered) == len(text) and not _UNTIDY.search(lowered):
+    if len(lowered) != len(text):
+        return _normalised_by_character(text)  # a letter whose lower case is longer (İ)
+    if not _UNTIDY.search(lowered):
         return lowered, None
+    unquoted = _STRAY.sub(" ", lowered)
+    pieces: list[str] = []
+    offsets = Offsets()
+    done = length = 0
+    for run in _SPACES.finditer(unquoted):
+        if run.start() > done:
+            offsets.add(length, done)
+            pieces.append(unquoted[done : run.start()])
+            length += run.start() - done
+        if length:  # spaces before any word are dropped
+            offsets.add(length, run.start())
+            pieces.append(" ")
+            length += 1
+        done = run.end()
+    if done < len(unquoted):
+        offsets.add(length, done)
+        pieces.append(unquoted[done:])
+    return "".join(pieces), offsets
+
+
+def _normalised_by_character(text: str) -> tuple[str, list[int]]:
+    """The same tidying, one character at a time: for text whose lower case changes its length."""
     pairs = [(low, i) for i, char in enumerate(text) for low in char.lower().translate(_QUOTES)]
     unquoted = _STRAY.sub(" ", "".join(low for low, _i in pairs))
     chars: list[str] = []
