@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import struct
 import zlib
 from collections.abc import Callable, Iterator
@@ -240,6 +241,22 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     )
     if folders:
         terminalreporter.write_line("browser screenshots: " + ", ".join(folders))
+
+
+@pytest.fixture
+def log_in() -> Callable[[Any, str], None]:
+    """Sign a page in through the login form, as a person does; it lands on the report list."""
+
+    from threatdesk.testing.personas import PASSWORD
+
+    def sign_in(page: Any, username: str) -> None:
+        page.goto("/account/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(re.compile(r"/reports/$"))
+
+    return sign_in
 
 
 @pytest.fixture

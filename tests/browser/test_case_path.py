@@ -21,7 +21,7 @@ from threatdesk.reports.models import Report, Status
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.reports.taxonomy import Source
-from threatdesk.testing.personas import PASSWORD, Personas, make_personas
+from threatdesk.testing.personas import Personas, make_personas
 
 pytestmark = pytest.mark.browser
 
@@ -32,14 +32,6 @@ CASE_NUMBER = "PX-2024-0117"
 SUSPECT = "Dale Hollister"
 DETAIL = f"Subscriber records name {SUSPECT} of Mesa as the caller."
 CHARGE = "18 U.S.C. 875(c)"
-
-
-def _log_in(page: Any, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/reports/$"))
 
 
 def _queue_codes(page: Any) -> list[str]:
@@ -89,7 +81,7 @@ def _file_through_the_form(page: Any, occurred_on: dt.date) -> str:
     return page.locator("#receipt-code").inner_text().strip()
 
 
-def test_report_goes_from_the_queue_to_a_charge(new_page, browser_watch, live_url, mailoutbox, screenshot):
+def test_report_goes_from_the_queue_to_a_charge(new_page, browser_watch, live_url, mailoutbox, screenshot, log_in):
     personas = make_personas()
     milder = _file_milder_report(personas)
     today = timezone.localdate()
@@ -103,7 +95,7 @@ def test_report_goes_from_the_queue_to_a_charge(new_page, browser_watch, live_ur
 
     # 2. The office manager triages it, assigns it to themselves and refers it to the FBI.
     manager = new_page()
-    _log_in(manager, "manager")
+    log_in(manager, "manager")
     assert _queue_codes(manager) == [code, milder], "the threat is not at the top of the queue"
     assert manager.locator("h1").inner_text() == "Triage queue"
     manager.get_by_role("link", name=code).click()
@@ -142,7 +134,7 @@ def test_report_goes_from_the_queue_to_a_charge(new_page, browser_watch, live_ur
 
     # 3. The field office's liaison takes it up and records what the agency did.
     liaison = new_page()
-    _log_in(liaison, "liaison")
+    log_in(liaison, "liaison")
     assert _queue_codes(liaison) == [code]
     assert liaison.locator("h1").inner_text() == "Referred to your agency"
     liaison.get_by_role("link", name=code).click()

@@ -13,7 +13,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.reports.taxonomy import Source
-from threatdesk.testing.personas import PASSWORD, Personas, make_personas
+from threatdesk.testing.personas import Personas, make_personas
 
 pytestmark = pytest.mark.browser
 
@@ -58,21 +58,13 @@ def filed(live_url: str, png_bytes: bytes) -> Filed:
     )
 
 
-def _log_in(page: Any, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/reports/$"))
-
-
 def _listed_codes(page: Any) -> list[str]:
     return [text.split()[0] for text in page.locator("table.reports tbody td:first-child").all_inner_texts()]
 
 
-def test_office_manager_finds_filters_and_reads_an_anonymous_report(new_page, browser_watch, filed, screenshot):
+def test_office_manager_finds_filters_and_reads_an_anonymous_report(new_page, browser_watch, filed, screenshot, log_in):
     page = new_page()
-    _log_in(page, "manager")
+    log_in(page, "manager")
     assert page.locator("h1").inner_text() == "Reports"
     assert sorted(_listed_codes(page)) == sorted([filed.voicemail, filed.email])
     row = page.locator("table.reports tbody tr", has=page.get_by_role("link", name=filed.voicemail))
@@ -103,9 +95,9 @@ def test_office_manager_finds_filters_and_reads_an_anonymous_report(new_page, br
     browser_watch.assert_clean()
 
 
-def test_manager_of_another_county_neither_lists_nor_opens_it(new_page, browser_watch, filed, screenshot):
+def test_manager_of_another_county_neither_lists_nor_opens_it(new_page, browser_watch, filed, screenshot, log_in):
     page = new_page()
-    _log_in(page, "outsider")
+    log_in(page, "outsider")
     codes = _listed_codes(page)
     assert codes == [filed.pima]
     assert filed.voicemail not in page.content()
