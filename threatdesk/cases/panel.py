@@ -17,14 +17,15 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
     again with their errors."""
     triage = access.may_triage(user, report)
     own = selectors.own_referral(user, report)
+    refers = may_refer(user, report)
     context: dict[str, Any] = {
         "referrals": selectors.referrals_for(user, report),
         "steps": selectors.steps_for(user, report),
         "links": selectors.linked_reports(user, report),
         "filer_view": access.is_filer_view(user),
         "own_referral": own,
-        "routes": selectors.routing_suggestions(report) if may_refer(user, report) else [],
-        "refer_form": ReferForm() if may_refer(user, report) else None,
+        "routes": selectors.routing_suggestions(report) if refers else [],
+        "refer_form": ReferForm() if refers else None,
         "status_form": StatusForm(moves=selectors.transitions_offered(report)) if triage else None,
         "assign_form": AssignForm(candidates=assignable_users(report), initial={"assignee": report.assigned_to})
         if triage

@@ -111,13 +111,16 @@ LINK_LABELS: dict[tuple[str, str], str] = {
 
 def linked_reports(user: Any, report: Report) -> list[LinkedReport]:
     """Reports linked to this one that the user may open, with how they are linked."""
-    visible = Report.objects.visible_to(user)
-    links = ReportLink.objects.filter(Q(from_report=report) | Q(to_report=report)).select_related("from_report", "to_report")
+    links = list(
+        ReportLink.objects.filter(Q(from_report=report) | Q(to_report=report)).select_related("from_report", "to_report")
+    )
+    partners = {link.from_report_id for link in links} | {link.to_report_id for link in links}
+    visible = set(Report.objects.visible_to(user).filter(pk__in=partners).values_list("pk", flat=True))
     found = []
     for link in links:
         direction = "out" if link.from_report_id == report.pk else "in"
         other = link.to_report if direction == "out" else link.from_report
-        if visible.filter(pk=other.pk).exists():
+        if other.pk in visible:
             found.append(LinkedReport(other, link.kind, LINK_LABELS[(link.kind, direction)]))
     return found
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 from threatdesk.accounts.models import Role, User
 from threatdesk.audit import services as audit
 from threatdesk.cases import notifications, transitions
-from threatdesk.cases.access import TRIAGE_ROLES
 from threatdesk.cases.models import (
     CaseStep,
     DeclineReason,
@@ -166,7 +165,7 @@ def assignable_users(report: Report) -> QuerySet[User]:
     """Who may take a report on: the office's managers and the state's coordinators."""
     scope = Q(role=Role.OFFICE_MANAGER, office_id=report.office_id) if report.office_id else Q(pk__in=[])
     scope |= Q(role=Role.STATE_COORDINATOR, state_id=report.state_id)
-    return User.objects.filter(scope, is_active=True, role__in=TRIAGE_ROLES).order_by("username")
+    return User.objects.filter(scope, is_active=True).order_by("username")
 
 
 @transaction.atomic

@@ -215,6 +215,20 @@ def test_a_referral_records_the_date_and_case_number(personas, report):
 # --- law-enforcement steps --------------------------------------------------------------------
 
 
+def decline(personas: Any, report: Report, reason: str, **extra: Any) -> Any:
+    """The FBI liaison declines the report's one referral, through the service."""
+    referral = Referral.objects.get(report=report)
+    return services.step_record(
+        actor=personas.liaison,
+        report=report,
+        referral=referral,
+        kind="declined",
+        occurred_on=dt.date(2024, 11, 20),
+        decline_reason=reason,
+        **extra,
+    )
+
+
 def step(client: Any, report: Report, **data: Any) -> Any:
     return client.post(f"/reports/{report.public_code}/steps/", {"occurred_on": "2024-11-20", **data})
 
@@ -321,14 +335,7 @@ def test_step_detail_is_sealed_in_the_database(personas, referred):
 def test_the_liaison_queue_holds_only_its_open_referrals(personas, referred):
     other = file_report(personas)
     assert list(triage_queue(personas.liaison)) == [referred]
-    services.step_record(
-        actor=personas.liaison,
-        report=referred,
-        referral=Referral.objects.get(),
-        kind="declined",
-        occurred_on=dt.date(2024, 11, 20),
-        decline_reason="suspect_unidentified",
-    )
+    decline(personas, referred, "suspect_unidentified")
     assert list(triage_queue(personas.liaison)) == []
     assert other.public_code not in signed_in(personas.liaison).get("/queue/").content.decode()
 
@@ -473,15 +480,7 @@ def test_a_liaison_reads_neither_another_agencys_steps_nor_its_referral(personas
 
 
 def test_a_withheld_decline_does_not_reach_the_filer_through_the_referral_status(personas, referred):
-    services.step_record(
-        actor=personas.liaison,
-        report=referred,
-        referral=Referral.objects.get(),
-        kind="declined",
-        occurred_on=dt.date(2024, 11, 20),
-        decline_reason="insufficient_evidence",
-        withhold_from_filer=True,
-    )
+    decline(personas, referred, "insufficient_evidence", withhold_from_filer=True)
     page = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
     assert "Declined" not in page and "Insufficient evidence" not in page
     assert "Declined" in signed_in(personas.manager).get(f"/reports/{referred.public_code}/").content.decode()
