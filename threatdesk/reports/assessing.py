@@ -18,30 +18,24 @@ from threatdesk.reports.redaction import RedactionState
 HISTORY_LIMIT = 50  # levels kept per report, oldest first
 
 
-def sender_history(digests: Sequence[str]) -> tuple[int, ...]:
-    """Levels of earlier reports that share a sender pseudonym, oldest first."""
+def sender_history(digests: Sequence[str], *, before: datetime | None = None) -> tuple[int, ...]:
+    """Levels of earlier reports that share a sender pseudonym, oldest first; with `before`,
+    only those received before then."""
     from threatdesk.reports.models import Report
 
     if not digests:
         return ()
-    earlier = Report.objects.filter(sender_identifiers__digest__in=list(digests), severity__isnull=False).distinct()
-    levels = earlier.order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT]
+    earlier = Report.objects.filter(sender_identifiers__digest__in=list(digests), severity__isnull=False)
+    if before is not None:
+        earlier = earlier.filter(received_at__lt=before)
+    levels = earlier.distinct().order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT]
     return tuple(level for level in levels if level is not None)
 
 
 def history_before(report: Any) -> tuple[int, ...]:
-    """Levels of the reports from the same sender received before this one, oldest first."""
-    from threatdesk.reports.models import Report
-
+    """Levels of the reports from the same sender received before this stored one."""
     digests = [identifier.digest for identifier in report.sender_identifiers.all()]
-    if not digests:
-        return ()
-    earlier = Report.objects.filter(
-        sender_identifiers__digest__in=digests, severity__isnull=False, received_at__lt=report.received_at
-    ).distinct()
-    return tuple(
-        level for level in earlier.order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT] if level is not None
-    )
+    return sender_history(digests, before=report.received_at)
 
 
 # An earlier report: (received_at, 0 and pk if stored / 1 and position if in the file, level).
