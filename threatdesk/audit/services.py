@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent, AuditHead
-from threatdesk.lib.bulkinsert import BulkInserter
+from threatdesk.lib import sql
+from threatdesk.lib.bulkinsert import inserter
 
 GENESIS = "0" * 64
 
@@ -69,9 +70,20 @@ def event_hash(
     return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
 
 
-def _locked_head() -> AuditHead:
-    head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
-    return head
+def _locked_head() -> tuple[int, str]:
+    """The newest event's (seq, hash), locked until the transaction ends; on SQLite the
+    transaction's BEGIN IMMEDIATE already holds the database's one write lock. Every write reads
+    this row, hence plain SQL; the ORM creates the row the first time."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    found = sql.first_row(f"SELECT seq, hash FROM {sql.table(AuditHead)} WHERE id = 1{lock}")  # noqa: S608
+    if found is None:
+        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+        return head.seq, head.hash
+    return int(found[0]), str(found[1])
+
+
+def _move_head(seq: int, hash_: str) -> None:
+    sql.execute(f"UPDATE {sql.table(AuditHead)} SET seq = %s, hash = %s WHERE id = 1", [seq, hash_])  # noqa: S608
 
 
 def object_ref(obj: models.Model | None) -> tuple[str, str]:
@@ -85,12 +97,11 @@ def object_ref(obj: models.Model | None) -> tuple[str, str]:
 @transaction.atomic(savepoint=False)
 def log_many(*, actor: Any, entries: Iterable[Entry]) -> int:
     """Append events in order, one chain step each, under the head row's lock; return how many."""
-    head = _locked_head()
+    seq, prev = _locked_head()
     now = timezone.now()
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     label = actor_label(actor)
     rows: list[dict[str, Any]] = []
-    seq, prev = head.seq, head.hash
     for entry in entries:
         seq += 1
         row: dict[str, Any] = {
@@ -110,9 +121,8 @@ def log_many(*, actor: Any, entries: Iterable[Entry]) -> int:
         rows.append(row)
     if not rows:
         return 0
-    BulkInserter(AuditEvent).insert(rows)
-    head.seq, head.hash = seq, prev
-    head.save(update_fields=["seq", "hash"])
+    inserter(AuditEvent).insert(rows)
+    _move_head(seq, prev)
     return len(rows)
 
 

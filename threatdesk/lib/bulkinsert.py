@@ -12,6 +12,7 @@ It does not run `save()`, signals or model validation: callers pass values alrea
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -84,6 +85,17 @@ class BulkInserter:
             values.append(value if convert is None or value is None else convert(value))
         return tuple(values)
 
+    def insert_one(self, row: Mapping[str, Any]) -> Any:
+        """Insert one row in the caller's transaction; return its new primary key.
+
+        For a single submission: `Model.save()` builds the same statement through the SQL
+        compiler, which costs more than the insert itself."""
+        connection = connections[self.using]
+        pk = connection.ops.quote_name(self.model._meta.pk.column)
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.sql} RETURNING {pk}", self.prepare(row, timezone.now()))
+            return cursor.fetchone()[0]
+
     def insert(self, rows: Iterable[Mapping[str, Any]], *, chunk: int = 5000) -> int:
         """Insert every row in the caller's transaction; return how many were written."""
         now = timezone.now()
@@ -98,3 +110,11 @@ class BulkInserter:
             for start in range(0, len(prepared), chunk):
                 cursor.executemany(self.sql, prepared[start : start + chunk])
         return len(prepared)
+
+
+@functools.cache
+def inserter(model: type[models.Model]) -> BulkInserter:
+    """The model's inserter, worked out once per process: writes that insert a row or two each
+    time (an audit event, a report's threat types) would otherwise spend longer planning the
+    columns than inserting."""
+    return BulkInserter(model)

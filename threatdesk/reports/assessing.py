@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from threatdesk.assessment import Facts, assess
+from threatdesk.lib import sql
 from threatdesk.reports.redaction import RedactionState
 
 HISTORY_LIMIT = 50  # levels kept per report, oldest first
@@ -20,16 +21,22 @@ HISTORY_LIMIT = 50  # levels kept per report, oldest first
 
 def sender_history(digests: Sequence[str], *, before: datetime | None = None) -> tuple[int, ...]:
     """Levels of earlier reports that share a sender pseudonym, oldest first; with `before`,
-    only those received before then."""
-    from threatdesk.reports.models import Report
+    only those received before then. It runs twice for every submission, hence plain SQL."""
+    from threatdesk.reports.models import Report, SenderIdentifier
 
     if not digests:
         return ()
-    earlier = Report.objects.filter(sender_identifiers__digest__in=list(digests), severity__isnull=False)
+    digests = list(dict.fromkeys(digests))
+    statement = (
+        f"SELECT r.severity FROM {sql.table(Report)} r WHERE r.severity IS NOT NULL AND r.id IN"  # noqa: S608
+        f" (SELECT i.report_id FROM {sql.table(SenderIdentifier)} i WHERE i.digest IN ({sql.placeholders(len(digests))}))"
+    )
+    params: list[Any] = list(digests)
     if before is not None:
-        earlier = earlier.filter(received_at__lt=before)
-    levels = earlier.distinct().order_by("received_at").values_list("severity", flat=True)[:HISTORY_LIMIT]
-    return tuple(level for level in levels if level is not None)
+        statement += " AND r.received_at < %s"
+        params.append(sql.when(before))
+    statement += f" ORDER BY r.received_at, r.id LIMIT {HISTORY_LIMIT}"
+    return tuple(level for (level,) in sql.rows(statement, params))
 
 
 def history_before(report: Any) -> tuple[int, ...]:
