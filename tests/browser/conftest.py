@@ -111,10 +111,12 @@ def live_url(live_server: Any, transactional_db: None, settings: Any, tmp_path: 
     """
     from django.apps import apps
 
+    from threatdesk.places import reference
     from threatdesk.places.models import State
 
     if not State.objects.exists():
         importlib.import_module("threatdesk.places.migrations.0002_load_states_and_counties").load(apps, None)
+        reference.forget()  # the reloaded rows have new ids
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "evidence"}},

@@ -16,8 +16,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
-from threatdesk.lib.bulkinsert import BulkInserter
+from threatdesk.lib import sql
+from threatdesk.lib.bulkinsert import inserter
 from threatdesk.places.models import County, Office, State
+from threatdesk.places.reference import REFERENCE
 from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
@@ -90,6 +92,9 @@ class Built:
         """The instance for a single submission, with its related objects already in hand (so
         answering the request reads none of them back)."""
         report = Report(**self.values)
+        if report.pk is not None:  # stored by `insert_one`, not `save()`
+            report._state.adding = False
+            report._state.db = "default"
         report.state, report.county, report.office = self.state, self.county, self.office
         if reporter is not None and getattr(reporter, "pk", None) == self.values.get("reporter_id"):
             report.reporter = reporter
@@ -103,60 +108,25 @@ class StoredReport:
 
 
 class PlaceDirectory:
-    """Resolves state and county codes without a query per report (bulk import needs that).
+    """Resolves state and county codes without a query per report, and each county's office.
 
-    `bulk=False` is for one report (a form or API submission): it fetches only the state, and the
-    county too when it is given by FIPS code, instead of loading every state and every county
-    of the state to resolve one of each. Either way the answers are the same.
+    States and counties come from the process's reference copy (`places.reference`). Offices
+    change while the system runs, so they are read afresh: per county for one report (a form or
+    API submission, `bulk=False`), or all at once for a batch (bulk import).
     """
 
     def __init__(self, *, bulk: bool = True) -> None:
         self._bulk = bulk
-        self._states: dict[str, State] = {}
-        self._state_rows: dict[str, State | None] = {}
-        self._counties: dict[int, dict[str, tuple[int, str, str]]] = {}
-        self._county_objects: dict[int, County] = {}
         self._offices: dict[int, Office | None] = {}
         self._county_offices: dict[int, Office] | None = None
 
-    def state(self, code: str) -> State | None:
-        code = code.upper()
-        if not self._bulk:
-            if code not in self._state_rows:
-                self._state_rows[code] = State.objects.filter(code=code).first()
-            return self._state_rows[code]
-        if not self._states:
-            self._states = {s.code: s for s in State.objects.all()}
-        return self._states.get(code)
-
-    def county(self, state: State, text: str) -> County | None:
-        key = text.strip()
-        if not self._bulk and state.pk not in self._counties and len(key) == 5 and key.isascii() and key.isdigit():
-            # A FIPS code can only match a county's code, never a name.
-            return County.objects.filter(state=state, fips=key).first()
-        if state.pk not in self._counties:
-            self._counties[state.pk] = self._county_index(state)
-        index = self._counties[state.pk]
-        row = index.get(key) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
-        if row is None:
-            return None
-        if row[0] not in self._county_objects:
-            self._county_objects[row[0]] = County(pk=row[0], state=state, fips=row[1], name=row[2])
-        return self._county_objects[row[0]]
+    @staticmethod
+    def state(code: str) -> State | None:
+        return REFERENCE.state(code)
 
     @staticmethod
-    def _county_index(state: State) -> dict[str, tuple[int, str, str]]:
-        """Every way a county of `state` may be written, mapped to its (pk, fips, name) row.
-
-        Plain rows, not model instances: a state may have 254 counties, and building an instance
-        for each was most of the cost of a single submission.
-        """
-        index: dict[str, tuple[int, str, str]] = {}
-        for row in County.objects.filter(state=state).values_list("pk", "fips", "name"):
-            index[row[1]] = row
-            index[_county_key(row[2])] = row
-            index.setdefault(_county_key(_bare_county_name(row[2])), row)
-        return index
+    def county(state: State, text: str) -> County | None:
+        return REFERENCE.county(state, text)
 
     def office_for(self, county: County | None) -> Office | None:
         """The county's own election office, if it has one in the system."""
@@ -171,23 +141,15 @@ class PlaceDirectory:
                         self._county_offices.setdefault(office.county_id, office)
             return self._county_offices.get(county.pk)
         if county.pk not in self._offices:
-            self._offices[county.pk] = Office.objects.filter(county=county).order_by("level", "pk").first()
+            self._offices[county.pk] = _county_office(county.pk)
         return self._offices[county.pk]
 
 
-_COUNTY_WORDS = (" county", " parish", " borough", " census area", " municipality", " municipio", " city and borough")
-
-
-def _county_key(name: str) -> str:
-    return " ".join(name.lower().replace(".", "").split())
-
-
-def _bare_county_name(name: str) -> str:
-    lowered = name.lower().strip()
-    for word in _COUNTY_WORDS:
-        if lowered.endswith(word):
-            return lowered[: -len(word)]
-    return lowered
+def _county_office(county_id: int) -> Office | None:
+    """`Office.objects.filter(county=...).order_by("level", "pk").first()`, as plain SQL: every
+    submission that names a county asks it."""
+    statement = f"SELECT * FROM {sql.table(Office)} WHERE county_id = %s ORDER BY level, id LIMIT 1"  # noqa: S608
+    return next(iter(Office.objects.raw(statement, [county_id])), None)
 
 
 def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, str]]:
@@ -270,12 +232,12 @@ def build_report(
 
 def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
     """Threat-type and sender-identifier rows for reports already stored (ids in the same order)."""
-    BulkInserter(ReportThreatType).insert(
+    inserter(ReportThreatType).insert(
         {"report_id": pk, "code": code, "position": i}
         for b, pk in zip(built, report_ids, strict=True)
         for i, code in enumerate(b.threat_types)
     )
-    BulkInserter(SenderIdentifier).insert(
+    inserter(SenderIdentifier).insert(
         {"report_id": pk, "kind": kind, "digest": digest}
         for b, pk in zip(built, report_ids, strict=True)
         for kind, digest in dict.fromkeys(b.identifiers)
@@ -341,11 +303,10 @@ def _submit_new(
     files: Sequence[evidence_files.CheckedFile],
 ) -> tuple[Report, Built]:
     built = _confirmed(draft, data, actor=actor, source=source)
+    now = timezone.now()
+    built.values.update(submission_key=submission_key, submission_digest=digest, received_at=now, created_at=now, updated_at=now)
+    built.values["id"] = inserter(Report).insert_one(built.values)
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
-    report.submission_key = submission_key
-    report.submission_digest = digest
-    report.received_at = timezone.now()
-    report.save()
     _save_children([built], [report.pk])
     audit.log(
         "reports.report.submitted",
@@ -512,7 +473,7 @@ def reports_import(
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
     _assess_in_order(built)
     stored: list[StoredReport] = []
-    reports = BulkInserter(Report)
+    reports = inserter(Report)
     for start in range(0, len(built), batch_size):
         chunk = built[start : start + batch_size]
         reports.insert(b.values for b in chunk)
