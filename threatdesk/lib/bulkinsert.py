@@ -41,6 +41,11 @@ def _passes_through(field: models.Field[Any, Any]) -> bool:
     return type(field) in _PASS_THROUGH
 
 
+# Below this many rows one multi-row INSERT beats PostgreSQL's COPY, which costs extra round trips
+# to start and finish; it also stays well inside SQLite's limit on parameters per statement.
+COPY_FROM = 20
+
+
 class BulkInserter:
     """`BulkInserter(Model).insert(rows)`: rows are dicts keyed by field attname (`office_id`).
 
@@ -60,8 +65,8 @@ class BulkInserter:
         self._plan = [(f.attname, c, self._fallback(f)) for f, c in zip(self.fields, self.converters, strict=True)]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in self.fields)
-        placeholders = ", ".join(["%s"] * len(self.fields))
-        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        self._row_placeholders = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {self._row_placeholders}"  # noqa: S608
         # PostgreSQL's COPY takes rows several times faster than multi-row INSERTs.
         self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
 
@@ -102,14 +107,22 @@ class BulkInserter:
         prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now) for row in rows]
         connection = connections[self.using]
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+            if len(prepared) < COPY_FROM:
+                # A few rows (a report's threat types, an audit event): one statement, one round trip.
+                if prepared:
+                    cursor.execute(self._values_sql(len(prepared)), [value for values in prepared for value in values])
+            elif connection.vendor == "postgresql":
                 with cursor.cursor.copy(self.copy_sql) as copy:
                     for values in prepared:
                         copy.write_row(values)
-                return len(prepared)
-            for start in range(0, len(prepared), chunk):
-                cursor.executemany(self.sql, prepared[start : start + chunk])
+            else:
+                for start in range(0, len(prepared), chunk):
+                    cursor.executemany(self.sql, prepared[start : start + chunk])
         return len(prepared)
+
+    def _values_sql(self, count: int) -> str:
+        """`INSERT ... VALUES (...), (...)` for `count` rows."""
+        return self.sql + (", " + self._row_placeholders) * (count - 1)
 
 
 @functools.cache
