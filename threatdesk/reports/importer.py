@@ -24,7 +24,14 @@ from pydantic import ValidationError
 
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import FieldError, ImportRow, PlaceDirectory, ReportInputError, reports_import
+from threatdesk.reports.services import (
+    IMPORT_KEY_PREFIX,
+    FieldError,
+    ImportRow,
+    PlaceDirectory,
+    ReportInputError,
+    reports_import,
+)
 from threatdesk.reports.taxonomy import Source
 
 Progress = Callable[[int], None]
@@ -57,7 +64,6 @@ CSV_COLUMNS = (
 REQUIRED_COLUMNS = ("occurred_on", "state", "channel", "threat_types", "target_role", "narrative")
 LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sender_handles"})
 
-IMPORT_KEY_PREFIX = "import:"  # how services.reports_import keys a row by its external id
 _IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PROGRESS_EVERY = 1000

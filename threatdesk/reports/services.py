@@ -9,16 +9,18 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from threatdesk.assessment import Indicator
 from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import BulkInserter
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.crypto import blind_index
+from threatdesk.privacy.fields import encrypted_columns, sealed_apart
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import assessing, listeners, redaction
@@ -79,8 +81,7 @@ class Built:
 
     @property
     def digests(self) -> list[str]:
-        """The sender's pseudonyms, each once: what earlier reports from the sender share."""
-        return list(dict.fromkeys(digest for _kind, digest in self.identifiers))
+        return sender_digests(self.identifiers)
 
     def assess(self, history: tuple[int, ...]) -> None:
         """Add the computed fields, given the levels of the sender's earlier reports."""
@@ -119,6 +120,20 @@ class PlaceDirectory:
         self._offices: dict[int, Office | None] = {}
         self._county_offices: dict[int, Office] | None = None
 
+    @classmethod
+    def loaded(cls) -> PlaceDirectory:
+        """A directory with every state, county and county office read now, in three queries, so
+        that it answers without the database: for an import's worker processes, which must not
+        reach it."""
+        places = cls()
+        places._states = {s.code: s for s in State.objects.all()}
+        rows: dict[int, list[tuple[int, str, str]]] = {state.pk: [] for state in places._states.values()}
+        for state_id, pk, fips, name in County.objects.values_list("state_id", "pk", "fips", "name"):
+            rows[state_id].append((pk, fips, name))
+        places._counties = {state_id: _county_index(state_rows) for state_id, state_rows in rows.items()}
+        places._county_offices = _county_offices()
+        return places
+
     def state(self, code: str) -> State | None:
         code = code.upper()
         if not self._bulk:
@@ -135,7 +150,7 @@ class PlaceDirectory:
             # A FIPS code can only match a county's code, never a name.
             return County.objects.filter(state=state, fips=key).first()
         if state.pk not in self._counties:
-            self._counties[state.pk] = self._county_index(state)
+            self._counties[state.pk] = _county_index(County.objects.filter(state=state).values_list("pk", "fips", "name"))
         index = self._counties[state.pk]
         row = index.get(key) or index.get(_county_key(text)) or index.get(_county_key(_bare_county_name(text)))
         if row is None:
@@ -144,20 +159,6 @@ class PlaceDirectory:
             self._county_objects[row[0]] = County(pk=row[0], state=state, fips=row[1], name=row[2])
         return self._county_objects[row[0]]
 
-    @staticmethod
-    def _county_index(state: State) -> dict[str, tuple[int, str, str]]:
-        """Every way a county of `state` may be written, mapped to its (pk, fips, name) row.
-
-        Plain rows, not model instances: a state may have 254 counties, and building an instance
-        for each was most of the cost of a single submission.
-        """
-        index: dict[str, tuple[int, str, str]] = {}
-        for row in County.objects.filter(state=state).values_list("pk", "fips", "name"):
-            index[row[1]] = row
-            index[_county_key(row[2])] = row
-            index.setdefault(_county_key(_bare_county_name(row[2])), row)
-        return index
-
     def office_for(self, county: County | None) -> Office | None:
         """The county's own election office, if it has one in the system."""
         if county is None:
@@ -165,14 +166,35 @@ class PlaceDirectory:
         if self._bulk:
             # One query for every county's office rather than one per county named in the file.
             if self._county_offices is None:
-                self._county_offices = {}
-                for office in Office.objects.filter(county__isnull=False).order_by("level", "pk"):
-                    if office.county_id is not None:
-                        self._county_offices.setdefault(office.county_id, office)
+                self._county_offices = _county_offices()
             return self._county_offices.get(county.pk)
         if county.pk not in self._offices:
             self._offices[county.pk] = Office.objects.filter(county=county).order_by("level", "pk").first()
         return self._offices[county.pk]
+
+
+def _county_index(rows: Iterable[tuple[int, str, str]]) -> dict[str, tuple[int, str, str]]:
+    """Every way a county of one state may be written, mapped to its (pk, fips, name) row; `rows`
+    in name order, as the counties' default ordering gives them.
+
+    Plain rows, not model instances: a state may have 254 counties, and building an instance
+    for each was most of the cost of a single submission.
+    """
+    index: dict[str, tuple[int, str, str]] = {}
+    for row in rows:
+        index[row[1]] = row
+        index[_county_key(row[2])] = row
+        index.setdefault(_county_key(_bare_county_name(row[2])), row)
+    return index
+
+
+def _county_offices() -> dict[int, Office]:
+    """Each county's own election office, by county id: the first by level, then by age."""
+    offices: dict[int, Office] = {}
+    for office in Office.objects.filter(county__isnull=False).order_by("level", "pk"):
+        if office.county_id is not None:
+            offices.setdefault(office.county_id, office)
+    return offices
 
 
 _COUNTY_WORDS = (" county", " parish", " borough", " census area", " municipality", " municipio", " city and borough")
@@ -199,6 +221,11 @@ def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, st
     if data.sender.name:
         pairs.append((SenderIdentifier.Kind.NAME, data.sender.name))
     return [(str(kind), blind_index(str(kind), _match_key(str(kind), value, platform))) for kind, value in pairs]
+
+
+def sender_digests(identifiers: Iterable[tuple[str, str]]) -> list[str]:
+    """The sender's pseudonyms, each once: what earlier reports from the sender share."""
+    return list(dict.fromkeys(digest for _kind, digest in identifiers))
 
 
 def _match_key(kind: str, value: str, platform: str) -> str:
@@ -268,7 +295,12 @@ def build_report(
     return Built(values, threat_types, identifiers, state, county, office)
 
 
-def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
+class _WithChildren(Protocol):
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]]
+
+
+def _save_children(built: Sequence[_WithChildren], report_ids: Sequence[int]) -> None:
     """Threat-type and sender-identifier rows for reports already stored (ids in the same order)."""
     BulkInserter(ReportThreatType).insert(
         {"report_id": pk, "code": code, "position": i}
@@ -454,6 +486,68 @@ class ImportRow:
     received_at: datetime | None = None
 
 
+IMPORT_KEY_PREFIX = "import:"  # an imported row's submission key is this and its external id
+SEALED_COLUMNS = encrypted_columns(Report)
+
+
+@dataclass
+class ImportDraft:
+    """One import row worked out as far as it goes before its sender's history is known.
+
+    Plain values and no model instances, so that a worker process hands it back cheaply:
+    `values` holds the clear columns by attname, `sealed` the encrypted ones already in their
+    stored form, and `words` the engine's reading of the words, the costly part of assessing.
+    """
+
+    line: int
+    values: dict[str, Any]
+    sealed: dict[str, str | None]
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]]
+    words: dict[str, Indicator]
+    received_at: datetime | None = None
+
+    @property
+    def digests(self) -> list[str]:
+        return sender_digests(self.identifiers)
+
+    def assess(self, history: tuple[int, ...]) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=self.words))
+
+    def row(self) -> dict[str, Any]:
+        """Every column, for `BulkInserter(Report, ready=SEALED_COLUMNS)`."""
+        return {**self.values, **self.sealed}
+
+
+def import_draft(
+    row: ImportRow,
+    *,
+    places: PlaceDirectory,
+    redactor_for: RedactorLookup,
+    source: str = Source.IMPORT,
+    is_synthetic: bool = False,
+) -> ImportDraft:
+    """Resolve, redact, key, read the words of and seal one import row; raise ReportInputError for
+    an unknown place. With places and redactors read beforehand (`PlaceDirectory.loaded`,
+    `redaction.redactors_from`) it needs no database, so an import runs it in worker processes."""
+    built = build_report(
+        row.data,
+        places=places,
+        actor=None,
+        source=source,
+        line=row.line,
+        is_synthetic=is_synthetic,
+        redactor_for=redactor_for,
+    )
+    if row.external_id:
+        built.values["submission_key"] = IMPORT_KEY_PREFIX + row.external_id
+        built.values["submission_digest"] = submission_digest(row.data)
+    words = assessing.words_of(built.values)
+    clear, sealed = sealed_apart(Report, built.values)
+    return ImportDraft(row.line, clear, sealed, built.threat_types, built.identifiers, words, row.received_at)
+
+
 @transaction.atomic
 def reports_import(
     *,
@@ -471,52 +565,82 @@ def reports_import(
     """
     places = PlaceDirectory()
     redactor_for = redaction.redactors_for_batch()
-    now = timezone.now()
-    built: list[Built] = []
+    drafts: list[ImportDraft] = []
     errors: list[FieldError] = []
-    seen_keys: dict[str, int] = {}  # submission key -> line
     for row in rows:
         try:
-            item = build_report(
-                row.data,
-                places=places,
-                actor=None,
-                source=source,
-                line=row.line,
-                is_synthetic=is_synthetic,
-                redactor_for=redactor_for,
-            )
+            drafts.append(import_draft(row, places=places, redactor_for=redactor_for, source=source, is_synthetic=is_synthetic))
         except ReportInputError as exc:
             errors.extend(exc.errors)
-            continue
-        if row.external_id:
-            key = f"import:{row.external_id}"
-            if key in seen_keys:
-                errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", row.line))
-                continue
-            seen_keys[key] = row.line
-            item.values["submission_key"] = key
-            item.values["submission_digest"] = submission_digest(row.data)
-        item.values["received_at"] = row.received_at or now
-        built.append(item)
-    if seen_keys:
-        # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
-        keys = list(seen_keys)
-        existing = Report.objects.values_list("submission_key", flat=True)
-        taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
-        errors.extend(
-            FieldError("external_id", f"{key.removeprefix('import:')!r} was already imported", seen_keys[key])
-            for key in sorted(taken, key=seen_keys.__getitem__)
-        )
+    return reports_store(actor=actor, drafts=drafts, source=source, problems=errors, batch_size=batch_size, progress=progress)
+
+
+@transaction.atomic
+def reports_store(
+    *,
+    actor: Any,
+    drafts: Sequence[ImportDraft],
+    source: str = Source.IMPORT,
+    problems: Sequence[FieldError] = (),
+    batch_size: int = 2000,
+    progress: Any = None,
+) -> list[StoredReport]:
+    """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
+    stored before aborts the lot, as do `problems` found while drafting. The keys are checked
+    here, inside the transaction, so a report stored by someone else meanwhile still cannot be
+    imported twice; then the rows are assessed in order of receipt and inserted."""
+    errors = [*problems, *_key_errors(drafts)]
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-    _assess_in_order(built)
+    now = timezone.now()
+    for draft in drafts:
+        draft.values["received_at"] = draft.received_at or now
+    _assess_in_order(drafts)
+    return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+
+
+def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
+    """A key that repeats an earlier row's, or that a stored report has."""
+    errors: list[FieldError] = []
+    seen_keys: dict[str, int] = {}  # submission key -> line
+    for draft in drafts:
+        key = draft.values.get("submission_key")
+        if not key:
+            continue
+        if key in seen_keys:
+            errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", draft.line))
+        else:
+            seen_keys[key] = draft.line
+    # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
+    keys = list(seen_keys)
+    existing = Report.objects.values_list("submission_key", flat=True)
+    taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
+    errors.extend(
+        FieldError("external_id", f"{key.removeprefix(IMPORT_KEY_PREFIX)!r} was already imported", seen_keys[key])
+        for key in sorted(taken, key=seen_keys.__getitem__)
+    )
+    return errors
+
+
+def _assess_in_order(drafts: Sequence[ImportDraft]) -> None:
+    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
+    stored or earlier in the file, as a later reassessment would find them; the stored ones are
+    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    history = assessing.RunningHistory(digest for item in drafts for digest in item.digests)
+    for item in sorted(drafts, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
+        received_at = item.values["received_at"]
+        item.assess(history.before(item.digests, received_at))
+        history.add(item.digests, received_at, item.values["severity"])
+
+
+def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_size: int, progress: Any) -> list[StoredReport]:
+    """Insert assessed drafts in batches, each with its child rows and audit events."""
     stored: list[StoredReport] = []
-    reports = BulkInserter(Report)
-    for start in range(0, len(built), batch_size):
-        chunk = built[start : start + batch_size]
-        reports.insert(b.values for b in chunk)
-        codes = [b.values["public_code"] for b in chunk]
+    reports = BulkInserter(Report, ready=SEALED_COLUMNS)
+    for start in range(0, len(drafts), batch_size):
+        chunk = drafts[start : start + batch_size]
+        reports.insert(d.row() for d in chunk)
+        codes = [d.values["public_code"] for d in chunk]
         ids = _ids_by_code(codes)
         report_ids = [ids[code] for code in codes]
         _save_children(chunk, report_ids)
@@ -530,17 +654,6 @@ def reports_import(
         if progress is not None:
             progress(len(chunk))
     return stored
-
-
-def _assess_in_order(built: Sequence[Built]) -> None:
-    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
-    stored or earlier in the file, as a later reassessment would find them; the stored ones are
-    read once for the whole file, not per row. Rows received at the same time go in file order."""
-    history = assessing.RunningHistory(digest for item in built for digest in item.digests)
-    for item in sorted(built, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
-        received_at = item.values["received_at"]
-        item.assess(history.before(item.digests, received_at))
-        history.add(item.digests, received_at, item.values["severity"])
 
 
 def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
