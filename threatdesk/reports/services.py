@@ -262,20 +262,21 @@ def build_report(
             raise ReportInputError([FieldError("county", f"no county {data.county!r} in {state.name}", line)])
     signed_in = getattr(actor, "is_authenticated", False)
     office = (getattr(actor, "office", None) if signed_in else None) or places.office_for(county)
+    # Codes as plain strings, as they are stored (an import hands these values between processes).
     values = {
         "public_code": report_code(),
-        "source": source,
+        "source": str(source),
         "is_synthetic": is_synthetic,
         "office_id": office.pk if office else None,
         "state_id": state.pk,
         "county_id": county.pk if county else None,
         "occurred_on": data.occurred_on,
         "occurred_time": data.occurred_time,
-        "channel": data.channel,
+        "channel": str(data.channel),
         "platform": data.platform,
-        "primary_threat_type": data.threat_types[0],
-        "target_role": data.target_role,
-        "election_phase": data.election_phase,
+        "primary_threat_type": str(data.threat_types[0]),
+        "target_role": str(data.target_role),
+        "election_phase": str(data.election_phase),
         "message_text": data.message_text,
         "narrative": data.narrative,
         "sender_name": data.sender.name,
