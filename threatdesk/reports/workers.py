@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -79,6 +80,8 @@ def _start(handed: dict[str, Any], setup: bytes) -> None:
     import django
     from django.conf import settings
 
+    # Ctrl-C is the main process's to handle: it stops handing out rows and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     django.setup()
     for name, value in handed.items():
         setattr(settings, name, value)
