@@ -296,16 +296,17 @@ class _Work:
 
 @dataclass(frozen=True)
 class _Snapshot:
-    """What a worker process needs from the database, read by the main process before the pool
-    starts: every place, and every protected person, whom the redactors must know."""
+    """What a worker process starts with: the file's format, and what it needs of the database,
+    read by the main process before the pool starts: every place and, unless the rows are only
+    to be checked (a dry run), every protected person, whom the redactors must know."""
 
     fmt: str
     places: PlaceDirectory
     people: StatePeople
 
     @classmethod
-    def load(cls, fmt: str) -> _Snapshot:
-        return cls(fmt, PlaceDirectory.loaded(), StatePeople.load())
+    def load(cls, fmt: str, *, draft: bool) -> _Snapshot:
+        return cls(fmt, PlaceDirectory.loaded(), StatePeople.load() if draft else StatePeople({}))
 
 
 def _work_from(snapshot: _Snapshot) -> _Work:
@@ -338,7 +339,7 @@ def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
         return _Outcome(line, _plain(exc.errors))
 
 
-def _checked(fmt: str, chunks: Iterator[_Chunk], workers: int) -> Iterator[list[_Outcome]]:
+def _checked(fmt: str, chunks: Iterator[_Chunk], *, workers: int, draft: bool) -> Iterator[list[_Outcome]]:
     """Each chunk checked, in order: in this process for a small file or with one worker, else in
     worker processes, started once the file has shown that it is large enough to repay them."""
     head = list(itertools.islice(chunks, POOL_MIN_ROWS // CHUNK_ROWS + 1))
@@ -347,7 +348,7 @@ def _checked(fmt: str, chunks: Iterator[_Chunk], workers: int) -> Iterator[list[
         work = _Work(fmt, PlaceDirectory(), redaction.redactors_for_batch())
         yield from (_check_chunk(work, chunk) for chunk in everything)
         return
-    with WorkerPool(workers, _work_from, _Snapshot.load(fmt)) as pool:
+    with WorkerPool(workers, _work_from, _Snapshot.load(fmt, draft=draft)) as pool:
         yield from pool.map(_check_chunk, everything)
 
 
@@ -525,7 +526,7 @@ def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1,
     lines = _Lines(path, progress)
     with _collector_paused():
         records = _csv_records(lines, checker) if fmt == "csv" else _jsonl_records(lines, checker)
-        for outcomes in _checked(fmt, _chunks(records, checker, draft=draft), workers):
+        for outcomes in _checked(fmt, _chunks(records, checker, draft=draft), workers=workers, draft=draft):
             checker.add(outcomes)
     checker.fail(lines.encoding_errors())
     if checker.result.row_count == 0 and not checker.result.errors:
