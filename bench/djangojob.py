@@ -2,8 +2,8 @@
 
     python bench/djangojob.py setup              migrate, add a few offices, a reporter and an API token
     python bench/djangojob.py verify SPEC.json   stored reports against the 2xx answers of each load run
-    python bench/djangojob.py import N           bulk import of N generated rows, and the raw insert beside it
-    python bench/djangojob.py profile OUT N M    cProfile of N API submissions and of an M-row import
+    python bench/djangojob.py import N           bulk import of a file of N generated rows, and the raw insert beside it
+    python bench/djangojob.py profile OUT N M    cProfile of N API submissions and of an M-row import in one process
 
 Each prints one JSON object on its last line of standard output. The environment (THREATDESK_ENV,
 secrets, THREATDESK_VAR_DIR, DATABASE_URL) is set by intake.py; never point it at real data.
@@ -18,6 +18,7 @@ import json
 import os
 import pstats
 import random
+import resource
 import sys
 import time
 from collections import Counter
@@ -34,6 +35,7 @@ import django  # noqa: E402
 django.setup()
 
 import workload  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
@@ -41,9 +43,9 @@ from threatdesk.accounts.services import token_create, user_create  # noqa: E402
 from threatdesk.audit.models import AuditEvent  # noqa: E402
 from threatdesk.audit.selectors import verify_chain  # noqa: E402
 from threatdesk.places.models import County, Office  # noqa: E402
+from threatdesk.reports import importer, workers  # noqa: E402
 from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier  # noqa: E402
 from threatdesk.reports.schemas import ReportIn  # noqa: E402
-from threatdesk.reports.services import ImportRow, reports_import  # noqa: E402
 from threatdesk.reports.taxonomy import Source  # noqa: E402
 
 RAW_TABLE = "bench_raw_report"
@@ -242,21 +244,45 @@ def _rate(n: int, seconds: float, cpu: float) -> dict[str, Any]:
     }
 
 
+def _write_jsonl(name: str, rows: list[dict[str, Any]], id_prefix: str) -> Path:
+    """The rows as an import file in the throwaway var directory, each with an external id."""
+    path = Path(settings.VAR_DIR) / name
+    with path.open("w", encoding="utf-8") as handle:
+        for i, row in enumerate(rows):
+            handle.write(json.dumps({**row, "external_id": f"{id_prefix}-{i:07d}"}) + "\n")
+    return path
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the import's worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _import_file(path: Path, workers: int) -> tuple[int, tuple[float, float], tuple[float, float]]:
+    """The file through the path `manage.py import_reports` takes: the checking pass (read,
+    validate, draft in worker processes), then the save pass (assess in order, insert), in one
+    transaction; the commit counts as storing. Returns the reports saved and, for each pass,
+    (seconds, CPU seconds)."""
+    start, cpu = time.perf_counter(), _cpu()
+    with importer.one_transaction():
+        checked = importer.read_reports(path, "jsonl", draft=True, workers=workers)
+        assert not checked.errors, checked.errors[:5]
+        check_s, check_cpu = time.perf_counter() - start, _cpu() - cpu
+        start, cpu = time.perf_counter(), _cpu()
+        saved = importer.save_reports(checked.drafts)
+    store_s, store_cpu = time.perf_counter() - start, _cpu() - cpu
+    return saved, (check_s, check_cpu), (store_s, store_cpu)
+
+
 def import_rows(n: int, seed: int = 11) -> dict[str, Any]:
-    """What `manage.py import_reports` does: validate every row with ReportIn, then store them all
-    with reports_import (encryption, blind indexes, audit entries), one transaction."""
+    """What `manage.py import_reports` does with a JSON-lines file of n generated rows, each with an
+    external id, on as many worker processes as the command would start."""
     migrate()
     rows = workload.payloads(n, seed=seed)
-    external_ids = [f"HOTLINE-{seed}-{i:07d}" for i in range(n)]
-
-    start, cpu = time.perf_counter(), time.process_time()
-    validated = [ReportIn.model_validate(row) for row in rows]
-    import_rows_ = [ImportRow(line=i + 2, data=data, external_id=external_ids[i]) for i, data in enumerate(validated)]
-    validate_s, validate_cpu = time.perf_counter() - start, time.process_time() - cpu
-
-    start, cpu = time.perf_counter(), time.process_time()
-    saved = reports_import(actor=None, rows=import_rows_, source=Source.IMPORT)
-    store_s, store_cpu = time.perf_counter() - start, time.process_time() - cpu
+    path = _write_jsonl("import.jsonl", rows, f"HOTLINE-{seed}")
+    count = workers.default_count()
+    saved, (check_s, check_cpu), (store_s, store_cpu) = _import_file(path, count)
 
     stored = Report.objects.filter(source=Source.IMPORT).count()
     written = {
@@ -265,17 +291,18 @@ def import_rows(n: int, seed: int = 11) -> dict[str, Any]:
         "sender_identifiers": SenderIdentifier.objects.count(),
         "audit_events": AuditEvent.objects.filter(action="reports.report.imported").count(),
     }
+    validated = [ReportIn.model_validate(row) for row in rows]
     raw = raw_insert(rows, validated)
     encrypt = encrypt_only(validated)
-    total = validate_s + store_s
     return {
         "rows": n,
-        "returned": len(saved),
-        "stored_ok": stored == n == len(saved) and written["audit_events"] == n,
+        "workers": count,
+        "returned": saved,
+        "stored_ok": stored == n == saved and written["audit_events"] == n,
         "rows_written": written,
-        "validate": _rate(n, validate_s, validate_cpu),
+        "check": _rate(n, check_s, check_cpu),
         "store": _rate(n, store_s, store_cpu),
-        "end_to_end": _rate(n, total, validate_cpu + store_cpu),
+        "end_to_end": _rate(n, check_s + store_s, check_cpu + store_cpu),
         "raw_insert": raw,
         "encrypt_only": encrypt,
     }
@@ -349,13 +376,12 @@ def profile(out_path: str, requests: int, rows: int) -> dict[str, Any]:
     api_s = time.perf_counter() - start
     api_text, api_stats = _profile_text(api, f"API: {requests} POST /api/reports in process")
 
-    rows_ = workload.payloads(rows, seed=5)
+    path = _write_jsonl("profile.jsonl", workload.payloads(rows, seed=5), "P")
     imp = cProfile.Profile()
     imp.enable()
-    validated = [ImportRow(line=i + 2, data=ReportIn.model_validate(r), external_id=f"P-{i}") for i, r in enumerate(rows_)]
-    reports_import(actor=None, rows=validated)
+    _import_file(path, workers=1)  # the work of every worker, in the one process the profiler sees
     imp.disable()
-    imp_text, imp_stats = _profile_text(imp, f"import: {rows} rows validated and stored")
+    imp_text, imp_stats = _profile_text(imp, f"import: {rows} rows read, checked, drafted and stored in one process")
     Path(out_path).write_text(api_text + "\n" + imp_text)
     return {
         "api_requests": requests,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 from threatdesk.assessment.indicators import (
     BEHAVIOUR,
@@ -120,6 +121,13 @@ def _negated(subject: str, start: int) -> bool:
     return bool(_NEGATION.search(subject[max(0, start - 40) : start]))
 
 
+def read_words(text: str) -> dict[str, Indicator]:
+    """The indicators the words alone fire, by code: pure on the text and most of an assessment's
+    cost, so a caller assessing many reports may work them out elsewhere (an import does, in worker
+    processes) and hand them to `assess`."""
+    return _from_words(text)
+
+
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     subject, where = _normalised(text)
@@ -225,9 +233,12 @@ def _explain(level: int, score: int, fired: dict[str, Indicator], overrides: lis
     return " ".join(parts)
 
 
-def assess(facts: Facts) -> Assessment:
-    """Assess one incident. Pure: the same facts always give the same answer."""
-    fired = _from_words(facts.text or "")
+def assess(facts: Facts, *, words: Mapping[str, Indicator] | None = None) -> Assessment:
+    """Assess one incident. Pure: the same facts always give the same answer.
+
+    `words`, when given, is what `read_words(facts.text)` returned, and `facts.text` is not read.
+    """
+    fired = dict(words) if words is not None else _from_words(facts.text or "")
     _from_facts(facts, fired)
     in_person = facts.channel in IN_PERSON_CHANNELS
     meaningful = THREATS | BEHAVIOUR | {"home_family_knowledge", "doxxing", "weapon_possession", "announced_approach"}

@@ -13,7 +13,7 @@ It does not run `save()`, signals or model validation: callers pass values alrea
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connections, models
@@ -36,6 +36,10 @@ _PASS_THROUGH: frozenset[type] = frozenset(
 )
 
 
+# (attname, converter or None, value when the row has none, given the time of the insert)
+_Column = tuple[str, Callable[[Any], Any] | None, Callable[[Any], Any]]
+
+
 def _passes_through(field: models.Field[Any, Any]) -> bool:
     """Whether the driver takes this column's Python value unchanged on every backend."""
     return type(field) in _PASS_THROUGH
@@ -50,10 +54,12 @@ class BulkInserter:
     """`BulkInserter(Model).insert(rows)`: rows are dicts keyed by field attname (`office_id`).
 
     Missing values take the field's default; `auto_now`/`auto_now_add` columns take the time of
-    the call. The primary key is left to the database.
+    the call. The primary key is left to the database. Columns named in `ready` come already in
+    their stored form (sealed in a worker process, say) and go to the driver as they are; a row
+    without one still gets the field's default, prepared.
     """
 
-    def __init__(self, model: type[models.Model], *, using: str = "default") -> None:
+    def __init__(self, model: type[models.Model], *, using: str = "default", ready: Collection[str] = ()) -> None:
         self.model = model
         self.using = using
         connection = connections[using]
@@ -61,8 +67,7 @@ class BulkInserter:
         self.converters: list[Callable[[Any], Any] | None] = [
             None if _passes_through(f) else self._converter(f, connection) for f in self.fields
         ]
-        # Per column, worked out once: (attname, converter, value when the row has none).
-        self._plan = [(f.attname, c, self._fallback(f)) for f, c in zip(self.fields, self.converters, strict=True)]
+        self._plan = [self._column(f, c, ready) for f, c in zip(self.fields, self.converters, strict=True)]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in self.fields)
         self._row_placeholders = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
@@ -82,6 +87,15 @@ class BulkInserter:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             return lambda now: now
         return lambda _now: field.get_default()
+
+    @classmethod
+    def _column(cls, field: models.Field[Any, Any], convert: Callable[[Any], Any] | None, ready: Collection[str]) -> _Column:
+        """Worked out once per column: (attname, converter, value when the row has none)."""
+        fallback = cls._fallback(field)
+        if field.attname not in ready or convert is None:
+            return field.attname, convert, fallback
+        # The row's value comes prepared; a default still has to be.
+        return field.attname, None, lambda now: None if (value := fallback(now)) is None else convert(value)
 
     def prepare(self, row: Mapping[str, Any], now: Any) -> tuple[Any, ...]:
         values = []

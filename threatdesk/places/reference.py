@@ -11,11 +11,12 @@ system runs, and a report must reach the office that exists when it is filed.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from threatdesk.places.models import County, State
 
-MAX_AGE_SECONDS = 300.0
+MAX_AGE_SECONDS: float = 300.0
 
 # (pk, fips, name) of a county: plain rows, since a state may have 254 counties and an instance
 # for each would cost more than the lookup it serves.
@@ -41,8 +42,21 @@ def bare_county_name(name: str) -> str:
 class ReferenceCache:
     """The states by code and, per state, every way one of its counties may be written."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_age: float | None = MAX_AGE_SECONDS) -> None:
+        self._max_age = max_age
         self.clear()
+
+    @classmethod
+    def loaded(cls) -> ReferenceCache:
+        """A copy with every state and county read now, in two queries, that never reads again:
+        for processes that must not reach the database (an import's workers)."""
+        copy = cls(max_age=None)
+        copy._states = {s.code: s for s in State.objects.all()}
+        by_state: dict[int, list[CountyRow]] = {state.pk: [] for state in copy._states.values()}
+        for state_id, pk, fips, name in County.objects.order_by("name").values_list("state_id", "pk", "fips", "name"):
+            by_state[state_id].append((pk, fips, name))
+        copy._counties = {state_id: _county_index(rows) for state_id, rows in by_state.items()}
+        return copy
 
     def clear(self) -> None:
         self._states: dict[str, State] | None = None
@@ -51,7 +65,7 @@ class ReferenceCache:
         self._loaded_at = time.monotonic()
 
     def _expire_if_old(self) -> None:
-        if time.monotonic() - self._loaded_at > MAX_AGE_SECONDS:
+        if self._max_age is not None and time.monotonic() - self._loaded_at > self._max_age:
             self.clear()
 
     def state(self, code: str) -> State | None:
@@ -66,7 +80,8 @@ class ReferenceCache:
         self._expire_if_old()
         index = self._counties.get(state.pk)
         if index is None:
-            index = self._counties[state.pk] = _county_index(state)
+            rows = County.objects.filter(state=state).order_by("name").values_list("pk", "fips", "name")
+            index = self._counties[state.pk] = _county_index(rows)
         row = index.get(text.strip()) or index.get(county_key(text)) or index.get(county_key(bare_county_name(text)))
         if row is None:
             return None
@@ -76,9 +91,11 @@ class ReferenceCache:
         return county
 
 
-def _county_index(state: State) -> dict[str, CountyRow]:
+def _county_index(rows: Iterable[CountyRow]) -> dict[str, CountyRow]:
+    """Every way one state's counties may be written; `rows` in name order, so that where two
+    bare names collide the same county wins everywhere."""
     index: dict[str, CountyRow] = {}
-    for row in County.objects.filter(state=state).values_list("pk", "fips", "name"):
+    for row in rows:
         index[row[1]] = row
         index[county_key(row[2])] = row
         index.setdefault(county_key(bare_county_name(row[2])), row)

@@ -8,6 +8,7 @@ never match and would only suggest that it does. Match identifiers through blind
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
@@ -74,3 +75,20 @@ class EncryptedJSONField(_EncryptedMixin, models.TextField):  # type: ignore[mis
 
 def encrypted_fields(model: type[models.Model]) -> list[_EncryptedMixin]:
     return [f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin)]
+
+
+def sealed_apart(model: type[models.Model], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str | None]]:
+    """`values` (by attname) split into the clear columns and every encrypted column of `model` in
+    its stored form, as the field would store it (a missing one takes the field's default).
+
+    Sealing needs no database, so many rows can be sealed in worker processes and inserted as
+    they are (`BulkInserter(..., ready=...)`); the clear columns stay readable meanwhile.
+    """
+    fields = [f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin)]
+    stored = {f.attname: f.get_prep_value(values[f.attname] if f.attname in values else f.get_default()) for f in fields}
+    return {name: value for name, value in values.items() if name not in stored}, stored
+
+
+def encrypted_columns(model: type[models.Model]) -> frozenset[str]:
+    """The attnames of `model`'s encrypted columns: those `sealed_apart` seals."""
+    return frozenset(f.attname for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin))

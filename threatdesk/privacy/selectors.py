@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db import connection
@@ -40,17 +42,38 @@ def redaction_person(record: ProtectedPerson, *, strong_only: bool = False) -> P
     )
 
 
-def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
-    """Who a report from `office_id` in `state_id` must not name.
+class StatePeople:
+    """The protected persons of some states, read and decrypted once, with the office each
+    belongs to: enough to say who a report must not name without going back to the database,
+    so that a worker process of an import, which must not, can build redactors from it."""
 
-    The office's own people in every form (a first name alone is enough to find them); people
-    of the state's other offices only by what points at them alone (full name, phone, email,
-    handle, address), so that every 'Mike' in the state is not blacked out.
-    """
-    people = []
-    for record in ProtectedPerson.objects.filter(office__state_id=state_id).order_by("kind", "pk"):
-        people.append(redaction_person(record, strong_only=record.office_id != office_id))
-    return people
+    def __init__(self, by_state: dict[int, list[tuple[int, Person]]]) -> None:
+        self._by_state = by_state
+
+    @classmethod
+    def load(cls, state_ids: Iterable[int] | None = None) -> StatePeople:
+        """The people of `state_ids`, or of every state, in one query."""
+        records = ProtectedPerson.objects.select_related("office").order_by("kind", "pk")
+        if state_ids is not None:
+            records = records.filter(office__state_id__in=list(state_ids))
+        by_state: dict[int, list[tuple[int, Person]]] = {}
+        for record in records:
+            by_state.setdefault(record.office.state_id, []).append((record.office_id, redaction_person(record)))
+        return cls(by_state)
+
+    def people(self, *, office_id: int | None, state_id: int) -> list[Person]:
+        """Who a report from `office_id` in `state_id` must not name.
+
+        The office's own people in every form (a first name alone is enough to find them); people
+        of the state's other offices only by what points at them alone (full name, phone, email,
+        handle, address), so that every 'Mike' in the state is not blacked out.
+        """
+        return [replace(person, strong_only=owner != office_id) for owner, person in self._by_state.get(state_id, [])]
+
+
+def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
+    """Who a report from `office_id` in `state_id` must not name (see `StatePeople.people`)."""
+    return StatePeople.load([state_id]).people(office_id=office_id, state_id=state_id)
 
 
 _STAMP_SQL = (

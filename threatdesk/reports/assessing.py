@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from threatdesk.assessment import Facts, assess
+from threatdesk.assessment import Facts, Indicator, assess, read_words
 from threatdesk.lib import sql
 from threatdesk.reports.redaction import RedactionState
 
@@ -97,12 +97,21 @@ def reassessed(report: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     return assessment_values(values, threat_types, history_before(report))
 
 
+def _text(values: Mapping[str, Any]) -> str:
+    """The words the engine reads: the redacted copy when there is one, else the originals."""
+    if values.get("redaction_state") == RedactionState.DONE:
+        return "\n".join(t for t in (values.get("message_text_redacted"), values.get("narrative_redacted")) if t)
+    return "\n".join(t for t in (values.get("message_text"), values.get("narrative")) if t)
+
+
+def words_of(values: Mapping[str, Any]) -> dict[str, Indicator]:
+    """What the report's words alone say to the engine: the costly part of an assessment, and free
+    of the sender's history, so an import works it out in its worker processes."""
+    return read_words(_text(values))
+
+
 def facts_of(values: Mapping[str, Any], threat_types: Sequence[str], history: tuple[int, ...]) -> Facts:
-    redacted = values.get("redaction_state") == RedactionState.DONE
-    if redacted:
-        text = "\n".join(t for t in (values.get("message_text_redacted"), values.get("narrative_redacted")) if t)
-    else:
-        text = "\n".join(t for t in (values.get("message_text"), values.get("narrative")) if t)
+    text = _text(values)
     mentions = tuple((m.get("kind", "worker"), found) for m in values.get("protected_mentions") or [] for found in m["found"])
     return Facts(
         text=text,
@@ -115,9 +124,17 @@ def facts_of(values: Mapping[str, Any], threat_types: Sequence[str], history: tu
     )
 
 
-def assessment_values(values: Mapping[str, Any], threat_types: Sequence[str], history: tuple[int, ...]) -> dict[str, Any]:
-    """The report's computed fields: indicators (with safe evidence), level, and the explanation."""
-    result = assess(facts_of(values, threat_types, history))
+def assessment_values(
+    values: Mapping[str, Any],
+    threat_types: Sequence[str],
+    history: tuple[int, ...],
+    *,
+    words: Mapping[str, Indicator] | None = None,
+) -> dict[str, Any]:
+    """The report's computed fields: indicators (with safe evidence), level, and the explanation.
+    `words` is `words_of(values)` when worked out already (an import's workers do), so that the
+    engine does not read the words again."""
+    result = assess(facts_of(values, threat_types, history), words=words)
     keep_evidence = values.get("redaction_state") == RedactionState.DONE
     indicators = [
         {"code": i.code, "label": i.label, "axis": i.axis, "weight": i.weight, "evidence": i.evidence if keep_evidence else ""}

@@ -1,10 +1,16 @@
 """Bulk import of reports from a CSV or JSON-lines file (docs/import.md describes both).
 
-The file is read once, as a stream, and every row is validated against `ReportIn` before
+The file is read once, as a stream, and every row is checked against `ReportIn` before
 anything is stored: all problems are collected and reported together, and only a file with
-none is handed to `services.reports_import`, which stores it all or nothing. Error messages
+none is handed to `services.reports_store`, which stores it all or nothing. Error messages
 name the line and the column but never repeat what the cell held, since that may be a
 worker's name or a sender's phone number.
+
+Checking a row and drafting it for storing (redaction, pseudonyms, the words' indicators,
+sealing) needs no other row, so for a large file it runs in worker processes (`workers.py`),
+a chunk of rows at a time; the main process reads the file, keeps the results in file order,
+and does all that needs the database or the rows before (external ids, the senders' histories,
+the inserts).
 """
 
 from __future__ import annotations
@@ -12,20 +18,35 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.db import transaction
 from pydantic import ValidationError
 
+from threatdesk.privacy.selectors import StatePeople
+from threatdesk.reports import redaction
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import FieldError, ImportRow, PlaceDirectory, ReportInputError, reports_import
+from threatdesk.reports.services import (
+    IMPORT_KEY_PREFIX,
+    FieldError,
+    ImportDraft,
+    ImportRow,
+    PlaceDirectory,
+    RedactorLookup,
+    ReportInputError,
+    import_draft,
+    reports_store,
+)
 from threatdesk.reports.taxonomy import Source
+from threatdesk.reports.workers import WorkerPool
 
 Progress = Callable[[int], None]
 
@@ -57,17 +78,19 @@ CSV_COLUMNS = (
 REQUIRED_COLUMNS = ("occurred_on", "state", "channel", "threat_types", "target_role", "narrative")
 LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sender_handles"})
 
-IMPORT_KEY_PREFIX = "import:"  # how services.reports_import keys a row by its external id
 _IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PROGRESS_EVERY = 1000
+CHUNK_ROWS = 500  # rows handed to a worker at a time
+POOL_MIN_ROWS = 2000  # in a smaller file, starting worker processes would cost more than they save
 
 
 @dataclass
 class Checked:
-    """The outcome of the validation pass: rows ready to store, or the reasons they are not."""
+    """The outcome of the checking pass: rows drafted for storing (when asked for), or the
+    reasons they cannot be stored."""
 
-    rows: list[ImportRow] = field(default_factory=list)
+    drafts: list[ImportDraft] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)
     row_count: int = 0
 
@@ -218,42 +241,147 @@ def _received_at(value: Any, line: int) -> tuple[dt.datetime | None, list[FieldE
     return parsed, []
 
 
-class _Checker:
-    """State of the validation pass: the rows so far, and what it takes to check places and
-    external ids against the database once per file rather than once per row."""
+def _place_errors(places: PlaceDirectory, report: ReportIn, line: int) -> list[FieldError]:
+    state = places.state(report.state)
+    if state is None:
+        return [FieldError("state", "unknown state or territory code", line)]
+    if report.county and places.county(state, report.county) is None:
+        return [FieldError("county", f"not a county of {state.name}; give its FIPS code or name", line)]
+    return []
 
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
+
+def _plain(errors: Iterable[FieldError]) -> list[FieldError]:
+    """The service's errors without the values they quote."""
+    return [FieldError(e.field, without_values(e.message), e.line) for e in errors]
+
+
+# --- checking rows, in this process or a worker -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A row as read, in the API's shape, with its external id (checked here against the rows
+    before it, which a worker does not see) and what is wrong with that id."""
+
+    line: int
+    data: dict[str, Any]
+    external_id: str
+    errors: list[FieldError]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """Rows checked together; `draft` says whether to draft them for storing as well, which a dry
+    run does not, nor a file found to have a problem, since nothing of it will be stored."""
+
+    records: list[_Record]
+    draft: bool
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    line: int
+    errors: list[FieldError]
+    draft: ImportDraft | None = None
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What checking and drafting rows takes, in whichever process does it."""
+
+    fmt: str
+    places: PlaceDirectory
+    redactor_for: RedactorLookup
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What a worker process starts with: the file's format, and what it needs of the database,
+    read by the main process before the pool starts: every place and, unless the rows are only
+    to be checked (a dry run), every protected person, whom the redactors must know."""
+
+    fmt: str
+    places: PlaceDirectory
+    people: StatePeople
+
+    @classmethod
+    def load(cls, fmt: str, *, draft: bool) -> _Snapshot:
+        return cls(fmt, PlaceDirectory.loaded(), StatePeople.load() if draft else StatePeople({}))
+
+
+def _work_from(snapshot: _Snapshot) -> _Work:
+    """A worker's `_Work`, made once as it starts."""
+    return _Work(snapshot.fmt, snapshot.places, redaction.redactors_from(snapshot.people))
+
+
+def _check_chunk(work: _Work, chunk: _Chunk) -> list[_Outcome]:
+    return [_check(work, record, draft=chunk.draft) for record in chunk.records]
+
+
+def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
+    """Check one row; when it is good and `draft` asks, draft it for storing as well."""
+    line = record.line
+    received_at, errors = _received_at(record.data.pop("received_at", None), line)
+    errors = record.errors + errors
+    report: ReportIn | None = None
+    try:
+        report = ReportIn.model_validate(record.data)
+    except ValidationError as exc:
+        errors += _pydantic_errors(exc, line, work.fmt)
+    if report is not None:
+        errors += _place_errors(work.places, report, line)
+    if errors or report is None or not draft:
+        return _Outcome(line, errors)
+    row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at)
+    try:
+        return _Outcome(line, [], import_draft(row, places=work.places, redactor_for=work.redactor_for))
+    except ReportInputError as exc:
+        return _Outcome(line, _plain(exc.errors))
+
+
+def _checked(fmt: str, chunks: Iterator[_Chunk], *, workers: int, draft: bool) -> Iterator[list[_Outcome]]:
+    """Each chunk checked, in order: in this process for a small file or with one worker, else in
+    worker processes, started once the file has shown that it is large enough to repay them."""
+    head = list(itertools.islice(chunks, POOL_MIN_ROWS // CHUNK_ROWS + 1))
+    everything = itertools.chain(head, chunks)
+    if workers == 1 or sum(len(chunk.records) for chunk in head) <= POOL_MIN_ROWS:
+        work = _Work(fmt, PlaceDirectory(), redaction.redactors_for_batch())
+        yield from (_check_chunk(work, chunk) for chunk in everything)
+        return
+    with WorkerPool(workers, _work_from, _Snapshot.load(fmt, draft=draft)) as pool:
+        yield from pool.map(_check_chunk, everything)
+
+
+class _Checker:
+    """State of the checking pass in the main process: the outcomes so far, the external ids
+    seen, and what it takes to check those against the database once per file."""
+
+    def __init__(self) -> None:
         self.result = Checked()
-        self.places = PlaceDirectory()
         self.id_lines: dict[str, int] = {}
 
     def fail(self, errors: Sequence[FieldError]) -> None:
         if errors:
             self.result.errors.extend(errors)
-            self.result.rows.clear()  # nothing will be stored, so stop holding rows
+            self.result.drafts.clear()  # nothing will be stored, so stop holding rows
 
     def bad_row(self, error: FieldError) -> None:
         self.result.row_count += 1
         self.fail([error])
 
-    def row(self, data: dict[str, Any], line: int) -> None:
-        """Check one row (a dict in the API's shape); keep it if good, else keep its errors."""
+    def record(self, data: dict[str, Any], line: int) -> _Record:
+        """One row (a dict in the API's shape) to check, with its external id taken out."""
         self.result.row_count += 1
         external_id, errors = self._external_id(data.pop("external_id", None), line)
-        received_at, more = _received_at(data.pop("received_at", None), line)
-        errors += more
-        report: ReportIn | None = None
-        try:
-            report = ReportIn.model_validate(data)
-        except ValidationError as exc:
-            errors += _pydantic_errors(exc, line, self.fmt)
-        if report is not None:
-            errors += self._place_errors(report, line)
-        if errors or report is None:
-            self.fail(errors)
-        elif not self.result.errors:
-            self.result.rows.append(ImportRow(line=line, data=report, external_id=external_id, received_at=received_at))
+        return _Record(line, data, external_id, errors)
+
+    def add(self, outcomes: Iterable[_Outcome]) -> None:
+        """Keep checked rows' drafts while the file has no problem, else their problems."""
+        for outcome in outcomes:
+            if outcome.errors:
+                self.fail(outcome.errors)
+            elif outcome.draft is not None and not self.result.errors:
+                self.result.drafts.append(outcome.draft)
 
     def _external_id(self, value: Any, line: int) -> tuple[str, list[FieldError]]:
         text, errors = _parse_external_id(value, line)
@@ -262,14 +390,6 @@ class _Checker:
             if first != line:
                 errors.append(FieldError("external_id", f"repeats line {first}", line))
         return text, errors
-
-    def _place_errors(self, report: ReportIn, line: int) -> list[FieldError]:
-        state = self.places.state(report.state)
-        if state is None:
-            return [FieldError("state", "unknown state or territory code", line)]
-        if report.county and self.places.county(state, report.county) is None:
-            return [FieldError("county", f"not a county of {state.name}; give its FIPS code or name", line)]
-        return []
 
     def finish(self) -> Checked:
         """Add the ids imported before (a query per few hundred ids, not per row); sort by line."""
@@ -323,7 +443,8 @@ def csv_record(header: Sequence[str], cells: Sequence[str]) -> dict[str, Any]:
     return data
 
 
-def _read_csv(lines: _Lines, checker: _Checker) -> None:
+def _csv_records(lines: _Lines, checker: _Checker) -> Iterator[_Record]:
+    """The rows of a CSV file; problems of the file, the header or a row's shape go to `checker`."""
     reader = csv.reader(lines, strict=True)
     header: list[str] | None = None
     start = 1
@@ -342,7 +463,7 @@ def _read_csv(lines: _Lines, checker: _Checker) -> None:
             if len(cells) != len(header):
                 checker.bad_row(FieldError("row", f"has {len(cells)} cells; the header has {len(header)}", line))
                 continue
-            checker.row(csv_record(header, cells), line)
+            yield checker.record(csv_record(header, cells), line)
     except csv.Error as exc:
         # The reader cannot find its place after a quoting error, so reading stops here.
         checker.fail([FieldError("file", f"unreadable CSV ({exc}); nothing after it was checked", start)])
@@ -353,7 +474,8 @@ def _read_csv(lines: _Lines, checker: _Checker) -> None:
 # --- JSON lines -----------------------------------------------------------------------------
 
 
-def _read_jsonl(lines: _Lines, checker: _Checker) -> None:
+def _jsonl_records(lines: _Lines, checker: _Checker) -> Iterator[_Record]:
+    """The rows of a JSON-lines file; lines that are not a JSON object go to `checker`."""
     for line, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -365,7 +487,7 @@ def _read_jsonl(lines: _Lines, checker: _Checker) -> None:
         if not isinstance(data, dict):
             checker.bad_row(FieldError("json", "each line must be one JSON object", line))
             continue
-        checker.row(data, line)
+        yield checker.record(data, line)
 
 
 # --- the two passes -------------------------------------------------------------------------
@@ -387,33 +509,48 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_reports(path: Path, fmt: str, *, progress: Progress | None = None) -> Checked:
-    """Validation pass: check every row, and every place and external id against the database.
+def _chunks(records: Iterator[_Record], checker: _Checker, *, draft: bool) -> Iterator[_Chunk]:
+    """The records in chunks, each to be drafted too while the file has shown no problem."""
+    while batch := list(itertools.islice(records, CHUNK_ROWS)):
+        yield _Chunk(batch, draft and not checker.result.errors)
 
-    It stores nothing, so it is also the whole of a dry run; `progress(n)` reports bytes read.
+
+def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1, progress: Progress | None = None) -> Checked:
+    """Checking pass: check every row, and every place and external id against the database; with
+    `draft`, also draft every row for `save_reports`, in `workers` processes if the file is large.
+
+    It stores nothing, so without `draft` it is the whole of a dry run; with it, run it and
+    `save_reports` in one transaction (`one_transaction`). `progress(n)` reports bytes read.
     """
-    checker = _Checker(fmt)
+    checker = _Checker()
     lines = _Lines(path, progress)
     with _collector_paused():
-        if fmt == "csv":
-            _read_csv(lines, checker)
-        else:
-            _read_jsonl(lines, checker)
+        records = _csv_records(lines, checker) if fmt == "csv" else _jsonl_records(lines, checker)
+        for outcomes in _checked(fmt, _chunks(records, checker, draft=draft), workers=workers, draft=draft):
+            checker.add(outcomes)
     checker.fail(lines.encoding_errors())
     if checker.result.row_count == 0 and not checker.result.errors:
         checker.fail([FieldError("file", "is empty", None)])
     return checker.finish()
 
 
-def save_reports(rows: Sequence[ImportRow], *, actor: Any = None, progress: Progress | None = None) -> int:
-    """Save pass: store every row or none; raise ImportFailedError naming each problem.
+def save_reports(drafts: Sequence[ImportDraft], *, actor: Any = None, progress: Progress | None = None) -> int:
+    """Save pass: store every drafted row or none; raise ImportFailedError naming each problem.
 
-    The service checks places and ids again inside its transaction, so a report stored by
-    someone else since the validation pass still cannot be imported twice.
+    The service checks the external ids again inside its transaction, so a report stored by
+    someone else since the checking pass still cannot be imported twice.
     """
     try:
         with _collector_paused():
-            saved = reports_import(actor=actor, rows=rows, source=Source.IMPORT, progress=progress)
+            saved = reports_store(actor=actor, drafts=drafts, source=Source.IMPORT, progress=progress)
     except ReportInputError as exc:
-        raise ImportFailedError([FieldError(e.field, without_values(e.message), e.line) for e in exc.errors]) from exc
+        raise ImportFailedError(_plain(exc.errors)) from exc
     return len(saved)
+
+
+@contextmanager
+def one_transaction() -> Iterator[None]:
+    """The transaction to check, draft and save a file in, so that the drafts are stored with
+    the protected persons, places and imported ids that they were made with."""
+    with transaction.atomic():
+        yield

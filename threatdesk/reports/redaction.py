@@ -17,7 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from threatdesk.privacy.redaction import Person, Redacted, Redactor
-from threatdesk.privacy.selectors import redactors
+from threatdesk.privacy.selectors import StatePeople, redactors
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,17 @@ def redactors_for_batch() -> Callable[..., Redactor]:
     @functools.cache
     def lookup(*, office_id: int | None, state_id: int) -> Redactor:
         return redactors.redactor(office_id=office_id, state_id=state_id, stamp=stamp(state_id))
+
+    return lookup
+
+
+def redactors_from(people: StatePeople) -> Callable[..., Redactor]:
+    """`redactor_for` over protected persons read beforehand, for a process that must not ask the
+    database (an import's worker): each office's redactor built once, as `redactors` builds it."""
+
+    @functools.cache
+    def lookup(*, office_id: int | None, state_id: int) -> Redactor:
+        return Redactor(people.people(office_id=office_id, state_id=state_id))
 
     return lookup
 

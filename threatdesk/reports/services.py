@@ -9,18 +9,20 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from threatdesk.assessment import Indicator
 from threatdesk.audit import services as audit
 from threatdesk.lib import sql
-from threatdesk.lib.bulkinsert import inserter
+from threatdesk.lib.bulkinsert import BulkInserter, inserter
 from threatdesk.places.models import County, Office, State
-from threatdesk.places.reference import REFERENCE
+from threatdesk.places.reference import REFERENCE, ReferenceCache
 from threatdesk.privacy.crypto import blind_index
+from threatdesk.privacy.fields import encrypted_columns, sealed_apart
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import assessing, listeners, redaction
@@ -81,8 +83,7 @@ class Built:
 
     @property
     def digests(self) -> list[str]:
-        """The sender's pseudonyms, each once: what earlier reports from the sender share."""
-        return list(dict.fromkeys(digest for _kind, digest in self.identifiers))
+        return sender_digests(self.identifiers)
 
     def assess(self, history: tuple[int, ...]) -> None:
         """Add the computed fields, given the levels of the sender's earlier reports."""
@@ -117,16 +118,24 @@ class PlaceDirectory:
 
     def __init__(self, *, bulk: bool = True) -> None:
         self._bulk = bulk
+        self._reference = REFERENCE
         self._offices: dict[int, Office | None] = {}
         self._county_offices: dict[int, Office] | None = None
 
-    @staticmethod
-    def state(code: str) -> State | None:
-        return REFERENCE.state(code)
+    @classmethod
+    def loaded(cls) -> PlaceDirectory:
+        """A directory with every state, county and county office read now, so that it answers
+        without the database: for an import's worker processes, which must not reach it."""
+        places = cls()
+        places._reference = ReferenceCache.loaded()
+        places._county_offices = _county_offices()
+        return places
 
-    @staticmethod
-    def county(state: State, text: str) -> County | None:
-        return REFERENCE.county(state, text)
+    def state(self, code: str) -> State | None:
+        return self._reference.state(code)
+
+    def county(self, state: State, text: str) -> County | None:
+        return self._reference.county(state, text)
 
     def office_for(self, county: County | None) -> Office | None:
         """The county's own election office, if it has one in the system."""
@@ -135,10 +144,7 @@ class PlaceDirectory:
         if self._bulk:
             # One query for every county's office rather than one per county named in the file.
             if self._county_offices is None:
-                self._county_offices = {}
-                for office in Office.objects.filter(county__isnull=False).order_by("level", "pk"):
-                    if office.county_id is not None:
-                        self._county_offices.setdefault(office.county_id, office)
+                self._county_offices = _county_offices()
             return self._county_offices.get(county.pk)
         if county.pk not in self._offices:
             self._offices[county.pk] = _county_office(county.pk)
@@ -152,6 +158,15 @@ def _county_office(county_id: int) -> Office | None:
     return next(iter(Office.objects.raw(statement, [county_id])), None)
 
 
+def _county_offices() -> dict[int, Office]:
+    """Each county's own election office, by county id: the first by level, then by age."""
+    offices: dict[int, Office] = {}
+    for office in Office.objects.filter(county__isnull=False).order_by("level", "pk"):
+        if office.county_id is not None:
+            offices.setdefault(office.county_id, office)
+    return offices
+
+
 def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, str]]:
     """(kind, pseudonym) for every sender identifier: the keyed hash of its matching key, so that
     'Jane.Doe+x@gmail.com' and 'janedoe@googlemail.com', or 'Doe, John' and 'john doe', match."""
@@ -161,6 +176,11 @@ def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, st
     if data.sender.name:
         pairs.append((SenderIdentifier.Kind.NAME, data.sender.name))
     return [(str(kind), blind_index(str(kind), _match_key(str(kind), value, platform))) for kind, value in pairs]
+
+
+def sender_digests(identifiers: Iterable[tuple[str, str]]) -> list[str]:
+    """The sender's pseudonyms, each once: what earlier reports from the sender share."""
+    return list(dict.fromkeys(digest for _kind, digest in identifiers))
 
 
 def _match_key(kind: str, value: str, platform: str) -> str:
@@ -197,20 +217,21 @@ def build_report(
             raise ReportInputError([FieldError("county", f"no county {data.county!r} in {state.name}", line)])
     signed_in = getattr(actor, "is_authenticated", False)
     office = (getattr(actor, "office", None) if signed_in else None) or places.office_for(county)
+    # Codes as plain strings, as they are stored (an import hands these values between processes).
     values = {
         "public_code": report_code(),
-        "source": source,
+        "source": str(source),
         "is_synthetic": is_synthetic,
         "office_id": office.pk if office else None,
         "state_id": state.pk,
         "county_id": county.pk if county else None,
         "occurred_on": data.occurred_on,
         "occurred_time": data.occurred_time,
-        "channel": data.channel,
+        "channel": str(data.channel),
         "platform": data.platform,
-        "primary_threat_type": data.threat_types[0],
-        "target_role": data.target_role,
-        "election_phase": data.election_phase,
+        "primary_threat_type": str(data.threat_types[0]),
+        "target_role": str(data.target_role),
+        "election_phase": str(data.election_phase),
         "message_text": data.message_text,
         "narrative": data.narrative,
         "sender_name": data.sender.name,
@@ -230,7 +251,12 @@ def build_report(
     return Built(values, threat_types, identifiers, state, county, office)
 
 
-def _save_children(built: Sequence[Built], report_ids: Sequence[int]) -> None:
+class _WithChildren(Protocol):
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]]
+
+
+def _save_children(built: Sequence[_WithChildren], report_ids: Sequence[int]) -> None:
     """Threat-type and sender-identifier rows for reports already stored (ids in the same order)."""
     inserter(ReportThreatType).insert(
         {"report_id": pk, "code": code, "position": i}
@@ -415,6 +441,68 @@ class ImportRow:
     received_at: datetime | None = None
 
 
+IMPORT_KEY_PREFIX = "import:"  # an imported row's submission key is this and its external id
+SEALED_COLUMNS = encrypted_columns(Report)
+
+
+@dataclass
+class ImportDraft:
+    """One import row worked out as far as it goes before its sender's history is known.
+
+    Plain values and no model instances, so that a worker process hands it back cheaply:
+    `values` holds the clear columns by attname, `sealed` the encrypted ones already in their
+    stored form, and `words` the engine's reading of the words, the costly part of assessing.
+    """
+
+    line: int
+    values: dict[str, Any]
+    sealed: dict[str, str | None]
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]]
+    words: dict[str, Indicator]
+    received_at: datetime | None = None
+
+    @property
+    def digests(self) -> list[str]:
+        return sender_digests(self.identifiers)
+
+    def assess(self, history: tuple[int, ...]) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=self.words))
+
+    def row(self) -> dict[str, Any]:
+        """Every column, for `BulkInserter(Report, ready=SEALED_COLUMNS)`."""
+        return {**self.values, **self.sealed}
+
+
+def import_draft(
+    row: ImportRow,
+    *,
+    places: PlaceDirectory,
+    redactor_for: RedactorLookup,
+    source: str = Source.IMPORT,
+    is_synthetic: bool = False,
+) -> ImportDraft:
+    """Resolve, redact, key, read the words of and seal one import row; raise ReportInputError for
+    an unknown place. With places and redactors read beforehand (`PlaceDirectory.loaded`,
+    `redaction.redactors_from`) it needs no database, so an import runs it in worker processes."""
+    built = build_report(
+        row.data,
+        places=places,
+        actor=None,
+        source=source,
+        line=row.line,
+        is_synthetic=is_synthetic,
+        redactor_for=redactor_for,
+    )
+    if row.external_id:
+        built.values["submission_key"] = IMPORT_KEY_PREFIX + row.external_id
+        built.values["submission_digest"] = submission_digest(row.data)
+    words = assessing.words_of(built.values)
+    clear, sealed = sealed_apart(Report, built.values)
+    return ImportDraft(row.line, clear, sealed, built.threat_types, built.identifiers, words, row.received_at)
+
+
 @transaction.atomic
 def reports_import(
     *,
@@ -432,52 +520,82 @@ def reports_import(
     """
     places = PlaceDirectory()
     redactor_for = redaction.redactors_for_batch()
-    now = timezone.now()
-    built: list[Built] = []
+    drafts: list[ImportDraft] = []
     errors: list[FieldError] = []
-    seen_keys: dict[str, int] = {}  # submission key -> line
     for row in rows:
         try:
-            item = build_report(
-                row.data,
-                places=places,
-                actor=None,
-                source=source,
-                line=row.line,
-                is_synthetic=is_synthetic,
-                redactor_for=redactor_for,
-            )
+            drafts.append(import_draft(row, places=places, redactor_for=redactor_for, source=source, is_synthetic=is_synthetic))
         except ReportInputError as exc:
             errors.extend(exc.errors)
-            continue
-        if row.external_id:
-            key = f"import:{row.external_id}"
-            if key in seen_keys:
-                errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", row.line))
-                continue
-            seen_keys[key] = row.line
-            item.values["submission_key"] = key
-            item.values["submission_digest"] = submission_digest(row.data)
-        item.values["received_at"] = row.received_at or now
-        built.append(item)
-    if seen_keys:
-        # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
-        keys = list(seen_keys)
-        existing = Report.objects.values_list("submission_key", flat=True)
-        taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
-        errors.extend(
-            FieldError("external_id", f"{key.removeprefix('import:')!r} was already imported", seen_keys[key])
-            for key in sorted(taken, key=seen_keys.__getitem__)
-        )
+    return reports_store(actor=actor, drafts=drafts, source=source, problems=errors, batch_size=batch_size, progress=progress)
+
+
+@transaction.atomic
+def reports_store(
+    *,
+    actor: Any,
+    drafts: Sequence[ImportDraft],
+    source: str = Source.IMPORT,
+    problems: Sequence[FieldError] = (),
+    batch_size: int = 2000,
+    progress: Any = None,
+) -> list[StoredReport]:
+    """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
+    stored before aborts the lot, as do `problems` found while drafting. The keys are checked
+    here, inside the transaction, so a report stored by someone else meanwhile still cannot be
+    imported twice; then the rows are assessed in order of receipt and inserted."""
+    errors = [*problems, *_key_errors(drafts)]
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-    _assess_in_order(built)
+    now = timezone.now()
+    for draft in drafts:
+        draft.values["received_at"] = draft.received_at or now
+    _assess_in_order(drafts)
+    return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+
+
+def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
+    """A key that repeats an earlier row's, or that a stored report has."""
+    errors: list[FieldError] = []
+    seen_keys: dict[str, int] = {}  # submission key -> line
+    for draft in drafts:
+        key = draft.values.get("submission_key")
+        if not key:
+            continue
+        if key in seen_keys:
+            errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", draft.line))
+        else:
+            seen_keys[key] = draft.line
+    # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
+    keys = list(seen_keys)
+    existing = Report.objects.values_list("submission_key", flat=True)
+    taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
+    errors.extend(
+        FieldError("external_id", f"{key.removeprefix(IMPORT_KEY_PREFIX)!r} was already imported", seen_keys[key])
+        for key in sorted(taken, key=seen_keys.__getitem__)
+    )
+    return errors
+
+
+def _assess_in_order(drafts: Sequence[ImportDraft]) -> None:
+    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
+    stored or earlier in the file, as a later reassessment would find them; the stored ones are
+    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    history = assessing.RunningHistory(digest for item in drafts for digest in item.digests)
+    for item in sorted(drafts, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
+        received_at = item.values["received_at"]
+        item.assess(history.before(item.digests, received_at))
+        history.add(item.digests, received_at, item.values["severity"])
+
+
+def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_size: int, progress: Any) -> list[StoredReport]:
+    """Insert assessed drafts in batches, each with its child rows and audit events."""
     stored: list[StoredReport] = []
-    reports = inserter(Report)
-    for start in range(0, len(built), batch_size):
-        chunk = built[start : start + batch_size]
-        reports.insert(b.values for b in chunk)
-        codes = [b.values["public_code"] for b in chunk]
+    reports = BulkInserter(Report, ready=SEALED_COLUMNS)
+    for start in range(0, len(drafts), batch_size):
+        chunk = drafts[start : start + batch_size]
+        reports.insert(d.row() for d in chunk)
+        codes = [d.values["public_code"] for d in chunk]
         ids = _ids_by_code(codes)
         report_ids = [ids[code] for code in codes]
         _save_children(chunk, report_ids)
@@ -491,17 +609,6 @@ def reports_import(
         if progress is not None:
             progress(len(chunk))
     return stored
-
-
-def _assess_in_order(built: Sequence[Built]) -> None:
-    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
-    stored or earlier in the file, as a later reassessment would find them; the stored ones are
-    read once for the whole file, not per row. Rows received at the same time go in file order."""
-    history = assessing.RunningHistory(digest for item in built for digest in item.digests)
-    for item in sorted(built, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
-        received_at = item.values["received_at"]
-        item.assess(history.before(item.digests, received_at))
-        history.add(item.digests, received_at, item.values["severity"])
 
 
 def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:

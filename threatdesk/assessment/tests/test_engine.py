@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from threatdesk.assessment import Facts, assess
+from threatdesk.assessment import Facts, assess, read_words
 
 ROLE = "county_election_official"
 
@@ -78,6 +78,19 @@ def test_a_figure_of_speech_never_lowers_a_real_threat():
 
 def test_ticked_threat_types_count_as_what_the_reporter_saw():
     assert level_of("He was there again.", "other", threat_types=("stalking",)) == 3
+
+
+def test_words_read_beforehand_give_the_same_assessment():
+    facts = Facts(
+        text="Nice quiet street you live on. Be a shame if anything happened there.",
+        channel="voicemail",
+        target_role=ROLE,
+        sender_history=(1, 2),
+    )
+    words = read_words(facts.text)
+    assert assess(facts, words=words) == assess(facts)
+    assert assess(Facts(text="", channel="voicemail", target_role=ROLE, sender_history=(1, 2)), words=words) == assess(facts)
+    assert read_words(facts.text) == words  # assessing did not change what was handed in
 
 
 @pytest.mark.parametrize("text", ["", "   ", "ok"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from threatdesk.places import reference
 from threatdesk.places.models import County, State
-from threatdesk.places.reference import REFERENCE
+from threatdesk.places.reference import REFERENCE, ReferenceCache
 
 pytestmark = pytest.mark.django_db
 
@@ -49,5 +50,16 @@ def test_an_old_copy_is_read_again(monkeypatch):
     assert arizona is not None
     State.objects.filter(code="AZ").update(name="Arizona (edited elsewhere)")  # no signal, as in another process
     assert REFERENCE.state("AZ").name == "Arizona"
-    monkeypatch.setattr(reference, "MAX_AGE_SECONDS", -1.0)
+    later = time.monotonic() + reference.MAX_AGE_SECONDS + 1
+    monkeypatch.setattr(reference.time, "monotonic", lambda: later)
     assert REFERENCE.state("AZ").name == "Arizona (edited elsewhere)"
+
+
+def test_a_loaded_copy_answers_without_the_database(django_assert_num_queries):
+    copy = ReferenceCache.loaded()
+    with django_assert_num_queries(0):
+        arizona = copy.state("AZ")
+        assert arizona is not None
+        county = copy.county(arizona, "Maricopa")
+        assert county is not None and county.fips == "04013"
+        assert copy.county(arizona, "Maricopa") is county

@@ -320,7 +320,7 @@ def test_service_errors_are_shown_without_their_values(tmp_path, monkeypatch):
     def refuse(**kwargs):
         raise ReportInputError([FieldError("county", f"no county {CANARY_ADDRESS!r} in Arizona", 2)])
 
-    monkeypatch.setattr(importer, "reports_import", refuse)
+    monkeypatch.setattr(importer, "reports_store", refuse)
     output = refused(write_csv(tmp_path / "reports.csv", numbered(1)))
     assert "line 2: county: no county in Arizona" in output
     assert CANARY_ADDRESS not in output

@@ -1,20 +1,23 @@
-"""`manage.py import_reports FILE [--format csv|jsonl] [--dry-run]`: bulk import, all or nothing.
+"""`manage.py import_reports FILE [--format csv|jsonl] [--dry-run] [--workers N]`: bulk import, all or nothing.
 
 Every row is checked before any is stored; a file with a single bad row stores nothing and the
-command exits non-zero, listing the problems by line and column (docs/import.md).
+command exits non-zero, listing the problems by line and column (docs/import.md). A large file
+is checked and prepared in N worker processes, one per CPU unless told.
 """
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from tqdm import tqdm
 
-from threatdesk.reports import importer
-from threatdesk.reports.services import FieldError, ImportRow
+from threatdesk.reports import importer, workers
+from threatdesk.reports.services import FieldError
 
 MAX_ERRORS_SHOWN = 50
 
@@ -35,6 +38,13 @@ class _BarStream:
         return self._out.isatty()
 
 
+def _worker_count(text: str) -> int:
+    count = int(text)
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return count
+
+
 class Command(BaseCommand):
     help = "Import reports from a CSV or JSON-lines file; nothing is stored unless every row is valid."
 
@@ -42,6 +52,13 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="A .csv, .jsonl or .ndjson file (UTF-8).")
         parser.add_argument("--format", choices=importer.FORMATS, help="Override the format the file name implies.")
         parser.add_argument("--dry-run", action="store_true", help="Check everything, store nothing.")
+        parser.add_argument(
+            "--workers",
+            type=_worker_count,
+            default=workers.default_count(),
+            help=f"Processes that check and prepare the rows of a file of over {importer.POOL_MIN_ROWS} rows "
+            f"(default: one per CPU, at most {workers.MAX_WORKERS}); 1 does everything in this process.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -51,23 +68,34 @@ class Command(BaseCommand):
             fmt = importer.detect_format(path, options["format"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        rows = self._check(path, fmt)
-        if options["dry_run"]:
-            self.stdout.write(f"dry run: all {len(rows)} reports in {path.name} are valid; nothing was stored")
-            return
         try:
-            with self._bar(total=len(rows), unit="report", desc="saving") as bar:
-                count = importer.save_reports(rows, progress=bar.update)
-        except importer.ImportFailedError as exc:
-            self._fail(path, exc.errors)
+            if options["dry_run"]:
+                checked = self._check(path, fmt, worker_count=options["workers"], draft=False)
+                self.stdout.write(f"dry run: all {checked.row_count} reports in {path.name} are valid; nothing was stored")
+                return
+            count = self._import(path, fmt, worker_count=options["workers"])
+        except BrokenProcessPool as exc:
+            raise CommandError(
+                f"{path.name}: a worker process stopped before it finished (out of memory?); nothing was imported. "
+                "Try again with fewer --workers."
+            ) from exc
         self.stdout.write(self.style.SUCCESS(f"imported {count} reports from {path.name}"))
 
-    def _check(self, path: Path, fmt: str) -> list[ImportRow]:
-        with self._bar(total=path.stat().st_size, unit="B", unit_scale=True, desc="validating") as bar:
-            checked = importer.read_reports(path, fmt, progress=bar.update)
+    def _import(self, path: Path, fmt: str, *, worker_count: int) -> int:
+        try:
+            with importer.one_transaction():
+                drafts = self._check(path, fmt, worker_count=worker_count, draft=True).drafts
+                with self._bar(total=len(drafts), unit="report", desc="saving") as bar:
+                    return importer.save_reports(drafts, progress=bar.update)
+        except importer.ImportFailedError as exc:
+            self._fail(path, exc.errors)
+
+    def _check(self, path: Path, fmt: str, *, worker_count: int, draft: bool) -> importer.Checked:
+        with self._bar(total=path.stat().st_size, unit="B", unit_scale=True, desc="checking") as bar:
+            checked = importer.read_reports(path, fmt, draft=draft, workers=worker_count, progress=bar.update)
         if checked.errors:
             self._fail(path, checked.errors)
-        return checked.rows
+        return checked
 
     def _bar(self, **kwargs: Any) -> tqdm[Any]:
         return tqdm(file=_BarStream(self.stderr), disable=None, leave=False, **kwargs)
