@@ -51,7 +51,9 @@ _NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;
 # space, so "he will 'take out' anyone" reads like the words without the quotes.
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _STRAY = re.compile(r"\"|(?<![a-z0-9])'|'(?![a-z0-9])")
-_SPACES = re.compile(r"\s+")
+# Whitespace the tidy form changes: a leading run, and any run that is not one plain space. Single
+# spaces between words stay inside the pieces that are copied whole.
+_SPACES = re.compile(r"^\s+|\s{2,}|[^\S ]")
 _UNTIDY = re.compile(r"\s\s|[^\S ]|\"|(?<![a-z0-9])'|'(?![a-z0-9])")
 
 
