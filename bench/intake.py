@@ -708,8 +708,7 @@ def notes(results: dict[str, Any]) -> list[str]:
         out.append(
             f"Profile of one process (cProfile, SQLite): a submission runs {sum(stmts.values())} SQL statements "
             f"({', '.join(f'{n} {k}' for k, n in sorted(stmts.items(), key=lambda kv: -kv[1]))}); own time by where the code "
-            f"lives: {top_api}. The ORM building and reading those statements outweighs validation, encryption and "
-            "the database engine itself."
+            f"lives: {top_api}."
         )
         out.append(f"Profile of the import path: own time by where the code lives: {top_imp}.")
     done_imports = [imp for imp in results["import"].values() if "error" not in imp]
