@@ -14,8 +14,9 @@ from django.db.models import Model
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
+from threatdesk.lib import sql
 from threatdesk.lib.codes import normalise_code
-from threatdesk.places.models import Office
+from threatdesk.places.models import Office, State
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
 from threatdesk.privacy.models import ProtectedPerson
@@ -90,6 +91,22 @@ class ProtectedPersonError(ValueError):
         super().__init__(message)
 
 
+def people_hold(state_id: int) -> None:
+    """Keep the state's protected persons as they are until this transaction ends, and wait for
+    any change of them under way to commit first.
+
+    A submission drafts its redacted copies before its transaction and checks inside it that the
+    state's people are still those it drafted against; a change of the people redoes the copies
+    already stored. Each holds this first, so neither acts on a view the other is about to
+    change (on PostgreSQL, a lock on the state's row; SQLite's BEGIN IMMEDIATE already holds the
+    database's one write lock). Other states go on undisturbed.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("people_hold() belongs inside the write's transaction")
+    if connection.features.has_select_for_update:
+        sql.first_row(f"SELECT id FROM {sql.table(State)} WHERE id = %s FOR UPDATE", [state_id])  # noqa: S608
+
+
 def _people_changed(state_id: int) -> int:
     """Tell every registered app (reports' redacted copies) that the state's people changed."""
     return sum(listener(state_id) for listener in registry.people_listeners())
@@ -135,6 +152,7 @@ def _shape(person: ProtectedPerson) -> dict[str, Any]:
 @transaction.atomic
 def protected_person_create(*, actor: Any, office: Office, data: ProtectedPersonIn) -> ProtectedPerson:
     """Add a worker or family member; reports of the state are redacted again against them."""
+    people_hold(office.state_id)
     person = ProtectedPerson(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _apply(person, data)
     person.worker = _worker_of(office, data)
@@ -146,6 +164,7 @@ def protected_person_create(*, actor: Any, office: Office, data: ProtectedPerson
 
 @transaction.atomic
 def protected_person_update(*, actor: Any, person: ProtectedPerson, data: ProtectedPersonIn) -> ProtectedPerson:
+    people_hold(person.office.state_id)
     _apply(person, data)
     person.worker = _worker_of(person.office, data)
     if person.worker_id == person.pk:
@@ -182,6 +201,7 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     """
     reason = _checked_reason(reason)
     state_id = person.office.state_id
+    people_hold(state_id)
     people = [person, *person.family.all()]
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]

@@ -25,6 +25,7 @@ from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.fields import encrypted_columns, sealed_apart
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
+from threatdesk.privacy.services import people_hold
 from threatdesk.reports import assessing, listeners, redaction
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.access import may_reveal
@@ -328,6 +329,7 @@ def _submit_new(
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
 ) -> tuple[Report, Built]:
+    people_hold(draft.built.state.pk)  # before the check, so a change of them cannot slip in after it
     built = _confirmed(draft, data, actor=actor, source=source)
     now = timezone.now()
     built.values.update(submission_key=submission_key, submission_digest=digest, received_at=now, created_at=now, updated_at=now)
