@@ -120,10 +120,6 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters travel apart from the statement text, so psycopg need not quote them into it, and
-    # PostgreSQL prepares the statements a worker repeats (every submission runs the same dozen).
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at BEGIN so
     # concurrent submissions queue on busy_timeout instead of failing with "database is locked".
