@@ -19,9 +19,11 @@ from threatdesk.reports.redaction import RedactionState
 HISTORY_LIMIT = 50  # levels kept per report, oldest first
 
 
-def sender_history(digests: Sequence[str], *, before: datetime | None = None) -> tuple[int, ...]:
-    """Levels of earlier reports that share a sender pseudonym, oldest first; with `before`,
-    only those received before then. It runs twice for every submission, hence plain SQL."""
+def sender_history(digests: Sequence[str], *, before: tuple[datetime, int] | None = None) -> tuple[int, ...]:
+    """Levels of earlier reports that share a sender pseudonym, oldest first; with `before` (a
+    stored report's time of receipt and id), only those that came in before it: received
+    earlier, or at the same moment and stored first, as an import's rows without a time are.
+    It runs twice for every submission, hence plain SQL."""
     from threatdesk.reports.models import Report, SenderIdentifier
 
     if not digests:
@@ -33,8 +35,8 @@ def sender_history(digests: Sequence[str], *, before: datetime | None = None) ->
     )
     params: list[Any] = list(digests)
     if before is not None:
-        statement += " AND r.received_at < %s"
-        params.append(sql.when(before))
+        statement += " AND (r.received_at < %s OR (r.received_at = %s AND r.id < %s))"
+        params += [sql.when(before[0]), sql.when(before[0]), before[1]]
     statement += f" ORDER BY r.received_at, r.id LIMIT {HISTORY_LIMIT}"
     return tuple(level for (level,) in sql.rows(statement, params))
 
@@ -42,7 +44,7 @@ def sender_history(digests: Sequence[str], *, before: datetime | None = None) ->
 def history_before(report: Any) -> tuple[int, ...]:
     """Levels of the reports from the same sender received before this stored one."""
     digests = [identifier.digest for identifier in report.sender_identifiers.all()]
-    return sender_history(digests, before=report.received_at)
+    return sender_history(digests, before=(report.received_at, report.pk))
 
 
 # An earlier report: (received_at, 0 and pk if stored / 1 and position if in the file, level).
@@ -55,7 +57,7 @@ class RunningHistory:
     The stored reports that share any of the given pseudonyms are read once, in chunks; each
     report assessed is then added with `add`, so a later one from the same sender counts it.
     `before` answers as `history_before` will once everything is stored: stored reports received
-    strictly earlier, and every report added so far.
+    earlier or at the same moment (they were stored first), and every report added so far.
     """
 
     def __init__(self, digests: Iterable[str], chunk: int = 900) -> None:
@@ -79,7 +81,7 @@ class RunningHistory:
         found: set[_Earlier] = set()
         for digest in digests:
             stored = self._stored.get(digest, [])
-            earlier = stored[: bisect.bisect_left(stored, (received_at,))]
+            earlier = stored[: bisect.bisect_left(stored, (received_at, 1))]  # ties: stored ones came first
             found.update(earlier[:HISTORY_LIMIT], self._added.get(digest, [])[:HISTORY_LIMIT])
         return tuple(level for *_when, level in sorted(found)[:HISTORY_LIMIT])
 

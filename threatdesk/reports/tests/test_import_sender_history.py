@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from threatdesk.reports.assessing import history_before
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
@@ -67,3 +68,25 @@ def test_a_second_file_sees_the_first(tmp_path: Path):
     run(write_csv(tmp_path / "second.csv", [sender_row("b", "2024-11-08T09:00:00-07:00")]))
     assert "repeated_contact" not in codes("a")
     assert "repeated_contact" in codes("b")
+
+
+def test_a_later_reassessment_counts_untimed_rows_as_the_import_did(tmp_path: Path):
+    # Rows without a time of receipt share the import's moment; the stored order breaks the tie.
+    run(write_csv(tmp_path / "untimed.csv", [sender_row(name, "") for name in ("one", "two", "three")]))
+    reports = [Report.objects.get(submission_key=f"import:{name}") for name in ("one", "two", "three")]
+    assert len({r.received_at for r in reports}) == 1
+    assert [len(history_before(r)) for r in reports] == [0, 1, 2]
+    third = [i["evidence"] for i in reports[2].indicators if i["code"] == "repeated_contact"]
+    assert third == ["2 earlier report(s) from the same sender"]
+
+
+def test_a_file_counts_stored_reports_received_at_the_same_moment(personas, tmp_path: Path):
+    payload = valid_report_payload()
+    payload["sender"] = {"phones": [PHONE]}
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(payload), source="api").report
+    moment = stored.received_at.isoformat()
+    run(write_csv(tmp_path / "same-moment.csv", [sender_row("same", moment)]))
+    same = Report.objects.get(submission_key="import:same")
+    assert same.received_at == stored.received_at
+    assert len(history_before(same)) == 1
+    assert "repeated_contact" in codes("same")
