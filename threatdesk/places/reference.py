@@ -1,9 +1,10 @@
 """States and counties, read once per process and kept.
 
-They are reference data: the migrations load them from the Census codes and nothing else writes
-them, so reading them again for every submission (three queries, a third of a millisecond each)
-bought nothing. The copy is dropped when a state or county is saved or deleted in this process,
-after migrations, and at the latest after `MAX_AGE_SECONDS`, so an edit made in the admin of
+They are reference data: the migrations load them from the Census codes and only an administrator
+edits them, so reading them again for every submission (three queries, a third of a millisecond each)
+bought nothing. The copy is dropped when a state or county is saved or deleted in this process
+(and again once that write commits, in case a lookup in between read the old rows), after
+migrations, and at the latest after `MAX_AGE_SECONDS`, so an edit made in the admin of
 another worker process is seen within minutes. Offices are not kept: staff add them while the
 system runs, and a report must reach the office that exists when it is filed.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from typing import Any
+
+from django.db import transaction
 
 from threatdesk.places.models import County, State
 
@@ -70,9 +73,10 @@ class ReferenceCache:
 
     def state(self, code: str) -> State | None:
         self._expire_if_old()
-        if self._states is None:
-            self._states = {s.code: s for s in State.objects.all()}
-        return self._states.get(code.upper())
+        states = self._states  # one read: another thread may clear the copy meanwhile
+        if states is None:
+            states = self._states = {s.code: s for s in State.objects.all()}
+        return states.get(code.upper())
 
     def county(self, state: State, text: str) -> County | None:
         """The county of `state` written as `text`: its FIPS code, its name, or its name without
@@ -106,5 +110,7 @@ REFERENCE = ReferenceCache()
 
 
 def forget(**_signal: Any) -> None:
-    """Drop the kept states and counties (a signal receiver, and for code that reloads them)."""
+    """Drop the kept states and counties now and once the current write commits (a signal
+    receiver, and for code that reloads them)."""
     REFERENCE.clear()
+    transaction.on_commit(REFERENCE.clear)
