@@ -46,7 +46,8 @@ def _passes_through(field: models.Field[Any, Any]) -> bool:
 
 
 # Below this many rows one multi-row INSERT beats PostgreSQL's COPY, which costs extra round trips
-# to start and finish; it also stays well inside SQLite's limit on parameters per statement.
+# to start and finish. 19 rows of the widest table (reports, 39 columns) stay inside SQLite's
+# oldest limit of 999 parameters per statement.
 COPY_FROM = 20
 
 
@@ -65,7 +66,7 @@ class BulkInserter:
         connection = connections[using]
         self.fields: list[models.Field[Any, Any]] = [f for f in model._meta.concrete_fields if not f.primary_key]
         self.converters: list[Callable[[Any], Any] | None] = [
-            None if _passes_through(f) else self._converter(f, connection) for f in self.fields
+            None if _passes_through(f) else self._converter(f, using) for f in self.fields
         ]
         self._plan = [self._column(f, c, ready) for f, c in zip(self.fields, self.converters, strict=True)]
         quote = connection.ops.quote_name
@@ -76,9 +77,10 @@ class BulkInserter:
         self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
 
     @staticmethod
-    def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
+    def _converter(field: models.Field[Any, Any], using: str) -> Callable[[Any], Any]:
         def convert(value: Any) -> Any:
-            return field.get_db_prep_save(value, connection)
+            # The calling thread's connection: an inserter is kept per process (`inserter`).
+            return field.get_db_prep_save(value, connections[using])
 
         return convert
 
@@ -110,9 +112,12 @@ class BulkInserter:
         For a single submission: `Model.save()` builds the same statement through the SQL
         compiler, which costs more than the insert itself."""
         connection = connections[self.using]
-        pk = connection.ops.quote_name(self.model._meta.pk.column)
+        values = self.prepare(row, timezone.now())
         with connection.cursor() as cursor:
-            cursor.execute(f"{self.sql} RETURNING {pk}", self.prepare(row, timezone.now()))
+            if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
+                cursor.execute(self.sql, values)
+                return cursor.lastrowid
+            cursor.execute(f"{self.sql} RETURNING {connection.ops.quote_name(self.model._meta.pk.column)}", values)
             return cursor.fetchone()[0]
 
     def insert(self, rows: Iterable[Mapping[str, Any]], *, chunk: int = 5000) -> int:

@@ -333,6 +333,7 @@ def _submit_new(
     built = _confirmed(draft, data, actor=actor, source=source)
     now = timezone.now()
     built.values.update(submission_key=submission_key, submission_digest=digest, received_at=now, created_at=now, updated_at=now)
+    # A plain insert, not save(): Report has no save() override and no signal receivers to miss.
     built.values["id"] = inserter(Report).insert_one(built.values)
     report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
     _save_children([built], [report.pk])

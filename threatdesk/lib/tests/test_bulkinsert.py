@@ -49,3 +49,16 @@ def test_insert_one_returns_the_new_key():
     pk = inserter(AuditEvent).insert_one(event(20_000))
     stored = AuditEvent.objects.get(pk=pk)
     assert stored.seq == 20_000 and stored.reason == "sealed reason 20000"
+
+
+def test_reports_have_no_save_hooks_that_a_plain_insert_would_skip():
+    """A submission stores its report with `insert_one`, not `save()`; a hook added later must
+    make the submission path call it, and this test says so."""
+    from django.db import models
+    from django.db.models.signals import post_save, pre_save
+
+    from threatdesk.reports.models import Report
+
+    assert Report.save is models.Model.save
+    assert not pre_save.has_listeners(Report)
+    assert not post_save.has_listeners(Report)
