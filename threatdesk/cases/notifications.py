@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -29,6 +29,7 @@ from threatdesk.accounts.models import Role, User
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.audit import services as audit
 from threatdesk.cases.models import Referral
+from threatdesk.lib import sql
 from threatdesk.reports.models import Report
 
 log = logging.getLogger(__name__)
@@ -83,18 +84,24 @@ def level_text(level: int | None) -> str:
     return f"{level} ({LEVEL_NAMES[level]})" if level in LEVEL_NAMES else "not assessed"
 
 
-def _addresses(users: QuerySet[User]) -> list[str]:
-    """The addresses of the active users among `users`, each once."""
-    emails = users.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+def _each_once(emails: Iterable[str]) -> list[str]:
     return list({email.lower(): email for email in emails}.values())
 
 
+def _addresses(users: QuerySet[User]) -> list[str]:
+    """The addresses of the active users among `users`, each once."""
+    return _each_once(users.filter(is_active=True).exclude(email="").values_list("email", flat=True))
+
+
 def urgent_recipients(report: Report) -> list[str]:
-    """The managers of the report's office and the coordinators of its state."""
-    scope = Q(role=Role.STATE_COORDINATOR, state_id=report.state_id)
-    if report.office_id is not None:
-        scope |= Q(role=Role.OFFICE_MANAGER, office_id=report.office_id)
-    return _addresses(User.objects.filter(scope))
+    """The addresses of the active managers of the report's office and coordinators of its
+    state. Asked for every urgent submission, hence one plain statement."""
+    rows = sql.rows(
+        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND email <> ''"  # noqa: S608
+        " AND ((role = %s AND state_id = %s) OR (role = %s AND office_id = %s))",
+        [True, Role.STATE_COORDINATOR.value, report.state_id, Role.OFFICE_MANAGER.value, report.office_id],
+    )
+    return _each_once(email for (email,) in rows)
 
 
 def liaison_recipients(referral: Referral) -> list[str]:

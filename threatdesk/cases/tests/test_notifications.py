@@ -68,6 +68,23 @@ def test_an_urgent_submission_mails_the_office_manager_and_the_state_coordinator
     assert "Sign in to read more" in message.body
 
 
+def test_an_urgent_report_skips_switched_off_addressless_and_other_states_staff(personas, committed):
+    from threatdesk.accounts.services import user_create
+    from threatdesk.places.models import State
+
+    def staff(username: str, email: str, role: str, **scope: Any) -> User:
+        return user_create(actor=None, username=username, password="x" * 16, role=role, email=email, **scope)
+
+    gone = staff("gone", "gone@example.org", Role.STATE_COORDINATOR, state=personas.state)
+    User.objects.filter(pk=gone.pk).update(is_active=False)
+    staff("silent", "", Role.STATE_COORDINATOR, state=personas.state)
+    staff("nevada", "nevada@example.org", Role.STATE_COORDINATOR, state=State.objects.get(code="NV"))
+    staff("deputy", personas.manager.email.upper(), Role.OFFICE_MANAGER, office=personas.office)
+    with committed():
+        submit(personas.reporter)
+    assert sorted(a.lower() for a in recipients()) == sorted([personas.manager.email.lower(), personas.coordinator.email.lower()])
+
+
 def test_a_submission_below_level_3_mails_no_one(personas, committed):
     with committed():
         report = submit(personas.reporter, **MILD)
