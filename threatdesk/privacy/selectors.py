@@ -76,6 +76,18 @@ def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
     return StatePeople.load([state_id]).people(office_id=office_id, state_id=state_id)
 
 
+_ALL_PEOPLE_STAMP_SQL = f"SELECT COUNT(id), MAX(updated_at), MAX(id) FROM {ProtectedPerson._meta.db_table}"  # noqa: S608
+
+
+def people_stamp() -> tuple[Any, ...]:
+    """(count, newest change, highest id) of every protected person, in every state: any
+    addition, edit or removal changes it. An import drafts its redacted copies against everyone
+    before its transaction, and compares this inside it."""
+    with connection.cursor() as cursor:
+        cursor.execute(_ALL_PEOPLE_STAMP_SQL)
+        return tuple(cursor.fetchone())
+
+
 _STAMP_SQL = (
     f"SELECT COUNT(p.id), MAX(p.updated_at), MAX(p.id) FROM {ProtectedPerson._meta.db_table} p "  # noqa: S608
     f"JOIN {Office._meta.db_table} o ON o.id = p.office_id WHERE o.state_id = %s"

@@ -91,8 +91,8 @@ class ProtectedPersonError(ValueError):
         super().__init__(message)
 
 
-def people_hold(state_id: int) -> None:
-    """Keep the state's protected persons as they are until this transaction ends, and wait for
+def people_hold(*state_ids: int) -> None:
+    """Keep the states' protected persons as they are until this transaction ends, and wait for
     any change of them under way to commit first.
 
     A submission drafts its redacted copies before its transaction and checks inside it that the
@@ -103,8 +103,9 @@ def people_hold(state_id: int) -> None:
     """
     if not connection.in_atomic_block:
         raise RuntimeError("people_hold() belongs inside the write's transaction")
-    if connection.features.has_select_for_update:
-        sql.first_row(f"SELECT id FROM {sql.table(State)} WHERE id = %s FOR UPDATE", [state_id])  # noqa: S608
+    if connection.features.has_select_for_update and state_ids:
+        ids = sorted(set(state_ids))  # always in the same order, so two holders cannot deadlock
+        sql.rows(f"SELECT id FROM {sql.table(State)} WHERE id IN ({sql.placeholders(len(ids))}) ORDER BY id FOR UPDATE", ids)  # noqa: S608
 
 
 def _people_changed(state_id: int) -> int:

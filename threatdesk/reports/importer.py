@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
 from pydantic import ValidationError
 
 from threatdesk.privacy.selectors import StatePeople
@@ -519,8 +518,9 @@ def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1,
     """Checking pass: check every row, and every place and external id against the database; with
     `draft`, also draft every row for `save_reports`, in `workers` processes if the file is large.
 
-    It stores nothing, so without `draft` it is the whole of a dry run; with it, run it and
-    `save_reports` in one transaction (`one_transaction`). `progress(n)` reports bytes read.
+    It stores nothing and holds no transaction, so API submissions go on meanwhile; without
+    `draft` it is the whole of a dry run. Read `people_stamp()` before it and hand that to
+    `save_reports`. `progress(n)` reports bytes read.
     """
     checker = _Checker()
     lines = _Lines(path, progress)
@@ -534,23 +534,18 @@ def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1,
     return checker.finish()
 
 
-def save_reports(drafts: Sequence[ImportDraft], *, actor: Any = None, progress: Progress | None = None) -> int:
+def save_reports(
+    drafts: Sequence[ImportDraft], *, people_seen: tuple[Any, ...], actor: Any = None, progress: Progress | None = None
+) -> int:
     """Save pass: store every drafted row or none; raise ImportFailedError naming each problem.
 
-    The service checks the external ids again inside its transaction, so a report stored by
-    someone else since the checking pass still cannot be imported twice.
+    `people_seen` is `people_stamp()` read before the checking pass. The service checks it, and
+    the external ids, again inside its transaction: a change of protected persons or a report
+    stored by someone else since the checking pass stops the import rather than slip in.
     """
     try:
         with _collector_paused():
-            saved = reports_store(actor=actor, drafts=drafts, source=Source.IMPORT, progress=progress)
+            saved = reports_store(actor=actor, drafts=drafts, source=Source.IMPORT, people_seen=people_seen, progress=progress)
     except ReportInputError as exc:
         raise ImportFailedError(_plain(exc.errors)) from exc
     return len(saved)
-
-
-@contextmanager
-def one_transaction() -> Iterator[None]:
-    """The transaction to check, draft and save a file in, so that the drafts are stored with
-    the protected persons, places and imported ids that they were made with."""
-    with transaction.atomic():
-        yield

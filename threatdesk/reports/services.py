@@ -25,6 +25,7 @@ from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.fields import encrypted_columns, sealed_apart
 from threatdesk.privacy.identifiers import identifier_key, platform_code
 from threatdesk.privacy.redaction import Redactor
+from threatdesk.privacy.selectors import people_stamp
 from threatdesk.privacy.services import people_hold
 from threatdesk.reports import assessing, listeners, redaction
 from threatdesk.reports import evidence as evidence_files
@@ -533,6 +534,12 @@ def reports_import(
     return reports_store(actor=actor, drafts=drafts, source=source, problems=errors, batch_size=batch_size, progress=progress)
 
 
+PEOPLE_CHANGED = (
+    "protected persons were added, changed or removed while the file was being checked, so its redacted "
+    "copies may be out of date; nothing was imported, so run the import again"
+)
+
+
 @transaction.atomic
 def reports_store(
     *,
@@ -540,13 +547,22 @@ def reports_store(
     drafts: Sequence[ImportDraft],
     source: str = Source.IMPORT,
     problems: Sequence[FieldError] = (),
+    people_seen: tuple[Any, ...] | None = None,
     batch_size: int = 2000,
     progress: Any = None,
 ) -> list[StoredReport]:
     """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
     stored before aborts the lot, as do `problems` found while drafting. The keys are checked
     here, inside the transaction, so a report stored by someone else meanwhile still cannot be
-    imported twice; then the rows are assessed in order of receipt and inserted."""
+    imported twice; then the rows are assessed in order of receipt and inserted.
+
+    Rows drafted before this transaction pass `people_seen`, the protected persons' stamp
+    (`privacy.selectors.people_stamp`) read before drafting: if anyone was added, changed or
+    removed since, the redacted copies may name them, and nothing is stored."""
+    if people_seen is not None:
+        people_hold(*{draft.values["state_id"] for draft in drafts})
+        if people_stamp() != people_seen:
+            raise ReportInputError([FieldError("file", PEOPLE_CHANGED)])
     errors = [*problems, *_key_errors(drafts)]
     if errors:
         raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))

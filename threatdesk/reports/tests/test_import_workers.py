@@ -150,3 +150,25 @@ def _count_reports(_state: object, _chunk: object) -> int:
 def test_a_worker_refuses_to_query_the_database():
     with workers.WorkerPool(1, _nothing, None) as pool, pytest.raises(RuntimeError, match="must not query the database"):
         list(pool.map(_count_reports, [1]))
+
+
+def test_a_protected_person_added_while_a_file_is_checked_stops_the_import(demo_file, personas):
+    """The checking pass holds no transaction (submissions go on meanwhile), so saving checks
+    that the people the redacted copies were drafted against are still all there are."""
+    from threatdesk.privacy.schemas import ProtectedPersonIn
+    from threatdesk.privacy.selectors import people_stamp
+    from threatdesk.privacy.services import protected_person_create
+
+    seen = people_stamp()
+    checked = importer.read_reports(demo_file, "jsonl", draft=True)
+    assert not checked.errors
+    protected_person_create(
+        actor=personas.manager, office=personas.office, data=ProtectedPersonIn(kind="worker", full_name="Odessa Quillfeather")
+    )
+    before = Report.objects.count()
+    with pytest.raises(importer.ImportFailedError) as failed:
+        importer.save_reports(checked.drafts, people_seen=seen)
+    assert [e.field for e in failed.value.errors] == ["file"]
+    assert "run the import again" in str(failed.value.errors[0])
+    assert Report.objects.count() == before
+    assert importer.save_reports(checked.drafts, people_seen=people_stamp()) == len(checked.drafts)

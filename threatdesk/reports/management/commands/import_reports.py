@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from tqdm import tqdm
 
+from threatdesk.privacy.selectors import people_stamp
 from threatdesk.reports import importer, workers
 from threatdesk.reports.services import FieldError
 
@@ -83,10 +84,10 @@ class Command(BaseCommand):
 
     def _import(self, path: Path, fmt: str, *, worker_count: int) -> int:
         try:
-            with importer.one_transaction():
-                drafts = self._check(path, fmt, worker_count=worker_count, draft=True).drafts
-                with self._bar(total=len(drafts), unit="report", desc="saving") as bar:
-                    return importer.save_reports(drafts, progress=bar.update)
+            people_seen = people_stamp()  # before drafting: a change after it is caught when saving
+            drafts = self._check(path, fmt, worker_count=worker_count, draft=True).drafts
+            with self._bar(total=len(drafts), unit="report", desc="saving") as bar:
+                return importer.save_reports(drafts, people_seen=people_seen, progress=bar.update)
         except importer.ImportFailedError as exc:
             self._fail(path, exc.errors)
 
