@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from threatdesk.reports import services
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import report_submit
+from threatdesk.reports.services import report_submit, submitting
 from threatdesk.testing.payloads import CANARY_CHILD, CANARY_WORKER, valid_report_payload
 from threatdesk.testing.planting import canaries_in, protect_canaries
 
@@ -25,7 +24,7 @@ def submit(personas: Any) -> Report:
 
 def between_draft_and_store(monkeypatch: Any, act: Any) -> None:
     """Run `act` once, after the next submission was drafted and before its transaction begins."""
-    real = services._draft
+    real = submitting._draft
     pending = [act]
 
     def drafted_then(*args: Any, **kwargs: Any) -> Any:
@@ -34,7 +33,7 @@ def between_draft_and_store(monkeypatch: Any, act: Any) -> None:
             pending.pop()()
         return draft
 
-    monkeypatch.setattr(services, "_draft", drafted_then)
+    monkeypatch.setattr(submitting, "_draft", drafted_then)
 
 
 def test_a_person_recorded_meanwhile_is_redacted_from_the_copy(personas, monkeypatch):

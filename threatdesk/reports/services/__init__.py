@@ -1,0 +1,74 @@
+"""Writes for reports: submit one, import many, attach evidence, reveal and override. Each is one
+transaction with its audit entries, so a failure leaves nothing behind and a success leaves a
+complete record.
+
+`building` turns validated input into a report ready to store; `submitting` stores one report
+from the form or the API, with its evidence; `importing` stores a file's reports all or nothing;
+`review` holds what staff do to a stored report.
+"""
+
+from threatdesk.reports.services.building import (
+    Built,
+    FieldError,
+    PlaceDirectory,
+    RedactorLookup,
+    ReportInputError,
+    StoredReport,
+    build_report,
+    sender_digests,
+    sender_identifiers,
+    submission_digest,
+)
+from threatdesk.reports.services.importing import (
+    IMPORT_KEY_PREFIX,
+    PEOPLE_CHANGED,
+    ImportDraft,
+    ImportRow,
+    import_draft,
+    reports_import,
+    reports_store,
+)
+from threatdesk.reports.services.review import (
+    MIN_REVEAL_REASON,
+    RevealRefusedError,
+    level_override,
+    report_reveal,
+    revealed_read,
+)
+from threatdesk.reports.services.submitting import (
+    IdempotencyConflictError,
+    SubmitResult,
+    evidence_add,
+    evidence_open,
+    report_submit,
+)
+
+__all__ = [
+    "IMPORT_KEY_PREFIX",
+    "MIN_REVEAL_REASON",
+    "PEOPLE_CHANGED",
+    "Built",
+    "FieldError",
+    "IdempotencyConflictError",
+    "ImportDraft",
+    "ImportRow",
+    "PlaceDirectory",
+    "RedactorLookup",
+    "ReportInputError",
+    "RevealRefusedError",
+    "StoredReport",
+    "SubmitResult",
+    "build_report",
+    "evidence_add",
+    "evidence_open",
+    "import_draft",
+    "level_override",
+    "report_reveal",
+    "report_submit",
+    "reports_import",
+    "reports_store",
+    "revealed_read",
+    "sender_digests",
+    "sender_identifiers",
+    "submission_digest",
+]

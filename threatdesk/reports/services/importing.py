@@ -1,0 +1,234 @@
+"""Many reports from a file, stored all or nothing, each assessed with its sender's history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from threatdesk.assessment import Indicator
+from threatdesk.audit import services as audit
+from threatdesk.lib.bulkinsert import BulkInserter
+from threatdesk.privacy.fields import encrypted_columns, sealed_apart
+from threatdesk.privacy.selectors import people_stamp
+from threatdesk.privacy.services import people_hold
+from threatdesk.reports import assessing, redaction
+from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services.building import (
+    FieldError,
+    PlaceDirectory,
+    RedactorLookup,
+    ReportInputError,
+    StoredReport,
+    build_report,
+    save_children,
+    sender_digests,
+    submission_digest,
+)
+from threatdesk.reports.taxonomy import Source
+
+
+@dataclass
+class ImportRow:
+    line: int
+    data: ReportIn
+    external_id: str = ""
+    received_at: datetime | None = None
+
+
+IMPORT_KEY_PREFIX = "import:"  # an imported row's submission key is this and its external id
+SEALED_COLUMNS = encrypted_columns(Report)
+
+
+@dataclass
+class ImportDraft:
+    """One import row worked out as far as it goes before its sender's history is known.
+
+    Plain values and no model instances, so that a worker process hands it back cheaply:
+    `values` holds the clear columns by attname, `sealed` the encrypted ones already in their
+    stored form, and `words` the engine's reading of the words, the costly part of assessing.
+    """
+
+    line: int
+    values: dict[str, Any]
+    sealed: dict[str, str | None]
+    threat_types: list[str]
+    identifiers: list[tuple[str, str]]
+    words: dict[str, Indicator]
+    received_at: datetime | None = None
+
+    @property
+    def digests(self) -> list[str]:
+        return sender_digests(self.identifiers)
+
+    def assess(self, history: tuple[int, ...]) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=self.words))
+
+    def row(self) -> dict[str, Any]:
+        """Every column, for `BulkInserter(Report, ready=SEALED_COLUMNS)`."""
+        return {**self.values, **self.sealed}
+
+
+def import_draft(
+    row: ImportRow,
+    *,
+    places: PlaceDirectory,
+    redactor_for: RedactorLookup,
+    source: str = Source.IMPORT,
+    is_synthetic: bool = False,
+) -> ImportDraft:
+    """Resolve, redact, key, read the words of and seal one import row; raise ReportInputError for
+    an unknown place. With places and redactors read beforehand (`PlaceDirectory.loaded`,
+    `redaction.redactors_from`) it needs no database, so an import runs it in worker processes."""
+    built = build_report(
+        row.data,
+        places=places,
+        actor=None,
+        source=source,
+        line=row.line,
+        is_synthetic=is_synthetic,
+        redactor_for=redactor_for,
+    )
+    if row.external_id:
+        built.values["submission_key"] = IMPORT_KEY_PREFIX + row.external_id
+        built.values["submission_digest"] = submission_digest(row.data)
+    words = assessing.words_of(built.values)
+    clear, sealed = sealed_apart(Report, built.values)
+    return ImportDraft(row.line, clear, sealed, built.threat_types, built.identifiers, words, row.received_at)
+
+
+@transaction.atomic
+def reports_import(
+    *,
+    actor: Any,
+    rows: Iterable[ImportRow],
+    source: str = Source.IMPORT,
+    is_synthetic: bool = False,
+    batch_size: int = 2000,
+    progress: Any = None,
+) -> list[StoredReport]:
+    """Store validated rows all or nothing; any unknown place or repeated id aborts the lot.
+
+    Rows with an `external_id` are keyed by it, so importing the same file twice is refused
+    instead of storing every report a second time.
+    """
+    places = PlaceDirectory()
+    redactor_for = redaction.redactors_for_batch()
+    drafts: list[ImportDraft] = []
+    errors: list[FieldError] = []
+    for row in rows:
+        try:
+            drafts.append(import_draft(row, places=places, redactor_for=redactor_for, source=source, is_synthetic=is_synthetic))
+        except ReportInputError as exc:
+            errors.extend(exc.errors)
+    return reports_store(actor=actor, drafts=drafts, source=source, problems=errors, batch_size=batch_size, progress=progress)
+
+
+PEOPLE_CHANGED = (
+    "protected persons were added, changed or removed while the file was being checked, so its redacted "
+    "copies may be out of date; nothing was imported, so run the import again"
+)
+
+
+@transaction.atomic
+def reports_store(
+    *,
+    actor: Any,
+    drafts: Sequence[ImportDraft],
+    source: str = Source.IMPORT,
+    problems: Sequence[FieldError] = (),
+    people_seen: tuple[Any, ...] | None = None,
+    batch_size: int = 2000,
+    progress: Any = None,
+) -> list[StoredReport]:
+    """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
+    stored before aborts the lot, as do `problems` found while drafting. The keys are checked
+    here, inside the transaction, so a report stored by someone else meanwhile still cannot be
+    imported twice; then the rows are assessed in order of receipt and inserted.
+
+    Rows drafted before this transaction pass `people_seen`, the protected persons' stamp
+    (`privacy.selectors.people_stamp`) read before drafting: if anyone was added, changed or
+    removed since, the redacted copies may name them, and nothing is stored."""
+    if people_seen is not None:
+        people_hold(*{draft.values["state_id"] for draft in drafts})
+        if people_stamp() != people_seen:
+            raise ReportInputError([FieldError("file", PEOPLE_CHANGED)])
+    errors = [*problems, *_key_errors(drafts)]
+    if errors:
+        raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
+    now = timezone.now()
+    for draft in drafts:
+        draft.values["received_at"] = draft.received_at or now
+    _assess_in_order(drafts)
+    return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+
+
+def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
+    """A key that repeats an earlier row's, or that a stored report has."""
+    errors: list[FieldError] = []
+    seen_keys: dict[str, int] = {}  # submission key -> line
+    for draft in drafts:
+        key = draft.values.get("submission_key")
+        if not key:
+            continue
+        if key in seen_keys:
+            errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", draft.line))
+        else:
+            seen_keys[key] = draft.line
+    # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
+    keys = list(seen_keys)
+    existing = Report.objects.values_list("submission_key", flat=True)
+    taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
+    errors.extend(
+        FieldError("external_id", f"{key.removeprefix(IMPORT_KEY_PREFIX)!r} was already imported", seen_keys[key])
+        for key in sorted(taken, key=seen_keys.__getitem__)
+    )
+    return errors
+
+
+def _assess_in_order(drafts: Sequence[ImportDraft]) -> None:
+    """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
+    stored or earlier in the file, as a later reassessment would find them; the stored ones are
+    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    history = assessing.RunningHistory(digest for item in drafts for digest in item.digests)
+    for item in sorted(drafts, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
+        received_at = item.values["received_at"]
+        item.assess(history.before(item.digests, received_at))
+        history.add(item.digests, received_at, item.values["severity"])
+
+
+def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_size: int, progress: Any) -> list[StoredReport]:
+    """Insert assessed drafts in batches, each with its child rows and audit events."""
+    stored: list[StoredReport] = []
+    reports = BulkInserter(Report, ready=SEALED_COLUMNS)
+    for start in range(0, len(drafts), batch_size):
+        chunk = drafts[start : start + batch_size]
+        reports.insert(d.row() for d in chunk)
+        codes = [d.values["public_code"] for d in chunk]
+        ids = _ids_by_code(codes)
+        report_ids = [ids[code] for code in codes]
+        save_children(chunk, report_ids)
+        audit.log_many(
+            actor=actor,
+            entries=[
+                audit.Entry("reports.report.imported", "reports.report", code, payload={"source": source}) for code in codes
+            ],
+        )
+        stored += [StoredReport(pk, code) for pk, code in zip(report_ids, codes, strict=True)]
+        if progress is not None:
+            progress(len(chunk))
+    return stored
+
+
+def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
+    """Database ids of just-inserted reports, asked in chunks that fit SQLite's parameter limit."""
+    found: dict[str, int] = {}
+    for start in range(0, len(codes), chunk):
+        found.update(Report.objects.filter(public_code__in=codes[start : start + chunk]).values_list("public_code", "pk"))
+    return found

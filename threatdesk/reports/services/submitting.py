@@ -1,0 +1,192 @@
+"""One report from the web form or the API, stored exactly once, and its evidence files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from threatdesk.audit import services as audit
+from threatdesk.lib.bulkinsert import inserter
+from threatdesk.privacy.services import people_hold
+from threatdesk.reports import assessing, listeners, redaction
+from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.models import CustodyEntry, Evidence, Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services.building import Built, PlaceDirectory, build_report, save_children, submission_digest
+
+
+class IdempotencyConflictError(ValueError):
+    """The same idempotency key came back with a different report."""
+
+
+@dataclass
+class SubmitResult:
+    """The stored report; for a new one also its sender identifiers as (kind, digest), so that
+    answering the request need not read back what was just written."""
+
+    report: Report
+    created: bool
+    identifiers: list[tuple[str, str]] | None = None
+
+
+def _existing_submission(key: str, digest: str) -> Report | None:
+    existing = Report.objects.filter(submission_key=key).first()
+    if existing is not None and existing.submission_digest != digest:
+        raise IdempotencyConflictError("this Idempotency-Key was already used for a different report")
+    return existing
+
+
+@dataclass
+class _Draft:
+    """A submission worked out before its transaction, with what it was worked out from: the
+    redactors' view of the protected persons, and the sender's history."""
+
+    built: Built
+    redactors: redaction.StampedRedactors
+    history: tuple[int, ...]
+
+
+def _draft(data: ReportIn, *, actor: Any, source: str) -> _Draft:
+    """Resolve, redact and assess a submission outside any transaction: on SQLite a transaction
+    holds the database's one write lock, and this is most of a submission's work."""
+    stamped = redaction.StampedRedactors()
+    built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source, redactor_for=stamped)
+    history = assessing.sender_history(built.digests)
+    built.assess(history)
+    return _Draft(built, stamped, history)
+
+
+def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Built:
+    """Inside the transaction, the draft as it must be stored: made again if the state's protected
+    persons changed since (their change redid only the copies already stored), reassessed if the
+    sender's history did."""
+    if not draft.redactors.unchanged():
+        built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
+        built.assess(assessing.sender_history(built.digests))
+        return built
+    history = assessing.sender_history(draft.built.digests)
+    if history != draft.history:
+        draft.built.assess(history)
+    return draft.built
+
+
+@transaction.atomic
+def _submit_new(
+    draft: _Draft,
+    data: ReportIn,
+    *,
+    actor: Any,
+    source: str,
+    submission_key: str | None,
+    digest: str,
+    files: Sequence[evidence_files.CheckedFile],
+) -> tuple[Report, Built]:
+    people_hold(draft.built.state.pk)  # before the check, so a change of them cannot slip in after it
+    built = _confirmed(draft, data, actor=actor, source=source)
+    now = timezone.now()
+    built.values.update(submission_key=submission_key, submission_digest=digest, received_at=now, created_at=now, updated_at=now)
+    # A plain insert, not save(): Report has no save() override and no signal receivers to miss.
+    built.values["id"] = inserter(Report).insert_one(built.values)
+    report = built.report(reporter=actor if getattr(actor, "is_authenticated", False) else None)
+    save_children([built], [report.pk])
+    audit.log(
+        "reports.report.submitted",
+        actor=actor,
+        obj=report,
+        payload={"source": source, "channel": report.channel, "threat_types": built.threat_types},
+    )
+    for checked in files:
+        _add_evidence(report, checked, actor=actor)
+    listeners.report_submitted(report)
+    return report, built
+
+
+def report_submit(
+    *,
+    actor: Any,
+    data: ReportIn,
+    source: str,
+    submission_key: str | None = None,
+    files: Sequence[evidence_files.CheckedFile] = (),
+) -> SubmitResult:
+    """Store one report (and its evidence) exactly once.
+
+    With a `submission_key` (the API's Idempotency-Key, the web form's one-time token) a retry
+    returns the report already stored instead of a second copy, even when two retries race:
+    the loser of the race hits the unique key, rolls back, and returns the winner's report.
+    Most submissions are new, so the key is looked up first only when files would otherwise be
+    written again for a retry. The report is worked out before the transaction and checked
+    inside it against anything that changed meanwhile.
+    """
+    digest = submission_digest(data)
+    if submission_key and files:
+        existing = _existing_submission(submission_key, digest)
+        if existing is not None:
+            return SubmitResult(existing, created=False)
+    draft = _draft(data, actor=actor, source=source)
+    try:
+        report, built = _submit_new(
+            draft, data, actor=actor, source=source, submission_key=submission_key, digest=digest, files=files
+        )
+    except IntegrityError:
+        existing = _existing_submission(submission_key, digest) if submission_key else None
+        if existing is None:
+            raise
+        return SubmitResult(existing, created=False)
+    return SubmitResult(report, created=True, identifiers=list(dict.fromkeys(built.identifiers)))
+
+
+def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor: Any) -> Evidence:
+    item = evidence_files.store(report, checked, actor=actor)
+    audit.log(
+        "reports.evidence.added",
+        actor=actor,
+        obj=report,
+        payload={"evidence": item.public_code, "kind": item.kind, "sha256": item.sha256, "size": item.size},
+    )
+    return item
+
+
+@transaction.atomic
+def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> Evidence:
+    """Attach one checked file to a report the actor may already see."""
+    return _add_evidence(report, checked, actor=actor)
+
+
+@transaction.atomic
+def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "") -> tuple[bytes, bool]:
+    """Read an evidence file for a user: verify its hash and log the access in the custody chain.
+
+    `purpose` is the custody action (downloaded, transferred); `note` names the recipient or the
+    reason (a case packet), never a person. A file that fails the check is not handed out: the
+    bytes come back empty, and the custody chain and the audit trail record the failed check
+    instead of an access.
+    """
+    data, verified = evidence_files.open_verified(evidence)
+    if not verified:
+        evidence_files.custody(
+            evidence,
+            actor=actor,
+            action=CustodyEntry.Action.VIEWED,
+            verified=False,
+            note="; ".join(filter(None, ["integrity check failed; not handed out", note])),
+        )
+        audit.log(
+            "reports.evidence.integrity_failed",
+            actor=actor,
+            obj=evidence.report,
+            payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
+        )
+        return b"", False
+    evidence_files.custody(evidence, actor=actor, action=purpose, verified=True, note=note)
+    audit.log(
+        "reports.evidence.opened",
+        actor=actor,
+        obj=evidence.report,
+        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": True},
+    )
+    return data, True
