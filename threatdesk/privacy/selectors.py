@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from django.db import connection
 from django.http import Http404
 
+from threatdesk.lib import sql
 from threatdesk.lib.codes import normalise_code
 from threatdesk.places.models import Office
 from threatdesk.privacy.models import ProtectedPerson, ProtectedPersonQuerySet
@@ -76,22 +76,19 @@ def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
     return StatePeople.load([state_id]).people(office_id=office_id, state_id=state_id)
 
 
-_ALL_PEOPLE_STAMP_SQL = f"SELECT COUNT(id), MAX(updated_at), MAX(id) FROM {ProtectedPerson._meta.db_table}"  # noqa: S608
+# (count, newest change, highest id) of protected persons: any addition, edit, removal or move
+# changes it. Written out in SQL because every submission asks for its state's, and building
+# the ORM's aggregate cost more than running it.
+_STAMP_SQL = (
+    f"SELECT COUNT(p.id), MAX(p.updated_at), MAX(p.id) FROM {sql.table(ProtectedPerson)} p "  # noqa: S608
+    f"JOIN {sql.table(Office)} o ON o.id = p.office_id"
+)
 
 
 def people_stamp() -> tuple[Any, ...]:
-    """(count, newest change, highest id) of every protected person, in every state: any
-    addition, edit or removal changes it. An import drafts its redacted copies against everyone
-    before its transaction, and compares this inside it."""
-    with connection.cursor() as cursor:
-        cursor.execute(_ALL_PEOPLE_STAMP_SQL)
-        return tuple(cursor.fetchone())
-
-
-_STAMP_SQL = (
-    f"SELECT COUNT(p.id), MAX(p.updated_at), MAX(p.id) FROM {ProtectedPerson._meta.db_table} p "  # noqa: S608
-    f"JOIN {Office._meta.db_table} o ON o.id = p.office_id WHERE o.state_id = %s"
-)
+    """The stamp of every protected person, in every state. An import drafts its redacted copies
+    against everyone before its transaction, and compares this inside it."""
+    return sql.first_row(_STAMP_SQL) or ()
 
 
 class RedactorCache:
@@ -103,12 +100,8 @@ class RedactorCache:
         self._built: dict[tuple[int, int | None], tuple[tuple[Any, ...], Redactor]] = {}
 
     def stamp(self, state_id: int) -> tuple[Any, ...]:
-        """(count, newest change, highest id) of the state's protected persons: any addition,
-        edit, removal or move changes it. Written out in SQL because every submission asks, and
-        building the ORM's aggregate cost more than running it."""
-        with connection.cursor() as cursor:
-            cursor.execute(_STAMP_SQL, [state_id])
-            return tuple(cursor.fetchone())
+        """The stamp of the state's protected persons (see `_STAMP_SQL`)."""
+        return sql.first_row(_STAMP_SQL + " WHERE o.state_id = %s", [state_id]) or ()
 
     def redactor(self, *, office_id: int | None, state_id: int, stamp: tuple[Any, ...] | None = None) -> Redactor:
         """The redactor for reports of `office_id` in `state_id`; `stamp` if the caller has just
