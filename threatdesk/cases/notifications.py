@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -84,28 +83,26 @@ def level_text(level: int | None) -> str:
     return f"{level} ({LEVEL_NAMES[level]})" if level in LEVEL_NAMES else "not assessed"
 
 
-def _each_once(emails: Iterable[str]) -> list[str]:
-    return list({email.lower(): email for email in emails}.values())
-
-
-def _addresses(users: QuerySet[User]) -> list[str]:
-    """The addresses of the active users among `users`, each once."""
-    return _each_once(users.filter(is_active=True).exclude(email="").values_list("email", flat=True))
+def _addresses(scope: str, params: Sequence[Any]) -> list[str]:
+    """The addresses of the active users with one that `scope` (an SQL condition on users)
+    picks, each once. Asked for every urgent submission, hence one plain statement."""
+    rows = sql.rows(
+        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND email <> '' AND ({scope})",  # noqa: S608
+        [True, *params],
+    )
+    return list({email.lower(): email for (email,) in rows}.values())
 
 
 def urgent_recipients(report: Report) -> list[str]:
-    """The addresses of the active managers of the report's office and coordinators of its
-    state. Asked for every urgent submission, hence one plain statement."""
-    rows = sql.rows(
-        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND email <> ''"  # noqa: S608
-        " AND ((role = %s AND state_id = %s) OR (role = %s AND office_id = %s))",
-        [True, Role.STATE_COORDINATOR.value, report.state_id, Role.OFFICE_MANAGER.value, report.office_id],
+    """The managers of the report's office and the coordinators of its state."""
+    return _addresses(
+        "(role = %s AND state_id = %s) OR (role = %s AND office_id = %s)",
+        [Role.STATE_COORDINATOR.value, report.state_id, Role.OFFICE_MANAGER.value, report.office_id],
     )
-    return _each_once(email for (email,) in rows)
 
 
 def liaison_recipients(referral: Referral) -> list[str]:
-    return _addresses(User.objects.filter(role=Role.LIAISON, agency_id=referral.agency_id))
+    return _addresses("role = %s AND agency_id = %s", [Role.LIAISON.value, referral.agency_id])
 
 
 def filer_recipient(report: Report) -> tuple[list[str], bool]:
