@@ -11,6 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
+from django.core import validators
 from django.db import models
 
 from threatdesk.privacy import crypto
@@ -50,6 +52,22 @@ class _EncryptedMixin:
 
 class EncryptedTextField(_EncryptedMixin, models.TextField):  # type: ignore[misc]
     """Free text (narratives, names, descriptions) sealed at rest."""
+
+
+class EncryptedLineField(EncryptedTextField):
+    """A one-line value (a person's name) sealed at rest, edited in a one-line input."""
+
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # Django passes keywords only
+        return super().formfield(**{"widget": forms.TextInput, **kwargs})
+
+
+class EncryptedEmailField(EncryptedLineField):
+    """An email address sealed at rest, checked as an address wherever a form or full_clean sees it."""
+
+    default_validators = [validators.validate_email]
+
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # Django passes keywords only
+        return super().formfield(**{"form_class": forms.EmailField, "widget": forms.EmailInput, **kwargs})
 
 
 class EncryptedJSONField(_EncryptedMixin, models.TextField):  # type: ignore[misc]

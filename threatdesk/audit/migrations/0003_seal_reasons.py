@@ -3,22 +3,12 @@
 import threatdesk.privacy.fields
 from django.db import migrations
 
-from threatdesk.privacy import crypto
-
-PLACE = "audit_auditevent.reason"
+from threatdesk.privacy.migrating import seal_in_place
 
 
 def seal(apps, schema_editor):
-    """Reasons written before they were sealed: encrypt each in place (empty ones too, since an
-    encrypted column reads only ciphertext)."""
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT id, reason FROM audit_auditevent")
-        rows = [(pk, text) for pk, text in cursor.fetchall() if not str(text or "").startswith(crypto.PREFIX + ":")]
-        cursor.executemany(
-            "UPDATE audit_auditevent SET reason = %s WHERE id = %s",
-            [(crypto.encrypt_text(text or "", PLACE), pk) for pk, text in rows],
-        )
+    """Reasons written before they were sealed."""
+    seal_in_place(schema_editor, "audit_auditevent", ["reason"])
 
 
 class Migration(migrations.Migration):
