@@ -1,15 +1,23 @@
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from threatdesk.accounts.models import ApiToken, User
+from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "role", "office", "agency", "state", "is_active")
     list_filter = ("role", "is_active")
+    search_fields = ("username",)  # names and addresses are sealed, so nothing can match them
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Role and scope", {"fields": ("role", "office", "agency", "state")}))
     autocomplete_fields = ("office", "agency", "state")
+    # The admin gives every text column a text area; names and addresses are one line.
+    formfield_overrides = {
+        EncryptedLineField: {"widget": widgets.AdminTextInputWidget},
+        EncryptedEmailField: {"widget": widgets.AdminEmailInputWidget},
+    }
 
 
 @admin.register(ApiToken)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from threatdesk.places.models import Agency, Office, State
+from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
 
 class Role(models.TextChoices):
@@ -32,6 +33,11 @@ ROLE_SCOPE: dict[str, str | None] = {
 
 
 class User(AbstractUser):
+    # Who works at which office, by name and address, is what someone out to find a worker wants
+    # most: sealed at rest like the reports' personal data. Nothing filters or sorts on them.
+    first_name = EncryptedLineField("first name", max_length=150, blank=True, default="")
+    last_name = EncryptedLineField("last name", max_length=150, blank=True, default="")
+    email = EncryptedEmailField("email address", max_length=254, blank=True, default="")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.REPORTER)
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")

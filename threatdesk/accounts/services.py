@@ -45,12 +45,15 @@ def user_create(
     password: str | None,
     role: str,
     email: str = "",
+    first_name: str = "",
+    last_name: str = "",
     office: Office | None = None,
     agency: Agency | None = None,
     state: State | None = None,
 ) -> User:
     check_scope(role=role, office=office, agency=agency, state=state)
-    user = User(username=username, email=email, role=role, office=office, agency=agency, state=state)
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name, role=role)
+    user.office, user.agency, user.state = office, agency, state
     user.is_staff = role == Role.ADMIN
     user.is_superuser = role == Role.ADMIN
     if password:

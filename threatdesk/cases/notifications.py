@@ -21,6 +21,7 @@ from typing import Any, ParamSpec
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -85,12 +86,15 @@ def level_text(level: int | None) -> str:
 
 def _addresses(scope: str, params: Sequence[Any]) -> list[str]:
     """The addresses of the active users with one that `scope` (an SQL condition on users)
-    picks, each once. Asked for every urgent submission, hence one plain statement."""
+    picks, each once. Asked for every urgent submission, hence one plain statement; addresses
+    are sealed, so the empty ones are left out once opened."""
+    email = User._meta.get_field("email")
     rows = sql.rows(
-        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND email <> '' AND ({scope})",  # noqa: S608
+        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND ({scope})",  # noqa: S608
         [True, *params],
     )
-    return list({email.lower(): email for (email,) in rows}.values())
+    opened = (email.from_db_value(value, None, connection) for (value,) in rows)
+    return list({address.lower(): address for address in opened if address}.values())
 
 
 def urgent_recipients(report: Report) -> list[str]:

@@ -14,7 +14,8 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from threatdesk.accounts.services import token_create
+from threatdesk.accounts.models import Role, User
+from threatdesk.accounts.services import token_create, user_create
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create, protected_person_view
@@ -31,7 +32,7 @@ from threatdesk.testing.payloads import (
     CANARY_WORKER,
     valid_report_payload,
 )
-from threatdesk.testing.personas import Personas
+from threatdesk.testing.personas import PASSWORD, Personas
 
 EVIDENCE_TEXT = f"{CANARY_WORKER}, {CANARY_ADDRESS}, {CANARY_CHILD}, call {CANARY_PHONE} or 602-555-0199"
 
@@ -94,21 +95,46 @@ class Planted:
     """What `plant_everywhere` stored: report codes per path, and the reporter's API token."""
 
     form_codes: list[str] = field(default_factory=list)
+    signed_in_codes: list[str] = field(default_factory=list)
     api_codes: list[str] = field(default_factory=list)
     import_codes: list[str] = field(default_factory=list)
     token: str = ""
 
     @property
     def all_codes(self) -> list[str]:
-        return self.form_codes + self.api_codes + self.import_codes
+        return self.form_codes + self.signed_in_codes + self.api_codes + self.import_codes
 
 
-def plant_by_form(client: Client) -> str:
-    """File a report anonymously through /report/ with two canary-laden evidence files."""
-    response = client.post("/report/", {**form_data(), "evidence": evidence_uploads()})
+def plant_by_form(client: Client, submission_token: str = "f" * 32) -> str:
+    """File a report through /report/ (anonymously unless `client` is signed in) with two
+    canary-laden evidence files."""
+    response = client.post("/report/", {**form_data(submission_token=submission_token), "evidence": evidence_uploads()})
     if response.status_code != 302:
         raise AssertionError(f"the form refused the report: {response.status_code}")
     return str(response["Location"]).rstrip("/").rsplit("/", 1)[-1]
+
+
+def canary_account(personas: Personas) -> User:
+    """The canary worker's own account at the Maricopa office: her name and address, as the
+    administrator enters them."""
+    first, last = CANARY_WORKER.split(" ", 1)
+    return user_create(
+        actor=personas.admin,
+        username="maricopa-clerk-7",
+        password=PASSWORD,
+        role=Role.REPORTER,
+        email=CANARY_EMAIL,
+        first_name=first,
+        last_name=last,
+        office=personas.office,
+    )
+
+
+def plant_signed_in(account: User) -> str:
+    """She signs in and files a report herself, so her account's name is what redaction uses."""
+    client = Client()
+    client.force_login(account)
+    return plant_by_form(client, submission_token="e" * 32)
 
 
 def plant_by_api(client: Client, token: str) -> str:
@@ -174,6 +200,7 @@ def plant_everywhere(personas: Personas, *, protect: bool = True) -> Planted:
         # A reason typed into the audit trail that names her, as people do.
         protected_person_view(actor=personas.manager, person=worker, reason=f"Call {CANARY_WORKER} back at {CANARY_PHONE}")
     planted.form_codes.append(plant_by_form(Client()))
+    planted.signed_in_codes.append(plant_signed_in(canary_account(personas)))
     planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
     planted.api_codes.append(plant_by_api(Client(), planted.token))
     planted.import_codes += plant_by_import(personas.admin)

@@ -63,8 +63,8 @@ def planted(
     _protect_through_the_form(personas)
     with django_capture_on_commit_callbacks(execute=True):  # what runs after commit: notifications
         planted = plant_everywhere(personas, protect=False)
-    assert Report.objects.filter(redaction_state="done").count() == len(planted.all_codes) == 4
-    assert len(mail.outbox) == 4, "the urgent form and API reports each mail their manager and coordinator"
+    assert Report.objects.filter(redaction_state="done").count() == len(planted.all_codes) == 5
+    assert len(mail.outbox) == 6, "the three urgent form and API reports each mail their manager and coordinator"
     return planted
 
 

@@ -1,7 +1,8 @@
 """Whoever takes the database or the evidence folder (a stolen backup, a copied disk) finds no
 worker's name, address or phone, no child's name and no sender identity in them.
 
-The canaries go in the way real data does: the public web form (with a PNG screenshot and an .eml
+The canaries go in the way real data does: the worker's own account (her name and address), the
+public web form (with a PNG screenshot and an .eml
 message whose bytes and file names carry canaries), the JSON API (a report and an attached file),
 and bulk import. Then the raw stores are searched byte for byte.
 """
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from threatdesk.accounts.models import User
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Evidence, Report
@@ -44,8 +46,8 @@ def evidence_dir(settings: Any, tmp_path: Path) -> Path:
 def planted(personas: Personas, evidence_dir: Path) -> Planted:
     planted = plant_everywhere(personas)
     # The planting reached the stores: otherwise every search below would pass for nothing.
-    assert Report.objects.count() == len(planted.all_codes) == 4
-    assert Evidence.objects.count() == 3
+    assert Report.objects.count() == len(planted.all_codes) == 5
+    assert Evidence.objects.count() == 5
     assert ProtectedPerson.objects.count() == 2  # the worker and her son, sealed
     assert _canaries_read_back()
     return planted
@@ -54,6 +56,8 @@ def planted(personas: Personas, evidence_dir: Path) -> Planted:
 def _canaries_read_back() -> bool:
     """The canaries read back through the models: stored, only not in the clear."""
     texts = [r.narrative + r.message_text + r.sender_name + json.dumps(r.reporter_contact) for r in Report.objects.all()]
+    account = User.objects.get(username="maricopa-clerk-7")  # the worker's own account
+    texts.append(account.get_full_name() + " " + account.email)
     return all(canaries_in(t) for t in texts)
 
 
@@ -108,7 +112,7 @@ def test_postgresql_dump_holds_no_canary(planted: Planted) -> None:
 
 def test_evidence_folder_holds_no_canary(planted: Planted, evidence_dir: Path) -> None:
     files = files_under(evidence_dir)
-    assert len(files) == Evidence.objects.count() == 3
+    assert len(files) == Evidence.objects.count() == 5
     for path in files:
         assert not canaries_in(str(path.relative_to(evidence_dir))), f"personal data in a file name: {path}"
         data = path.read_bytes()
