@@ -161,6 +161,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = _bool("AXES_ENABLED", default=True)
+# The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
+AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
