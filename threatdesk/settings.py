@@ -163,6 +163,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = _bool("AXES_ENABLED", default=True)
 # The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
 AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"
+# Only failures are counted; no record of who signed in when, nor a log of each failure.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -1,5 +1,5 @@
-"""The login throttle keeps no client address: it keys on a keyed pseudonym of it, and the
-lock-out per address still works with the pseudonym.
+"""The login throttle keeps no client address and no record of sign-ins: it counts failures under
+a keyed pseudonym of the address, and the lock-out per address still works with the pseudonym.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import ipaddress
 from typing import Any
 
 import pytest
+from axes.models import AccessLog
 from django.apps import apps
 from django.conf import settings
 from django.test import Client
@@ -49,6 +50,15 @@ def test_no_axes_row_holds_the_client_address(personas: Personas) -> None:
     rows = axes_rows()
     assert address_pseudonym(HOME) in rows  # the failures were kept, under the pseudonym
     assert HOME not in rows
+
+
+@pytest.mark.django_db
+def test_signing_in_and_out_leaves_no_access_log(personas: Personas) -> None:
+    client = Client(REMOTE_ADDR=HOME)
+    assert log_in(client, "reporter", PASSWORD).status_code == 302
+    assert signed_in(client)
+    client.post("/account/logout/")
+    assert not AccessLog.objects.exists()
 
 
 @pytest.mark.django_db
