@@ -1,5 +1,6 @@
-"""The login throttle keeps no client address and no record of sign-ins: it counts failures under
-a keyed pseudonym of the address, and the lock-out per address still works with the pseudonym.
+"""The login throttle keeps no client address, no record of sign-ins and nothing typed but the
+username: it counts failures under a keyed pseudonym of the address, and the lock-out per address
+still works with the pseudonym.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
-from threatdesk.accounts.tests.test_login import log_in, signed_in
+from threatdesk.accounts.forms import LoginForm
+from threatdesk.accounts.tests.test_login import LOGIN, log_in, signed_in
 from threatdesk.accounts.throttle import address_pseudonym
 from threatdesk.testing.personas import PASSWORD, Personas
 
@@ -73,3 +75,14 @@ def test_failures_from_one_address_lock_that_address_and_no_other(personas: Pers
     elsewhere = Client(REMOTE_ADDR="198.51.100.7")
     assert log_in(elsewhere, "reporter", PASSWORD).status_code == 302
     assert signed_in(elsewhere)
+
+
+@pytest.mark.django_db
+def test_a_failure_keeps_the_names_of_the_fields_sent_but_not_their_values(personas: Personas) -> None:
+    """Only the username is kept, as the throttle counts per username."""
+    fields = [*LoginForm().fields, "csrfmiddlewaretoken", "next"]
+    sent = {name: f"sent-{name}" for name in fields} | {"username": "reporter"}
+    assert Client(REMOTE_ADDR=HOME).post(f"{LOGIN}?next=sent-in-query", sent).status_code == 200
+    rows = axes_rows()
+    assert "otp_token=" in rows and "next=" in rows  # the request data was kept, masked
+    assert "sent-" not in rows
