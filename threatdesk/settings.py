@@ -161,6 +161,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = _bool("AXES_ENABLED", default=True)
+# The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
+AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"
+# Only failures are counted; no record of who signed in when, nor a log of each failure.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# A failure's GET and POST data are kept with these values masked (the password always is): every
+# login form field but the password, the CSRF token and the page to go to next.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "otp_device", "otp_challenge", "csrfmiddlewaretoken", "next"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

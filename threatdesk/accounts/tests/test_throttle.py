@@ -1,0 +1,88 @@
+"""The login throttle keeps no client address, no record of sign-ins and nothing typed but the
+username: it counts failures under a keyed pseudonym of the address, and the lock-out per address
+still works with the pseudonym.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+import pytest
+from axes.models import AccessLog
+from django.apps import apps
+from django.conf import settings
+from django.test import Client
+
+from threatdesk.accounts.forms import LoginForm
+from threatdesk.accounts.tests.test_login import LOGIN, log_in, signed_in
+from threatdesk.accounts.throttle import address_pseudonym
+from threatdesk.testing.personas import PASSWORD, Personas
+
+HOME = "203.0.113.77"
+
+
+def axes_rows() -> str:
+    """Every value of every row axes keeps, as one text to search."""
+    models = apps.get_app_config("axes").get_models()
+    return "\n".join(str(value) for model in models for row in model.objects.values_list() for value in row)
+
+
+def fail(address: str, username: str = "reporter") -> Any:
+    return log_in(Client(REMOTE_ADDR=address), username, "not the password")
+
+
+def test_the_pseudonym_is_an_ipv6_address_that_depends_on_the_key(settings: Any) -> None:
+    pseudonym = address_pseudonym(HOME)
+    assert ipaddress.ip_address(pseudonym).version == 6
+    assert address_pseudonym(HOME) == pseudonym != address_pseudonym("203.0.113.78")
+    assert address_pseudonym("2001:DB8:0:0::1") == address_pseudonym("2001:db8::1")
+    settings.PSEUDONYM_KEY = "b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktMzI="
+    assert address_pseudonym(HOME) != pseudonym
+
+
+@pytest.mark.django_db
+def test_no_axes_row_holds_the_client_address(personas: Personas) -> None:
+    home = Client(REMOTE_ADDR=HOME)
+    assert log_in(home, "reporter", PASSWORD).status_code == 302
+    home.post("/account/logout/")
+    for _ in range(2):
+        fail(HOME)
+    fail(HOME, username="nobody")
+    rows = axes_rows()
+    assert address_pseudonym(HOME) in rows  # the failures were kept, under the pseudonym
+    assert HOME not in rows
+
+
+@pytest.mark.django_db
+def test_signing_in_and_out_leaves_no_access_log(personas: Personas) -> None:
+    client = Client(REMOTE_ADDR=HOME)
+    assert log_in(client, "reporter", PASSWORD).status_code == 302
+    assert signed_in(client)
+    client.post("/account/logout/")
+    assert not AccessLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_failures_from_one_address_lock_that_address_and_no_other(personas: Personas) -> None:
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        fail(HOME, username=f"guess{n}")  # a new username each time: only the address adds up
+    same = Client(REMOTE_ADDR=HOME)
+    response = log_in(same, "reporter", PASSWORD)
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.content.decode()
+    assert not signed_in(same)
+    elsewhere = Client(REMOTE_ADDR="198.51.100.7")
+    assert log_in(elsewhere, "reporter", PASSWORD).status_code == 302
+    assert signed_in(elsewhere)
+
+
+@pytest.mark.django_db
+def test_a_failure_keeps_the_names_of_the_fields_sent_but_not_their_values(personas: Personas) -> None:
+    """Only the username is kept, as the throttle counts per username."""
+    fields = [*LoginForm().fields, "csrfmiddlewaretoken", "next"]
+    sent = {name: f"sent-{name}" for name in fields} | {"username": "reporter"}
+    assert Client(REMOTE_ADDR=HOME).post(f"{LOGIN}?next=sent-in-query", sent).status_code == 200
+    rows = axes_rows()
+    assert "otp_token=" in rows and "next=" in rows  # the request data was kept, masked
+    assert "sent-" not in rows

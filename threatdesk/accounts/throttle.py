@@ -1,0 +1,36 @@
+"""The address the login throttle keys on: a keyed pseudonym, never the real one.
+
+django-axes stores the client address of every failed sign-in. A worker's home address in a
+database dump can locate her, so axes is given a keyed hash of the address instead
+(``AXES_CLIENT_IP_CALLABLE``). Equal addresses give equal pseudonyms, so the lock-out per address
+still works; without ``PSEUDONYM_KEY`` a pseudonym cannot be tested against a guessed address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from django.http import HttpRequest
+
+from threatdesk.privacy.crypto import blind_index
+
+
+def _canonical(address: str) -> str:
+    """One spelling per address, so ``::FFFF:0:1`` and ``::ffff:0:1`` share a pseudonym."""
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return address
+
+
+def address_pseudonym(address: str) -> str:
+    """The 128-bit blind index of an address, written as an IPv6 address because axes stores it in
+    an IP address column."""
+    return str(ipaddress.IPv6Address(int(blind_index("ip_address", _canonical(address)), 16)))
+
+
+def client_ip_pseudonym(request: HttpRequest) -> str | None:
+    """The pseudonym of ``REMOTE_ADDR``, the address axes used before (django-ipware is not
+    installed, so no forwarded header is trusted); none when the server gives no address."""
+    address = request.META.get("REMOTE_ADDR")
+    return address_pseudonym(address) if address else None
