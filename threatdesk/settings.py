@@ -161,6 +161,12 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = _bool("AXES_ENABLED", default=True)
+# Proxies in front of the app that append the client's address to X-Forwarded-For (a TLS proxy: 1).
+# The client's address is read that many entries from the end of the header; with 0, REMOTE_ADDR.
+# The header is a client's to forge, so only what trusted proxies appended counts. The sign-in
+# throttle and the API's rate limits both follow this one rule.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+NINJA_NUM_PROXIES = TRUSTED_PROXIES
 # The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
 AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"
 # Only failures are counted; no record of who signed in when, nor a log of each failure.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 
 from django.http import HttpRequest
+from ninja.throttling import BaseThrottle
 
 from threatdesk.privacy.crypto import blind_index
 
@@ -29,8 +30,13 @@ def address_pseudonym(address: str) -> str:
     return str(ipaddress.IPv6Address(int(blind_index("ip_address", _canonical(address)), 16)))
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The client's address as the API's rate limits find it: ``REMOTE_ADDR``, or behind
+    ``TRUSTED_PROXIES`` proxies the entry of X-Forwarded-For that the outermost one appended."""
+    return BaseThrottle().get_ident(request)
+
+
 def client_ip_pseudonym(request: HttpRequest) -> str | None:
-    """The pseudonym of ``REMOTE_ADDR``, the address axes used before (django-ipware is not
-    installed, so no forwarded header is trusted); none when the server gives no address."""
-    address = request.META.get("REMOTE_ADDR")
+    """The pseudonym of the client's address; none when the server gives no address."""
+    address = client_address(request)
     return address_pseudonym(address) if address else None

@@ -86,3 +86,42 @@ def test_a_failure_keeps_the_names_of_the_fields_sent_but_not_their_values(perso
     rows = axes_rows()
     assert "otp_token=" in rows and "next=" in rows  # the request data was kept, masked
     assert "sent-" not in rows
+
+
+@pytest.fixture
+def one_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As deployed behind one TLS proxy (TRUSTED_PROXIES=1), which appends the client's address."""
+    from ninja.conf import settings as ninja_settings
+
+    monkeypatch.setattr(ninja_settings, "NUM_PROXIES", 1)
+
+
+PROXY = "10.0.0.5"
+
+
+def through_proxy(client_address: str, forged: str = "") -> Client:
+    forwarded = f"{forged}, {client_address}" if forged else client_address
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_header_counts_for_nothing_without_a_trusted_proxy(personas: Personas) -> None:
+    """By default the address is REMOTE_ADDR: a header naming a new address each time does not
+    buy more tries."""
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(Client(REMOTE_ADDR=HOME, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"), f"guess{n}", "not the password")
+    locked = log_in(Client(REMOTE_ADDR=HOME, HTTP_X_FORWARDED_FOR="198.51.100.99"), "reporter", PASSWORD)
+    assert locked.status_code == 429
+    assert address_pseudonym(HOME) in axes_rows()
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_each_client_is_counted_apart(personas: Personas, one_proxy: None) -> None:
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        # The client forges an entry in front; the proxy's own entry, the last, is what counts.
+        log_in(through_proxy(HOME, forged=f"198.51.100.{n}"), f"guess{n}", "not the password")
+    assert log_in(through_proxy(HOME), "reporter", PASSWORD).status_code == 429
+    colleague = through_proxy("203.0.113.80")
+    assert log_in(colleague, "reporter", PASSWORD).status_code == 302 and signed_in(colleague)
+    rows = axes_rows()
+    assert address_pseudonym(HOME) in rows and address_pseudonym(PROXY) not in rows and HOME not in rows

@@ -373,6 +373,17 @@ def test_code_with_a_nul_character_is_404_not_a_database_error(api, path):
     error_fields(response)
 
 
+def test_a_forged_forwarded_header_does_not_lift_the_receipt_rate_limit():
+    """Guessing receipt codes is held to 30 a minute per address; a client naming a new address
+    in X-Forwarded-For each time is still the one address (no trusted proxy by default)."""
+    answers = [
+        Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").get("/api/receipts/R-0000-0000-0000-0000")
+        for n in range(31)
+    ]
+    assert [a.status_code for a in answers[:30]] == [404] * 30
+    assert answers[30].status_code == 429
+
+
 def test_unknown_receipt_is_404_json(api):
     response = api.get(None, "/api/receipts/R-0000-0000-0000-0000")
     assert response.status_code == 404
