@@ -200,6 +200,14 @@ RETENTION_YEARS = {
     "evidence": float(os.environ.get("RETENTION_EVIDENCE_YEARS", "3")),
 }
 
+# API bearer tokens stop working this many days after they are issued; `create_token --days`
+# chooses another lifetime for one token, up to the cap. A token beyond the cap in effect never
+# expires, and a leaked one would work for as long.
+API_TOKEN_DAYS_MAX = 5 * 365
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "365"))
+if not 1 <= API_TOKEN_DAYS <= API_TOKEN_DAYS_MAX:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS must be 1 to {API_TOKEN_DAYS_MAX} days, not {API_TOKEN_DAYS}")
+
 # How long a liaison's reveal of a referred report's original words lasts.
 REVEAL_MINUTES = int(os.environ.get("REVEAL_MINUTES", "30"))
 

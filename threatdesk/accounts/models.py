@@ -53,7 +53,8 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A bearer token for programs. Only a SHA-256 digest is kept; the token is shown once."""
+    """A bearer token for programs, good until it expires or is revoked. Only a SHA-256 digest is
+    kept; the token is shown once."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
@@ -61,6 +62,7 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(help_text="The token stops working at this time; a new one must be issued.")
     revoked = models.BooleanField(default=False)
 
     def __str__(self) -> str:

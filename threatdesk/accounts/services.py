@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -66,26 +67,43 @@ def user_create(
     return user
 
 
+def token_expiry(days: int | None = None) -> datetime:
+    """When a token issued now stops working: API_TOKEN_DAYS from now unless the issuer chose a
+    lifetime. A leaked token works until then, hence the upper bound."""
+    days = settings.API_TOKEN_DAYS if days is None else days
+    if not 1 <= days <= settings.API_TOKEN_DAYS_MAX:
+        raise ValidationError({"days": f"a token lasts 1 to {settings.API_TOKEN_DAYS_MAX} days, not {days}"})
+    return timezone.now() + timedelta(days=days)
+
+
 @transaction.atomic
-def token_create(*, actor: Any, user: User, name: str) -> str:
-    """Issue a token; the plain value is returned once and never stored."""
+def token_create(*, actor: Any, user: User, name: str, expires_at: datetime | None = None) -> str:
+    """Issue a token good until expires_at (by default token_expiry()); the plain value is
+    returned once and never stored."""
     token = ApiToken.generate()
-    ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=ApiToken.digest_of(token))
-    audit.log("accounts.token.created", actor=actor, obj=user, payload={"name": name, "prefix": token[:8]})
+    expires_at = expires_at or token_expiry()
+    ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=ApiToken.digest_of(token), expires_at=expires_at)
+    audit.log(
+        "accounts.token.created",
+        actor=actor,
+        obj=user,
+        payload={"name": name, "prefix": token[:8], "expires_on": expires_at.date().isoformat()},
+    )
     return token
 
 
 def token_user(token: str) -> User | None:
-    """The active user a bearer token belongs to, or None. Touches last_used_at at most once a
-    minute. Every API call asks this, hence one plain statement rather than an ORM query."""
+    """The active user an unexpired, unrevoked bearer token belongs to, or None. Touches
+    last_used_at at most once a minute. Every API call asks this, hence one plain statement
+    rather than an ORM query."""
     now = timezone.now()
     users, tokens = sql.table(User), sql.table(ApiToken)
     found = list(
         User.objects.raw(
             f"SELECT u.*, t.id AS token_id, CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s"  # noqa: S608
             f" THEN 1 ELSE 0 END AS token_needs_touch FROM {users} u JOIN {tokens} t ON t.user_id = u.id"
-            " WHERE t.digest = %s AND t.revoked = %s AND u.is_active = %s",
-            [sql.when(now - TOKEN_TOUCH_INTERVAL), ApiToken.digest_of(token), False, True],
+            " WHERE t.digest = %s AND t.revoked = %s AND t.expires_at > %s AND u.is_active = %s",
+            [sql.when(now - TOKEN_TOUCH_INTERVAL), ApiToken.digest_of(token), False, sql.when(now), True],
         )
     )
     if not found:

@@ -1,4 +1,4 @@
-"""Bearer-token authentication for the API (tokens are issued by `manage.py create_token`)."""
+"""Bearer-token authentication for the API (tokens are issued by `manage.py create_token` and expire)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A bearer token names its user until it is revoked or the user is switched off, and its last
-use is recorded at most once a minute."""
+"""A bearer token names its user until it expires or is revoked or the user is switched off, and
+its last use is recorded at most once a minute."""
 
 from __future__ import annotations
 
@@ -30,6 +30,18 @@ def test_unknown_revoked_and_switched_off_tokens_name_no_one(personas):
     personas.reporter.is_active = False
     personas.reporter.save(update_fields=["is_active"])
     assert token_user(token) is None
+
+
+def test_token_works_until_its_expiry_and_not_a_second_after(personas, monkeypatch):
+    token = token_create(actor=None, user=personas.reporter, name="laptop")
+    expiry = ApiToken.objects.get(user=personas.reporter).expires_at
+    for moment, expected in [
+        (expiry - timedelta(seconds=1), personas.reporter),
+        (expiry, None),
+        (expiry + timedelta(seconds=1), None),
+    ]:
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        assert token_user(token) == expected, moment
 
 
 def test_last_use_is_recorded_at_most_once_a_minute(personas):

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
+from threatdesk.accounts.models import ApiToken
 from threatdesk.accounts.services import token_create
 from threatdesk.audit.models import AuditEvent
 from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier
@@ -144,6 +146,20 @@ def test_revoked_user_token_is_401(api, personas, report_payload):
     personas.reporter.save(update_fields=["is_active"])
     response = api.client.get("/api/reports", headers=headers)
     assert response.status_code == 401
+
+
+def test_expired_token_is_refused_exactly_like_an_unknown_one(api, report_payload):
+    headers = api.auth("reporter")
+    ApiToken.objects.update(expires_at=timezone.now() + dt.timedelta(minutes=1))
+    assert api.client.get("/api/reports", headers=headers).status_code == 200
+    ApiToken.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    before = written()
+    expired = api.post("reporter", "/api/reports", report_payload)
+    unknown = api.post(None, "/api/reports", report_payload, Authorization="Bearer td_unknown")
+    assert expired.status_code == unknown.status_code == 401
+    assert expired.content == unknown.content
+    assert expired["Content-Type"] == unknown["Content-Type"]
+    assert written() == before
 
 
 @pytest.mark.parametrize(
