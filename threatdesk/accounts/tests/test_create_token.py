@@ -1,14 +1,18 @@
-"""`manage.py create_token` prints a working token once and refuses users it cannot serve."""
+"""`manage.py create_token` prints a working token once with its expiry, and refuses users it
+cannot serve and lifetimes it should not give."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from threatdesk.accounts.models import ApiToken
 from threatdesk.accounts.services import token_user
+from threatdesk.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +49,28 @@ def test_deactivated_user_gets_no_token(personas):
     with pytest.raises(CommandError, match="deactivated"):
         run("analyst")
     assert not ApiToken.objects.exists()
+
+
+def test_days_sets_the_expiry_and_the_note_says_when(personas):
+    before = timezone.now()
+    _, note = run("reporter", "--days", "7")
+    expiry = ApiToken.objects.get(user=personas.reporter).expires_at
+    assert before + timedelta(days=7) <= expiry <= timezone.now() + timedelta(days=7)
+    assert f"expires {expiry:%Y-%m-%d %H:%M} UTC" in note
+
+
+@pytest.mark.parametrize(
+    ("days", "error"),
+    [
+        ("0", "--days: a token lasts 1 to 1825 days, not 0"),
+        ("-30", "--days: a token lasts 1 to 1825 days, not -30"),
+        ("1826", "--days: a token lasts 1 to 1825 days, not 1826"),
+        ("999999999", "--days: a token lasts 1 to 1825 days, not 999999999"),
+        ("forever", "argument --days: invalid int value: 'forever'"),
+    ],
+)
+def test_bad_days_is_a_clear_error_and_writes_nothing(personas, days, error):
+    with pytest.raises(CommandError, match=error):
+        run("reporter", "--days", days)
+    assert not ApiToken.objects.exists()
+    assert not AuditEvent.objects.filter(action="accounts.token.created").exists()
