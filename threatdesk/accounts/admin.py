@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 
 from threatdesk.accounts.models import ApiToken, User
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
@@ -22,5 +23,10 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("prefix", "name", "user", "created_at", "last_used_at", "revoked")
-    readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
+    list_display = ("prefix", "name", "user", "created_at", "last_used_at", "expires_at", "revoked")
+    # The expiry is fixed when the token is issued: shorten a token's life by revoking it.
+    readonly_fields = ("prefix", "digest", "created_at", "last_used_at", "expires_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        """Tokens are issued by `manage.py create_token`, the one place that shows the token."""
+        return False
