@@ -9,7 +9,9 @@ the secrets from the `.env` file that `make run` writes once; tests use fixed th
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -79,6 +81,25 @@ def _site_url(value: str, *, https_only: bool) -> str:
             "on purpose, with SECURE_SSL_REDIRECT=false, may use http://."
         )
     return f"{url.scheme}://{url.netloc}"
+
+
+def _cache(url: str) -> dict[str, Any]:
+    """The cache named by CACHE_URL: db://TABLE (Django's database cache) or locmem:// (one cache
+    per process, which production refuses: its counts would be per worker)."""
+    scheme, _, rest = url.strip().partition("://")
+    if scheme == "db" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", rest):
+        # Rate-limit counts live a minute. Past MAX_ENTRIES rows a write first drops the expired
+        # ones, then a third of the rest: Django's 300 would forget live counts as soon as 300
+        # addresses called within a minute.
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest, "OPTIONS": {"MAX_ENTRIES": 10_000}}
+    if scheme == "locmem" and not rest:
+        if PRODUCTION:
+            raise ImproperlyConfigured(
+                "CACHE_URL=locmem:// keeps one cache per process: with several web workers each would keep its own "
+                "rate-limit counts. In production leave CACHE_URL unset (db://threatdesk_cache)."
+            )
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must be db://TABLE or locmem://, not {url!r}")
 
 
 SECRET_KEY = _secret("SECRET_KEY")
@@ -162,6 +183,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
+
+# The cache holds what every web worker must see alike: the API's rate-limit counts. Outside tests
+# it is a table in the database, so that every worker on every host shares one count with no other
+# service to run; `manage.py migrate` creates the table (threatdesk/lib/cachetable.py). Tests keep
+# theirs in memory. CACHE_URL chooses another table (db://TABLE), or locmem:// outside production.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip() or ("locmem://" if TESTING else "db://threatdesk_cache")
+CACHES = {"default": _cache(CACHE_URL)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -20,7 +20,8 @@ from django.core.exceptions import ImproperlyConfigured
 from threatdesk import settings as settings_module
 
 ROOT = Path(settings_module.BASE_DIR)
-SHOW = "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL}))"
+SHOW = "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES}))"
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
 
 def production(**overrides: str) -> dict[str, str]:
@@ -29,6 +30,7 @@ def production(**overrides: str) -> dict[str, str]:
         **settings_module._TEST_SECRETS,
         "SITE_URL": "https://threatdesk.example.gov",
         "SECURE_SSL_REDIRECT": "true",
+        "CACHE_URL": "",
         **overrides,
     }
 
@@ -109,3 +111,30 @@ def test_site_url_must_be_an_origin(value: str) -> None:
 )
 def test_site_url_is_kept_as_its_origin(value: str, origin: str) -> None:
     assert settings_module._site_url(value, https_only=False) == origin
+
+
+def test_production_keeps_its_cache_in_the_database_for_every_worker_to_share(tmp_path: Path) -> None:
+    """The API's rate limits count there: one count for all workers on all hosts."""
+    cache = loaded(production(), tmp_path)["CACHES"]["default"]
+    assert cache["BACKEND"] == DATABASE_CACHE
+    assert cache["LOCATION"] == "threatdesk_cache"
+
+
+def test_production_refuses_a_cache_of_its_own_per_process(tmp_path: Path) -> None:
+    assert "one cache per process" in refusal(production(CACHE_URL="locmem://"), tmp_path)
+
+
+def test_cache_url_names_another_table(tmp_path: Path) -> None:
+    cache = loaded(production(CACHE_URL="db://shared_cache"), tmp_path)["CACHES"]["default"]
+    assert (cache["BACKEND"], cache["LOCATION"]) == (DATABASE_CACHE, "shared_cache")
+
+
+def test_development_uses_the_database_cache_too_and_tests_their_own_memory(tmp_path: Path) -> None:
+    assert loaded(production(THREATDESK_ENV="development"), tmp_path)["CACHES"]["default"]["BACKEND"] == DATABASE_CACHE
+    assert settings_module.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.mark.parametrize("url", ["redis://127.0.0.1:6379", "db://", "db://cache; DROP TABLE x", "locmem://x", "threatdesk_cache"])
+def test_cache_url_must_be_one_the_settings_know(url: str) -> None:
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL must be"):
+        settings_module._cache(url)
