@@ -76,6 +76,8 @@ def django_env(var_dir: Path, database_url: str | None) -> dict[str, str]:
         DEBUG="false",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_SSL_REDIRECT="false",
+        # Production requires it; plain http, as nothing here has TLS. gunicorn() adds its port.
+        SITE_URL="http://127.0.0.1",
         THREATDESK_VAR_DIR=str(var_dir),
         DB_CONN_MAX_AGE="60",
         LOG_LEVEL="WARNING",
@@ -150,6 +152,7 @@ def gunicorn(env: dict[str, str], worker_class: str, threads: int, logfile: Path
     cmd += ["--no-control-socket"]
     if worker_class == "gthread":
         cmd += ["--threads", str(threads)]
+    env = {**env, "SITE_URL": f"http://127.0.0.1:{port}"}
     with logfile.open("ab") as out:
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:

@@ -1,15 +1,18 @@
 """threatdesk settings: one file, every value from the environment, safe defaults.
 
 `THREATDESK_ENV` is `development` (the default, for `make run`), `test` (set by pytest) or
-`production`. Production refuses to start without its secrets; development reads them from the
-`.env` file that `make run` writes once; tests use fixed throwaway keys. `.env.example` lists
-every variable.
+`production`. Production refuses to start without its secrets and `SITE_URL`; development reads
+the secrets from the `.env` file that `make run` writes once; tests use fixed throwaway keys.
+`.env.example` lists every variable.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -46,6 +49,57 @@ def _secret(name: str) -> str:
 
 def _bool(name: str, default: bool) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _site_url(value: str, *, https_only: bool) -> str:
+    """The origin links in mail point to: scheme, host and port, nothing else. Required in
+    production, where a default would send people to 127.0.0.1; https there unless the site is
+    served over plain HTTP on purpose (SECURE_SSL_REDIRECT=false), since a link in the clear shows
+    its receipt code to the network before any redirect."""
+    value = value.strip()
+    if not value:
+        if PRODUCTION:
+            raise ImproperlyConfigured(
+                "SITE_URL is not set. In production set it to the address users open the site at, "
+                "such as https://threatdesk.example.gov: links in notification mail point there (see .env.example)."
+            )
+        return "http://127.0.0.1:8000"
+    try:
+        url = urlsplit(value)
+        _ = url.port  # a port that is not a number raises here
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"SITE_URL is not a URL ({exc}): {value!r}") from None
+    if url.scheme not in {"http", "https"} or not url.hostname:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be an absolute http:// or https:// address, such as https://threatdesk.example.gov, not {value!r}"
+        )
+    if url.username is not None or url.path not in {"", "/"} or url.query or url.fragment:
+        raise ImproperlyConfigured(f"SITE_URL must be the site's origin only (scheme, host and port), not {value!r}")
+    if https_only and url.scheme != "https":
+        raise ImproperlyConfigured(
+            f"SITE_URL must start with https:// in production, not {value!r}. Only a site served over plain HTTP "
+            "on purpose, with SECURE_SSL_REDIRECT=false, may use http://."
+        )
+    return f"{url.scheme}://{url.netloc}"
+
+
+def _cache(url: str) -> dict[str, Any]:
+    """The cache named by CACHE_URL: db://TABLE (Django's database cache) or locmem:// (one cache
+    per process, which production refuses: its counts would be per worker)."""
+    scheme, _, rest = url.strip().partition("://")
+    if scheme == "db" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", rest):
+        # Rate-limit counts live a minute. Past MAX_ENTRIES rows a write first drops the expired
+        # ones, then a third of the rest: Django's 300 would forget live counts as soon as 300
+        # addresses called within a minute.
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest, "OPTIONS": {"MAX_ENTRIES": 10_000}}
+    if scheme == "locmem" and not rest:
+        if PRODUCTION:
+            raise ImproperlyConfigured(
+                "CACHE_URL=locmem:// keeps one cache per process: with several web workers each would keep its own "
+                "rate-limit counts. In production leave CACHE_URL unset (db://threatdesk_cache)."
+            )
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must be db://TABLE or locmem://, not {url!r}")
 
 
 SECRET_KEY = _secret("SECRET_KEY")
@@ -129,6 +183,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
+
+# The cache holds what every web worker must see alike: the API's rate-limit counts. Outside tests
+# it is a table in the database, so that every worker on every host shares one count with no other
+# service to run; `manage.py migrate` creates the table (threatdesk/lib/cachetable.py). Tests keep
+# theirs in memory. CACHE_URL chooses another table (db://TABLE), or locmem:// outside production.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip() or ("locmem://" if TESTING else "db://threatdesk_cache")
+CACHES = {"default": _cache(CACHE_URL)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -255,8 +316,9 @@ EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = _bool("EMAIL_USE_SSL", default=False)
 # A mail server that hangs must not hold a request: sending happens after the write commits.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
-# The address links in mail point to; pages themselves use relative links.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address links in mail point to; pages themselves use relative links. Required in production,
+# https there unless SECURE_SSL_REDIRECT=false (see _site_url).
+SITE_URL = _site_url(os.environ.get("SITE_URL", ""), https_only=PRODUCTION and SECURE_SSL_REDIRECT)
 
 # Logs carry codes and ids, never narrative text or identifiers (docs/privacy.md).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")

@@ -1,9 +1,12 @@
-"""The address the login throttle keys on: a keyed pseudonym, never the real one.
+"""The address the login throttle and the API's rate limits key on: a keyed pseudonym, never the
+real one.
 
 django-axes stores the client address of every failed sign-in. A worker's home address in a
 database dump can locate her, so axes is given a keyed hash of the address instead
 (``AXES_CLIENT_IP_CALLABLE``). Equal addresses give equal pseudonyms, so the lock-out per address
 still works; without ``PSEUDONYM_KEY`` a pseudonym cannot be tested against a guessed address.
+The API's rate limits count in the shared cache, a database table in production, under the same
+pseudonym (``AddressRateThrottle``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 
 from django.http import HttpRequest
-from ninja.throttling import BaseThrottle
+from ninja.throttling import AnonRateThrottle, BaseThrottle
 
 from threatdesk.privacy.crypto import blind_index
 
@@ -40,3 +43,14 @@ def client_ip_pseudonym(request: HttpRequest) -> str | None:
     """The pseudonym of the client's address; none when the server gives no address."""
     address = client_address(request)
     return address_pseudonym(address) if address else None
+
+
+class AddressRateThrottle(AnonRateThrottle):
+    """django-ninja's limit on calls without a login, per client address, counted under the
+    address's pseudonym: the count is kept in the cache that every worker shares, and the cache
+    must hold no address."""
+
+    def get_cache_key(self, request: HttpRequest) -> str | None:
+        if getattr(request, "auth", None) is not None:
+            return None  # only calls without a login are counted, as in AnonRateThrottle
+        return self.cache_format % {"scope": self.scope, "ident": client_ip_pseudonym(request)}

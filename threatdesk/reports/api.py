@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from ninja import Field, File, Header, Query, Router, Schema, responses
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.throttling import AnonRateThrottle
 
+from threatdesk.accounts.throttle import AddressRateThrottle
 from threatdesk.lib.api_auth import TokenAuth
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
@@ -235,13 +235,15 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
 
 
 receipts = Router(tags=["receipts"])
+# Guessing receipt codes without a login: 30 a minute per client address, for all workers together.
+RECEIPT_RATE = "30/m"
 
 
 @receipts.get(
     "/receipts/{code}",
     response=ReceiptOut,
     auth=None,
-    throttle=[AnonRateThrottle("30/m")],
+    throttle=[AddressRateThrottle(RECEIPT_RATE)],
     summary="Status of a report, by its receipt code (no login)",
 )
 def receipt_status(request: HttpRequest, code: str) -> dict[str, Any]:

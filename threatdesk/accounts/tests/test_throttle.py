@@ -1,6 +1,6 @@
 """The login throttle keeps no client address, no record of sign-ins and nothing typed but the
 username: it counts failures under a keyed pseudonym of the address, and the lock-out per address
-still works with the pseudonym.
+still works with the pseudonym. The API's rate limits count under the same pseudonym.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import pytest
 from axes.models import AccessLog
 from django.apps import apps
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from threatdesk.accounts.forms import LoginForm
 from threatdesk.accounts.tests.test_login import LOGIN, log_in, signed_in
-from threatdesk.accounts.throttle import address_pseudonym
+from threatdesk.accounts.throttle import AddressRateThrottle, address_pseudonym
 from threatdesk.testing.personas import PASSWORD, Personas
 
 HOME = "203.0.113.77"
@@ -125,3 +125,12 @@ def test_behind_a_trusted_proxy_each_client_is_counted_apart(personas: Personas,
     assert log_in(colleague, "reporter", PASSWORD).status_code == 302 and signed_in(colleague)
     rows = axes_rows()
     assert address_pseudonym(HOME) in rows and address_pseudonym(PROXY) not in rows and HOME not in rows
+
+
+def test_the_api_rate_limit_counts_under_the_pseudonym_of_the_address(one_proxy: None) -> None:
+    """Its counts live in the cache that every worker shares, a database table in production."""
+    throttle = AddressRateThrottle("30/m")
+    key = throttle.get_cache_key(RequestFactory().get("/api/receipts/R-1", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=HOME))
+    assert key == f"throttle_anon_{address_pseudonym(HOME)}"
+    assert HOME not in key and PROXY not in key
+    assert throttle.get_cache_key(RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.80")) != key

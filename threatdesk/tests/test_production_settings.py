@@ -1,0 +1,140 @@
+"""What production refuses to start without, and what it chooses by default.
+
+Settings are read once, when the module is imported, so each case imports it afresh in a child
+process with the environment under test. Every variable the rules read is given, empty where it
+is meant to be unset, so that a developer's `.env` cannot fill the gap.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from threatdesk import settings as settings_module
+
+ROOT = Path(settings_module.BASE_DIR)
+SHOW = "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES}))"
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
+
+
+def production(**overrides: str) -> dict[str, str]:
+    return {
+        "THREATDESK_ENV": "production",
+        **settings_module._TEST_SECRETS,
+        "SITE_URL": "https://threatdesk.example.gov",
+        "SECURE_SSL_REDIRECT": "true",
+        "CACHE_URL": "",
+        **overrides,
+    }
+
+
+def load(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    full = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "THREATDESK_VAR_DIR": str(tmp_path), **env}
+    return subprocess.run(
+        [sys.executable, "-c", SHOW], cwd=ROOT, env=full, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def loaded(env: dict[str, str], tmp_path: Path) -> dict[str, Any]:
+    done = load(env, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def refusal(env: dict[str, str], tmp_path: Path) -> str:
+    done = load(env, tmp_path)
+    assert done.returncode != 0, f"started with {env}"
+    assert "ImproperlyConfigured" in done.stderr
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_production_environment_here_starts(tmp_path: Path) -> None:
+    assert loaded(production(), tmp_path)["SITE_URL"] == "https://threatdesk.example.gov"
+
+
+def test_production_refuses_to_start_without_site_url(tmp_path: Path) -> None:
+    """Otherwise every link in notification mail would point to 127.0.0.1."""
+    assert "SITE_URL is not set" in refusal(production(SITE_URL=""), tmp_path)
+    assert "SITE_URL is not set" in refusal(production(SITE_URL="  "), tmp_path)
+
+
+def test_production_refuses_a_plain_http_site_url_while_it_redirects_to_https(tmp_path: Path) -> None:
+    assert "must start with https://" in refusal(production(SITE_URL="http://threatdesk.example.gov"), tmp_path)
+
+
+def test_a_site_served_over_plain_http_on_purpose_may_link_over_http(tmp_path: Path) -> None:
+    """SECURE_SSL_REDIRECT=false says so, as the benchmark does (no TLS proxy in front)."""
+    env = production(SITE_URL="http://127.0.0.1:8000/", SECURE_SSL_REDIRECT="false")
+    assert loaded(env, tmp_path)["SITE_URL"] == "http://127.0.0.1:8000"
+
+
+def test_development_links_to_the_local_server_by_default(tmp_path: Path) -> None:
+    env = production(THREATDESK_ENV="development", SITE_URL="")
+    assert loaded(env, tmp_path)["SITE_URL"] == "http://127.0.0.1:8000"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "threatdesk.example.gov",
+        "threatdesk.example.gov:443",
+        "ftp://threatdesk.example.gov",
+        "https://",
+        "https:///reports",
+        "https://threatdesk.example.gov/threatdesk",
+        "https://threatdesk.example.gov/?next=/",
+        "https://threatdesk.example.gov/#top",
+        "https://clerk:secret@threatdesk.example.gov",
+        "https://threatdesk.example.gov:https",
+    ],
+)
+def test_site_url_must_be_an_origin(value: str) -> None:
+    """Scheme, host and port, in every environment: links are the origin and the page's path."""
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        settings_module._site_url(value, https_only=False)
+
+
+@pytest.mark.parametrize(
+    "value,origin",
+    [
+        ("https://threatdesk.example.gov/", "https://threatdesk.example.gov"),
+        ("HTTPS://threatdesk.example.gov:8443", "https://threatdesk.example.gov:8443"),
+        (" http://[2001:db8::1]:8000 ", "http://[2001:db8::1]:8000"),
+    ],
+)
+def test_site_url_is_kept_as_its_origin(value: str, origin: str) -> None:
+    assert settings_module._site_url(value, https_only=False) == origin
+
+
+def test_production_keeps_its_cache_in_the_database_for_every_worker_to_share(tmp_path: Path) -> None:
+    """The API's rate limits count there: one count for all workers on all hosts."""
+    cache = loaded(production(), tmp_path)["CACHES"]["default"]
+    assert cache["BACKEND"] == DATABASE_CACHE
+    assert cache["LOCATION"] == "threatdesk_cache"
+
+
+def test_production_refuses_a_cache_of_its_own_per_process(tmp_path: Path) -> None:
+    assert "one cache per process" in refusal(production(CACHE_URL="locmem://"), tmp_path)
+
+
+def test_cache_url_names_another_table(tmp_path: Path) -> None:
+    cache = loaded(production(CACHE_URL="db://shared_cache"), tmp_path)["CACHES"]["default"]
+    assert (cache["BACKEND"], cache["LOCATION"]) == (DATABASE_CACHE, "shared_cache")
+
+
+def test_development_uses_the_database_cache_too_and_tests_their_own_memory(tmp_path: Path) -> None:
+    assert loaded(production(THREATDESK_ENV="development"), tmp_path)["CACHES"]["default"]["BACKEND"] == DATABASE_CACHE
+    assert settings_module.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.mark.parametrize("url", ["redis://127.0.0.1:6379", "db://", "db://cache; DROP TABLE x", "locmem://x", "threatdesk_cache"])
+def test_cache_url_must_be_one_the_settings_know(url: str) -> None:
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL must be"):
+        settings_module._cache(url)
