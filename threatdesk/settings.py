@@ -119,8 +119,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    "django_otp",  # authenticator apps are accounts.TOTPDevice, whose secret is sealed, not otp_totp's
     "django_otp.plugins.otp_static",
     "axes",
     "ninja",

@@ -3,7 +3,7 @@ from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
 
-from threatdesk.accounts.models import ApiToken, User
+from threatdesk.accounts.models import ApiToken, TOTPDevice, User
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
 
@@ -29,4 +29,19 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         """Tokens are issued by `manage.py create_token`, the one place that shows the token."""
+        return False
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    """Who has an authenticator app, and a way to remove a lost one. The secret is never shown,
+    and apps are added only by their owner, on the two-factor page."""
+
+    list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+    list_filter = ("confirmed",)
+    search_fields = ("user__username",)
+    fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = ("user", "created_at", "last_used_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

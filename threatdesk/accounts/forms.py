@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationForm
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from threatdesk.accounts.models import TOTPDevice
 
 
 class LoginForm(OTPAuthenticationForm):

@@ -9,9 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from threatdesk.accounts.models import ROLE_SCOPE, ApiToken, Role, User
+from threatdesk.accounts.models import ROLE_SCOPE, ApiToken, Role, TOTPDevice, User
 from threatdesk.audit import services as audit
 from threatdesk.lib import sql
 from threatdesk.places.models import Agency, Office, State

@@ -12,11 +12,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from threatdesk.accounts import services
 from threatdesk.accounts.forms import LoginForm, TotpConfirmForm
-from threatdesk.accounts.models import User
+from threatdesk.accounts.models import TOTPDevice, User
 
 
 class LoginView(auth_views.LoginView):

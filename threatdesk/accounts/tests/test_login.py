@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from threatdesk.accounts.models import TOTPDevice
 from threatdesk.audit.models import AuditEvent
 from threatdesk.testing.personas import PASSWORD, Personas
 
