@@ -13,8 +13,9 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django_otp.oath import totp
 
-from threatdesk.accounts.models import Role, User
+from threatdesk.accounts.models import Role, TOTPDevice, User
 from threatdesk.accounts.services import token_create, user_create
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.privacy.schemas import ProtectedPersonIn
@@ -92,13 +93,15 @@ def bearer(token: str) -> dict[str, str]:
 
 @dataclass
 class Planted:
-    """What `plant_everywhere` stored: report codes per path, and the reporter's API token."""
+    """What `plant_everywhere` stored: report codes per path, the reporter's API token, and the
+    secret of the worker's authenticator app (hex)."""
 
     form_codes: list[str] = field(default_factory=list)
     signed_in_codes: list[str] = field(default_factory=list)
     api_codes: list[str] = field(default_factory=list)
     import_codes: list[str] = field(default_factory=list)
     token: str = ""
+    authenticator_key: str = ""
 
     @property
     def all_codes(self) -> list[str]:
@@ -135,6 +138,18 @@ def plant_signed_in(account: User) -> str:
     client = Client()
     client.force_login(account)
     return plant_by_form(client, submission_token="e" * 32)
+
+
+def plant_authenticator(account: User) -> str:
+    """She sets up her authenticator app on the two-factor page; its secret, in hex."""
+    client = Client()
+    client.force_login(account)
+    client.get("/account/two-factor/")
+    device = TOTPDevice.objects.get(user=account, confirmed=False)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if client.post("/account/two-factor/", {"token": f"{code:0{device.digits}d}"}).status_code != 302:
+        raise AssertionError("the two-factor page refused the code")
+    return device.key
 
 
 def plant_by_api(client: Client, token: str) -> str:
@@ -200,7 +215,9 @@ def plant_everywhere(personas: Personas, *, protect: bool = True) -> Planted:
         # A reason typed into the audit trail that names her, as people do.
         protected_person_view(actor=personas.manager, person=worker, reason=f"Call {CANARY_WORKER} back at {CANARY_PHONE}")
     planted.form_codes.append(plant_by_form(Client()))
-    planted.signed_in_codes.append(plant_signed_in(canary_account(personas)))
+    account = canary_account(personas)
+    planted.signed_in_codes.append(plant_signed_in(account))
+    planted.authenticator_key = plant_authenticator(account)
     planted.token = token_create(actor=personas.admin, user=personas.reporter, name="planting")
     planted.api_codes.append(plant_by_api(Client(), planted.token))
     planted.import_codes += plant_by_import(personas.admin)

@@ -1,14 +1,16 @@
 """Whoever takes the database or the evidence folder (a stolen backup, a copied disk) finds no
-worker's name, address or phone, no child's name and no sender identity in them.
+worker's name, address or phone, no child's name, no sender identity and no secret of a worker's
+authenticator app in them.
 
-The canaries go in the way real data does: the worker's own account (her name and address), the
-public web form (with a PNG screenshot and an .eml
+The canaries go in the way real data does: the worker's own account (her name and address, and
+the authenticator app she sets up), the public web form (with a PNG screenshot and an .eml
 message whose bytes and file names carry canaries), the JSON API (a report and an attached file),
 and bulk import. Then the raw stores are searched byte for byte.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -20,7 +22,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from threatdesk.accounts.models import User
+from threatdesk.accounts.models import TOTPDevice, User
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Evidence, Report
@@ -50,6 +52,7 @@ def planted(personas: Personas, evidence_dir: Path) -> Planted:
     assert Evidence.objects.count() == 5
     assert ProtectedPerson.objects.count() == 2  # the worker and her son, sealed
     assert _canaries_read_back()
+    assert TOTPDevice.objects.get(user__username="maricopa-clerk-7", confirmed=True).key == planted.authenticator_key
     return planted
 
 
@@ -59,6 +62,14 @@ def _canaries_read_back() -> bool:
     account = User.objects.get(username="maricopa-clerk-7")  # the worker's own account
     texts.append(account.get_full_name() + " " + account.email)
     return all(canaries_in(t) for t in texts)
+
+
+def secrets_in(data: bytes | str, planted: Planted) -> list[str]:
+    """The worker's authenticator secret, as hex or as the base32 her app is given, found in `data`."""
+    key = planted.authenticator_key
+    forms = [key, key.upper(), base64.b32encode(bytes.fromhex(key)).decode()]
+    text = data if isinstance(data, str) else data.decode("latin-1")
+    return [form for form in forms if form in text]
 
 
 def sqlite_raw_bytes(tmp_path: Path) -> bytes:
@@ -85,9 +96,11 @@ def test_sqlite_dump_and_file_hold_no_canary(planted: Planted, tmp_path: Path) -
     dump = "\n".join(connection.connection.iterdump())  # type: ignore[union-attr]
     assert planted.form_codes[0] in dump  # the dump does hold the reports
     assert not canaries_in(dump), "plaintext personal data in the SQL dump"
+    assert not secrets_in(dump, planted), "an authenticator secret in the SQL dump"
     raw = sqlite_raw_bytes(tmp_path)
     assert planted.api_codes[0].encode() in raw
     assert not canaries_in(raw), "plaintext personal data in the database file"
+    assert not secrets_in(raw, planted), "an authenticator secret in the database file"
 
 
 @committed
@@ -108,6 +121,7 @@ def test_postgresql_dump_holds_no_canary(planted: Planted) -> None:
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert planted.import_codes[0].encode() in result.stdout  # the dump does hold the reports
     assert not canaries_in(result.stdout), "plaintext personal data in pg_dump"
+    assert not secrets_in(result.stdout, planted), "an authenticator secret in pg_dump"
 
 
 def test_evidence_folder_holds_no_canary(planted: Planted, evidence_dir: Path) -> None:
