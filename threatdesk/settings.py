@@ -120,7 +120,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_otp",  # authenticator apps are accounts.TOTPDevice, whose secret is sealed, not otp_totp's
-    "django_otp.plugins.otp_static",
     "axes",
     "ninja",
     "threatdesk.accounts",
