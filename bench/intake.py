@@ -75,6 +75,9 @@ def django_env(var_dir: Path, database_url: str | None) -> dict[str, str]:
         THREATDESK_ENV="production",
         DEBUG="false",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        # Production requires both; with no mail server here, mail goes to the server's log.
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        DEFAULT_FROM_EMAIL="threatdesk@example.org",
         SECURE_SSL_REDIRECT="false",
         # Production requires it; plain http, as nothing here has TLS. gunicorn() adds its port.
         SITE_URL="http://127.0.0.1",

@@ -47,6 +47,17 @@ def _secret(name: str) -> str:
     )
 
 
+def _env(name: str, default: str, *, production_needs: str = "") -> str:
+    """An environment setting. One that production needs (`production_needs` says what for) has no
+    default there: the development default would be wrong in a way nobody notices until it matters."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if PRODUCTION and production_needs:
+        raise ImproperlyConfigured(f"{name} is not set. In production {production_needs} (see .env.example).")
+    return default
+
+
 def _bool(name: str, default: bool) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -109,7 +120,15 @@ FIELD_KEYS = _secret("FIELD_KEYS")
 PSEUDONYM_KEY = _secret("PSEUDONYM_KEY")
 
 DEBUG = _bool("DEBUG", default=False)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in _env(
+        "ALLOWED_HOSTS",
+        "127.0.0.1,localhost,testserver",
+        production_needs="list the host names the site answers to, such as threatdesk.example.gov",
+    ).split(",")
+    if h.strip()
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -304,8 +323,19 @@ CONTENT_SECURITY_POLICY = {
 
 # Notification mail (docs/notifications.md): printed to the console in development, kept in memory
 # in tests, sent over SMTP in production with EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", f"django.core.mail.backends.{'locmem' if TESTING else 'console'}.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "threatdesk@localhost")
+# Production must name both: urgent reports are mailed to managers, and the development defaults
+# would print that mail to the console or have mail servers refuse it, with nobody the wiser.
+EMAIL_BACKEND = _env(
+    "EMAIL_BACKEND",
+    f"django.core.mail.backends.{'locmem' if TESTING else 'console'}.EmailBackend",
+    production_needs="set it to django.core.mail.backends.smtp.EmailBackend with the EMAIL_* server settings: "
+    "urgent reports are mailed to managers, and without it the mail would only be printed",
+)
+DEFAULT_FROM_EMAIL = _env(
+    "DEFAULT_FROM_EMAIL",
+    "threatdesk@localhost",
+    production_needs="set the address notification mail is sent from; mail servers refuse threatdesk@localhost",
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

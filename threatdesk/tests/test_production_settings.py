@@ -18,21 +18,17 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from threatdesk import settings as settings_module
+from threatdesk.testing.environments import production_environment
 
 ROOT = Path(settings_module.BASE_DIR)
-SHOW = "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES}))"
+SHOW = (
+    "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES,"
+    " 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, 'EMAIL_BACKEND': s.EMAIL_BACKEND, 'DEFAULT_FROM_EMAIL': s.DEFAULT_FROM_EMAIL}))"
+)
 DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
 
-def production(**overrides: str) -> dict[str, str]:
-    return {
-        "THREATDESK_ENV": "production",
-        **settings_module._TEST_SECRETS,
-        "SITE_URL": "https://threatdesk.example.gov",
-        "SECURE_SSL_REDIRECT": "true",
-        "CACHE_URL": "",
-        **overrides,
-    }
+production = production_environment
 
 
 def load(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -63,6 +59,35 @@ def test_production_refuses_to_start_without_site_url(tmp_path: Path) -> None:
     """Otherwise every link in notification mail would point to 127.0.0.1."""
     assert "SITE_URL is not set" in refusal(production(SITE_URL=""), tmp_path)
     assert "SITE_URL is not set" in refusal(production(SITE_URL="  "), tmp_path)
+
+
+@pytest.mark.parametrize(
+    "name,hint",
+    [
+        ("ALLOWED_HOSTS", "host names"),
+        ("EMAIL_BACKEND", "urgent reports are mailed"),
+        ("DEFAULT_FROM_EMAIL", "mail servers refuse"),
+    ],
+)
+def test_production_refuses_to_start_without_what_mail_and_hosts_need(name: str, hint: str, tmp_path: Path) -> None:
+    """The development defaults (127.0.0.1, mail printed to the console, sent from localhost) would
+    fail quietly: an urgent report's mail would reach no manager."""
+    refused = refusal(production(**{name: ""}), tmp_path)
+    assert f"{name} is not set" in refused and hint in refused
+
+
+def test_production_takes_hosts_and_mail_as_given(tmp_path: Path) -> None:
+    shown = loaded(production(ALLOWED_HOSTS="threatdesk.example.gov, intake.example.gov"), tmp_path)
+    assert shown["ALLOWED_HOSTS"] == ["threatdesk.example.gov", "intake.example.gov"]
+    assert shown["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert shown["DEFAULT_FROM_EMAIL"] == "threatdesk@example.gov"
+
+
+def test_development_keeps_its_defaults(tmp_path: Path) -> None:
+    empty = {"ALLOWED_HOSTS": "", "EMAIL_BACKEND": "", "DEFAULT_FROM_EMAIL": ""}
+    shown = loaded(production(THREATDESK_ENV="development", **empty), tmp_path)
+    assert shown["ALLOWED_HOSTS"] == ["127.0.0.1", "localhost", "testserver"]
+    assert shown["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
 
 def test_production_refuses_a_plain_http_site_url_while_it_redirects_to_https(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from django.test import Client
 
 from threatdesk import settings as settings_module
 from threatdesk.accounts.throttle import address_pseudonym
+from threatdesk.testing.environments import production_environment
 
 TABLE = "threatdesk_cache"
 HOME = "203.0.113.9"
@@ -84,7 +85,7 @@ def run_worker(env: dict[str, str]) -> int:
     "environment,allowed",
     [
         # Production's own default: the database cache. 30 a minute, whichever worker answers.
-        ({"THREATDESK_ENV": "production", "SITE_URL": "https://threatdesk.example.gov"}, [20, 10]),
+        (production_environment(), [20, 10]),
         # A cache per process, as before: each worker counted its own 30.
         ({"THREATDESK_ENV": "test", "CACHE_URL": "locmem://"}, [20, 20]),
     ],
@@ -97,7 +98,6 @@ def test_two_worker_processes_share_one_budget(environment: dict[str, str], allo
         **settings_module._TEST_SECRETS,
         "CACHE_URL": "",
         "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "true",
         "THREATDESK_VAR_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
         **environment,
