@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
+from threatdesk.accounts.services import token_revoke
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
 
@@ -24,8 +26,16 @@ class UserAdmin(BaseUserAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("prefix", "name", "user", "created_at", "last_used_at", "expires_at", "revoked")
-    # The expiry is fixed when the token is issued: shorten a token's life by revoking it.
-    readonly_fields = ("prefix", "digest", "created_at", "last_used_at", "expires_at")
+    list_filter = ("revoked",)
+    # The expiry is fixed when the token is issued: shorten a token's life by revoking it, with
+    # the action, which goes through the audited service and cannot be undone.
+    readonly_fields = ("prefix", "digest", "created_at", "last_used_at", "expires_at", "revoked")
+    actions = ("revoke",)
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        done = sum(token_revoke(actor=request.user, token=token) for token in queryset.select_related("user"))
+        self.message_user(request, f"{done} token(s) revoked.")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         """Tokens are issued by `manage.py create_token`, the one place that shows the token."""

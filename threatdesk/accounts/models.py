@@ -65,6 +65,8 @@ class ApiToken(models.Model):
     """A bearer token for programs, good until it expires or is revoked. Only a SHA-256 digest is
     kept; the token is shown once."""
 
+    PREFIX_CHARS = 8  # "td_" and five random characters: enough to tell tokens apart, not to guess one
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
     prefix = models.CharField(max_length=12, help_text="First characters, to tell tokens apart.")

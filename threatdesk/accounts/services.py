@@ -81,14 +81,26 @@ def token_create(*, actor: Any, user: User, name: str, expires_at: datetime | No
     returned once and never stored."""
     token = ApiToken.generate()
     expires_at = expires_at or token_expiry()
-    ApiToken.objects.create(user=user, name=name, prefix=token[:8], digest=ApiToken.digest_of(token), expires_at=expires_at)
+    prefix = token[: ApiToken.PREFIX_CHARS]
+    ApiToken.objects.create(user=user, name=name, prefix=prefix, digest=ApiToken.digest_of(token), expires_at=expires_at)
     audit.log(
         "accounts.token.created",
         actor=actor,
         obj=user,
-        payload={"name": name, "prefix": token[:8], "expires_on": expires_at.date().isoformat()},
+        payload={"name": name, "prefix": prefix, "expires_on": expires_at.date().isoformat()},
     )
     return token
+
+
+@transaction.atomic
+def token_revoke(*, actor: Any, token: ApiToken) -> bool:
+    """Stop a token for good; False if it already was. Every revocation is in the audit trail,
+    whether made on the command line or in the admin."""
+    revoked = ApiToken.objects.filter(pk=token.pk, revoked=False).update(revoked=True)
+    if revoked:
+        audit.log("accounts.token.revoked", actor=actor, obj=token.user, payload={"name": token.name, "prefix": token.prefix})
+    token.revoked = True
+    return bool(revoked)
 
 
 def token_user(token: str) -> User | None:
