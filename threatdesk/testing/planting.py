@@ -117,15 +117,15 @@ def plant_by_form(client: Client, submission_token: str = "f" * 32) -> str:
     return str(response["Location"]).rstrip("/").rsplit("/", 1)[-1]
 
 
-def canary_account(personas: Personas) -> User:
+def canary_account(personas: Personas, *, username: str = "maricopa-clerk-7", role: str = Role.REPORTER) -> User:
     """The canary worker's own account at the Maricopa office: her name and address, as the
     administrator enters them."""
     first, last = CANARY_WORKER.split(" ", 1)
     return user_create(
         actor=personas.admin,
-        username="maricopa-clerk-7",
+        username=username,
         password=PASSWORD,
-        role=Role.REPORTER,
+        role=role,
         email=CANARY_EMAIL,
         first_name=first,
         last_name=last,

@@ -22,6 +22,7 @@ from threatdesk.privacy.services import rotate_keys
 from threatdesk.reports.models import Report
 from threatdesk.testing.payloads import CANARY_EMAIL, CANARY_WORKER
 from threatdesk.testing.personas import PASSWORD, Personas
+from threatdesk.testing.planting import canary_account
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +32,8 @@ FIRST, LAST = CANARY_WORKER.split(" ", 1)
 
 @pytest.fixture
 def clerk(personas: Personas) -> User:
-    return user_create(
-        actor=personas.admin,
-        username="clerk-41",
-        password=PASSWORD,
-        role=Role.OFFICE_MANAGER,
-        email=CANARY_EMAIL,
-        first_name=FIRST,
-        last_name=LAST,
-        office=personas.office,
-    )
+    """The canary worker, managing her office: urgent mail goes to her."""
+    return canary_account(personas, username="clerk-41", role=Role.OFFICE_MANAGER)
 
 
 def stored(user: User) -> dict[str, str]:
