@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from threatdesk.api import api
 from threatdesk.reports import views as report_views
@@ -17,5 +18,8 @@ urlpatterns = [
     path("laws/", include("threatdesk.laws.urls")),
     path("guidance/", include("threatdesk.assessment.urls")),
     path("api/", api.urls),
+    # The admin's own sign-in form asks for no authenticator code: everyone signs in at one place,
+    # which does (an administrator with an app set up must give a code there, as everyone else).
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True), name="admin_sign_in"),
     path("admin/", admin.site.urls),
 ]
