@@ -25,20 +25,24 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens to look at and revoke, nothing else: a token is issued by `manage.py create_token`
+    (the one place that shows it), its owner and expiry are fixed then, and revoking goes through
+    the audited service and cannot be undone. Deleting would drop the record without a trace."""
+
     list_display = ("prefix", "name", "user", "created_at", "last_used_at", "expires_at", "revoked")
     list_filter = ("revoked",)
-    # The expiry is fixed when the token is issued: shorten a token's life by revoking it, with
-    # the action, which goes through the audited service and cannot be undone.
-    readonly_fields = ("prefix", "digest", "created_at", "last_used_at", "expires_at", "revoked")
+    readonly_fields = ("user", "name", "prefix", "digest", "created_at", "last_used_at", "expires_at", "revoked")
     actions = ("revoke",)
 
-    @admin.action(description="Revoke the selected tokens")
+    @admin.action(description="Revoke the selected tokens", permissions=["change"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         done = sum(token_revoke(actor=request.user, token=token) for token in queryset.select_related("user"))
         self.message_user(request, f"{done} token(s) revoked.")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        """Tokens are issued by `manage.py create_token`, the one place that shows the token."""
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
         return False
 
 

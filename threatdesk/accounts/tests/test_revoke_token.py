@@ -86,3 +86,15 @@ def test_the_service_reports_whether_it_revoked(personas):
     stored = ApiToken.objects.get()
     assert token_revoke(actor=personas.admin, token=stored) is True
     assert token_revoke(actor=personas.admin, token=stored) is False
+
+
+def test_the_admin_cannot_hand_a_token_to_another_account_or_delete_it(personas):
+    token = token_create(actor=None, user=personas.reporter, name="phone")
+    stored = ApiToken.objects.get()
+    admin = signed_in(personas.admin)
+    change = reverse("admin:accounts_apitoken_change", args=[stored.pk])
+    admin.post(change, {"user": personas.admin.pk, "name": "mine now", "revoked": ""})
+    assert token_user(token) == personas.reporter and ApiToken.objects.get().name == "phone"
+    assert admin.get(reverse("admin:accounts_apitoken_delete", args=[stored.pk])).status_code == 403
+    listing = admin.get(reverse("admin:accounts_apitoken_changelist")).content.decode()
+    assert 'value="revoke"' in listing and 'value="delete_selected"' not in listing
