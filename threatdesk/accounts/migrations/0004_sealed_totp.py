@@ -38,8 +38,29 @@ def _move(schema_editor, source, target, change_key):
         cursor.execute(f"DELETE FROM {quote(source)}")
 
 
+BACKUP_CODES = "otp_static_staticdevice"
+
+
+def refuse_backup_codes(connection):
+    """Backup codes (django-otp's otp_static, whose admin pages were installed) are no longer
+    read: an account whose only second factor they were would sign in with the password alone.
+    Stop, and say what to do, rather than drop anyone's second factor quietly."""
+    if BACKUP_CODES not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(BACKUP_CODES)}")
+        (count,) = cursor.fetchone()
+    if count:
+        raise RuntimeError(
+            f"{count} backup-code device(s) in {BACKUP_CODES}: threatdesk no longer reads backup codes. "
+            "Have their owners set up an authenticator app, then delete those devices "
+            f"(DELETE FROM otp_static_statictoken; DELETE FROM {BACKUP_CODES};) and migrate again."
+        )
+
+
 def seal_devices(apps, schema_editor):
     """django-otp's clear devices become sealed ones: same user, secret, clock and throttle."""
+    refuse_backup_codes(schema_editor.connection)
     _move(schema_editor, CLEAR, SEALED, crypto.encrypt_text)
 
 

@@ -153,3 +153,28 @@ def test_the_administrator_removes_a_lost_app_without_seeing_its_secret(app: TOT
     assert admin.post(f"/admin/accounts/totpdevice/{app.pk}/delete/", {"post": "yes"}).status_code == 302
     assert not TOTPDevice.objects.exists()
     assert log_in(Client(), "reporter", PASSWORD).status_code == 302  # the password alone again, until she sets up a new one
+
+
+def test_the_migration_stops_where_backup_codes_would_be_dropped_quietly(personas: Personas) -> None:
+    """An account whose only second factor was a backup code would sign in with its password alone."""
+    editor = SimpleNamespace(connection=connection)
+    sql.execute(f"CREATE TABLE {migration.BACKUP_CODES} (id integer PRIMARY KEY, user_id integer)")
+    migration.seal_devices(apps, editor)  # an empty table: nothing to lose
+    sql.execute(f"INSERT INTO {migration.BACKUP_CODES} (id, user_id) VALUES (%s, %s)", [1, personas.admin.pk])  # noqa: S608
+    with pytest.raises(RuntimeError, match="1 backup-code device"):
+        migration.seal_devices(apps, editor)
+
+
+def test_the_admins_own_sign_in_form_cannot_skip_the_code(app: TOTPDevice) -> None:
+    """/admin/login/ asks for no code, so it sends everyone to the one sign-in that does."""
+    app.user.is_staff = app.user.is_superuser = True
+    app.user.save()
+    client = Client()
+    answer = client.post("/admin/login/?next=/admin/", {"username": app.user.username, "password": PASSWORD})
+    assert answer.status_code == 302 and answer["Location"].startswith("/account/login/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/accounts/user/").status_code == 302
+    page = client.get("/admin/", follow=True)
+    assert page.redirect_chain[-1][0] == "/account/login/?next=%2Fadmin%2F"
+    assert client.post("/account/login/", {"username": app.user.username, "password": PASSWORD}).status_code == 200
+    assert "_auth_user_id" not in client.session  # the password alone does not do
