@@ -198,7 +198,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        # secure_delete: a value deleted or overwritten (by erasure, retention, or a migration that
+        # seals a column) is zeroed on disk, not left in a free page of the file.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
     }
 
 # The cache holds what every web worker must see alike: the API's rate-limit counts. Outside tests
@@ -244,6 +246,8 @@ AXES_ENABLED = _bool("AXES_ENABLED", default=True)
 # The header is a client's to forge, so only what trusted proxies appended counts. The sign-in
 # throttle and the API's rate limits both follow this one rule.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES counts proxies: 0 or more, not {TRUSTED_PROXIES}")
 NINJA_NUM_PROXIES = TRUSTED_PROXIES
 # The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
 AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"

@@ -13,16 +13,22 @@ from typing import Any
 from threatdesk.privacy import crypto
 
 
-def _sealed(value: Any) -> bool:
-    return str(value or "").startswith(crypto.PREFIX + ":")
+def _opened(value: Any, place: str) -> str | None:
+    """The value opened, if it is one sealed for `place`; None for a clear value, even one that
+    happens to look like ciphertext (a name typed as "td1:..."). A value sealed under a key that
+    FIELD_KEYS no longer holds stops the migration (KeyRingError) rather than be sealed twice."""
+    try:
+        return crypto.decrypt_text(str(value), place)
+    except crypto.DecryptionError:
+        return None
 
 
 def _seal_one(value: Any, place: str) -> str | None:
-    return None if _sealed(value) else crypto.encrypt_text(value or "", place)
+    return None if _opened(value, place) is not None else crypto.encrypt_text(value or "", place)
 
 
 def _open_one(value: Any, place: str) -> str | None:
-    return crypto.decrypt_text(value, place) if _sealed(value) else None
+    return _opened(value, place)
 
 
 def _rewrite(schema_editor: Any, table: str, columns: Sequence[str], change: Callable[[Any, str], str | None]) -> None:

@@ -163,3 +163,8 @@ def test_development_uses_the_database_cache_too_and_tests_their_own_memory(tmp_
 def test_cache_url_must_be_one_the_settings_know(url: str) -> None:
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL must be"):
         settings_module._cache(url)
+
+
+def test_a_negative_count_of_trusted_proxies_is_refused(tmp_path: Path) -> None:
+    """It would make the address be read from the wrong end of X-Forwarded-For, or fail on it."""
+    assert "TRUSTED_PROXIES counts proxies" in refusal(production(TRUSTED_PROXIES="-1"), tmp_path)

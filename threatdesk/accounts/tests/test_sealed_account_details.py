@@ -143,3 +143,16 @@ def test_the_migration_helpers_seal_clear_values_and_open_them_again(clerk: User
     assert stored(clerk) == sealed
     again = User.objects.get(pk=clerk.pk)
     assert (again.first_name, again.last_name, again.email) == (FIRST, LAST, CANARY_EMAIL)
+
+
+def test_a_clear_value_that_looks_sealed_is_sealed_all_the_same(clerk: User) -> None:
+    """A name typed as "td1:..." before the column was sealed must not be taken for ciphertext."""
+    sql.execute(f"UPDATE {sql.table(User)} SET first_name = %s WHERE id = %s", ["td1:k1:not-really", clerk.pk])  # noqa: S608
+    seal_in_place(SimpleNamespace(connection=connection), User._meta.db_table, COLUMNS)
+    assert User.objects.get(pk=clerk.pk).first_name == "td1:k1:not-really"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a SQLite setting")
+def test_sqlite_zeroes_what_is_deleted_or_overwritten() -> None:
+    """Old clear values (before a sealing migration, or erased ones) are not left in free pages."""
+    assert sql.first_row("PRAGMA secure_delete") == (1,)
