@@ -63,18 +63,10 @@ def _bool(name: str, default: bool) -> bool:
 
 
 def _site_url(value: str, *, https_only: bool) -> str:
-    """The origin links in mail point to: scheme, host and port, nothing else. Required in
-    production, where a default would send people to 127.0.0.1; https there unless the site is
-    served over plain HTTP on purpose (SECURE_SSL_REDIRECT=false), since a link in the clear shows
-    its receipt code to the network before any redirect."""
+    """The origin links in mail point to: scheme, host and port, nothing else; https in production
+    unless the site is served over plain HTTP on purpose (SECURE_SSL_REDIRECT=false), since a link
+    in the clear shows its receipt code to the network before any redirect."""
     value = value.strip()
-    if not value:
-        if PRODUCTION:
-            raise ImproperlyConfigured(
-                "SITE_URL is not set. In production set it to the address users open the site at, "
-                "such as https://threatdesk.example.gov: links in notification mail point there (see .env.example)."
-            )
-        return "http://127.0.0.1:8000"
     try:
         url = urlsplit(value)
         _ = url.port  # a port that is not a number raises here
@@ -350,7 +342,15 @@ EMAIL_USE_SSL = _bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # The address links in mail point to; pages themselves use relative links. Required in production,
 # https there unless SECURE_SSL_REDIRECT=false (see _site_url).
-SITE_URL = _site_url(os.environ.get("SITE_URL", ""), https_only=PRODUCTION and SECURE_SSL_REDIRECT)
+SITE_URL = _site_url(
+    _env(
+        "SITE_URL",
+        "http://127.0.0.1:8000",
+        production_needs="set it to the address users open the site at, such as https://threatdesk.example.gov: "
+        "links in notification mail point there, and a default would send people to 127.0.0.1",
+    ),
+    https_only=PRODUCTION and SECURE_SSL_REDIRECT,
+)
 
 # Logs carry codes and ids, never narrative text or identifiers (docs/privacy.md).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")

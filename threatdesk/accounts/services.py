@@ -52,8 +52,16 @@ def user_create(
     state: State | None = None,
 ) -> User:
     check_scope(role=role, office=office, agency=agency, state=state)
-    user = User(username=username, email=email, first_name=first_name, last_name=last_name, role=role)
-    user.office, user.agency, user.state = office, agency, state
+    user = User(
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        role=role,
+        office=office,
+        agency=agency,
+        state=state,
+    )
     user.is_staff = role == Role.ADMIN
     user.is_superuser = role == Role.ADMIN
     if password:

@@ -8,7 +8,7 @@ never match and would only suggest that it does. Match identifiers through blind
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
@@ -23,6 +23,8 @@ class _EncryptedMixin:
 
     model: type[models.Model]
     column: str
+    attname: str
+    get_default: Callable[[], Any]
 
     @property
     def aad(self) -> str:
@@ -102,11 +104,13 @@ def sealed_apart(model: type[models.Model], values: Mapping[str, Any]) -> tuple[
     Sealing needs no database, so many rows can be sealed in worker processes and inserted as
     they are (`BulkInserter(..., ready=...)`); the clear columns stay readable meanwhile.
     """
-    fields = [f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin)]
-    stored = {f.attname: f.get_prep_value(values[f.attname] if f.attname in values else f.get_default()) for f in fields}
+    stored = {
+        f.attname: f.get_prep_value(values[f.attname] if f.attname in values else f.get_default())
+        for f in encrypted_fields(model)
+    }
     return {name: value for name, value in values.items() if name not in stored}, stored
 
 
 def encrypted_columns(model: type[models.Model]) -> frozenset[str]:
     """The attnames of `model`'s encrypted columns: those `sealed_apart` seals."""
-    return frozenset(f.attname for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin))
+    return frozenset(f.attname for f in encrypted_fields(model))

@@ -27,10 +27,6 @@ def _seal_one(value: Any, place: str) -> str | None:
     return None if _opened(value, place) is not None else crypto.encrypt_text(value or "", place)
 
 
-def _open_one(value: Any, place: str) -> str | None:
-    return _opened(value, place)
-
-
 def _rewrite(schema_editor: Any, table: str, columns: Sequence[str], change: Callable[[Any, str], str | None]) -> None:
     quote = schema_editor.connection.ops.quote_name
     with schema_editor.connection.cursor() as cursor:
@@ -49,4 +45,4 @@ def seal_in_place(schema_editor: Any, table: str, columns: Sequence[str]) -> Non
 
 def open_in_place(schema_editor: Any, table: str, columns: Sequence[str]) -> None:
     """The reverse, for unapplying such a migration: every sealed value back in the clear."""
-    _rewrite(schema_editor, table, columns, _open_one)
+    _rewrite(schema_editor, table, columns, _opened)
