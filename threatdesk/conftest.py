@@ -1,4 +1,5 @@
-"""Shared fixtures: the named personas every test talks about, and a valid report payload."""
+"""Shared fixtures: the named personas every test talks about, a valid report payload, and a
+fresh start for the process's caches of database rows."""
 
 from __future__ import annotations
 
@@ -7,6 +8,15 @@ from typing import Any
 import pytest
 
 from threatdesk.testing.personas import Personas, make_personas
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redactors() -> None:
+    """Each test's database starts over, and row ids and the empty stamp repeat between tests, so
+    a redactor built in an earlier test could otherwise pass for one of this test's."""
+    from threatdesk.privacy.selectors import redactors
+
+    redactors.clear()
 
 
 @pytest.fixture

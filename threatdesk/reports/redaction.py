@@ -115,16 +115,17 @@ def redactor_for(*, office_id: int | None, state_id: int) -> Redactor:
 
 
 class StampedRedactors:
-    """`redactor_for` that remembers each state's stamp, so that work done with it outside a
-    transaction can be checked inside one: `unchanged()` is False once a protected person of
-    one of those states was added, edited or removed since."""
+    """`redactor_for` that remembers the stamp of each state's redactor it handed out, so that
+    work done with it outside a transaction can be checked inside one: `unchanged()` is False
+    once a protected person of one of those states was added, edited or removed since the
+    redactor was built. It hands out the redactor last built, unasked, since the check follows."""
 
     def __init__(self) -> None:
         self.stamps: dict[int, tuple[Any, ...]] = {}
 
     def __call__(self, *, office_id: int | None, state_id: int) -> Redactor:
-        self.stamps[state_id] = stamp = redactors.stamp(state_id)
-        return redactors.redactor(office_id=office_id, state_id=state_id, stamp=stamp)
+        self.stamps[state_id], redactor = redactors.known(office_id=office_id, state_id=state_id)
+        return redactor
 
     def unchanged(self) -> bool:
         return all(redactors.stamp(state_id) == stamp for state_id, stamp in self.stamps.items())

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from threatdesk.assessment import Indicator
 from threatdesk.lib import sql
 from threatdesk.lib.bulkinsert import inserter
 from threatdesk.places.models import County, Office, State
@@ -59,9 +60,10 @@ class Built:
     def digests(self) -> list[str]:
         return sender_digests(self.identifiers)
 
-    def assess(self, history: tuple[int, ...]) -> None:
-        """Add the computed fields, given the levels of the sender's earlier reports."""
-        self.values.update(assessing.assessment_values(self.values, self.threat_types, history))
+    def assess(self, history: tuple[int, ...], words: dict[str, Indicator] | None = None) -> None:
+        """Add the computed fields, given the levels of the sender's earlier reports (and the
+        words' indicators, `assessing.words_of(values)`, if worked out already)."""
+        self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=words))
 
     def report(self, reporter: Any = None) -> Report:
         """The instance for a single submission, with its related objects already in hand (so

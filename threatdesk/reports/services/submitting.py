@@ -9,6 +9,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from threatdesk.assessment import Indicator
 from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import inserter
 from threatdesk.privacy.services import people_hold
@@ -43,35 +44,32 @@ def _existing_submission(key: str, digest: str) -> Report | None:
 @dataclass
 class _Draft:
     """A submission worked out before its transaction, with what it was worked out from: the
-    redactors' view of the protected persons, and the sender's history."""
+    redactors' view of the protected persons. Its words are read; its sender's history is left
+    for inside the transaction, which has to read it anyway."""
 
     built: Built
     redactors: redaction.StampedRedactors
-    history: tuple[int, ...]
+    words: dict[str, Indicator]
 
 
 def _draft(data: ReportIn, *, actor: Any, source: str) -> _Draft:
-    """Resolve, redact and assess a submission outside any transaction: on SQLite a transaction
-    holds the database's one write lock, and this is most of a submission's work."""
+    """Resolve, redact and read the words of a submission outside any transaction: on SQLite a
+    transaction holds the database's one write lock, and this is most of a submission's work."""
     stamped = redaction.StampedRedactors()
     built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source, redactor_for=stamped)
-    history = assessing.sender_history(built.digests)
-    built.assess(history)
-    return _Draft(built, stamped, history)
+    return _Draft(built, stamped, assessing.words_of(built.values))
 
 
 def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Built:
     """Inside the transaction, the draft as it must be stored: made again if the state's protected
-    persons changed since (their change redid only the copies already stored), reassessed if the
-    sender's history did."""
+    persons changed since it was redacted (their change redid only the copies already stored),
+    and assessed with the sender's history as it stands now."""
+    built, words = draft.built, draft.words
     if not draft.redactors.unchanged():
         built = build_report(data, places=PlaceDirectory(bulk=False), actor=actor, source=source)
-        built.assess(assessing.sender_history(built.digests))
-        return built
-    history = assessing.sender_history(draft.built.digests)
-    if history != draft.history:
-        draft.built.assess(history)
-    return draft.built
+        words = assessing.words_of(built.values)
+    built.assess(assessing.sender_history(built.digests), words)
+    return built
 
 
 @transaction.atomic

@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from threatdesk.privacy.selectors import redactors
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit, submitting
@@ -59,3 +62,29 @@ def test_without_changes_the_draft_is_stored_as_it_was(personas):
     report = submit(personas)
     assert "repeated_contact" in {i["code"] for i in report.indicators}
     assert not canaries_in(report.narrative_redacted + report.message_text_redacted)
+
+
+def test_a_redactor_another_worker_built_before_a_change_is_not_trusted(personas, monkeypatch):
+    """A web worker drafts with the redactor it built last without asking whether it is current;
+    the check inside the transaction catches a change made through another worker since."""
+    submit(personas)
+    office, state = personas.office.pk, personas.office.state_id
+    built_before = redactors.known(office_id=office, state_id=state)
+    protect_canaries(personas)
+    monkeypatch.setattr(redactors, "known", lambda **_where: built_before)
+    report = submit(personas)
+    assert not canaries_in(report.narrative_redacted + report.message_text_redacted)
+    assert {"home_family_knowledge", "named_target"} <= {i["code"] for i in report.indicators}
+
+
+def test_a_submission_reads_the_people_stamp_and_the_senders_history_once(personas):
+    submit(personas)  # the office's redactor is built
+    with CaptureQueriesContext(connection) as queries:
+        submit(personas)
+    statements = [q["sql"] for q in queries.captured_queries]
+    # The submission's transaction opens with a SAVEPOINT inside the test's own.
+    begin = next(i for i, s in enumerate(statements) if s.startswith(("BEGIN", "SAVEPOINT")))
+    stamps = [i for i, s in enumerate(statements) if "privacy_protectedperson" in s]
+    histories = [i for i, s in enumerate(statements) if "SELECT r.severity" in s]
+    assert len(stamps) == 1 and len(histories) == 1
+    assert stamps[0] > begin and histories[0] > begin  # both inside the transaction, after the hold
