@@ -442,6 +442,27 @@ def best(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return max(rows, key=lambda r: r["submissions_per_s"])
 
 
+# What no import can skip: reading the line, validating it and sealing its personal data (in worker
+# processes, so spread over every core), and writing the rows a report needs (in one transaction).
+IMPORT_FLOOR_PARTS = ("parse_only", "validate_only", "encrypt_only", "raw_insert_all_tables")
+
+
+def import_ceiling(imp: dict[str, Any], cores: int) -> dict[str, Any] | None:
+    """The fastest any import could go on this machine if it did only the parts no import can skip:
+    their CPU per row spread over every core, and no faster than the rows can be written at all."""
+    if not all(imp.get(part, {}).get("rows_per_cpu_s") for part in IMPORT_FLOOR_PARTS):
+        return None
+    cpu_us = {part: round(1e6 / imp[part]["rows_per_cpu_s"], 1) for part in IMPORT_FLOOR_PARTS}
+    cpu_bound = round(cores * 1e6 / sum(cpu_us.values()))
+    write_bound = imp["raw_insert_all_tables"]["rows_per_s"]
+    return {
+        "cpu_us_per_row": cpu_us,
+        "all_cores_rows_per_s": cpu_bound,
+        "write_rows_per_s": write_bound,
+        "rows_per_s": min(cpu_bound, write_bound),
+    }
+
+
 def summary(results: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, api in results.get("api", {}).items():
@@ -475,6 +496,8 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
             "store": imp["store"]["rows_per_s"],
             "end_to_end": imp["end_to_end"]["rows_per_s"],
             "raw_insert": imp["raw_insert"]["rows_per_s"],
+            "raw_insert_all_tables": imp.get("raw_insert_all_tables", {}).get("rows_per_s"),
+            "ceiling": (import_ceiling(imp, results["machine"]["cores"] or 1) or {}).get("rows_per_s"),
         }
     api_best = [v["best_submissions_per_s"] for k, v in out.items() if k.startswith("api_") and isinstance(v, dict)]
     p99_ok = [
@@ -541,6 +564,10 @@ def main(argv: list[str]) -> int:
             "pass (assess in order of receipt, insert in batches of 2000), one transaction",
             "raw_insert": "cursor.executemany of pre-built plaintext tuples into a constraint-free copy of "
             "reports_report, one transaction",
+            "raw_insert_all_tables": "the same, for every row an import writes per report: the report, its threat "
+            "types, its sender blind indexes and its audit entry, into constraint-free copies of their tables",
+            "floor_parts": "parse_only (json.loads of each line), validate_only (ReportIn.model_validate) and "
+            "encrypt_only (sealing the encrypted columns), each alone in one process",
             "backends": args.backends,
             "targets": TARGETS,
         },
@@ -705,6 +732,19 @@ def notes(results: dict[str, Any]) -> list[str]:
                 f"CPU-s ({share:.0f}% of the checking pass's CPU, in the workers); storing's CPU goes to the senders' "
                 "histories, the last step of each assessment, the insert preparation of the clear columns, the child "
                 f"rows (threat types, sender blind indexes) and the audit chain ({written:.1f} rows written per report)."
+            )
+        ceiling = import_ceiling(imp, cores)
+        if ceiling:
+            parts = ceiling["cpu_us_per_row"]
+            out.append(
+                f"Import on {name}: even an import that only read, validated and sealed each row and wrote the rows a "
+                f"report needs, with nothing else (no redaction, pseudonyms, assessment or audit chain), could reach "
+                f"at most {ceiling['rows_per_s']:,} rows/s on these {cores} cores: {sum(parts.values()):.0f} CPU-µs a "
+                f"row (reading {parts['parse_only']:.0f}, validating {parts['validate_only']:.0f}, sealing "
+                f"{parts['encrypt_only']:.0f}, writing {parts['raw_insert_all_tables']:.0f}) allows "
+                f"{ceiling['all_cores_rows_per_s']:,} rows/s on all cores, and writing alone runs at "
+                f"{ceiling['write_rows_per_s']:,} reports/s. The target of {target:,} rows/s is "
+                f"{'within' if ceiling['rows_per_s'] >= target else 'beyond'} that ceiling."
             )
     prof = results.get("profile", {})
     if prof and "error" not in prof:
