@@ -59,7 +59,10 @@ def _env(name: str, default: str, *, production_needs: str = "") -> str:
 
 
 def _bool(name: str, default: bool) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A yes/no setting; empty counts as unset, as for `_env`, so that `AXES_ENABLED=` in a file of
+    settings does not turn a protection off."""
+    value = os.environ.get(name, "").strip().lower()
+    return value in {"1", "true", "yes", "on"} if value else default
 
 
 def _site_url(value: str, *, https_only: bool) -> str:
@@ -151,6 +154,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "threatdesk.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -233,6 +237,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = _bool("AXES_ENABLED", default=True)
+# Staff (everyone who reads other people's reports) must give an authenticator code before any
+# page: on by default in production; off elsewhere so that the demo's users can click around.
+REQUIRE_TWO_FACTOR = _bool("REQUIRE_TWO_FACTOR", default=PRODUCTION)
 # Proxies in front of the app that append the client's address to X-Forwarded-For (a TLS proxy: 1).
 # The client's address is read that many entries from the end of the header; with 0, REMOTE_ADDR.
 # The header is a client's to forge, so only what trusted proxies appended counts. The sign-in

@@ -6,15 +6,18 @@ import base64
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django_otp import login as otp_login
 
 from threatdesk.accounts import services
 from threatdesk.accounts.forms import LoginForm, TotpConfirmForm
+from threatdesk.accounts.middleware import second_factor_missing
 from threatdesk.accounts.models import TOTPDevice, User
 
 
@@ -31,20 +34,45 @@ def _qr_data_uri(uri: str) -> str:
 
 @login_required
 def totp_setup(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator app: show a QR code, then confirm with one code from the app."""
+    """Enrol an authenticator app (a QR code, then one code from the app to confirm it), or, for a
+    user who has one, give a code to verify this session (a deployment may require it of staff)."""
     user = request.user
     if not isinstance(user, User):  # login_required has already sent anyone else away
         raise PermissionDenied
-    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if enrolled is not None:
+        if second_factor_missing(user):
+            return _verify_session(request, enrolled)
         return render(request, "accounts/totp_done.html")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     form = TotpConfirmForm(request.POST or None)
     if request.method == "POST" and device is not None and form.is_valid():
         if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):
+            otp_login(request, device)  # the code just given verifies this session too
             messages.success(request, "Your authenticator app is set up. You will be asked for a code when you log in.")
             return redirect("accounts:totp")
-        form.add_error("token", "That code did not match. Check the time on your phone and try the newest code.")
+        form.add_error("token", WRONG_CODE)
     if device is None:
         device = services.totp_start(user=user)
-    context = {"form": form, "qr": _qr_data_uri(device.config_url), "secret": base64.b32encode(device.bin_key).decode()}
+    context = {
+        "form": form,
+        "qr": _qr_data_uri(device.config_url),
+        "secret": base64.b32encode(device.bin_key).decode(),
+        "required": settings.REQUIRE_TWO_FACTOR and user.is_staff_role,
+    }
     return render(request, "accounts/totp_setup.html", context)
+
+
+WRONG_CODE = "That code did not match. Check the time on your phone and try the newest code."
+
+
+def _verify_session(request: HttpRequest, device: TOTPDevice) -> HttpResponse:
+    """A code from the enrolled app, for a session that has not given one (signed in before the
+    app was set up, say)."""
+    form = TotpConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect("reports:home")
+        form.add_error("token", WRONG_CODE)
+    return render(request, "accounts/totp_verify.html", {"form": form})

@@ -18,5 +18,7 @@ def production_environment(**overrides: str) -> dict[str, str]:
         "DEFAULT_FROM_EMAIL": "threatdesk@example.gov",
         "SECURE_SSL_REDIRECT": "true",
         "CACHE_URL": "",
+        "REQUIRE_TWO_FACTOR": "",
+        "AXES_ENABLED": "",
         **overrides,
     }

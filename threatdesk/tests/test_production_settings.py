@@ -23,7 +23,8 @@ from threatdesk.testing.environments import production_environment
 ROOT = Path(settings_module.BASE_DIR)
 SHOW = (
     "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES,"
-    " 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, 'EMAIL_BACKEND': s.EMAIL_BACKEND, 'DEFAULT_FROM_EMAIL': s.DEFAULT_FROM_EMAIL}))"
+    " 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, 'EMAIL_BACKEND': s.EMAIL_BACKEND, 'DEFAULT_FROM_EMAIL': s.DEFAULT_FROM_EMAIL,"
+    " 'REQUIRE_TWO_FACTOR': s.REQUIRE_TWO_FACTOR, 'AXES_ENABLED': s.AXES_ENABLED}))"
 )
 DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
@@ -168,3 +169,15 @@ def test_cache_url_must_be_one_the_settings_know(url: str) -> None:
 def test_a_negative_count_of_trusted_proxies_is_refused(tmp_path: Path) -> None:
     """It would make the address be read from the wrong end of X-Forwarded-For, or fail on it."""
     assert "TRUSTED_PROXIES counts proxies" in refusal(production(TRUSTED_PROXIES="-1"), tmp_path)
+
+
+def test_production_requires_two_factor_of_staff_unless_told_otherwise(tmp_path: Path) -> None:
+    assert loaded(production(), tmp_path)["REQUIRE_TWO_FACTOR"] is True
+    assert loaded(production(REQUIRE_TWO_FACTOR="false"), tmp_path)["REQUIRE_TWO_FACTOR"] is False
+    assert loaded(production(THREATDESK_ENV="development"), tmp_path)["REQUIRE_TWO_FACTOR"] is False
+
+
+def test_an_empty_yes_no_setting_keeps_its_default(tmp_path: Path) -> None:
+    """`AXES_ENABLED=` left empty in a file of settings must not turn the sign-in throttle off."""
+    assert loaded(production(AXES_ENABLED="", REQUIRE_TWO_FACTOR=" "), tmp_path) == loaded(production(), tmp_path)
+    assert loaded(production(AXES_ENABLED=""), tmp_path)["AXES_ENABLED"] is True
