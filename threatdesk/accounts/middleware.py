@@ -8,6 +8,7 @@ and sign-out. Reporters are asked nothing more: they see only their own reports.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from django.conf import settings
@@ -41,6 +42,9 @@ class TwoFactorRequiredMiddleware:
 def _open_without_it(path: str) -> bool:
     """The two-factor page and sign-out; static files; and the API, which takes bearer tokens and
     no session (tokens are issued by an administrator on the command line)."""
-    if path in (reverse("accounts:totp"), reverse("accounts:logout")):
-        return True
-    return path.startswith((settings.STATIC_URL or "/static/", "/api/"))
+    return path.startswith(("/api/", settings.STATIC_URL or "/static/")) or path in _pages_open_without_it()
+
+
+@functools.cache
+def _pages_open_without_it() -> frozenset[str]:
+    return frozenset({reverse("accounts:totp"), reverse("accounts:logout")})
