@@ -205,22 +205,22 @@ def _raw_children(validated: list[ReportIn]) -> dict[str, tuple[list[str], list[
     }
 
 
-def _executemany(sql: str, tuples: list[tuple[Any, ...]]) -> None:
+def _write(table: str, columns: list[str], tuples: list[tuple[Any, ...]]) -> None:
+    """The fastest way each database takes many rows: COPY on PostgreSQL (as the importer's
+    inserts use), one `executemany` on SQLite."""
     if connection.vendor == "postgresql":
-        # Server-side binding lets psycopg pipeline executemany; Django's default client-side
-        # cursor sends one statement per row, which would understate the database.
-        import psycopg
-
-        with psycopg.Cursor(connection.connection) as cursor:
-            cursor.executemany(sql, tuples)
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for values in tuples:
+                copy.write_row(values)
     else:
+        placeholders = ", ".join(["%s"] * len(columns))
         with connection.cursor() as cursor:
-            cursor.executemany(sql, tuples)
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", tuples)  # noqa: S608
 
 
 def raw_insert(tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]]) -> dict[str, Any]:
     """Pre-built tuples into constraint-free copies of the tables (no keys, no indexes), one
-    `executemany` per table, one transaction: the rate is reports per second."""
+    transaction: the rate is reports per second."""
     copies = {table: f"bench_raw_{table}" for table in tables}
     with connection.cursor() as cursor:
         for table, copy in copies.items():
@@ -228,10 +228,7 @@ def raw_insert(tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]]) -> di
     start, cpu = time.perf_counter(), time.process_time()
     with transaction.atomic():
         for table, (columns, tuples) in tables.items():
-            _executemany(
-                f"INSERT INTO {copies[table]} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})",  # noqa: S608
-                tuples,
-            )
+            _write(copies[table], columns, tuples)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     counts = {}
     with connection.cursor() as cursor:

@@ -562,8 +562,8 @@ def main(argv: list[str]) -> int:
             "import_path": "a JSON-lines file through the importer as manage.py import_reports runs it: the checking "
             "pass (read, validate, redact, read the words, seal; in worker processes, one per CPU), then the save "
             "pass (assess in order of receipt, insert in batches of 2000), one transaction",
-            "raw_insert": "cursor.executemany of pre-built plaintext tuples into a constraint-free copy of "
-            "reports_report, one transaction",
+            "raw_insert": "pre-built plaintext tuples into a constraint-free copy of reports_report, one "
+            "transaction: COPY on PostgreSQL (cursor.executemany before 2026-11-29), cursor.executemany on SQLite",
             "raw_insert_all_tables": "the same, for every row an import writes per report: the report, its threat "
             "types, its sender blind indexes and its audit entry, into constraint-free copies of their tables",
             "floor_parts": "parse_only (json.loads of each line), validate_only (ReportIn.model_validate) and "
