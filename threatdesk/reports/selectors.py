@@ -179,13 +179,30 @@ def _partners_shown(user: Any, events: list[AuditEvent]) -> set[str]:
     return set(Report.objects.visible_to(user).filter(public_code__in=codes).values_list("public_code", flat=True))
 
 
+# Retention's key in `personal_data_erased` once it has cut the report's link to its filer.
+REPORTER_ERASED = "reporter"
+
+
+def _filer_id(report: Report) -> int | None:
+    """The account that filed the report. Once retention has cut the report's link to it, the
+    account is still the actor of the report's first event, and must stay unnamed there."""
+    if report.reporter_id is not None:
+        return report.reporter_id
+    if REPORTER_ERASED not in (report.personal_data_erased or {}):
+        return None
+    submitted = events_for(report).filter(action="reports.report.submitted").order_by("seq")
+    return submitted.values_list("actor_id", flat=True).first()
+
+
 def _actor_shown(user: Any, report: Report) -> Any:
     """How a step's actor is named to `user`: the filer's account name only to readers the filer
-    agreed may know who they are."""
-    hide = report.reporter_id is not None and not may_identify_reporter(user, report)
+    agreed may know who they are, and to nobody once retention has erased who filed."""
+    filer = _filer_id(report)
+    erased = report.reporter_id is None
+    hide = filer is not None and (erased or not may_identify_reporter(user, report))
 
     def shown(actor_id: int | None, label: str) -> str:
-        return FILER_LABEL if hide and actor_id == report.reporter_id else label
+        return FILER_LABEL if hide and actor_id == filer else label
 
     return shown
 

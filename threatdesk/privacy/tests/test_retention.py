@@ -20,6 +20,7 @@ from threatdesk.audit.selectors import verify_chain
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
 from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.selectors import FILER_LABEL, evidence_with_custody, report_timeline
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.files import files_under, use_media_root
 from threatdesk.testing.payloads import valid_report_payload
@@ -123,3 +124,26 @@ def test_erased_report_page_says_so_to_everyone(personas, media):
     manager.force_login(personas.manager)
     item = Evidence.objects.get(report=report)
     assert manager.get(f"/reports/{report.public_code}/evidence/{item.public_code}/").status_code == 404
+
+
+
+def test_once_the_filer_is_erased_no_reader_learns_their_account_name(personas, media):
+    """The report's first event and its evidence custody were written by the filer's account; with
+    the link to it erased, every reader sees "the filer" there, also those the filer agreed may
+    know who they are."""
+    report = filed(personas, closed_years_ago=2)  # past the reporter policy only
+    Report.objects.filter(pk=report.pk).update(reporter_consent=["office", "state"])
+    before = Report.objects.get(pk=report.pk)
+    assert personas.reporter.username in actors_shown(personas.manager, before)  # she agreed the office may know
+    retention()
+    after = Report.objects.get(pk=report.pk)
+    assert after.reporter is None
+    for user in (personas.manager, personas.coordinator, personas.analyst):
+        shown = actors_shown(user, after)
+        assert FILER_LABEL in shown and personas.reporter.username not in shown, user.username
+
+
+def actors_shown(user: Any, report: Report) -> set[str]:
+    """Who the report's timeline and its evidence custody name as having acted, as `user` reads them."""
+    steps = report_timeline(user, report) + [c for item in evidence_with_custody(user, report) for c in item.custody]
+    return {step.actor for step in steps}
