@@ -20,8 +20,11 @@ from threatdesk.accounts.models import User
 
 
 def second_factor_missing(user: object) -> bool:
-    """A signed-in staff member whose session has not given an authenticator code."""
-    if not isinstance(user, User) or not user.is_authenticated or not user.is_staff_role:
+    """A signed-in staff member (by role, or by access to `/admin/`, as a `createsuperuser`
+    account has whatever its role) whose session has not given an authenticator code."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        return False
+    if not (user.is_staff_role or user.is_staff or user.is_superuser):
         return False
     is_verified = getattr(user, "is_verified", None)  # set by django-otp's middleware
     return not (is_verified is not None and is_verified())

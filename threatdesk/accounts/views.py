@@ -58,7 +58,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         "form": form,
         "qr": _qr_data_uri(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),
-        "required": settings.REQUIRE_TWO_FACTOR and user.is_staff_role,
+        "required": settings.REQUIRE_TWO_FACTOR and second_factor_missing(user),
     }
     return render(request, "accounts/totp_setup.html", context)
 

@@ -47,7 +47,7 @@ def test_staff_without_an_app_are_sent_to_set_one_up_from_every_page(personas: P
         assert response["Location"] == TWO_FACTOR
     page = client.get(TWO_FACTOR)
     assert page.status_code == 200
-    assert "reads other people's reports" in page.content.decode()
+    assert "asks staff for a code" in page.content.decode()
     assert client.post("/account/logout/").status_code == 302  # signing out stays open
 
 
@@ -81,6 +81,13 @@ def test_a_session_without_a_code_gives_one_before_going_on(personas: Personas) 
     device.throttle_reset()  # the wrong code slowed the next try down
     assert client.post(TWO_FACTOR, {"token": code_for(device, steps_ahead=1)}).status_code == 302
     assert client.get(STAFF_PAGE).status_code == 200
+
+
+def test_an_account_that_may_open_the_admin_is_asked_whatever_its_role(personas: Personas, django_user_model: Any) -> None:
+    """`createsuperuser` makes an account with the default role, reporter."""
+    django_user_model.objects.create_superuser("founder", password=PASSWORD)
+    client = signed_in_with_password(django_user_model.objects.get(username="founder"))
+    assert client.get("/admin/")["Location"] == TWO_FACTOR
 
 
 def test_reporters_are_asked_nothing_more(personas: Personas) -> None:

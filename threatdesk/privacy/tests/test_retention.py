@@ -126,7 +126,6 @@ def test_erased_report_page_says_so_to_everyone(personas, media):
     assert manager.get(f"/reports/{report.public_code}/evidence/{item.public_code}/").status_code == 404
 
 
-
 def test_once_the_filer_is_erased_no_reader_learns_their_account_name(personas, media):
     """The report's first event and its evidence custody were written by the filer's account; with
     the link to it erased, every reader sees "the filer" there, also those the filer agreed may
