@@ -18,7 +18,7 @@ from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
-from threatdesk.reports.selectors import pseudonyms_of, reporter_identity, sender_pseudonyms, words_for
+from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
@@ -95,16 +95,18 @@ def report_out(
     report: Report,
     user: Any,
     *,
+    reading: Reading | None = None,
     threat_types: list[str] | None = None,
     evidence: list[str] | None = None,
     identifiers: list[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """The API's view of a report. A caller that has just stored it passes its threat types,
-    evidence codes and sender identifiers, which saves reading back what it wrote."""
+    """The API's view of a report, its words and filer as `reading` (by default `reading_for`)
+    has them. A caller that has just stored it passes its threat types, evidence codes and sender
+    identifiers, which saves reading back what it wrote."""
     pseudonyms = pseudonyms_of(identifiers) if identifiers is not None else sender_pseudonyms(report)
-    words = words_for(user, report)
+    reading = reading or reading_for(user, report)
+    words, reporter = reading.words, reading.reporter
     personal = words.version == Words.ORIGINAL
-    reporter = reporter_identity(user, report)
     return {
         "code": report.public_code,
         "status": report.status,
@@ -178,7 +180,8 @@ class ListFilters(Schema):
 
 class ReportPage:
     """The reports of a query, turned into API answers only for the page asked for: the count is
-    the query's, and only the reports on the page are read and decrypted."""
+    the query's, and only the reports on the page are read, decrypted and, where the caller gets
+    personal data in the clear, recorded as read (one event per report, one write per page)."""
 
     def __init__(self, qs: QuerySet[Report], user: Any) -> None:
         self.qs, self.user = qs, user
@@ -187,7 +190,10 @@ class ReportPage:
         return self.qs.count()
 
     def __getitem__(self, page: slice) -> list[dict[str, Any]]:
-        return [report_out(r, self.user) for r in self.qs[page]]
+        readings = [reading_for(self.user, report) for report in self.qs[page]]
+        answers = [report_out(reading.report, self.user, reading=reading) for reading in readings]
+        services.originals_read(actor=self.user, way=services.Way.API_REPORT_LIST, readings=readings)
+        return answers
 
 
 class ReportPagination(LimitOffsetPagination):
@@ -207,7 +213,10 @@ def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPag
 @router.get("/reports/{code}", response=ReportOut, summary="One report")
 def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
-    return report_out(selectors.report_for(user, code), user)
+    reading = reading_for(user, selectors.report_for(user, code))
+    answer = report_out(reading.report, user, reading=reading)
+    services.originals_read(actor=user, way=services.Way.API_REPORT, readings=[reading])
+    return answer
 
 
 @router.post(

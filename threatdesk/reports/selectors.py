@@ -129,6 +129,10 @@ ACTION_LABELS = {
     "cases.report.indicators_exported": "Sender indicators exported (STIX 2.1)",
 }
 
+# Someone read the report's personal data in the clear. The audit trail keeps every reading; the
+# timeline, a record of what was done about the report, would drown in them, so it leaves them out.
+ORIGINALS_READ = "reports.report.originals_read"
+
 
 FILER_LABEL = "the filer"
 
@@ -210,7 +214,7 @@ def _actor_shown(user: Any, report: Report) -> Any:
 def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
     shown = _actor_shown(user, report)
-    events = list(filter(_shown_to(user), events_for(report)))
+    events = list(filter(_shown_to(user), events_for(report).exclude(action=ORIGINALS_READ)))
     partners = _partners_shown(user, events)
     return [_timeline_item(event, shown(event.actor_id, event.actor_label), partners) for event in events]
 
@@ -279,6 +283,36 @@ def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
     account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
     name = contact.get("name") or _account_name(report)
     return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
+
+
+SENDER_FIELDS = ("sender_name", "sender_phones", "sender_emails", "sender_handles", "sender_description")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A report's personal data as one reader gets it: the words and, where allowed, who filed."""
+
+    report: Report
+    words: ReportWords
+    reporter: ReporterIdentity | None
+
+    @property
+    def in_clear(self) -> tuple[str, ...]:
+        """The names, never the values, of the personal fields this reader gets in the clear: what
+        the audit trail records about a reading. Empty when they get only copies and coded facts."""
+        shown = []
+        if self.words.version == Words.ORIGINAL:
+            shown += [name for name in ("narrative", "message_text") if getattr(self.words, name)]
+            if any(getattr(self.report, name) for name in SENDER_FIELDS):
+                shown.append("sender")
+        if self.reporter is not None and any(vars(self.reporter).values()):
+            shown.append("reporter")
+        return tuple(shown)
+
+
+def reading_for(user: Any, report: Report) -> Reading:
+    """What of `report`'s personal data `user` reads, decided by the rules of `access`."""
+    return Reading(report, words_for(user, report), reporter_identity(user, report))
 
 
 def report_guidance(report: Report) -> Guidance:

@@ -92,12 +92,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms: Any) -> HttpResponse:
-    """The report page; `forms` are bound forms shown again with their errors."""
+    """The report page; `forms` are bound forms shown again with their errors. The page is
+    recorded as read once it is built, whatever form brought the reader here."""
     user = request.user
-    words = selectors.words_for(user, report)
+    reading = selectors.reading_for(user, report)
+    words = reading.words
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
-    if reveal is not None and words.version == Words.ORIGINAL:
-        services.revealed_read(actor=user, report=report, reveal=reveal)
     context = {
         "reveal": reveal,
         "reveal_form": forms.get("reveal_form") or (ReasonForm() if may_reveal(user, report) else None),
@@ -109,13 +109,15 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,
         "words": words,
-        "reporter": selectors.reporter_identity(request.user, report),
+        "reporter": reading.reporter,
         "pseudonyms": selectors.sender_pseudonyms(report),
         "timeline": selectors.report_timeline(request.user, report),
         "evidence": selectors.evidence_with_custody(request.user, report),
         **case_context(user, report, forms),
     }
-    return render(request, "reports/report_detail.html", context, status=status)
+    response = render(request, "reports/report_detail.html", context, status=status)
+    services.originals_read(actor=user, way=services.Way.REPORT_PAGE, readings=[reading])
+    return response
 
 
 @login_required

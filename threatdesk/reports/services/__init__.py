@@ -4,7 +4,7 @@ complete record.
 
 `building` turns validated input into a report ready to store; `submitting` stores one report
 from the form or the API, with its evidence; `importing` stores a file's reports all or nothing;
-`review` holds what staff do to a stored report.
+`review` holds what staff do to a stored report; `reading` records who read its personal data.
 """
 
 from threatdesk.reports.services.building import (
@@ -28,12 +28,12 @@ from threatdesk.reports.services.importing import (
     reports_import,
     reports_store,
 )
+from threatdesk.reports.services.reading import Way, originals_read
 from threatdesk.reports.services.review import (
     MIN_REVEAL_REASON,
     RevealRefusedError,
     level_override,
     report_reveal,
-    revealed_read,
 )
 from threatdesk.reports.services.submitting import (
     IdempotencyConflictError,
@@ -58,16 +58,17 @@ __all__ = [
     "RevealRefusedError",
     "StoredReport",
     "SubmitResult",
+    "Way",
     "build_report",
     "evidence_add",
     "evidence_open",
     "import_draft",
     "level_override",
+    "originals_read",
     "report_reveal",
     "report_submit",
     "reports_import",
     "reports_store",
-    "revealed_read",
     "sender_digests",
     "sender_identifiers",
     "submission_digest",

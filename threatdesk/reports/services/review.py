@@ -16,11 +16,6 @@ from threatdesk.reports.models import Report, Reveal
 from threatdesk.reports.services.building import FieldError, ReportInputError
 
 
-def revealed_read(*, actor: Any, report: Report, reveal: Reveal) -> None:
-    """Each look a liaison takes at revealed words is an event, tied to the reveal and its reason."""
-    audit.log("reports.report.revealed_read", actor=actor, obj=report, payload={"reveal": reveal.pk})
-
-
 class RevealRefusedError(PermissionError):
     """Only a liaison of an agency the report was referred to may reveal its words."""
 
