@@ -269,7 +269,7 @@ def _nicknamer() -> NickNamer:
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Every given name and nickname the nickname table knows (about 1,100 names)."""
+    """Every given name and nickname the nickname table knows (about 2,100 names)."""
     table = _nicknamer().nickname_lookup
     names = set(table) | {n for nicks in table.values() for n in nicks}
     return frozenset(fold(n) for n in names if n.isalpha() and len(n) > 2) - EVERYDAY_WORDS

@@ -223,7 +223,9 @@ def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     "/reports/{code}/evidence",
     response={201: EvidenceOut, 422: ErrorOut},
     summary="Attach an evidence file",
-    description="Only for those who may read the report's words (its reporter, its office); others get 404.",
+    description=(
+        "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404."
+    ),
 )
 def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
