@@ -279,6 +279,7 @@ RETENTION_YEARS = {
     "sender": float(os.environ.get("RETENTION_SENDER_YEARS", "3")),
     "reporter": float(os.environ.get("RETENTION_REPORTER_YEARS", "1")),
     "evidence": float(os.environ.get("RETENTION_EVIDENCE_YEARS", "3")),
+    "case_details": float(os.environ.get("RETENTION_CASE_DETAILS_YEARS", "3")),
 }
 
 # API bearer tokens stop working this many days after they are issued; `create_token --days`

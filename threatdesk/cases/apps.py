@@ -7,8 +7,11 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self) -> None:
-        from threatdesk.cases import notifications
+        from threatdesk.cases import erasure, notifications
+        from threatdesk.privacy import registry
         from threatdesk.reports import listeners
 
         listeners.register_submitted_listener(notifications.notify_urgent_report)
         listeners.register_level_listener(notifications.notify_urgent_report)
+        registry.register_person_eraser(erasure.erase_person_from_steps)
+        registry.register_shredder(erasure.STEP_DETAILS_SHREDDER)

@@ -187,23 +187,35 @@ def _user_name(report: Any) -> str:
 ERASED_LABEL = "ERASED"
 
 
+def person_taken_out(record: Any) -> Callable[[str], str | None]:
+    """For an erasure request: a function that takes one protected person (names, phones, emails,
+    handles, addresses) out of a text and leaves the rest, or gives None where they are not in it."""
+    from threatdesk.privacy.selectors import redaction_person
+
+    redactor = Redactor([redaction_person(record)])
+    labels = {record.public_code: ERASED_LABEL}
+
+    def take_out(text: str) -> str | None:
+        result = redactor.redact(text, labels=labels, people_only=True)
+        return result.text if result.spans else None
+
+    return take_out
+
+
 def erase_person(record: Any) -> int:
     """Take one protected person out of the original words of every report in their state.
 
-    For an erasure request: the originals (which the office itself reads) lose the person's
-    names, phones, emails, handles and addresses; nothing else in them changes. The redacted
+    The originals (which the office itself reads) lose the person and nothing else. The redacted
     copies are redone afterwards by the people listener.
     """
-    from threatdesk.privacy.selectors import redaction_person
     from threatdesk.reports.models import Report
 
-    redactor = Redactor([redaction_person(record)])
+    take_out = person_taken_out(record)
     changed = 0
     for report in Report.objects.filter(state_id=record.office.state_id).order_by("pk").iterator(chunk_size=500):
-        labels = {record.public_code: ERASED_LABEL}
-        narrative = redactor.redact(report.narrative, labels=labels, people_only=True)
-        words = redactor.redact(report.message_text, labels=labels, people_only=True)
-        if narrative.spans or words.spans:
-            Report.objects.filter(pk=report.pk).update(narrative=narrative.text, message_text=words.text)
+        texts = {name: take_out(getattr(report, name)) for name in ("narrative", "message_text")}
+        erased = {name: text for name, text in texts.items() if text is not None}
+        if erased:
+            Report.objects.filter(pk=report.pk).update(**erased)
             changed += 1
     return changed
