@@ -20,8 +20,9 @@ from threatdesk.accounts.services import token_create, user_create
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create, protected_person_view
+from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import ImportRow, reports_import
+from threatdesk.reports.services import ImportRow, report_submit, reports_import
 from threatdesk.testing.files import eml_bytes, png_bytes
 from threatdesk.testing.payloads import (
     CANARIES,
@@ -182,6 +183,13 @@ def plant_by_import(actor: Any) -> list[str]:
         ),
     ]
     return [r.public_code for r in reports_import(actor=actor, rows=rows)]
+
+
+def filed_by_reporter(personas: Personas, *, source: str = "web", **overrides: Any) -> Report:
+    """A report the persona `reporter` filed, signed in, with the valid payload (and `overrides`):
+    the worker's own words, canaries included, as the tests of what follows a report start."""
+    data = ReportIn.model_validate(valid_report_payload(**overrides))
+    return report_submit(actor=personas.reporter, data=data, source=source).report
 
 
 def protect_canaries(personas: Personas) -> tuple[ProtectedPerson, ProtectedPerson]:

@@ -27,7 +27,7 @@ from threatdesk.reports.taxonomy import Status
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.personas import PASSWORD
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,7 @@ STATUTE = "18 U.S.C. 875(c)"
 
 
 def file_report(personas: Any, **overrides: Any) -> Report:
-    data = ReportIn.model_validate(valid_report_payload(**overrides))
-    return report_submit(actor=personas.reporter, data=data, source="web").report
+    return filed_by_reporter(personas, **overrides)
 
 
 @pytest.fixture

@@ -11,14 +11,11 @@ import pytest
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases.services import report_refer
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import ORIGINALS_READ
-from threatdesk.reports.services import report_submit
 from threatdesk.reports.services.reading import REVEALED_READ
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import use_media_root
-from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.planting import protect_canaries
+from threatdesk.testing.planting import filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def report(personas: Any, settings: Any, tmp_path: Path) -> Report:
     use_media_root(settings, tmp_path / "media")
     protect_canaries(personas)
-    made = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+    made = filed_by_reporter(personas)
     report_refer(actor=personas.manager, report=made, agency=personas.agency)
     return made
 

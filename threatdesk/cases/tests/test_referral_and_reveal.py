@@ -13,11 +13,9 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.cases.models import Referral
 from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report, Reveal
-from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
-from threatdesk.testing.payloads import CANARY_WORKER, valid_report_payload
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.payloads import CANARY_WORKER
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def report(personas: Any) -> Report:
     protect_canaries(personas)
-    return report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+    return filed_by_reporter(personas)
 
 
 def refer(personas: Any, report: Report, agency: Agency, reason: str = "") -> Any:

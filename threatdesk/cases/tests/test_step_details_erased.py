@@ -18,10 +18,8 @@ from threatdesk.cases.models import CaseStep, Referral
 from threatdesk.privacy.services import protected_person_erase
 from threatdesk.reports.models import Report
 from threatdesk.reports.redaction import ERASED_LABEL
-from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import report_submit
-from threatdesk.testing.payloads import CANARY_PHONE, CANARY_WORKER, valid_report_payload
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.payloads import CANARY_PHONE, CANARY_WORKER
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +27,7 @@ DETAIL = f"Suspect Harlan Voss called {CANARY_WORKER} at {CANARY_PHONE} twice; w
 
 
 def with_step(personas: Any, detail: str = DETAIL) -> CaseStep:
-    data = ReportIn.model_validate(valid_report_payload())
-    report = report_submit(actor=personas.reporter, data=data, source="web").report
+    report = filed_by_reporter(personas)
     referral = services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
     return services.step_record(
         actor=personas.liaison,

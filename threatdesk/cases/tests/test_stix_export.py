@@ -15,12 +15,11 @@ from django.test import Client
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases.services import report_refer
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import sender_pseudonyms
-from threatdesk.reports.services import report_reveal, report_submit
+from threatdesk.reports.services import report_reveal
 from threatdesk.testing.clients import signed_in
-from threatdesk.testing.payloads import CANARY_EMAIL, CANARY_PHONE, CANARY_SENDER, valid_report_payload
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.payloads import CANARY_EMAIL, CANARY_PHONE, CANARY_SENDER
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ ID = re.compile(r"^(?P<type>[a-z0-9-]+)--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 @pytest.fixture
 def report(personas: Any) -> Report:
     protect_canaries(personas)
-    made = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+    made = filed_by_reporter(personas)
     report_refer(actor=personas.manager, report=made, agency=personas.agency)
     return made
 

@@ -11,11 +11,9 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
-from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER, valid_report_payload
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +35,7 @@ def worker_form(**overrides: str) -> dict[str, str]:
 
 
 def submit_canary_report(personas: Any) -> Report:
-    return report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+    return filed_by_reporter(personas)
 
 
 def test_manager_adds_a_worker_and_the_list_shows_no_name(personas):

@@ -19,14 +19,13 @@ from threatdesk.accounts.services import token_create
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases.services import report_refer
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import ORIGINALS_READ, report_timeline
-from threatdesk.reports.services import Way, report_reveal, report_submit
+from threatdesk.reports.services import Way, report_reveal
 from threatdesk.reports.services.reading import REVEALED_READ
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import use_media_root
 from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.planting import canaries_in, plant_by_form, protect_canaries
+from threatdesk.testing.planting import canaries_in, filed_by_reporter, plant_by_form, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +34,7 @@ EVERYTHING = ["narrative", "message_text", "sender", "reporter"]
 
 
 def submit(personas: Any, **overrides: Any) -> Report:
-    data = ReportIn.model_validate(valid_report_payload(**overrides))
-    return report_submit(actor=personas.reporter, data=data, source="web").report
+    return filed_by_reporter(personas, **overrides)
 
 
 @pytest.fixture
