@@ -2,18 +2,24 @@
 
 A step's detail is free text a liaison or a manager typed about the case: it may name a protected
 worker (an erasure request takes them out, as from the report's own words) and the suspect, who
-is most often the sender (retention clears it with the report's other words about the case).
+is most often the sender (retention clears it, as it clears the report's words).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from threatdesk.cases.models import CaseStep
-from threatdesk.reports.redaction import person_taken_out
-from threatdesk.reports.retention import shredder
+from django.db.models import QuerySet
+from django.utils import timezone
 
-CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS and of Report.personal_data_erased
+from threatdesk.audit import services as audit
+from threatdesk.cases.models import CaseStep
+from threatdesk.privacy.registry import Shredder
+from threatdesk.reports.redaction import person_taken_out
+from threatdesk.reports.taxonomy import Status
+
+CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS
 
 
 def erase_person_from_steps(record: Any) -> int:
@@ -29,8 +35,26 @@ def erase_person_from_steps(record: Any) -> int:
     return changed
 
 
-def _clear_step_details(report_ids: list[int]) -> None:
-    CaseStep.objects.filter(report_id__in=report_ids).update(detail="")
+def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
+    """Steps whose detail the policy no longer allows keeping: on a closed report unchanged since
+    `cutoff`, and recorded before it too (a sentence recorded today on a report closed years ago
+    is kept its full term), and not cleared already."""
+    closed = CaseStep.objects.filter(report__status=Status.CLOSED, report__updated_at__lt=cutoff)
+    return closed.filter(recorded_at__lt=cutoff, detail_erased_on__isnull=True)
 
 
-STEP_DETAILS_SHREDDER = shredder(CASE_DETAILS, "Law-enforcement step details", _clear_step_details)
+def _shred(cutoff: datetime, dry_run: bool, actor: Any) -> int:
+    """Clear the detail of every step due; one event per report whose steps lost theirs."""
+    codes = list(due_steps(cutoff).values_list("report__public_code", flat=True))
+    if dry_run or not codes:
+        return len(codes)
+    due_steps(cutoff).update(detail="", detail_erased_on=timezone.localdate())
+    entries = [
+        audit.Entry("reports.report.personal_data_erased", "reports.report", code, payload={"category": CASE_DETAILS})
+        for code in sorted(set(codes))
+    ]
+    audit.log_many(actor=actor, entries=entries)
+    return len(codes)
+
+
+STEP_DETAILS_SHREDDER = Shredder(CASE_DETAILS, "Law-enforcement step details", _shred)

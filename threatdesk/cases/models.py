@@ -88,6 +88,7 @@ class CaseStep(models.Model):
     statutes = models.JSONField(default=list, blank=True, help_text="Citations, from the statute data.")
     decline_reason = models.CharField(max_length=24, choices=DeclineReason.choices, blank=True)
     detail = EncryptedTextField(blank=True, default="")
+    detail_erased_on = models.DateField(null=True, blank=True, help_text="When retention cleared the detail.")
     shared_with_filer = models.BooleanField(default=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)

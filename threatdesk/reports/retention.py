@@ -8,7 +8,6 @@ threat types, target role, severity, status) stay, so statistics do not change.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -58,22 +57,15 @@ def _destroy_evidence(report_ids: list[int]) -> None:
     Evidence.objects.filter(pk__in=[i.pk for i in items]).update(destroyed_at=now, original_name="")
 
 
-# What erasing a category does beyond the report row, given the ids of the reports.
-BEYOND_THE_ROW: dict[str, Callable[[list[int]], Any]] = {
-    SENDER: lambda ids: SenderIdentifier.objects.filter(report_id__in=ids).delete(),
-    EVIDENCE: lambda ids: _destroy_evidence(ids),
-}
-
-
-def _erase(
-    category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any, beyond: Callable[[list[int]], Any] | None
-) -> None:
+def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
     today = timezone.now().date().isoformat()
     ids = [pk for pk, _code, _erased in reports]
-    if beyond is not None:
-        beyond(ids)
+    if category == SENDER:
+        SenderIdentifier.objects.filter(report_id__in=ids).delete()
+    if category == EVIDENCE:
+        _destroy_evidence(ids)
     for pk, _code, erased in reports:
-        Report.objects.filter(pk=pk).update(**CLEARED.get(category, {}), personal_data_erased={**erased, category: today})
+        Report.objects.filter(pk=pk).update(**CLEARED[category], personal_data_erased={**erased, category: today})
     codes = [code for _pk, code, _erased in reports]
     audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")
     audit.log_many(
@@ -84,16 +76,11 @@ def _erase(
     )
 
 
-def shredder(category: str, label: str, beyond: Callable[[list[int]], Any] | None = None) -> Shredder:
-    """The shredder of one category of a report's personal data. `beyond(report_ids)` erases what
-    another app keeps of it (the cases app: the detail of law-enforcement steps); by default
-    what `BEYOND_THE_ROW` says."""
-    beyond = beyond or BEYOND_THE_ROW.get(category)
-
+def shredder(category: str, label: str) -> Shredder:
     def run(cutoff: datetime, dry_run: bool, actor: Any) -> int:
         rows = list(due(category, cutoff).values_list("pk", "public_code", "personal_data_erased"))
         if not dry_run and rows:
-            _erase(category, rows, actor, beyond)
+            _erase(category, rows, actor)
         return len(rows)
 
     return Shredder(category, label, run)

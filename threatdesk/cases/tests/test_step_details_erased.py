@@ -26,22 +26,32 @@ pytestmark = pytest.mark.django_db
 DETAIL = f"Suspect Harlan Voss called {CANARY_WORKER} at {CANARY_PHONE} twice; warrant requested."
 
 
-def with_step(personas: Any, detail: str = DETAIL) -> CaseStep:
-    report = filed_by_reporter(personas)
-    referral = services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
-    return services.step_record(
+def with_step(personas: Any, detail: str = DETAIL, *, report: Report | None = None, recorded_years_ago: float = 0) -> CaseStep:
+    """A step on `report` (a new one by default), recorded by the FBI liaison that long ago."""
+    report = report or filed_by_reporter(personas)
+    referral = Referral.objects.filter(report=report).first()
+    referral = referral or services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    step = services.step_record(
         actor=personas.liaison,
         report=report,
         referral=referral,
         kind="investigation_opened",
-        occurred_on=timezone.localdate(),
+        occurred_on=report.occurred_on,
         detail=detail,
     )
+    CaseStep.objects.filter(pk=step.pk).update(recorded_at=timezone.now() - dt.timedelta(days=365.25 * recorded_years_ago))
+    return CaseStep.objects.get(pk=step.pk)
 
 
 def closed_years_ago(report: Report, years: float) -> None:
     when = timezone.now() - dt.timedelta(days=365.25 * years)
     Report.objects.filter(pk=report.pk).update(status="closed", updated_at=when)
+
+
+def retention(*args: str) -> str:
+    out = StringIO()
+    call_command("retention", *args, stdout=out)
+    return out.getvalue()
 
 
 def test_an_erasure_request_takes_the_worker_out_of_step_details(personas):
@@ -55,18 +65,34 @@ def test_an_erasure_request_takes_the_worker_out_of_step_details(personas):
 
 
 def test_retention_clears_step_details_of_closed_reports_past_the_policy(personas):
-    old, recent = with_step(personas), with_step(personas, detail="Subpoena served on the carrier.")
+    old = with_step(personas, recorded_years_ago=4)
+    recent = with_step(personas, detail="Subpoena served on the carrier.", recorded_years_ago=2)
     closed_years_ago(old.report, 4)
     closed_years_ago(recent.report, 2)
-    out = StringIO()
-    call_command("retention", "--dry-run", stdout=out)
-    assert "Law-enforcement step details: would erase 1 record(s)" in out.getvalue()
+    assert "Law-enforcement step details: would erase 1 record(s)" in retention("--dry-run")
     assert CaseStep.objects.get(pk=old.pk).detail == DETAIL
-    call_command("retention", stdout=StringIO())
+    assert "Law-enforcement step details: erased 1 record(s)" in retention()
     gone = CaseStep.objects.get(pk=old.pk)
-    assert gone.detail == ""
+    assert (gone.detail, gone.detail_erased_on) == ("", timezone.localdate())
     assert (gone.kind, gone.occurred_on) == (old.kind, old.occurred_on)
-    assert "case_details" in Report.objects.get(pk=old.report_id).personal_data_erased
     assert CaseStep.objects.get(pk=recent.pk).detail == "Subpoena served on the carrier."
     assert Referral.objects.filter(report_id=old.report_id).exists()
+    assert "Law-enforcement step details: erased 0 record(s)" in retention()
     assert verify_chain()[1] == []
+
+
+def test_a_step_recorded_today_on_a_long_closed_report_keeps_its_detail_its_full_term(personas):
+    step = with_step(personas, detail="Sentencing hearing set for next month.")
+    closed_years_ago(step.report, 4)
+    retention()
+    assert CaseStep.objects.get(pk=step.pk).detail == "Sentencing hearing set for next month."
+
+
+def test_a_step_recorded_after_an_earlier_run_is_cleared_by_a_later_one(personas):
+    first = with_step(personas, recorded_years_ago=5)
+    closed_years_ago(first.report, 5)
+    retention()
+    later = with_step(personas, "Suspect arrested at home.", report=first.report, recorded_years_ago=4)
+    closed_years_ago(first.report, 4)
+    retention()
+    assert CaseStep.objects.get(pk=later.pk).detail == ""

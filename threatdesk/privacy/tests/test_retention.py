@@ -78,7 +78,7 @@ def test_a_real_run_erases_by_category_and_keeps_the_facts(personas, media):
     assert (gone.narrative, gone.message_text, gone.narrative_redacted, gone.sender_name) == ("", "", "", "")
     assert gone.sender_phones == [] and gone.reporter_contact == {} and gone.reporter is None
     assert not SenderIdentifier.objects.filter(report=gone).exists()
-    assert set(gone.personal_data_erased) == {"report_words", "sender", "reporter", "evidence", "case_details"}
+    assert set(gone.personal_data_erased) == {"report_words", "sender", "reporter", "evidence"}
     assert (gone.channel, gone.primary_threat_type, gone.county_id, gone.occurred_on) == (
         old.channel,
         old.primary_threat_type,
