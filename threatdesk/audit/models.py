@@ -18,7 +18,8 @@ from threatdesk.privacy.fields import EncryptedTextField
 class AuditEvent(models.Model):
     seq = models.PositiveBigIntegerField(unique=True)
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # PROTECT: the chain hashes actor_id, so an account that acted can be deactivated, never deleted.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor_label = models.CharField(max_length=80, help_text="Username, 'public' or 'system' at the time.")
     action = models.CharField(max_length=80)
     object_type = models.CharField(max_length=60, blank=True)
