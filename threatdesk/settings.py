@@ -59,10 +59,16 @@ def _env(name: str, default: str, *, production_needs: str = "") -> str:
 
 
 def _bool(name: str, default: bool) -> bool:
-    """A yes/no setting; empty counts as unset, as for `_env`, so that `AXES_ENABLED=` in a file of
-    settings does not turn a protection off."""
+    """A yes/no setting. Empty counts as unset, as for `_env`, and anything but a yes or a no is
+    refused, so that `AXES_ENABLED=` or `REQUIRE_TWO_FACTOR=ture` cannot turn a protection off."""
     value = os.environ.get(name, "").strip().lower()
-    return value in {"1", "true", "yes", "on"} if value else default
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no and on/off work too), not {value!r}.")
 
 
 def _site_url(value: str, *, https_only: bool) -> str:

@@ -8,7 +8,6 @@ and sign-out. Reporters are asked nothing more: they see only their own reports.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 from django.conf import settings
@@ -37,17 +36,16 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.REQUIRE_TWO_FACTOR and not _open_without_it(request.path_info) and second_factor_missing(request.user):
+        if settings.REQUIRE_TWO_FACTOR and _needs_second_factor_here(request):
             return redirect("accounts:totp")
         return self.get_response(request)
 
 
-def _open_without_it(path: str) -> bool:
-    """The two-factor page and sign-out; static files; and the API, which takes bearer tokens and
-    no session (tokens are issued by an administrator on the command line)."""
-    return path.startswith(("/api/", settings.STATIC_URL or "/static/")) or path in _pages_open_without_it()
-
-
-@functools.cache
-def _pages_open_without_it() -> frozenset[str]:
-    return frozenset({reverse("accounts:totp"), reverse("accounts:logout")})
+def _needs_second_factor_here(request: HttpRequest) -> bool:
+    """Not for the API, which takes bearer tokens and no session (tokens are issued by an
+    administrator on the command line); nor for static files, the two-factor page and sign-out,
+    whose addresses carry the site's prefix if it is served under one."""
+    if request.path_info.startswith("/api/") or not second_factor_missing(request.user):
+        return False
+    open_pages = (reverse("accounts:totp"), reverse("accounts:logout"))
+    return not (request.path in open_pages or request.path.startswith(settings.STATIC_URL or "/static/"))

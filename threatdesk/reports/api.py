@@ -162,8 +162,8 @@ def submit_report(
         result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
     except services.IdempotencyConflictError as exc:
         return responses.Status(409, {"errors": [{"field": "Idempotency-Key", "message": str(exc)}]})
-    if not result.created:
-        return responses.Status(200, report_out(result.report, user))
+    if not result.created:  # a retry: the report stored the first time, read again
+        return responses.Status(200, _read(user, result.report, services.Way.API_RETRY))
     stored_types = list(dict.fromkeys(str(t) for t in payload.threat_types))
     out = report_out(result.report, user, threat_types=stored_types, evidence=[], identifiers=result.identifiers)
     return responses.Status(201, out)
@@ -213,9 +213,14 @@ def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPag
 @router.get("/reports/{code}", response=ReportOut, summary="One report")
 def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
-    reading = reading_for(user, selectors.report_for(user, code))
-    answer = report_out(reading.report, user, reading=reading)
-    services.originals_read(actor=user, way=services.Way.API_REPORT, readings=[reading])
+    return _read(user, selectors.report_for(user, code), services.Way.API_REPORT)
+
+
+def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
+    """One report as the API answers it, recorded as read where it shows personal data."""
+    reading = reading_for(user, report)
+    answer = report_out(report, user, reading=reading)
+    services.originals_read(actor=user, way=way, readings=[reading])
     return answer
 
 

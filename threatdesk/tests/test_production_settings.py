@@ -181,3 +181,9 @@ def test_an_empty_yes_no_setting_keeps_its_default(tmp_path: Path) -> None:
     """`AXES_ENABLED=` left empty in a file of settings must not turn the sign-in throttle off."""
     assert loaded(production(AXES_ENABLED="", REQUIRE_TWO_FACTOR=" "), tmp_path) == loaded(production(), tmp_path)
     assert loaded(production(AXES_ENABLED=""), tmp_path)["AXES_ENABLED"] is True
+
+
+@pytest.mark.parametrize("value", ["ture", "enabled", "2"])
+def test_a_yes_no_setting_that_is_neither_is_refused(value: str, tmp_path: Path) -> None:
+    """A typo must not turn two-factor sign-in off in production."""
+    assert "REQUIRE_TWO_FACTOR must be true or false" in refusal(production(REQUIRE_TWO_FACTOR=value), tmp_path)

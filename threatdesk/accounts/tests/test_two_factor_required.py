@@ -106,3 +106,16 @@ def test_off_it_asks_nothing(personas: Personas, settings: Any) -> None:
     settings.REQUIRE_TWO_FACTOR = False
     client = signed_in_with_password(personas.manager)
     assert client.get(STAFF_PAGE).status_code == 200
+
+
+def test_under_a_site_prefix_the_two_factor_page_stays_open(personas: Personas) -> None:
+    """Served under /threatdesk/, the page's address carries the prefix; it must not send itself on."""
+    from django.urls import clear_script_prefix, set_script_prefix
+
+    client = signed_in_with_password(personas.manager)
+    set_script_prefix("/threatdesk/")
+    try:
+        page = client.get("/account/two-factor/", SCRIPT_NAME="/threatdesk")
+    finally:
+        clear_script_prefix()
+    assert page.status_code == 200

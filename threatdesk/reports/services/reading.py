@@ -26,6 +26,7 @@ class Way:
     REPORT_PAGE = "report_page"
     API_REPORT = "api_report"
     API_REPORT_LIST = "api_report_list"
+    API_RETRY = "api_retry"  # a submission sent again with its Idempotency-Key
 
 
 def _entry(actor: Any, reading: Reading, way: str) -> audit.Entry:

@@ -230,3 +230,23 @@ def test_the_api_answer_to_a_submission_is_recorded_by_the_submission_alone(pers
     assert answer.status_code == 201 and answer.json()["text_version"] == "original"
     assert AuditEvent.objects.filter(action="reports.report.submitted", object_id=answer.json()["code"]).count() == 1
     assert reads() == []
+
+
+def test_a_retried_submission_answered_with_the_stored_report_is_a_reading(personas):
+    """The 200 answer to a retry reads back what was stored the first time."""
+    reader = Reader(personas.manager)
+
+    def send() -> Any:
+        return Client().post(
+            "/api/reports",
+            data=json.dumps(valid_report_payload()),
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {reader.token}", "Idempotency-Key": "retry-me"},
+        )
+
+    assert send().status_code == 201
+    retry = send()
+    assert retry.status_code == 200 and retry.json()["text_version"] == "original"
+    [event] = reads()
+    assert (event.actor_id, event.object_id) == (personas.manager.pk, retry.json()["code"])
+    assert event.payload["way"] == "api_retry"
