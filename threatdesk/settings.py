@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "threatdesk.privacy",
     "threatdesk.reports",
     "threatdesk.cases",
+    "threatdesk.accesslog",
     "threatdesk.assessment",
     "threatdesk.laws",
 ]

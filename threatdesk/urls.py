@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("threatdesk.cases.urls")),
     path("account/", include("threatdesk.accounts.urls")),
     path("protected-people/", include("threatdesk.privacy.urls")),
+    path("access-log/", include("threatdesk.accesslog.urls")),
     path("laws/", include("threatdesk.laws.urls")),
     path("guidance/", include("threatdesk.assessment.urls")),
     path("api/", api.urls),

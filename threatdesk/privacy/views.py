@@ -13,17 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from threatdesk.accounts.models import Role
 from threatdesk.places.models import Office
 from threatdesk.privacy import selectors, services
+from threatdesk.privacy.access import may_keep_records
 from threatdesk.privacy.forms import ProtectedPersonForm, ReasonForm
 from threatdesk.privacy.models import ProtectedPerson
 
 
-def _may_keep_records(user: Any) -> bool:
-    return getattr(user, "role", None) == Role.ADMIN or (getattr(user, "role", None) == Role.OFFICE_MANAGER and user.office_id)
-
-
 def _require_keeper(user: Any) -> None:
     """Only those who keep protected-person records know these pages exist."""
-    if not _may_keep_records(user):
+    if not may_keep_records(user):
         raise Http404("No such page")
 
 

@@ -80,6 +80,7 @@ OUTPUTS: list[Output] = [
     Output("each evidence download", lambda ask: [ask.get(f"/reports/{r}/evidence/{e}/") for r, e in ask.evidence]),
     Output("each protected person page", lambda ask: [ask.get(f"/protected-people/{c}/") for c in ask.person_codes]),
     Output("each erasure page", lambda ask: [ask.get(f"/protected-people/{c}/erase/") for c in ask.person_codes]),
+    Output("access log", lambda ask: [ask.get("/access-log/")]),
     # A POST: making a packet writes to the custody log. Those without the right get 404 pages.
     Output("each case packet", lambda ask: [ask.post(f"/reports/{code}/packet/") for code in ask.report_codes]),
     Output("each STIX bundle", lambda ask: [ask.get(f"/reports/{code}/stix.json") for code in ask.report_codes]),

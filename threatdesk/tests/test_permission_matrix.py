@@ -139,6 +139,8 @@ EXPECTED: dict[str, Row] = {
     "privacy:open": Row(_keepers(outsider=404)),  # GET asks for a reason and shows no name
     "privacy:erase": Row(_keepers(outsider=404)),  # GET asks for a reason
     "privacy:edit": Row(_signed_in(LOGIN, 405)),  # changes take a POST
+    # Who read or opened personal data: those who keep the records, each over what they may open.
+    "accesslog:index": Row(_keepers()),
 }
 
 # Generated API documentation: the schema of the API, no data.

@@ -1,0 +1,115 @@
+"""Who sees which accesses to personal data. Decided here and only here.
+
+| role           | access events listed                                                    |
+|----------------|-------------------------------------------------------------------------|
+| office manager | on their office's reports and their office's protected-person records   |
+| admin          | on every report and every protected-person record                       |
+| everyone else  | none: the page answers 404                                              |
+
+The page is for those who keep the workers' records (`privacy.access.may_keep_records`), and an
+event is listed only when its object is one the viewer may open: a report through
+`Report.objects.visible_to`, a record through `ProtectedPerson.objects.visible_to`. The rules are
+theirs, not repeated here. A record erased on request is gone, and so are its openings from
+this page; they stay in the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from threatdesk.accesslog import kinds
+from threatdesk.audit.models import AuditEvent
+from threatdesk.privacy.access import may_keep_records
+from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.reports.models import Report
+
+REPORT = Report._meta.label_lower
+PERSON = ProtectedPerson._meta.label_lower
+
+# What the page shows of an event. The reason (typed by a person, it may name someone) is not
+# even read.
+SHOWN_FIELDS = ("seq", "at", "actor_label", "action", "object_type", "object_id", "payload")
+
+
+@dataclass(frozen=True)
+class AccessFilters:
+    """What the access log can be narrowed by: days, an account's username, a kind of access."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    account: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    """One line of the page: codes, labels and a username, nothing typed by a person."""
+
+    at: dt.datetime
+    account: str
+    what: str
+    object_label: str
+    object_code: str
+    url: str
+
+
+# How the page names and links each kind of object.
+OBJECTS = {
+    REPORT: ("Report", "reports:detail"),
+    PERSON: ("Protected person", "privacy:open"),
+}
+
+
+def may_see_access_log(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and may_keep_records(user)
+
+
+def _of_visible_objects(user: Any) -> Q:
+    reports = Report.objects.visible_to(user).values("public_code")
+    people = ProtectedPerson.objects.visible_to(user).values("public_code")
+    return Q(object_type=REPORT, object_id__in=reports) | Q(object_type=PERSON, object_id__in=people)
+
+
+def access_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
+    """Every access to personal data on an object `user` may open; none for those without the page."""
+    if not may_see_access_log(user):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(kinds.any_access()).filter(_of_visible_objects(user)).only(*SHOWN_FIELDS)
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def access_log(user: Any, filters: AccessFilters | None = None) -> QuerySet[AuditEvent]:
+    """The accesses `user` may see, narrowed by `filters`, newest first. Days are whole days in
+    the site's time zone, both ends included."""
+    f = filters or AccessFilters()
+    events = access_events_visible_to(user)
+    if f.date_from:
+        events = events.filter(at__gte=_day_start(f.date_from))
+    if f.date_to:
+        events = events.filter(at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
+    if f.account:
+        events = events.filter(actor_label__iexact=f.account.strip())
+    if f.kind:
+        events = events.filter(kinds.BY_KEY[f.kind].events())
+    return events.order_by("-seq")
+
+
+def access_row(event: AuditEvent) -> AccessRow:
+    label, url_name = OBJECTS[event.object_type]
+    return AccessRow(
+        at=event.at,
+        account=event.actor_label,
+        what=kinds.describe(event.action, event.payload),
+        object_label=label,
+        object_code=event.object_id,
+        url=reverse(url_name, args=[event.object_id]),
+    )
