@@ -58,14 +58,15 @@ DEMO_USERS = (
     DemoUser(
         Role.OFFICE_MANAGER,
         "demo-manager",
-        "/queue/ to triage and refer Maricopa County Elections Office's reports; /figures/ for waits",
+        "/queue/ to triage and refer Maricopa County Elections Office's reports; /figures/ for waits; "
+        "/access-log/ for who read their personal data",
     ),
     DemoUser(
         Role.LIAISON, "demo-liaison", "/queue/ shows what is referred to FBI Phoenix Field Office; record steps on each report"
     ),
     DemoUser(Role.STATE_COORDINATOR, "demo-coordinator", "/reports/ shows Arizona's reports, personal data withheld"),
     DemoUser(Role.ANALYST, "demo-analyst", "/reports/ shows every state, personal data withheld"),
-    DemoUser(Role.ADMIN, "demo-admin", "/admin/ for users, offices and agencies"),
+    DemoUser(Role.ADMIN, "demo-admin", "/admin/ for users, offices and agencies; /access-log/ for every office"),
 )
 DEMO_USERNAMES = tuple(u.username for u in DEMO_USERS)
 
