@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,14 +17,13 @@ from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import steps_for_filer
+from threatdesk.lib.paging import page_of
 from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words, active_reveal, may_override_level, may_reveal
 from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
-
-PAGE_SIZE = 50
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -83,11 +81,8 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 def report_list(request: HttpRequest) -> HttpResponse:
     form = ReportFilterForm(request.GET or None)
     filters = selectors.ReportFilters(**form.cleaned_data) if form.is_valid() else selectors.ReportFilters()
-    page = Paginator(selectors.report_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     is_reporter = getattr(request.user, "role", None) == Role.REPORTER
-    context = {"form": form, "page": page, "query": query.urlencode(), "is_reporter": is_reporter}
+    context = {"form": form, "is_reporter": is_reporter, **page_of(request, selectors.report_list(request.user, filters))}
     return render(request, "reports/report_list.html", context)
 
 

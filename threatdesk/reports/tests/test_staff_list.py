@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from threatdesk.reports import views
+from threatdesk.lib import paging
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
@@ -99,7 +99,7 @@ def test_an_invalid_filter_shows_everything_in_scope_with_the_error(personas, re
 
 
 def test_pages_split_the_list_and_keep_the_filters(personas, monkeypatch):
-    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
     mine = {submit(personas.reporter, channel="email").public_code for _ in range(5)}
     submit(personas.reporter, channel="letter")
     client = signed_in(personas.manager)
@@ -117,7 +117,7 @@ def test_pages_split_the_list_and_keep_the_filters(personas, monkeypatch):
 
 
 def test_page_past_the_end_or_not_a_number_shows_a_real_page(personas, monkeypatch):
-    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
     for _ in range(3):
         submit(personas.reporter)
     client = signed_in(personas.manager)
