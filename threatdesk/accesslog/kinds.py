@@ -25,13 +25,6 @@ from threatdesk.reports.services.reading import REVEALED_READ
 
 Detail = Callable[[Mapping[str, Any]], str]
 
-# Where a report's personal data was shown (`way` in a reading's payload).
-WAYS = {
-    Way.REPORT_PAGE: "report page",
-    Way.API_REPORT: "API, one report",
-    Way.API_REPORT_LIST: "API, report list",
-}
-
 # Why an evidence file was opened (`purpose` in the payload: a custody action).
 PURPOSES = {
     CustodyEntry.Action.DOWNLOADED: "downloaded",
@@ -44,8 +37,8 @@ def no_detail(payload: Mapping[str, Any]) -> str:
 
 
 def way_shown(payload: Mapping[str, Any]) -> str:
-    way = WAYS.get(payload.get("way", ""))
-    return f"({way})" if way else ""
+    way = payload.get("way", "")
+    return f"({Way(way).label})" if way in Way.values else ""
 
 
 def evidence_opened(payload: Mapping[str, Any]) -> str:

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from threatdesk.accesslog.kinds import describe
 from threatdesk.accesslog.selectors import AccessRow, access_events_visible_to
 from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent
@@ -24,7 +25,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import ORIGINALS_READ
-from threatdesk.reports.services import report_reveal, report_submit
+from threatdesk.reports.services import Way, report_reveal, report_submit
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import use_media_root
 from threatdesk.testing.payloads import CANARY_PHONE, CANARY_WORKER, valid_report_payload
@@ -177,6 +178,12 @@ def test_each_kind_of_access_is_listed_with_a_plain_label(personas, offices):
         ("liaison", "Revealed the original words (law enforcement)"),
         ("liaison", "Read the revealed words (report page)"),
     }
+
+
+def test_every_way_a_report_is_read_is_named():
+    """A way of reading added later must get a name in the log, not a bare "Read the original words"."""
+    for way in Way:
+        assert describe(ORIGINALS_READ, {"way": str(way)}) == f"Read the original words ({way.label})"
 
 
 def test_an_export_of_pseudonyms_and_a_read_of_redacted_copies_are_not_accesses(personas, offices):

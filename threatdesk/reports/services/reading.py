@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import models
+
 from threatdesk.accounts.models import Role
 from threatdesk.audit import services as audit
 from threatdesk.reports.access import Words, active_reveal
@@ -20,18 +22,19 @@ from threatdesk.reports.selectors import ORIGINALS_READ, Reading
 REVEALED_READ = "reports.report.revealed_read"
 
 
-class Way:
-    """Where the personal data was shown: the `way` in the event's payload."""
+class Way(models.TextChoices):
+    """Where the personal data was shown: the `way` in the event's payload, and how the access
+    log names it."""
 
-    REPORT_PAGE = "report_page"
-    API_REPORT = "api_report"
-    API_REPORT_LIST = "api_report_list"
-    API_RETRY = "api_retry"  # a submission sent again with its Idempotency-Key
+    REPORT_PAGE = "report_page", "report page"
+    API_REPORT = "api_report", "API, one report"
+    API_REPORT_LIST = "api_report_list", "API, report list"
+    API_RETRY = "api_retry", "API, a submission sent again"  # with its Idempotency-Key
 
 
 def _entry(actor: Any, reading: Reading, way: str) -> audit.Entry:
     object_type, object_id = audit.object_ref(reading.report)
-    payload: dict[str, Any] = {"way": way, "fields": list(reading.in_clear)}
+    payload: dict[str, Any] = {"way": str(way), "fields": list(reading.in_clear)}
     if getattr(actor, "role", None) == Role.LIAISON and reading.words.version == Words.ORIGINAL:
         reveal = active_reveal(actor, reading.report)  # a liaison reads the words only under one
         if reveal is not None:
