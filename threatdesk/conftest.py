@@ -19,6 +19,15 @@ def _fresh_redactors() -> None:
     redactors.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """The rate limits count in the cache, which outlives a test: one test's receipt look-ups
+    must not spend the next one's budget."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def personas(db: Any) -> Personas:
     return make_personas()

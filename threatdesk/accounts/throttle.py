@@ -11,9 +11,14 @@ pseudonym (``AddressRateThrottle``).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+import math
+from collections.abc import Callable
+from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from ninja.throttling import AnonRateThrottle, BaseThrottle
 
 from threatdesk.privacy.crypto import blind_index
@@ -54,3 +59,25 @@ class AddressRateThrottle(AnonRateThrottle):
         if getattr(request, "auth", None) is not None:
             return None  # only calls without a login are counted, as in AnonRateThrottle
         return self.cache_format % {"scope": self.scope, "ident": client_ip_pseudonym(request)}
+
+
+def pages_rate_limited(rate: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """The API's per-address limit on calls without a login, for pages: a visitor who is not
+    signed in gets 429 past `rate`. Pages and API calls under one rate share one count, so a
+    guesser cannot double the budget by switching from the one to the other."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                throttle = AddressRateThrottle(rate)
+                if not throttle.allow_request(request):
+                    seconds = math.ceil(throttle.wait() or 1)
+                    response = render(request, "429.html", {"seconds": seconds}, status=429)
+                    response["Retry-After"] = str(seconds)
+                    return response
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorate

@@ -251,15 +251,13 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
 
 
 receipts = Router(tags=["receipts"])
-# Guessing receipt codes without a login: 30 a minute per client address, for all workers together.
-RECEIPT_RATE = "30/m"
 
 
 @receipts.get(
     "/receipts/{code}",
     response=ReceiptOut,
     auth=None,
-    throttle=[AddressRateThrottle(RECEIPT_RATE)],
+    throttle=[AddressRateThrottle(selectors.RECEIPT_RATE)],
     summary="Status of a report, by its receipt code (no login)",
 )
 def receipt_status(request: HttpRequest, code: str) -> dict[str, Any]:

@@ -75,6 +75,11 @@ def report_for(user: Any, code: str) -> Report:
 RECEIPT_FIELDS = ("public_code", "status", "received_at", "updated_at", "channel", "severity", "severity_override", "indicators")
 
 
+# Guessing receipt codes without a login: 30 a minute per client address, for all workers together,
+# counted once across the API and the pages.
+RECEIPT_RATE = "30/m"
+
+
 def report_by_receipt(code: str) -> Report:
     """For the public status page: the receipt code alone opens the status, nothing more."""
     try:

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
+from threatdesk.accounts.throttle import pages_rate_limited
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
@@ -57,6 +58,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_form.html", {"form": form}, status=status)
 
 
+@pages_rate_limited(selectors.RECEIPT_RATE)
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     """Shown right after filing: the receipt code and what happens next."""
     report = selectors.report_by_receipt(code)
@@ -70,6 +72,7 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/status_lookup.html", {"form": form})
 
 
+@pages_rate_limited(selectors.RECEIPT_RATE)
 def status(request: HttpRequest, code: str) -> HttpResponse:
     """The status of a report for whoever holds its receipt code: no content, only progress."""
     report = selectors.report_by_receipt(code)

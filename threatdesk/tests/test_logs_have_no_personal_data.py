@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
@@ -43,12 +42,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def everything_logged(caplog: pytest.LogCaptureFixture, settings: Any, tmp_path: Path) -> Iterator[None]:
     use_media_root(settings, tmp_path)
-    cache.clear()
     caplog.set_level(logging.DEBUG)  # the root logger
     caplog.set_level(logging.DEBUG, logger="django")
     caplog.set_level(logging.DEBUG, logger="threatdesk")
     yield
-    cache.clear()
 
 
 def leaks(caplog: pytest.LogCaptureFixture) -> list[str]:

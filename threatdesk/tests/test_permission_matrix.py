@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -203,13 +202,6 @@ class World:
             return client, {"HTTP_AUTHORIZATION": f"Bearer {self.tokens[persona]}"}
         client.force_login(self.personas.all()[persona])
         return client, {}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttles() -> Iterator[None]:
-    cache.clear()  # the receipt API counts anonymous calls per address
-    yield
-    cache.clear()
 
 
 @pytest.fixture

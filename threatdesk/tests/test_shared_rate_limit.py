@@ -66,7 +66,7 @@ django.setup()
 from django.core.management import call_command
 from django.test import RequestFactory
 from threatdesk.accounts.throttle import AddressRateThrottle
-from threatdesk.reports.api import RECEIPT_RATE
+from threatdesk.reports.selectors import RECEIPT_RATE
 call_command("createcachetable", verbosity=0)
 throttle = AddressRateThrottle(RECEIPT_RATE)
 request = RequestFactory().get("/api/receipts/R-0000-0000-0000-0000", REMOTE_ADDR="203.0.113.9")

@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -24,11 +23,6 @@ from threatdesk.testing.planting import protect_canaries
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle() -> None:
-    cache.clear()  # the receipt endpoint is rate limited per address; tests must not share a budget
 
 
 @pytest.fixture

@@ -180,6 +180,35 @@ def test_status_lookup_form_leads_to_the_status_page(client):
     assert response["Location"] == f"/status/{code}/"
 
 
+def test_receipt_pages_answer_429_past_the_rate_and_show_nothing_of_the_report(client):
+    code = client.post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
+    guesser = Client(REMOTE_ADDR="198.51.100.7")
+    pages = [f"/status/{code}/", f"/report/receipt/{code}/", "/status/R-0000-0000-0000-0000/"]
+    answers = [guesser.get(pages[i % 3]).status_code for i in range(30)]
+    assert set(answers) == {200, 404}
+    refused = guesser.get(f"/status/{code}/")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert code not in refused.content.decode()
+    assert Client(REMOTE_ADDR="198.51.100.8").get(f"/status/{code}/").status_code == 200  # another address
+
+
+def test_receipt_pages_and_the_receipt_api_share_one_count():
+    guesser = Client(REMOTE_ADDR="198.51.100.9")
+    for _ in range(20):
+        assert guesser.get("/status/R-0000-0000-0000-0000/").status_code == 404
+    for _ in range(10):
+        assert guesser.get("/api/receipts/R-0000-0000-0000-0000").status_code == 404
+    assert guesser.get("/api/receipts/R-0000-0000-0000-0000").status_code == 429
+    assert guesser.get("/status/R-0000-0000-0000-0000/").status_code == 429
+
+
+def test_signed_in_users_are_not_counted_on_receipt_pages(client, personas):
+    code = client.post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
+    client.force_login(personas.reporter)
+    assert all(client.get(f"/status/{code}/").status_code == 200 for _ in range(40))
+
+
 def test_double_post_with_the_same_token_stores_one_report(client, media):
     first = client.post("/report/", {**form_data(), "evidence": evidence_files()})
     second = client.post("/report/", {**form_data(), "evidence": evidence_files()})
