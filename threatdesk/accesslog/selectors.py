@@ -10,7 +10,8 @@ The page is for those who keep the workers' records (`privacy.access.may_keep_re
 event is listed only when its object is one the viewer may open: a report through
 `Report.objects.visible_to`, a record through `ProtectedPerson.objects.visible_to`. The rules are
 theirs, not repeated here. A record erased on request is gone, and so are its openings from
-this page; they stay in the audit trail.
+this page; they stay in the audit trail. A filer opening their own report is listed as "the
+filer", to everyone: who filed is told only where the filer agreed, on the report's own page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +29,7 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.access import may_keep_records
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Report
+from threatdesk.reports.selectors import FILER_LABEL
 
 REPORT = Report._meta.label_lower
 PERSON = ProtectedPerson._meta.label_lower
@@ -76,11 +78,24 @@ def _of_visible_objects(user: Any) -> Q:
     return Q(object_type=REPORT, object_id__in=reports) | Q(object_type=PERSON, object_id__in=people)
 
 
+def _by_the_filer() -> Exists:
+    """Whether an event's account filed the report it touches (a filer reading their own report).
+    The filer's account is the actor of the report's "submitted" event, which outlives the
+    report's own link to it."""
+    return Exists(
+        AuditEvent.objects.filter(
+            action="reports.report.submitted", object_type=REPORT, object_id=OuterRef("object_id"), actor_id=OuterRef("actor_id")
+        )
+    )
+
+
 def access_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
-    """Every access to personal data on an object `user` may open; none for those without the page."""
+    """Every access to personal data on an object `user` may open; none for those without the page.
+    Each event carries `by_filer`: the log names no filer, whoever reads it."""
     if not may_see_access_log(user):
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(kinds.any_access()).filter(_of_visible_objects(user)).only(*SHOWN_FIELDS)
+    events = AuditEvent.objects.filter(kinds.any_access()).filter(_of_visible_objects(user))
+    return events.only(*SHOWN_FIELDS).annotate(by_filer=_by_the_filer())
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -96,8 +111,8 @@ def access_log(user: Any, filters: AccessFilters | None = None) -> QuerySet[Audi
         events = events.filter(at__gte=_day_start(f.date_from))
     if f.date_to:
         events = events.filter(at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
-    if f.account:
-        events = events.filter(actor_label__iexact=f.account.strip())
+    if f.account:  # a filer's username must not be confirmable by filtering on it
+        events = events.filter(actor_label__iexact=f.account.strip(), by_filer=False)
     if f.kind:
         events = events.filter(kinds.BY_KEY[f.kind].events())
     return events.order_by("-seq")
@@ -107,7 +122,7 @@ def access_row(event: AuditEvent) -> AccessRow:
     label, url_name = OBJECTS[event.object_type]
     return AccessRow(
         at=event.at,
-        account=event.actor_label,
+        account=FILER_LABEL if getattr(event, "by_filer", False) else event.actor_label,
         what=kinds.describe(event.action, event.payload),
         object_label=label,
         object_code=event.object_id,

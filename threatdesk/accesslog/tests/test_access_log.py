@@ -67,9 +67,9 @@ def maricopa_report_with_evidence(personas: Personas) -> Report:
 
 
 def pima_report(personas: Personas) -> Report:
-    """Filed by the Pima office's manager: a signed-in filer's report goes to their own office."""
+    """Filed without an account: the county's office gets it."""
     data = ReportIn.model_validate(valid_report_payload(county=PIMA_COUNTY))
-    return report_submit(actor=personas.outsider, data=data, source="web").report
+    return report_submit(actor=None, data=data, source="web").report
 
 
 def pima_record(personas: Personas) -> ProtectedPerson:
@@ -206,6 +206,32 @@ def test_the_account_filter_matches_a_username_in_any_case(personas, offices):
     assert codes(log_page(personas.admin, account="nobody")) == set()
 
 
+def filed_by_a_reader(personas: Personas, consent: list[str]) -> tuple[Report, str]:
+    """A report filed by a signed-in worker of Maricopa, who then reads it."""
+    from threatdesk.accounts.models import Role
+    from threatdesk.accounts.services import user_create
+
+    filer = user_create(actor=None, username="wanda_whistle", password="x" * 20, role=Role.REPORTER, office=personas.office)
+    data = ReportIn.model_validate(valid_report_payload(reporter_consent=consent))
+    report = report_submit(actor=filer, data=data, source="web").report
+    assert signed_in(filer).get(f"/reports/{report.public_code}/").status_code == 200
+    return report, filer.username
+
+
+@pytest.mark.parametrize(("viewer", "consent"), [("manager", []), ("manager", ["office"]), ("admin", ["office"])])
+def test_a_filer_reading_their_own_report_is_listed_as_the_filer(personas, offices, viewer, consent):
+    report, username = filed_by_a_reader(personas, consent)
+    page = log_page(getattr(personas, viewer))
+    assert ("the filer", report.public_code) in {(row.account, row.object_code) for row in rows(page)}
+    assert username not in page.content.decode()
+
+
+def test_the_account_filter_cannot_confirm_who_filed(personas, offices):
+    report, username = filed_by_a_reader(personas, [])
+    assert report.public_code not in codes(log_page(personas.manager, account=username))
+    assert report.public_code not in codes(log_page(personas.admin, account=username))
+
+
 def test_the_kind_filter_keeps_one_kind(personas, offices):
     listed = rows(log_page(personas.admin, kind="record"))
     assert {row.object_code for row in listed} == {offices.maricopa_record.public_code, offices.pima_record.public_code}
@@ -232,7 +258,7 @@ def test_pages_list_fifty_accesses_newest_first(personas, offices):
     audit.log_many(actor=personas.reporter, entries=entries)
     first = log_page(personas.manager)
     assert first.context["page"].paginator.count == 57
-    assert [row.account for row in rows(first)] == ["reporter"] * 50
+    assert [row.account for row in rows(first)] == ["the filer"] * 50  # the reporter filed it
     assert "page=2" in first.content.decode()
     second = rows(log_page(personas.manager, page=2))
     assert [row.account for row in second][-2:] == ["manager", "manager"]
