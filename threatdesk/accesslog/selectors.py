@@ -112,7 +112,7 @@ def access_log(user: Any, filters: AccessFilters | None = None) -> QuerySet[Audi
     if f.date_to:
         events = events.filter(at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
     if f.account:  # a filer's username must not be confirmable by filtering on it
-        events = events.filter(actor_label__iexact=f.account.strip(), by_filer=False)
+        events = events.filter(actor_label__iexact=f.account.strip()).exclude(_by_the_filer())
     if f.kind:
         events = events.filter(kinds.BY_KEY[f.kind].events())
     return events.order_by("-seq")

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import Http404
 
-from threatdesk.accounts.models import Role
+from threatdesk.accounts.models import Role, User
 from threatdesk.assessment.playbook import Guidance, guidance_for
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
@@ -137,9 +137,14 @@ ACTION_LABELS = {
 # Someone read the report's personal data in the clear. The audit trail keeps every reading; the
 # timeline, a record of what was done about the report, would drown in them, so it leaves them out.
 ORIGINALS_READ = "reports.report.originals_read"
+REVEALED_READ = "reports.report.revealed_read"
+# Readings are for the access log, not the timeline: they would list every visit to the page.
+READINGS = (ORIGINALS_READ, REVEALED_READ)
 
 
 FILER_LABEL = "the filer"
+# The custody chain stays whole for every reader; a liaison does not learn another agency's people.
+OTHER_AGENCY_LABEL = "another agency"
 
 
 def _label(choices: Any, code: str) -> str:
@@ -169,15 +174,27 @@ def _timeline_item(event: AuditEvent, actor: str, partners: set[str]) -> Timelin
     return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), _detail_of(event, partners))
 
 
-def _shown_to(user: Any) -> Any:
+def _other_agencies_liaisons(user: Any, actor_ids: Iterable[int | None]) -> set[int]:
+    """For a liaison, the accounts among `actor_ids` that are liaisons of another agency: what
+    they did on a report (read it, opened its evidence, made its packet) tells of their agency's
+    referral, which this liaison does not see."""
+    if getattr(user, "role", None) != Role.LIAISON:
+        return set()
+    others = User.objects.filter(pk__in={a for a in actor_ids if a is not None}, role=Role.LIAISON)
+    return set(others.exclude(agency_id=user.agency_id).values_list("pk", flat=True))
+
+
+def _shown_to(user: Any, events: list[AuditEvent]) -> Any:
     """Which events a reader's timeline holds: the filer misses steps law enforcement did not
-    share with them; a liaison misses other agencies' referrals and steps."""
+    share with them; a liaison misses other agencies' referrals and steps, and whatever another
+    agency's liaisons did."""
     role = getattr(user, "role", None)
     if role == Role.REPORTER:
         return lambda event: (event.payload or {}).get("filer", True) is not False
     if role == Role.LIAISON:
         own = user.agency.public_code if user.agency_id else None
-        return lambda event: (event.payload or {}).get("agency", own) == own
+        others = _other_agencies_liaisons(user, (e.actor_id for e in events))
+        return lambda event: (event.payload or {}).get("agency", own) == own and event.actor_id not in others
     return lambda event: True
 
 
@@ -219,7 +236,8 @@ def _actor_shown(user: Any, report: Report) -> Any:
 def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
     shown = _actor_shown(user, report)
-    events = list(filter(_shown_to(user), events_for(report).exclude(action=ORIGINALS_READ)))
+    events = list(events_for(report).exclude(action__in=READINGS))
+    events = list(filter(_shown_to(user, events), events))
     partners = _partners_shown(user, events)
     return [_timeline_item(event, shown(event.actor_id, event.actor_label), partners) for event in events]
 
@@ -237,14 +255,16 @@ class EvidenceItem:
 def evidence_with_custody(user: Any, report: Report) -> list[EvidenceItem]:
     """The report's evidence, each with its chain of custody, actors named as for the timeline."""
     shown = _actor_shown(user, report)
-    items = []
-    for item in report.evidence.prefetch_related("custody"):
-        entries = [
-            TimelineItem(c.at, shown(c.actor_id, c.actor_label), c.get_action_display(), _custody_detail(c))
-            for c in item.custody.all()
-        ]
-        items.append(EvidenceItem(item, entries))
-    return items
+    evidence = list(report.evidence.prefetch_related("custody"))
+    others = _other_agencies_liaisons(user, (c.actor_id for item in evidence for c in item.custody.all()))
+
+    def actor(entry: CustodyEntry) -> str:
+        return OTHER_AGENCY_LABEL if entry.actor_id in others else shown(entry.actor_id, entry.actor_label)
+
+    return [
+        EvidenceItem(item, [TimelineItem(c.at, actor(c), c.get_action_display(), _custody_detail(c)) for c in item.custody.all()])
+        for item in evidence
+    ]
 
 
 @dataclass(frozen=True)

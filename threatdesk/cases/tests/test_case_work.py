@@ -478,6 +478,29 @@ def test_a_liaison_reads_neither_another_agencys_steps_nor_its_referral(personas
     assert offices[0].to_first_action.count == 0  # the sheriff's step is not the FBI's to count
 
 
+def test_a_liaison_learns_nothing_of_another_agencys_people_from_the_timeline_or_custody(personas, referred, settings, tmp_path):
+    from threatdesk.reports import evidence as evidence_files
+    from threatdesk.reports.services import evidence_add, evidence_open, report_reveal
+    from threatdesk.testing.files import png_bytes, use_media_root
+
+    use_media_root(settings, tmp_path)
+    item = evidence_add(actor=personas.manager, report=referred, checked=evidence_files.check_upload(png_bytes(), "shot.png"))
+    sheriff, deputy = second_agency(personas)
+    services.report_refer(actor=personas.manager, report=fresh(referred), agency=sheriff)
+    report_reveal(actor=deputy, report=fresh(referred), reason="The caller's number is needed for a warrant")
+    assert signed_in(deputy).get(f"/reports/{referred.public_code}/").status_code == 200  # reads the revealed words
+    evidence_open(actor=deputy, evidence=item, purpose="downloaded")
+    report_reveal(actor=personas.liaison, report=fresh(referred), reason="Checking the caller against our own case")
+    page = signed_in(personas.liaison).get(f"/reports/{referred.public_code}/")
+    assert "deputy" not in {entry.actor for entry in page.context["timeline"]}
+    assert "Revealed words read by law enforcement" not in {entry.what for entry in page.context["timeline"]}
+    [custody] = [evidence.custody for evidence in page.context["evidence"]]
+    assert "another agency" in {entry.actor for entry in custody}
+    assert "deputy" not in page.content.decode()
+    deputy_page = signed_in(deputy).get(f"/reports/{referred.public_code}/")
+    assert "deputy" in {entry.actor for entry in deputy_page.context["timeline"]}  # their own agency's work
+
+
 def test_a_withheld_decline_does_not_reach_the_filer_through_the_referral_status(personas, referred):
     decline(personas, referred, "insufficient_evidence", withhold_from_filer=True)
     page = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()

@@ -17,9 +17,7 @@ from django.db import models
 from threatdesk.accounts.models import Role
 from threatdesk.audit import services as audit
 from threatdesk.reports.access import Words, active_reveal
-from threatdesk.reports.selectors import ORIGINALS_READ, Reading
-
-REVEALED_READ = "reports.report.revealed_read"
+from threatdesk.reports.selectors import ORIGINALS_READ, REVEALED_READ, Reading
 
 
 class Way(models.TextChoices):
