@@ -25,7 +25,9 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     reason = EncryptedTextField(blank=True, default="")
-    reason_digest = models.CharField(max_length=64, default="", help_text="SHA-256 of the reason; the chain covers this.")
+    reason_digest = models.CharField(
+        max_length=64, default="", help_text="Keyed SHA-256 (HMAC) of the reason; the chain covers this."
+    )
     reason_erased_at = models.DateTimeField(null=True, blank=True, help_text="When the reason text was erased.")
     payload = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)

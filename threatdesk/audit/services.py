@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -39,10 +42,11 @@ def actor_label(actor: Any) -> str:
 
 
 def reason_digest(reason: str) -> str:
-    return hashlib.sha256(reason.encode()).hexdigest()
-
-
-EMPTY_REASON = reason_digest("")
+    """The keyed hash through which the chain covers a reason. Keyed, because it outlives an
+    erased reason: without PSEUDONYM_KEY nobody holding a copy of the database can test a
+    guessed reason ("Called Jane Roe back") against it."""
+    key = base64.b64decode(settings.PSEUDONYM_KEY)
+    return hmac.new(key, b"audit-reason\x00" + reason.encode(), hashlib.sha256).hexdigest()
 
 
 def event_hash(
@@ -150,7 +154,7 @@ def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], wh
     erased = 0
     for start in range(0, len(ids), 500):
         events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500])
-        events = events.exclude(reason_digest=EMPTY_REASON).filter(reason_erased_at__isnull=True)
+        events = events.exclude(reason_digest=reason_digest("")).filter(reason_erased_at__isnull=True)
         erased += events.update(reason="", reason_erased_at=timezone.now())
     if erased:
         log(
