@@ -133,7 +133,7 @@ def report_out(
             "phones": report.sender_phones,
             "emails": report.sender_emails,
             "handles": report.sender_handles,
-            "description": report.sender_description,
+            "description": words.sender_description,
         }
         if personal
         else None,

@@ -66,21 +66,22 @@ def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Perso
     return [*people, reporter] if reporter else people
 
 
-def reporter_person(values: Mapping[str, Any], reporter_name: str = "") -> Person | None:
-    """Whoever filed, as the redactor should know them, or None when nothing identifies them."""
+def reporter_person(values: Mapping[str, Any], reporter_name: str = "", reporter_email: str = "") -> Person | None:
+    """Whoever filed, as the redactor should know them (the contact details they left, their
+    account's name and address), or None when nothing identifies them."""
     contact = values.get("reporter_contact") or {}
     names = [n for n in (contact.get("name", ""), reporter_name) if n]
     phones = [contact["phone"]] if contact.get("phone") else []
-    emails = [contact["email"]] if contact.get("email") else []
+    emails = [e for e in dict.fromkeys((contact.get("email", ""), reporter_email)) if e]
     if not (names or phones or emails):
         return None
     return Person(key="reporter", kind="reporter", names=names, phones=phones, emails=emails)
 
 
-def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name: str = "") -> list[str]:
+def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name: str = "", reporter_email: str = "") -> list[str]:
     """The texts with only the filer taken out: for a reader who may read the original words but
     whom the filer did not agree may know who they are."""
-    person = reporter_person(values, reporter_name)
+    person = reporter_person(values, reporter_name, reporter_email)
     if person is None:
         return texts
     redactor = Redactor([person])
@@ -202,8 +203,12 @@ def person_taken_out(record: Any) -> Callable[[str], str | None]:
     return take_out
 
 
+# The free text a filer writes on a report, which may name anyone.
+FILER_TEXTS = ("narrative", "message_text", "sender_description", "platform")
+
+
 def erase_person(record: Any) -> int:
-    """Take one protected person out of the original words of every report in their state.
+    """Take one protected person out of the free text of every report in their state.
 
     The originals (which the office itself reads) lose the person and nothing else. The redacted
     copies are redone afterwards by the people listener.
@@ -213,7 +218,7 @@ def erase_person(record: Any) -> int:
     take_out = person_taken_out(record)
     changed = 0
     for report in Report.objects.filter(state_id=record.office.state_id).order_by("pk").iterator(chunk_size=500):
-        texts = {name: take_out(getattr(report, name)) for name in ("narrative", "message_text")}
+        texts = {name: take_out(getattr(report, name)) for name in FILER_TEXTS}
         erased = {name: text for name, text in texts.items() if text is not None}
         if erased:
             Report.objects.filter(pk=report.pk).update(**erased)

@@ -272,24 +272,32 @@ class ReportWords:
     version: str  # access.Words
     narrative: str | None
     message_text: str | None
+    sender_description: str | None = None  # only with the original words: it is the filer's own text
 
 
 def words_for(user: Any, report: Report) -> ReportWords:
-    """The narrative and exact words `user` may read: the original (without the filer, unless the
-    filer agreed this reader may know them), the redacted copy, or nothing."""
+    """The narrative, exact words and sender description `user` may read: the original (without
+    the filer, unless the filer agreed this reader may know them), the redacted copy, or nothing."""
     version = words_version(user, report)
     if version == Words.ORIGINAL:
-        texts = [report.narrative, report.message_text]
+        texts = [report.narrative, report.message_text, report.sender_description]
         if not may_identify_reporter(user, report):
-            texts = without_reporter(vars(report), texts, _account_name(report))
-        return ReportWords(version, texts[0], texts[1])
+            texts = without_reporter(vars(report), texts, *_account(report))
+        return ReportWords(version, *texts)
     if version == Words.REDACTED:
         return ReportWords(version, report.narrative_redacted, report.message_text_redacted)
     return ReportWords(version, None, None)
 
 
+def _account(report: Report) -> tuple[str, str]:
+    """The filing account's full name and email address, which its own words may hold."""
+    if not (report.reporter_id and report.reporter):
+        return "", ""
+    return report.reporter.get_full_name(), report.reporter.email
+
+
 def _account_name(report: Report) -> str:
-    return report.reporter.get_full_name() if report.reporter_id and report.reporter else ""
+    return _account(report)[0]
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ def worker_form(**overrides: str) -> dict[str, str]:
     return data
 
 
-def submit_canary_report(personas: Any) -> Report:
-    return filed_by_reporter(personas)
+def submit_canary_report(personas: Any, **overrides: Any) -> Report:
+    return filed_by_reporter(personas, **overrides)
 
 
 def test_manager_adds_a_worker_and_the_list_shows_no_name(personas):
@@ -157,7 +157,11 @@ def test_changing_a_record_redoes_the_copies(personas):
 
 def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas):
     worker, child = protect_canaries(personas)
-    report = submit_canary_report(personas)
+    report = submit_canary_report(
+        personas,
+        platform=f"Facebook Messenger, to {CANARY_WORKER}",
+        sender={"name": "", "description": f"Said he used to date {CANARY_WORKER} and knows her schedule."},
+    )
     client = signed_in(personas.manager)
     client.post(f"/protected-people/{worker.public_code}/", {"reason": f"Call {CANARY_WORKER} back about her address"})
     assert client.get(f"/protected-people/{worker.public_code}/erase/").status_code == 200
@@ -165,7 +169,7 @@ def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas)
     assert response.status_code == 302
     assert not ProtectedPerson.objects.exists()  # her son's record goes with hers
     stored = Report.objects.get(pk=report.pk)
-    for text in (stored.narrative, stored.message_text):
+    for text in (stored.narrative, stored.message_text, stored.sender_description, stored.platform):
         assert CANARY_WORKER not in text and CANARY_CHILD not in text and CANARY_ADDRESS not in text
     assert "[ERASED]" in stored.narrative
     erased = AuditEvent.objects.filter(action="privacy.protected_person.erased")

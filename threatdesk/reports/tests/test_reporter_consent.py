@@ -96,3 +96,23 @@ def test_the_filers_account_name_is_not_on_the_timeline_for_readers_without_cons
         assert "by the filer" in html
         assert "by reporter" not in html
     assert "by reporter" in page_for(personas.manager, report)
+
+
+def test_a_filer_with_an_account_is_taken_out_of_the_words_and_description_by_name_and_address(personas):
+    filer = personas.reporter
+    filer.first_name, filer.last_name = "Wilhelmina", "Farquharson"
+    filer.save()
+    data = ReportIn.model_validate(
+        valid_report_payload(
+            reporter_consent=[],
+            message_text=f"To: {filer.email}\nYou rigged it. We are coming for you.",
+            sender={"name": "", "description": "He kept shouting Wilhelmina Farquharson at the counter."},
+        )
+    )
+    report = report_submit(actor=filer, data=data, source="api").report
+    html = page_for(personas.manager, report)
+    assert 'id="reporter-withheld"' in html
+    assert filer.email not in html and "Farquharson" not in html
+    answer = api_for(personas.manager, report)
+    assert filer.email not in answer["message_text"] and "Farquharson" not in answer["sender"]["description"]
+    assert "Farquharson" in page_for(filer, report)  # the filer reads their own words as written
