@@ -1,26 +1,52 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
-from threatdesk.accounts.services import token_revoke
+from threatdesk.accounts.services import check_scope, token_revoke, user_admin_saved
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
+
+
+class UserForm(UserChangeForm):  # type: ignore[type-arg]
+    """The admin's user form holds each role to its scope, as `user_create` does."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "role" in data:
+            check_scope(role=data["role"], office=data.get("office"), agency=data.get("agency"), state=data.get("state"))
+        return data
+
+
+def _without_staff_flags(fieldsets: Any) -> tuple[Any, ...]:
+    """Django's fieldsets less staff and superuser status: they follow the role (`user_admin_saved`)."""
+    dropped = {"is_staff", "is_superuser"}
+    return tuple((name, {**opts, "fields": [f for f in opts["fields"] if f not in dropped]}) for name, opts in fieldsets)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = UserForm
     list_display = ("username", "role", "office", "agency", "state", "is_active")
     list_filter = ("role", "is_active")
     search_fields = ("username",)  # names and addresses are sealed, so nothing can match them
-    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Role and scope", {"fields": ("role", "office", "agency", "state")}))
+    fieldsets = (
+        *_without_staff_flags(BaseUserAdmin.fieldsets or ()),
+        ("Role and scope", {"fields": ("role", "office", "agency", "state")}),
+    )
     autocomplete_fields = ("office", "agency", "state")
     # The admin gives every text column a text area; names and addresses are one line.
     formfield_overrides = {
         EncryptedLineField: {"widget": widgets.AdminTextInputWidget},
         EncryptedEmailField: {"widget": widgets.AdminEmailInputWidget},
     }
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        user_admin_saved(actor=request.user, user=obj, changed=list(form.changed_data), created=not change)
 
 
 @admin.register(ApiToken)

@@ -7,10 +7,12 @@ import hashlib
 import secrets
 import time
 from base64 import b32encode
+from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django_otp.oath import TOTP
@@ -40,6 +42,13 @@ ROLE_SCOPE: dict[str, str | None] = {
 }
 
 
+class UserManager(DjangoUserManager):  # type: ignore[type-arg]
+    def create_superuser(self, username: str, email: str | None = None, password: str | None = None, **extra: Any) -> Any:
+        """`manage.py createsuperuser` makes an administrator: staff status follows the role."""
+        extra.setdefault("role", Role.ADMIN)
+        return super().create_superuser(username, email, password, **extra)
+
+
 # mypy cannot follow TOTPDevice's relation back here: its django-otp bases come without types.
 class User(AbstractUser):  # type: ignore[django-manager-missing]
     # Who works at which office, by name and address, is what someone out to find a worker wants
@@ -51,6 +60,8 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     state = models.ForeignKey(State, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+
+    objects: ClassVar[UserManager] = UserManager()
 
     @property
     def is_staff_role(self) -> bool:

@@ -100,6 +100,22 @@ def token_create(*, actor: Any, user: User, name: str, expires_at: datetime | No
     return token
 
 
+# Written as field names only: the values are names, addresses and password hashes.
+USER_FIELDS_AUDITED = ("username", "first_name", "last_name", "email", "is_active", "role", "office", "agency", "state")
+
+
+@transaction.atomic
+def user_admin_saved(*, actor: Any, user: User, changed: list[str], created: bool) -> User:
+    """Save an account as the admin site edited it. Staff and superuser status follow the role,
+    so an administrator moved to another role loses the admin site with it; the change is in
+    the audit trail by field name."""
+    user.is_staff = user.is_superuser = user.role == Role.ADMIN
+    user.save()
+    fields = sorted(name for name in changed if name in USER_FIELDS_AUDITED)
+    audit.log("accounts.user.created" if created else "accounts.user.changed", actor=actor, obj=user, payload={"fields": fields})
+    return user
+
+
 @transaction.atomic
 def token_revoke(*, actor: Any, token: ApiToken) -> bool:
     """Stop a token for good; False if it already was. Every revocation is in the audit trail,

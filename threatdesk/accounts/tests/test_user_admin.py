@@ -1,0 +1,106 @@
+"""The admin site's user form: each role held to its scope, staff status following the role, and
+every change in the audit trail by field name only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from threatdesk.accounts.models import Role, User
+from threatdesk.accounts.services import user_create
+from threatdesk.audit.models import AuditEvent
+from threatdesk.testing.personas import Personas
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_client(personas: Personas) -> Client:
+    client = Client()
+    client.force_login(personas.admin)
+    return client
+
+
+def change_form(user: User, **changes: Any) -> dict[str, Any]:
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "role": user.role,
+        "office": user.office_id or "",
+        "agency": user.agency_id or "",
+        "state": user.state_id or "",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00",
+        "initial-date_joined_0": "2026-01-01",
+        "initial-date_joined_1": "00:00:00",
+        **changes,
+    }
+
+
+@pytest.fixture
+def second_admin(personas: Personas) -> User:
+    return user_create(actor=None, username="deputy-admin", password="x" * 20, role=Role.ADMIN, email="da@example.org")
+
+
+def test_an_administrator_moved_to_another_role_loses_the_admin_site(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    moved_on = change_form(second_admin, role=Role.OFFICE_MANAGER, office=personas.office.pk, is_staff="on", is_superuser="on")
+    saved = admin_client(personas).post(url, moved_on)  # the old boxes left ticked
+    assert saved.status_code == 302, saved.content.decode()[:1500]
+    moved = User.objects.get(pk=second_admin.pk)
+    assert (moved.role, moved.is_staff, moved.is_superuser) == (Role.OFFICE_MANAGER, False, False)
+    demoted = Client()
+    demoted.force_login(moved)
+    assert demoted.get("/admin/").status_code == 302  # sent to sign in as staff, not shown the site
+
+
+def test_a_role_without_its_scope_is_refused_and_nothing_changes(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    refused = admin_client(personas).post(url, change_form(second_admin, role=Role.LIAISON))
+    assert refused.status_code == 200
+    assert "needs an agency" in refused.content.decode()
+    assert User.objects.get(pk=second_admin.pk).role == Role.ADMIN
+    assert not AuditEvent.objects.filter(action="accounts.user.changed").exists()
+
+
+def test_the_staff_flags_are_not_on_the_form(personas, second_admin):
+    page = admin_client(personas).get(f"/admin/accounts/user/{second_admin.pk}/change/").content.decode()
+    assert 'name="is_staff"' not in page and 'name="is_superuser"' not in page
+    assert 'name="role"' in page
+
+
+def test_each_change_is_audited_by_field_name_without_values(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    admin_client(personas).post(url, change_form(second_admin, email="moved.on@example.org", last_name="Quarrington"))
+    event = AuditEvent.objects.get(action="accounts.user.changed")
+    assert (event.actor, event.object_id, event.payload) == (
+        personas.admin,
+        str(second_admin.pk),
+        {"fields": ["email", "last_name"]},
+    )
+    assert "moved.on" not in str(event.payload) and "Quarrington" not in str(event.payload)
+
+
+def test_createsuperuser_makes_an_administrator():
+    from django.core.management import call_command
+
+    call_command("createsuperuser", username="first-admin", email="fa@example.org", interactive=False, verbosity=0)
+    made = User.objects.get(username="first-admin")
+    assert (made.role, made.is_staff, made.is_superuser) == (Role.ADMIN, True, True)
+
+
+def test_superusers_made_before_are_administrators_after_the_migration():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("threatdesk.accounts.migrations.0006_superusers_are_administrators")
+    old = User.objects.create(username="old-super", role=Role.REPORTER, is_superuser=True, is_staff=True)
+    plain = User.objects.create(username="plain-reporter", role=Role.REPORTER)
+    migration.superusers_become_administrators(apps, None)
+    assert User.objects.get(pk=old.pk).role == Role.ADMIN
+    assert User.objects.get(pk=plain.pk).role == Role.REPORTER
