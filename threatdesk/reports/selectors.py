@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from threatdesk.accounts.models import Role, User
+from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import Guidance, guidance_for
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
@@ -346,6 +347,27 @@ class Reading:
 def reading_for(user: Any, report: Report) -> Reading:
     """What of `report`'s personal data `user` reads, decided by the rules of `access`."""
     return Reading(report, words_for(user, report), reporter_identity(user, report))
+
+
+# Indicators read from the sender's other reports. A filer must not learn from their own report
+# whether a phone or address they typed is a sender's anywhere else.
+FROM_OTHER_REPORTS = frozenset({"repeated_contact", "escalation"})
+
+
+@dataclass(frozen=True)
+class AssessmentShown:
+    reasons: list[str]
+    indicators: list[dict[str, Any]]
+
+
+def assessment_for(user: Any, report: Report) -> AssessmentShown:
+    """The assessment as `user` reads it: staff get the whole explanation; a filer gets the level
+    and the indicators of the report itself, none drawn from other reports."""
+    if getattr(user, "is_staff_role", False):
+        return AssessmentShown(list(report.severity_reasons or []), list(report.indicators or []))
+    level = report.severity_override if report.severity_override is not None else report.severity
+    reasons = [f"Level {level} ({LEVEL_NAMES[level]})."] if level in LEVEL_NAMES else []
+    return AssessmentShown(reasons, [i for i in report.indicators or [] if i.get("code") not in FROM_OTHER_REPORTS])
 
 
 def report_guidance(report: Report) -> Guidance:

@@ -103,6 +103,7 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
         "guidance": selectors.report_guidance(report),
+        "assessment": selectors.assessment_for(user, report),
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,

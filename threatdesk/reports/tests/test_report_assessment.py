@@ -81,3 +81,17 @@ def test_recording_a_worker_reassesses_the_reports_already_filed(personas):
     assert "home_family_knowledge" in {i["code"] for i in after.indicators}
     assert after.severity >= before.severity
     assert not canaries_in(str(after.indicators))
+
+
+def test_a_filer_learns_nothing_of_the_senders_other_reports_from_their_own(personas, report):
+    """Another office's report from the same sender raises this one's conduct indicators; staff
+    read them, the filer does not, so filing with a guessed number tells them nothing."""
+    elsewhere = ReportIn.model_validate(valid_report_payload(county="04019"))
+    report_submit(actor=personas.outsider, data=elsewhere, source="api")
+    again = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="api").report
+    stored = Report.objects.get(pk=again.pk)
+    assert "repeated_contact" in {i["code"] for i in stored.indicators}
+    filer_page = signed_in(personas.reporter).get(f"/reports/{stored.public_code}/").content.decode()
+    assert 'id="assessment-h"' in filer_page and f"Level {stored.severity}" in filer_page
+    assert "earlier report" not in filer_page and "Repeated contact" not in filer_page
+    assert "earlier report" in signed_in(personas.manager).get(f"/reports/{stored.public_code}/").content.decode()
