@@ -353,8 +353,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = _bool("EMAIL_USE_SSL", default=False)
-# A mail server that hangs must not hold a request: sending happens after the write commits.
+# A mail server that hangs must not hold a request: mail is queued and sent by a thread of its own
+# (cases/outbox.py), or at once in the caller's thread with NOTIFICATION_DELIVERY=inline (tests).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+NOTIFICATION_DELIVERY = _env("NOTIFICATION_DELIVERY", "inline" if TESTING else "thread")
+if NOTIFICATION_DELIVERY not in ("thread", "inline"):
+    raise ImproperlyConfigured(f"NOTIFICATION_DELIVERY must be thread or inline, not {NOTIFICATION_DELIVERY!r}")
 # The address links in mail point to; pages themselves use relative links. Required in production,
 # https there unless SECURE_SSL_REDIRECT=false (see _site_url).
 SITE_URL = _site_url(

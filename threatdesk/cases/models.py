@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from threatdesk.cases.taxonomy import DeclineReason, LinkKind, ReferralStatus, StepKind
 from threatdesk.places.models import Agency
-from threatdesk.privacy.fields import EncryptedTextField
+from threatdesk.privacy.fields import EncryptedJSONField, EncryptedTextField
 from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Status
 
@@ -122,3 +122,26 @@ class ReportLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_report_id} {self.kind} {self.to_report_id}"
+
+
+class PendingNotice(models.Model):
+    """A notification mail not yet delivered to everyone (`cases.outbox`). The addresses still to
+    be told are sealed; the subject and body hold a code, a link and the kind of event only. The
+    row goes once every address has the message, or once the retries give up."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    addresses = EncryptedJSONField(default=list)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField(default=timezone.now)
+    claimed_until = models.DateTimeField(null=True, blank=True, help_text="Being sent by one worker until then.")
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["due_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.report_id}, attempt {self.attempts + 1}"

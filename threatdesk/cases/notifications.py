@@ -6,8 +6,9 @@ the level (staff only) and a line asking the reader to sign in. Each message has
 so no one learns who else was told.
 
 The public functions run after the write that prompted them has committed and never raise: a
-mail server that is down must not fail a report, a referral or a step already stored. Failures
-are logged by exception class only, because SMTP errors quote the addresses they refused.
+mail server that is down must not fail a report, a referral or a step already stored. They queue
+the message (`cases.outbox`), which is sent apart from the request and tried again while the
+server refuses it.
 """
 
 from __future__ import annotations
@@ -19,15 +20,13 @@ from dataclasses import dataclass
 from typing import Any, ParamSpec
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from threatdesk.accounts.models import Role, User
 from threatdesk.assessment.engine import LEVEL_NAMES
-from threatdesk.audit import services as audit
+from threatdesk.cases import outbox
 from threatdesk.cases.models import Referral
 from threatdesk.lib import sql
 from threatdesk.reports.models import Report
@@ -126,29 +125,9 @@ def render(notice: Notice) -> tuple[str, str]:
     return subject, render_to_string("email/notification_body.txt", context)
 
 
-def _send_each(connection: BaseEmailBackend, messages: Sequence[EmailMessage]) -> int:
-    sent = 0
-    for message in messages:
-        try:
-            sent += connection.send_messages([message]) or 0
-        except Exception as exc:  # one refused address must not stop the others
-            log.warning("notification to one recipient failed: %s", type(exc).__name__)
-    return sent
-
-
-def deliver(subject: str, body: str, recipients: Sequence[str]) -> int:
-    """One message per recipient over one connection; return how many were sent."""
-    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
-    try:
-        with get_connection(fail_silently=False) as connection:
-            return _send_each(connection, messages)
-    except Exception as exc:  # the mail server could not be reached at all
-        log.warning("notification mail server unavailable: %s", type(exc).__name__)
-        return 0
-
-
 def send(report: Report, notice: Notice, recipients: Sequence[str]) -> None:
-    """Send `notice` about `report` and audit it by kind and count, never by address.
+    """Queue `notice` about `report` for `recipients` (`cases.outbox` sends it and audits each
+    attempt by kind and count, never by address).
 
     Demo reports are not real, so no one is told of them."""
     if report.is_synthetic:
@@ -156,13 +135,8 @@ def send(report: Report, notice: Notice, recipients: Sequence[str]) -> None:
     if not recipients:
         log.info("notification %s for %s: no recipient with an email address", notice.kind, report.public_code)
         return
-    sent = deliver(*render(notice), recipients)
-    audit.log(
-        "cases.notification.sent",
-        actor=None,
-        obj=report,
-        payload={"event": notice.kind, "recipients": sent, "failed": len(recipients) - sent},
-    )
+    subject, body = render(notice)
+    outbox.queue(report, kind=notice.kind, subject=subject, body=body, addresses=recipients)
 
 
 @_never_raises

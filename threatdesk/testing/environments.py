@@ -20,5 +20,6 @@ def production_environment(**overrides: str) -> dict[str, str]:
         "CACHE_URL": "",
         "REQUIRE_TWO_FACTOR": "",
         "AXES_ENABLED": "",
+        "NOTIFICATION_DELIVERY": "",
         **overrides,
     }

@@ -24,7 +24,8 @@ ROOT = Path(settings_module.BASE_DIR)
 SHOW = (
     "import json, threatdesk.settings as s; print(json.dumps({'SITE_URL': s.SITE_URL, 'CACHES': s.CACHES,"
     " 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, 'EMAIL_BACKEND': s.EMAIL_BACKEND, 'DEFAULT_FROM_EMAIL': s.DEFAULT_FROM_EMAIL,"
-    " 'REQUIRE_TWO_FACTOR': s.REQUIRE_TWO_FACTOR, 'AXES_ENABLED': s.AXES_ENABLED}))"
+    " 'REQUIRE_TWO_FACTOR': s.REQUIRE_TWO_FACTOR, 'AXES_ENABLED': s.AXES_ENABLED,"
+    " 'NOTIFICATION_DELIVERY': s.NOTIFICATION_DELIVERY}))"
 )
 DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
@@ -187,3 +188,8 @@ def test_an_empty_yes_no_setting_keeps_its_default(tmp_path: Path) -> None:
 def test_a_yes_no_setting_that_is_neither_is_refused(value: str, tmp_path: Path) -> None:
     """A typo must not turn two-factor sign-in off in production."""
     assert "REQUIRE_TWO_FACTOR must be true or false" in refusal(production(REQUIRE_TWO_FACTOR=value), tmp_path)
+
+
+def test_production_sends_mail_from_a_thread_of_its_own_and_refuses_an_unknown_way(tmp_path: Path) -> None:
+    assert loaded(production(), tmp_path)["NOTIFICATION_DELIVERY"] == "thread"
+    assert "NOTIFICATION_DELIVERY must be thread or inline" in refusal(production(NOTIFICATION_DELIVERY="later"), tmp_path)
