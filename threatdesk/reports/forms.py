@@ -51,12 +51,18 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
+# The one-time token the form carries, so that a double submit stores one report. The form makes
+# 32 hex digits; the cap keeps "web:" and the token inside the report's 200-character key column.
+SUBMISSION_TOKEN_MAX = 100
+STALE_FORM = "This form could not be checked, so the report was not sent. Check the details and send it again."
+
+
 def _state_choices() -> list[tuple[str, str]]:
     return [("", "Choose a state")] + [(s.code, s.name) for s in State.objects.order_by("name")]
 
 
 class ReportForm(forms.Form):
-    submission_token = forms.CharField(widget=forms.HiddenInput)
+    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=SUBMISSION_TOKEN_MAX)
     occurred_on = forms.DateField(label="Date it happened", widget=forms.DateInput(attrs={"type": "date"}))
     occurred_time = forms.TimeField(label="Time (if known)", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     state = forms.ChoiceField(label="State")
@@ -169,6 +175,11 @@ class ReportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.errors.pop("submission_token", None):
+            # A token missing or too long. Its field is hidden and would show the error nowhere:
+            # the error goes above the form, which comes back with a new token.
+            self.add_error(None, STALE_FORM)
+            self.renew_submission_token()
         if self.errors:
             return data
         try:

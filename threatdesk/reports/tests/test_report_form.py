@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
+from threatdesk.reports.forms import SUBMISSION_TOKEN_MAX
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.testing.files import eml_bytes, exe_bytes, files_under, png_bytes, text_bytes, use_media_root
 from threatdesk.testing.payloads import CANARY_WORKER
@@ -238,6 +239,26 @@ def test_resending_the_same_token_with_changed_details_asks_again_with_a_fresh_t
     again = client.post("/report/", form_data(narrative="Changed my mind about the words.", submission_token=token.group(1)))
     assert again.status_code == 302
     assert Report.objects.count() == 2
+
+
+@pytest.mark.parametrize("token", [None, "", "x" * (SUBMISSION_TOKEN_MAX + 1), "x" * 300], ids=["missing", "empty", "101", "300"])
+def test_a_bad_submission_token_is_refused_above_the_form_with_a_fresh_one(client, media, token):
+    response = client.post("/report/", {**form_data(submission_token=token), "evidence": evidence_files()})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "This form could not be checked" in html  # shown, though the field itself is hidden
+    nothing_written(media)
+    fresh = re.search(r'name="submission_token" value="([0-9a-f]{32})"', html)
+    assert fresh, "the form comes back with a new token"
+    again = client.post("/report/", form_data(submission_token=fresh.group(1)))
+    assert again.status_code == 302
+    assert Report.objects.count() == 1
+
+
+def test_a_submission_token_up_to_the_limit_is_taken(client):
+    token = "x" * SUBMISSION_TOKEN_MAX
+    assert client.post("/report/", form_data(submission_token=token)).status_code == 302
+    assert Report.objects.get().submission_key == f"web:{token}"
 
 
 INVALID = {
