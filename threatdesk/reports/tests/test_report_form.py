@@ -221,6 +221,13 @@ def test_double_post_with_the_same_token_stores_one_report(client, media):
     assert AuditEvent.objects.filter(action="reports.report.submitted").count() == 1
 
 
+def test_a_file_chosen_twice_is_stored_once(client, media):
+    twice = [SimpleUploadedFile(name, png_bytes("one screenshot"), "image/png") for name in ("shot.png", "shot copy.png")]
+    assert client.post("/report/", {**form_data(), "evidence": twice}).status_code == 302
+    assert Evidence.objects.count() == 1
+    assert len(files_under(media)) == 1
+
+
 def test_two_reports_with_different_tokens_are_two_reports(client):
     client.post("/report/", form_data())
     client.post("/report/", form_data(submission_token="another-token"))
