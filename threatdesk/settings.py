@@ -278,7 +278,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Evidence uploads: checked by content, not by name.
 # Retention: personal data of closed reports is erased by category this many years after the
 # report was last changed (`manage.py retention`, run by a timer). Coded facts stay for statistics.
 RETENTION_YEARS = {
@@ -300,7 +299,23 @@ if not 1 <= API_TOKEN_DAYS <= API_TOKEN_DAYS_MAX:
 # How long a liaison's reveal of a referred report's original words lasts.
 REVEAL_MINUTES = int(os.environ.get("REVEAL_MINUTES", "30"))
 
+# Evidence uploads: checked by content, not by name. A file may have EVIDENCE_MAX_BYTES; one
+# sending of the report form may carry EVIDENCE_MAX_FILES files of EVIDENCE_MAX_TOTAL_BYTES in all,
+# which bounds what a worker reads into memory for one request from anyone.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
+EVIDENCE_MAX_FILES = int(os.environ.get("EVIDENCE_MAX_FILES", "10"))
+EVIDENCE_MAX_TOTAL_BYTES = int(os.environ.get("EVIDENCE_MAX_TOTAL_BYTES", str(100 * 1024 * 1024)))
+# Django refuses a request with more files than this (400) before the form can name the limit.
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+if EVIDENCE_MAX_BYTES < 1:
+    raise ImproperlyConfigured(f"EVIDENCE_MAX_BYTES must be at least 1, not {EVIDENCE_MAX_BYTES}")
+if not 1 <= EVIDENCE_MAX_FILES <= DATA_UPLOAD_MAX_NUMBER_FILES:
+    raise ImproperlyConfigured(f"EVIDENCE_MAX_FILES must be 1 to {DATA_UPLOAD_MAX_NUMBER_FILES}, not {EVIDENCE_MAX_FILES}")
+if EVIDENCE_MAX_TOTAL_BYTES < EVIDENCE_MAX_BYTES:
+    raise ImproperlyConfigured(
+        f"EVIDENCE_MAX_TOTAL_BYTES ({EVIDENCE_MAX_TOTAL_BYTES}) must be at least EVIDENCE_MAX_BYTES ({EVIDENCE_MAX_BYTES}): "
+        "a report must be able to carry one file of the largest size"
+    )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

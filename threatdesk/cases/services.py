@@ -52,6 +52,15 @@ def _require_reason(reason: str, what: str, *, optional: bool = False) -> str:
     return reason[:500]
 
 
+# How a refusal speaks of a report the actor may not open, as the timeline does: a report's code
+# is also its receipt code, which opens its status page.
+HIDDEN_REPORT = "a report you cannot open"
+
+
+def _may_open(actor: Any, report: Report) -> bool:
+    return Report.objects.visible_to(actor).filter(pk=report.pk).exists()
+
+
 def _lock(report: Report) -> Report:
     """Hold the report's row for the rest of the transaction and refresh what decisions read,
     so two people acting at once are served one after the other, each seeing the other's change."""
@@ -89,6 +98,8 @@ def status_change(*, actor: Any, report: Report, target: str, reason: str = "") 
     reason = _require_reason(reason, "the status changes", optional=True)
     _lock(report)
     if report.status == Status.CLOSED and (parent := merged_into(report)) is not None:
+        if not _may_open(actor, parent):
+            refuse("status", f"this report was merged into {HIDDEN_REPORT}, where its case goes on")
         refuse("status", f"this report was merged into {parent.public_code}: reopen that one")
     _move(actor=actor, report=report, target=target, reason=reason)
     return report
@@ -192,7 +203,7 @@ def _linked(a: Report, b: Report) -> bool:
 
 
 def _check_pair(actor: Any, report: Report, other: Report | None) -> Report:
-    if other is None or not Report.objects.visible_to(actor).filter(pk=other.pk).exists():
+    if other is None or not _may_open(actor, other):
         refuse("other", "no report with that code that you may open")
     if other.pk == report.pk:
         refuse("other", "a report cannot be linked to itself")
@@ -228,6 +239,8 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
     if merged_into(duplicate) is not None:
         refuse("other", f"{duplicate.public_code} is already merged")
     if (parent := merged_into(into)) is not None:
+        if not _may_open(actor, parent):
+            refuse("other", f"{into.public_code} is itself merged into {HIDDEN_REPORT}")
         refuse("other", f"{into.public_code} is itself merged into {parent.public_code}: merge into that one")
     link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)
     audit.log("cases.report.merged", actor=actor, obj=duplicate, reason=reason, payload={"into": into.public_code})

@@ -226,10 +226,12 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
 
 @router.post(
     "/reports/{code}/evidence",
-    response={201: EvidenceOut, 422: ErrorOut},
+    response={200: EvidenceOut, 201: EvidenceOut, 422: ErrorOut},
     summary="Attach an evidence file",
     description=(
-        "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404."
+        "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "
+        "A report holds each file once: a file it already holds (the same SHA-256) is not stored again, and the answer is "
+        "200 with the evidence stored the first time, so a retry after a timeout needs no `Idempotency-Key`."
     ),
 )
 def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> responses.Status[Any]:
@@ -239,7 +241,8 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
         checked = evidence_files.check_upload(file.read(settings.EVIDENCE_MAX_BYTES + 1), file.name or "")
     except evidence_files.EvidenceError as exc:
         return responses.Status(422, {"errors": [{"field": "file", "message": str(exc)}]})
-    item = services.evidence_add(actor=user, report=report, checked=checked)
+    result = services.evidence_add(actor=user, report=report, checked=checked)
+    item = result.evidence
     out = {
         "code": item.public_code,
         "kind": item.kind,
@@ -247,7 +250,7 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
         "size": item.size,
         "sha256": item.sha256,
     }
-    return responses.Status(201, out)
+    return responses.Status(201 if result.created else 200, out)
 
 
 receipts = Router(tags=["receipts"])

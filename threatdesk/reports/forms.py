@@ -51,12 +51,23 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
+# The one-time token the form carries, so that a double submit stores one report. The form makes
+# 32 hex digits; the cap keeps "web:" and the token inside the report's 200-character key column.
+SUBMISSION_TOKEN_MAX = 100
+STALE_FORM = "This form could not be checked, so the report was not sent. Check the details and send it again."
+
+
+def _size(n: int) -> str:
+    """A size as a person reads it, rounded up so that a size just past a limit reads past it."""
+    return f"{-(-n // 2**20)} MB" if n >= 2**20 else f"{-(-n // 2**10)} kB"
+
+
 def _state_choices() -> list[tuple[str, str]]:
     return [("", "Choose a state")] + [(s.code, s.name) for s in State.objects.order_by("name")]
 
 
 class ReportForm(forms.Form):
-    submission_token = forms.CharField(widget=forms.HiddenInput)
+    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=SUBMISSION_TOKEN_MAX)
     occurred_on = forms.DateField(label="Date it happened", widget=forms.DateInput(attrs={"type": "date"}))
     occurred_time = forms.TimeField(label="Time (if known)", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     state = forms.ChoiceField(label="State")
@@ -119,7 +130,10 @@ class ReportForm(forms.Form):
     evidence = MultipleFileField(
         label="Evidence files",
         required=False,
-        help_text=f"{evidence_files.ALLOWED_LABEL}; up to {settings.EVIDENCE_MAX_BYTES // 1024 // 1024} MB each.",
+        help_text=(
+            f"{evidence_files.ALLOWED_LABEL}; up to {_size(settings.EVIDENCE_MAX_BYTES)} each, "
+            f"at most {settings.EVIDENCE_MAX_FILES} files and {_size(settings.EVIDENCE_MAX_TOTAL_BYTES)} in all."
+        ),
     )
 
     def __init__(self, *args: Any, show_contact: bool = True, **kwargs: Any) -> None:
@@ -131,6 +145,17 @@ class ReportForm(forms.Form):
                 del self.fields[name]
         self.report_in: ReportIn | None = None
         self.checked_files: list[evidence_files.CheckedFile] = []
+
+    def clean_evidence(self) -> list[Any]:
+        """Count the files and add up their sizes, as the upload recorded them, before any is read:
+        one request from anyone then makes a worker read EVIDENCE_MAX_TOTAL_BYTES at most."""
+        files: list[Any] = self.cleaned_data.get("evidence") or []
+        most, limit = settings.EVIDENCE_MAX_FILES, settings.EVIDENCE_MAX_TOTAL_BYTES
+        if len(files) > most:
+            raise forms.ValidationError(f"Attach at most {most} files to one report; you chose {len(files)}.")
+        if (total := sum(upload.size or 0 for upload in files)) > limit:
+            raise forms.ValidationError(f"The files come to {_size(total)} together; one report may carry {_size(limit)}.")
+        return files
 
     def _payload(self, data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -169,6 +194,11 @@ class ReportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.errors.pop("submission_token", None):
+            # A token missing or too long. Its field is hidden and would show the error nowhere:
+            # the error goes above the form, which comes back with a new token.
+            self.add_error(None, STALE_FORM)
+            self.renew_submission_token()
         if self.errors:
             return data
         try:

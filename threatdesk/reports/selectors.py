@@ -72,7 +72,8 @@ def report_for(user: Any, code: str) -> Report:
         raise Http404("No such report") from exc
 
 
-# What a receipt code opens: progress, and the facts the guidance is chosen by (no words, no people).
+# What a receipt code opens: progress, and the facts the guidance is chosen by (no words, no people),
+# for the receipt page in the session that filed the report.
 RECEIPT_FIELDS = ("public_code", "status", "received_at", "updated_at", "channel", "severity", "severity_override", "indicators")
 
 

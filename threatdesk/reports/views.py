@@ -26,6 +26,11 @@ from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterF
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
+# The receipt codes of the reports filed in this browser session, newest last: the receipt page
+# shows a report's guidance only to its filer, since its headings tell what kind of threat it was.
+FILED_IN_SESSION = "reports.filed"
+FILED_KEPT = 20
+
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"lookup": ReceiptLookupForm()})
@@ -54,14 +59,23 @@ def report_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "This form was already sent with other details. Check them and send again to file a new report.")
             status = 409
         else:
+            _remember_filed(request, result.report.public_code)
             return redirect("reports:receipt", code=result.report.public_code)
     return render(request, "reports/report_form.html", {"form": form}, status=status)
 
 
+def _remember_filed(request: HttpRequest, code: str) -> None:
+    filed = [c for c in request.session.get(FILED_IN_SESSION, []) if c != code]
+    request.session[FILED_IN_SESSION] = [*filed, code][-FILED_KEPT:]
+
+
 @pages_rate_limited(selectors.RECEIPT_RATE)
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
-    """Shown right after filing: the receipt code and what happens next."""
+    """Shown right after filing: the receipt code, what happens next and what to do now. Only the
+    session that filed the report gets this page; anyone else holding the code gets its status."""
     report = selectors.report_by_receipt(code)
+    if report.public_code not in request.session.get(FILED_IN_SESSION, []):
+        return _status_page(request, report)
     return render(request, "reports/receipt.html", {"report": report, "guidance": selectors.report_guidance(report)})
 
 
@@ -75,7 +89,10 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
 @pages_rate_limited(selectors.RECEIPT_RATE)
 def status(request: HttpRequest, code: str) -> HttpResponse:
     """The status of a report for whoever holds its receipt code: no content, only progress."""
-    report = selectors.report_by_receipt(code)
+    return _status_page(request, selectors.report_by_receipt(code))
+
+
+def _status_page(request: HttpRequest, report: Report) -> HttpResponse:
     context = {"report": report, "steps": steps_for_filer(report), "support": playbook().support}
     return render(request, "reports/status.html", context)
 

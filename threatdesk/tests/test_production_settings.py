@@ -193,3 +193,21 @@ def test_a_yes_no_setting_that_is_neither_is_refused(value: str, tmp_path: Path)
 def test_production_sends_mail_from_a_thread_of_its_own_and_refuses_an_unknown_way(tmp_path: Path) -> None:
     assert loaded(production(), tmp_path)["NOTIFICATION_DELIVERY"] == "thread"
     assert "NOTIFICATION_DELIVERY must be thread or inline" in refusal(production(NOTIFICATION_DELIVERY="later"), tmp_path)
+
+
+@pytest.mark.parametrize(
+    "env,words",
+    [
+        ({"EVIDENCE_MAX_FILES": "0"}, "EVIDENCE_MAX_FILES must be 1 to 100"),
+        ({"EVIDENCE_MAX_FILES": "101"}, "EVIDENCE_MAX_FILES must be 1 to 100"),
+        ({"EVIDENCE_MAX_BYTES": "0"}, "EVIDENCE_MAX_BYTES must be at least 1"),
+        ({"EVIDENCE_MAX_TOTAL_BYTES": "1000"}, "must be at least EVIDENCE_MAX_BYTES"),
+    ],
+    ids=["no-files", "past-django", "no-bytes", "total-below-one-file"],
+)
+def test_evidence_limits_that_would_refuse_every_file_or_go_past_django_are_refused(
+    env: dict[str, str], words: str, tmp_path: Path
+) -> None:
+    """A form with no room for one file, or a count past the one Django answers 400 at, would not
+    say what the limit is."""
+    assert words in refusal(production(**env), tmp_path)

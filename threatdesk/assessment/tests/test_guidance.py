@@ -1,5 +1,6 @@
 """The playbook picks what to do now from a report's level, channel, types and indicators; the
-reporter sees it right after filing, staff on the report, and anyone at /guidance/."""
+reporter sees it right after filing (anyone else with the receipt code only the status), staff on
+the report, and anyone at /guidance/."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from django.test import Client
 
 from threatdesk.assessment.playbook import PlaybookError, guidance_for, playbook
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.planting import form_data
 
 
@@ -59,6 +61,27 @@ def test_the_reporter_sees_guidance_for_their_report_right_after_filing():
     html = response.content.decode()
     assert 'id="guidance-h"' in html
     assert "A suspicious letter or package" in html
+
+
+@pytest.mark.django_db
+def test_anyone_else_with_the_receipt_code_gets_only_the_status(personas):
+    """The guidance's headings tell what kind of threat it was; a receipt code travels further
+    than its filer (a screenshot, a forwarded message), so only the filer's session is shown them."""
+    data = form_data(
+        message_text="There is white powder in this envelope.", channel="postal_mail", threat_types=["suspicious_mail"]
+    )
+    filer = Client()
+    location = filer.post("/report/", data)["Location"]
+    code = location.rstrip("/").rsplit("/", 1)[1]
+    for someone in (Client(), signed_in(personas.outsider), signed_in(personas.manager)):
+        page = someone.get(location)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert 'id="guidance-h"' not in html
+        assert "A suspicious letter or package" not in html and "envelope" not in html
+        assert code in html and 'id="report-status">New<' in html  # the status page's content
+    filer.post("/report/", form_data(submission_token="e" * 32))  # a second report from the same browser
+    assert "A suspicious letter or package" in filer.get(location).content.decode()
 
 
 def test_guidance_pages_are_public():

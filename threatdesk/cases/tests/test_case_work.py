@@ -535,6 +535,47 @@ def test_a_merged_duplicate_cannot_be_reopened(personas, report):
         )
 
 
+@pytest.fixture
+def merged_into_pima(personas: Any, report: Report) -> Report:
+    """The state's coordinator merges the Maricopa report into a Pima one, which Maricopa's
+    manager may not open. Returns the Pima report."""
+    pima = report_submit(
+        actor=personas.outsider, data=ReportIn.model_validate(valid_report_payload(county="04019")), source="web"
+    ).report
+    services.report_merge(actor=personas.coordinator, duplicate=report, into=pima, reason="Same voicemail, same caller")
+    return pima
+
+
+def test_a_refusal_to_reopen_names_the_report_merged_into_only_to_those_who_may_open_it(personas, report, merged_into_pima):
+    manager = signed_in(personas.manager)
+    answer = manager.post(f"/reports/{report.public_code}/status/", {"target": "triaged", "reason": "The caller called again"})
+    assert answer.status_code == 422
+    html = answer.content.decode()
+    assert "merged into a report you cannot open" in html
+    assert merged_into_pima.public_code not in html  # a report's code is also its receipt code
+    with pytest.raises(ReportInputError, match=f"merged into {merged_into_pima.public_code}: reopen that one"):
+        services.status_change(
+            actor=personas.coordinator, report=fresh(report), target=Status.TRIAGED, reason="The caller called again"
+        )
+    assert fresh(report).status == Status.CLOSED
+
+
+def test_a_refusal_to_merge_into_a_merged_report_names_the_one_it_went_into_only_to_those_who_may_open_it(
+    personas, report, merged_into_pima
+):
+    another = file_report(personas)
+    answer = signed_in(personas.manager).post(
+        f"/reports/{another.public_code}/merge/", {"other": report.public_code, "reason": "Same voicemail as the earlier one"}
+    )
+    assert answer.status_code == 422
+    html = answer.content.decode()
+    assert f"{report.public_code} is itself merged into a report you cannot open" in html
+    assert merged_into_pima.public_code not in html
+    with pytest.raises(ReportInputError, match=f"merged into {merged_into_pima.public_code}: merge into that one"):
+        services.report_merge(actor=personas.coordinator, duplicate=another, into=fresh(report), reason="Same voicemail again")
+    assert fresh(another).status == Status.NEW
+
+
 def test_the_90th_percentile_is_the_nearest_rank():
     from threatdesk.cases.figures import Spread
 

@@ -36,6 +36,7 @@ from threatdesk.reports.services.review import (
     report_reveal,
 )
 from threatdesk.reports.services.submitting import (
+    EvidenceResult,
     IdempotencyConflictError,
     SubmitResult,
     evidence_add,
@@ -48,6 +49,7 @@ __all__ = [
     "MIN_REVEAL_REASON",
     "PEOPLE_CHANGED",
     "Built",
+    "EvidenceResult",
     "FieldError",
     "IdempotencyConflictError",
     "ImportDraft",

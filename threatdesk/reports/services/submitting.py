@@ -97,8 +97,11 @@ def _submit_new(
         obj=report,
         payload={"source": source, "channel": report.channel, "threat_types": built.threat_types},
     )
+    stored: set[str] = set()
     for checked in files:
-        _add_evidence(report, checked, actor=actor)
+        if checked.sha256 not in stored:  # a file chosen twice is stored once
+            stored.add(checked.sha256)
+            _add_evidence(report, checked, actor=actor)
     listeners.report_submitted(report)
     return report, built
 
@@ -149,10 +152,25 @@ def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor:
     return item
 
 
+@dataclass
+class EvidenceResult:
+    """The evidence holding the file, and whether this call stored it."""
+
+    evidence: Evidence
+    created: bool
+
+
 @transaction.atomic
-def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> Evidence:
-    """Attach one checked file to a report the actor may already see."""
-    return _add_evidence(report, checked, actor=actor)
+def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> EvidenceResult:
+    """Attach one checked file to a report the actor may already see, once: a file the report
+    already holds (the same SHA-256, not destroyed) is not stored again, so that a retry after a
+    lost answer gets the evidence stored the first time. The report's row is held meanwhile, so
+    two retries at once store the file once too."""
+    Report.objects.select_for_update().only("pk").get(pk=report.pk)
+    held = Evidence.objects.filter(report=report, sha256=checked.sha256, destroyed_at__isnull=True).order_by("pk").first()
+    if held is not None:
+        return EvidenceResult(held, created=False)
+    return EvidenceResult(_add_evidence(report, checked, actor=actor), created=True)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from threatdesk.accounts.services import token_create
 from threatdesk.audit.models import AuditEvent
@@ -31,6 +32,7 @@ from threatdesk.testing.files import (
     text_bytes,
     use_media_root,
 )
+from threatdesk.testing.payloads import valid_report_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +56,7 @@ def report(personas: Any, report_payload: dict[str, Any]) -> Report:
 
 
 def attach(report: Report, data: bytes, name: str, actor: Any) -> Evidence:
-    return evidence_add(actor=actor, report=report, checked=evidence_files.check_upload(data, name))
+    return evidence_add(actor=actor, report=report, checked=evidence_files.check_upload(data, name)).evidence
 
 
 def download(who: Any, item: Evidence) -> Any:
@@ -258,6 +260,39 @@ def test_manager_attaches_evidence_through_the_api(media, report, personas, api_
     assert item.uploaded_by == personas.manager
     assert AuditEvent.objects.filter(action="reports.evidence.added", object_id=report.public_code).count() == 1
     assert len(files_under(media)) == 1
+
+
+def test_a_retried_upload_answers_200_with_the_evidence_stored_the_first_time(media, report, personas, api_client):
+    client, data = api_client("reporter"), png_bytes("one screenshot")
+    path = f"/api/reports/{report.public_code}/evidence"
+    first = client.post(path, {"file": SimpleUploadedFile("shot.png", data, "image/png")})
+    retry = client.post(path, {"file": SimpleUploadedFile("shot (1).png", data, "image/png")})  # the answer was lost
+    assert (first.status_code, retry.status_code) == (201, 200)
+    assert retry.json() == first.json()
+    assert Evidence.objects.count() == 1
+    assert CustodyEntry.objects.count() == 1
+    assert AuditEvent.objects.filter(action="reports.evidence.added").count() == 1
+    assert len(files_under(media)) == 1
+    other = client.post(path, {"file": SimpleUploadedFile("other.png", png_bytes("another screenshot"), "image/png")})
+    assert other.status_code == 201
+    assert Evidence.objects.count() == 2
+
+
+def test_the_same_file_is_stored_again_for_another_report_or_after_its_destruction(media, report, personas, api_client):
+    client, data = api_client("reporter"), png_bytes("one screenshot")
+    assert (
+        client.post(f"/api/reports/{report.public_code}/evidence", {"file": SimpleUploadedFile("a.png", data)}).status_code == 201
+    )
+    Evidence.objects.update(destroyed_at=timezone.now())  # retention took it
+    assert (
+        client.post(f"/api/reports/{report.public_code}/evidence", {"file": SimpleUploadedFile("a.png", data)}).status_code == 201
+    )
+    another = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web").report
+    assert (
+        client.post(f"/api/reports/{another.public_code}/evidence", {"file": SimpleUploadedFile("a.png", data)}).status_code
+        == 201
+    )
+    assert Evidence.objects.filter(destroyed_at__isnull=True).count() == 2
 
 
 def test_browser_claimed_type_is_ignored(media, report, api_client):

@@ -14,6 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
+from threatdesk.reports import evidence as evidence_checks
+from threatdesk.reports.forms import SUBMISSION_TOKEN_MAX
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.testing.files import eml_bytes, exe_bytes, files_under, png_bytes, text_bytes, use_media_root
 from threatdesk.testing.payloads import CANARY_WORKER
@@ -220,6 +222,13 @@ def test_double_post_with_the_same_token_stores_one_report(client, media):
     assert AuditEvent.objects.filter(action="reports.report.submitted").count() == 1
 
 
+def test_a_file_chosen_twice_is_stored_once(client, media):
+    twice = [SimpleUploadedFile(name, png_bytes("one screenshot"), "image/png") for name in ("shot.png", "shot copy.png")]
+    assert client.post("/report/", {**form_data(), "evidence": twice}).status_code == 302
+    assert Evidence.objects.count() == 1
+    assert len(files_under(media)) == 1
+
+
 def test_two_reports_with_different_tokens_are_two_reports(client):
     client.post("/report/", form_data())
     client.post("/report/", form_data(submission_token="another-token"))
@@ -238,6 +247,26 @@ def test_resending_the_same_token_with_changed_details_asks_again_with_a_fresh_t
     again = client.post("/report/", form_data(narrative="Changed my mind about the words.", submission_token=token.group(1)))
     assert again.status_code == 302
     assert Report.objects.count() == 2
+
+
+@pytest.mark.parametrize("token", [None, "", "x" * (SUBMISSION_TOKEN_MAX + 1), "x" * 300], ids=["missing", "empty", "101", "300"])
+def test_a_bad_submission_token_is_refused_above_the_form_with_a_fresh_one(client, media, token):
+    response = client.post("/report/", {**form_data(submission_token=token), "evidence": evidence_files()})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "This form could not be checked" in html  # shown, though the field itself is hidden
+    nothing_written(media)
+    fresh = re.search(r'name="submission_token" value="([0-9a-f]{32})"', html)
+    assert fresh, "the form comes back with a new token"
+    again = client.post("/report/", form_data(submission_token=fresh.group(1)))
+    assert again.status_code == 302
+    assert Report.objects.count() == 1
+
+
+def test_a_submission_token_up_to_the_limit_is_taken(client):
+    token = "x" * SUBMISSION_TOKEN_MAX
+    assert client.post("/report/", form_data(submission_token=token)).status_code == 302
+    assert Report.objects.get().submission_key == f"web:{token}"
 
 
 INVALID = {
@@ -301,6 +330,57 @@ def test_refused_evidence_shows_the_form_again_and_stores_nothing(client, settin
     assert errors, parse(response).errors
     assert any(words in e for e in errors), errors
     nothing_written(media)
+
+
+def screenshots(count: int, size: int = 3000) -> list[SimpleUploadedFile]:
+    return [SimpleUploadedFile(f"shot{i}.png", png_bytes("x" * size + str(i)), "image/png") for i in range(count)]
+
+
+@pytest.fixture
+def nothing_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the form read to check them."""
+    read: list[str] = []
+    check = evidence_checks.check_upload
+
+    def counted(data: bytes, name: str) -> evidence_checks.CheckedFile:
+        read.append(name)
+        return check(data, name)
+
+    monkeypatch.setattr(evidence_checks, "check_upload", counted)
+    return read
+
+
+def test_the_form_says_how_many_files_and_bytes_one_report_may_carry(client):
+    assert "up to 25 MB each, at most 10 files and 100 MB in all." in client.get("/report/").content.decode()
+
+
+def test_more_files_than_one_report_may_carry_are_refused_before_any_is_read(client, settings, media, nothing_read):
+    settings.EVIDENCE_MAX_FILES = 3
+    response = client.post("/report/", {**form_data(), "evidence": screenshots(4)})
+    assert response.status_code == 422
+    assert parse(response).errors.get("evidence") == ["Attach at most 3 files to one report; you chose 4."]
+    assert nothing_read == []
+    nothing_written(media)
+
+
+def test_files_larger_together_than_one_report_may_carry_are_refused_before_any_is_read(client, settings, media, nothing_read):
+    settings.EVIDENCE_MAX_BYTES, settings.EVIDENCE_MAX_TOTAL_BYTES = 4096, 10_000
+    files = screenshots(4)
+    assert all(f.size <= 4096 for f in files) and sum(f.size for f in files) > 10_000
+    response = client.post("/report/", {**form_data(), "evidence": files})
+    assert response.status_code == 422
+    (error,) = parse(response).errors.get("evidence", [])
+    assert "together; one report may carry 10 kB" in error
+    assert nothing_read == []
+    nothing_written(media)
+
+
+def test_files_up_to_the_count_and_the_total_are_taken(client, settings, media):
+    settings.EVIDENCE_MAX_BYTES, settings.EVIDENCE_MAX_FILES = 4096, 3
+    files = screenshots(3)
+    settings.EVIDENCE_MAX_TOTAL_BYTES = sum(f.size for f in files)
+    assert client.post("/report/", {**form_data(), "evidence": files}).status_code == 302
+    assert Evidence.objects.count() == 3
 
 
 def test_markup_in_every_text_field_is_shown_escaped_to_the_manager(client, personas):
