@@ -484,7 +484,9 @@ def test_a_liaison_learns_nothing_of_another_agencys_people_from_the_timeline_or
     from threatdesk.testing.files import png_bytes, use_media_root
 
     use_media_root(settings, tmp_path)
-    item = evidence_add(actor=personas.manager, report=referred, checked=evidence_files.check_upload(png_bytes(), "shot.png"))
+    item = evidence_add(
+        actor=personas.manager, report=referred, checked=evidence_files.check_upload(png_bytes(), "shot.png")
+    ).evidence
     sheriff, deputy = second_agency(personas)
     services.report_refer(actor=personas.manager, report=fresh(referred), agency=sheriff)
     report_reveal(actor=deputy, report=fresh(referred), reason="The caller's number is needed for a warrant")
