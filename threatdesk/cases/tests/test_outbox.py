@@ -112,7 +112,7 @@ def test_the_command_sends_what_is_due_and_prints_no_address(personas, settings)
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as every test that commits: the places stay
 def test_the_request_does_not_send_the_mail_itself(personas, settings):
     """With the deployed setting, the committed write wakes the courier thread, which sends."""
     settings.NOTIFICATION_DELIVERY = "thread"
