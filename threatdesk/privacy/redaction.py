@@ -12,8 +12,12 @@ Two kinds of personal data are found:
 Known names are matched as token sequences with one Aho-Corasick automaton per set of people
 (built once per office and reused), generic data with compiled patterns. Overlapping finds are
 merged, so whatever any detector covered stays covered; the merged span takes the placeholder of
-its most specific find (a protected person's phone beats a generic phone). Offsets refer to the
-original text.
+its most specific find (a protected person's phone beats a generic phone).
+
+Text is read as a browser shows it: characters that are never drawn (soft hyphens, zero-width
+spaces and joiners, bidi controls and every other format character) are left out before anything
+is looked for, so they cannot hide a name or break a phone number apart, and the redacted copy
+leaves them out too. Offsets refer to the original text.
 
 The module is pure Python over plain strings: no database, no Django, so it can be tested and
 benchmarked alone. Callers must treat any exception as "no redacted copy" (fail closed).
@@ -202,6 +206,32 @@ EVERYDAY_WORDS = frozenset(
         "bee",
     ]
 )
+
+
+# Characters a browser does not draw: every format character (Unicode category Cf: the soft hyphen,
+# zero-width space and joiners, word joiner, byte-order mark, bidi marks, embeddings, overrides
+# and isolates, Arabic and Syriac signs, tag characters...) and the other default-ignorable code
+# points (combining grapheme joiner, variation selectors, Hangul fillers). Written out, since
+# building the set from unicodedata at import would cost a fifth of a second in every process;
+# a test walks every Cf code point of the running Python's Unicode tables.
+_INVISIBLE_SET = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_SET}]")
+_VISIBLE_RUN = re.compile(f"[^{_INVISIBLE_SET}]+")
+
+
+def visible(text: str) -> tuple[str, list[int] | None]:
+    """The text without the characters a browser does not draw, and for each character kept, its
+    offset in `text` (None when nothing was left out, as for almost every text)."""
+    if not _INVISIBLE.search(text):
+        return text, None
+    where: list[int] = []
+    for run in _VISIBLE_RUN.finditer(text):
+        where.extend(range(run.start(), run.end()))
+    return _INVISIBLE.sub("", text), where
 
 
 def fold(word: str) -> str:
@@ -712,7 +742,8 @@ class Redactor:
     # -- replacing
 
     def redact(self, text: str, *, labels: dict[str, str] | None = None, people_only: bool = False) -> Redacted:
-        """The text with every find replaced by its placeholder.
+        """The text with every find replaced by its placeholder, and without the characters a
+        browser does not draw (see `visible`); the spans index `text` as given.
 
         `labels` numbers known people in order of first mention (WORKER-1, FAMILY-1); pass the
         same dict for every text of one report so a person keeps one label throughout, or
@@ -720,7 +751,8 @@ class Redactor:
         take one person out of a text that others may still read in full).
         """
         labels = {} if labels is None else labels
-        finds = self.find(text)
+        shown, where = visible(text)
+        finds = self.find(shown)
         if people_only:
             finds = [f for f in finds if f.person is not None]
         merged = _merge(finds)
@@ -729,11 +761,12 @@ class Redactor:
         cursor = 0
         for find in merged:
             placeholder = self._placeholder(find, labels)
-            spans.append(Span(find.start, find.end, find.category, placeholder, find.person))
-            parts.append(text[cursor : find.start])
+            start, end = (find.start, find.end) if where is None else (where[find.start], where[find.end - 1] + 1)
+            spans.append(Span(start, end, find.category, placeholder, find.person))
+            parts.append(shown[cursor : find.start])
             parts.append(placeholder)
             cursor = find.end
-        parts.append(text[cursor:])
+        parts.append(shown[cursor:])
         return Redacted("".join(parts), tuple(spans))
 
     def redact_many(self, texts: Sequence[str]) -> list[Redacted]:

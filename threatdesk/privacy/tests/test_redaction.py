@@ -5,6 +5,8 @@ The redactor is pure Python over plain strings, so none of these tests touch the
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from functools import lru_cache
 
 import pytest
@@ -617,6 +619,49 @@ def test_each_span_covers_exactly_what_it_replaced():
         ("Jane Doe", "name", "[WORKER-1]", "jane"),
         ("602-555-0143", "phone", "[WORKER-1 PHONE]", "jane"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters a browser does not draw
+# ---------------------------------------------------------------------------------------------
+
+FORMAT_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+HIDDEN = "Tell Bright{0}water she lives at 1418 W Pa{0}lm Ln. Her cell is 602{0}555{0}0143{0}."
+
+
+def test_no_format_character_hides_a_protected_name_address_or_phone():
+    """Every Unicode format character (soft hyphen, zero-width space and joiners, bidi controls,
+    tag characters...) inside a surname, a street and a phone number."""
+    assert len(FORMAT_CHARACTERS) > 150
+    for ch in FORMAT_CHARACTERS:
+        result = redact(HIDDEN.format(ch))
+        assert result.text == "Tell [WORKER-1] she lives at [WORKER-2 ADDRESS]. Her cell is [WORKER-2 PHONE].", hex(ord(ch))
+        assert result.people == ["samantha", "jane"]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\u034f", "\ufe0f", "\u3164", "\U000e0100", "\u200b\u200c\u200d\u2060\ufeff"],
+    ids=["grapheme joiner", "variation selector", "Hangul filler", "variation selector supplement", "several"],
+)
+def test_other_characters_a_browser_does_not_draw_hide_nothing(hidden):
+    result = redact(HIDDEN.format(hidden))
+    assert result.text == "Tell [WORKER-1] she lives at [WORKER-2 ADDRESS]. Her cell is [WORKER-2 PHONE]."
+
+
+def test_spans_index_the_text_with_its_invisible_characters_and_the_copy_leaves_them_out():
+    text = "\ufeffAsk Ja\u00adne Doe\u200b, \u202eabc\u202c at 602\u2060555\u20600143."
+    result = redact(text)
+    assert result.text == "Ask [WORKER-1], abc at [WORKER-1 PHONE]."
+    assert [text[s.start : s.end] for s in result.spans] == ["Ja\u00adne Doe", "602\u2060555\u20600143"]
+    assert "".join(ch for ch in rebuilt(text, result) if unicodedata.category(ch) != "Cf") == result.text
+
+
+def test_ordinary_text_with_invisible_characters_only_loses_them():
+    text = "Precinct\u00ad 12 opens at 6:00 a.m.\u200b \U0001f5f3\ufe0f"
+    result = redact(text)
+    assert result.text == "Precinct 12 opens at 6:00 a.m. \U0001f5f3"
+    assert result.spans == ()
 
 
 # ---------------------------------------------------------------------------------------------

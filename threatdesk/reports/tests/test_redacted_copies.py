@@ -45,6 +45,16 @@ def test_imported_reports_get_their_copies(personas):
         assert report.message_text_redacted == EXPECTED_WORDS
 
 
+def test_invisible_characters_in_the_words_hide_no_protected_person(personas):
+    worker, _child = protect_canaries(personas)
+    words = "Tell Mrs Bright\u00adwater we know where she sleeps: 4417 Zephyr\u00adine Lane. Her cell is 602\u200b555\u200b0199."
+    report = Report.objects.get(pk=submit(personas.reporter, message_text=words).pk)
+    assert report.message_text_redacted == (
+        "Tell Mrs [WORKER-1] we know where she sleeps: [WORKER-1 ADDRESS]. Her cell is [WORKER-1 PHONE]."
+    )
+    assert [m["person"] for m in report.protected_mentions] == [worker.public_code]
+
+
 def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
     report = submit(personas.reporter, narrative=f"{CANARY_SENDER} called again; Mordecai said he would come by.")
     stored = Report.objects.get(pk=report.pk)
