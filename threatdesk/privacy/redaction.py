@@ -452,8 +452,11 @@ def street_key(text: str) -> tuple[str, ...]:
 
 
 def phone_digits(raw: str) -> str:
-    """The ten digits of a North American number (E.164 '+1' dropped), or all digits otherwise."""
-    digits = "".join(ch for ch in raw if ch.isdigit())
+    """The ten digits of a North American number (E.164 '+1' dropped), or all digits otherwise,
+    in ASCII whatever digits they were written in."""
+    digits = "".join(ch for ch in raw if ch.isdecimal())
+    if not digits.isascii():
+        digits = "".join(str(unicodedata.decimal(ch)) for ch in digits)
     if len(digits) == 11 and digits.startswith("1"):
         return digits[1:]
     return digits
@@ -488,17 +491,20 @@ _DATE = (
 )
 _SUFFIX_ALT = "|".join(STREET_SUFFIXES)
 _DIRECTION = r"(?:north|south|east|west|[nsew]{1,2})\.?"
+# Between the groups of a phone number: space, dot, hyphen, slash or underscore, up to three
+# (602 - 555 - 0143). Typographic dashes read as hyphens (see `_DASH`).
+_SEP = r"[\s./_-]"
 _STATE = r"(?:A[KLRZS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])"  # noqa: E501
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
     "handle": re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?"),
     "phone": re.compile(
-        r"(?<![\w+])(?:\+?1[\s.-]{0,2})?(?:\(\d{3}\)|\d{3})[\s.-]{0,2}\d{3}[\s.-]?\d{4}(?!\d)"
+        rf"(?<![\w+])(?:\+?1{_SEP}{{0,3}})?(?:\(\d{{3}}\)|\d{{3}}){_SEP}{{0,3}}\d{{3}}{_SEP}{{0,3}}(?:\d{{4}}|\d\d{_SEP}?\d\d)(?!\d)"
         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?"
-        r"|(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)"
+        rf"|(?<![\w+])\+(?:[2-9]\d{{0,2}}){_SEP}?\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,4}}(?!\d)"
     ),
-    "local_phone": re.compile(r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])"),
+    "local_phone": re.compile(r"(?<![\d-])\d{3}[-./_]\d{4}(?![\d-])"),
     "ssn": re.compile(
         r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{3} \d{2} \d{4}(?!\d)"
         r"|(?i:(?:ssn|social(?: security)?(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
@@ -526,6 +532,12 @@ _FULL_NAME = re.compile(
     r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
 )
 _DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
+# Hyphens, dashes and minus signs that word processors and phones' smart punctuation put where a
+# hyphen was typed (an en dash in 602-555-0143): the patterns read each as a hyphen.
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# Seven digits or more, however they are spaced or punctuated within one line (6 0 2 5 5 5 0 1 4 3,
+# 602*555*0143), but not a list (unit 1, 602...): a phone only when the digits are a known person's.
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:(?:[^\w\n,;]|_){0,3}\d){6,14}(?!\d)")
 _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
 
 
@@ -644,6 +656,8 @@ class Redactor:
     # -- finding
 
     def find(self, text: str) -> list[_Find]:
+        if _DASH.search(text):  # one character for one: the offsets stay the same
+            text = _DASH.sub("-", text)
         finds: list[_Find] = []
         finds += self._pattern_finds(text)
         if self._automatons or self._known.fuzzy:  # else there is no known name to look for
@@ -684,6 +698,12 @@ class Redactor:
             person = known.local_phones.get(phone_digits(m.group()))
             if person or _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 out.append(_Find(m.start(), m.end(), "phone", person, 30))
+        if known.phones:
+            for m in _DIGIT_RUN.finditer(text):
+                digits = phone_digits(m.group())
+                person = known.phones.get(digits) or known.local_phones.get(digits)
+                if person:
+                    out.append(_Find(m.start(), m.end(), "phone", person, 30))
         for m in PATTERNS["dob"].finditer(text):
             out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
         for m in PATTERNS["plate"].finditer(text):

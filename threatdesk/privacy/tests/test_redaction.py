@@ -309,6 +309,21 @@ def test_the_senders_details_are_labelled_as_the_senders():
         "+16025550143",
         "6025550143",
         "602.555.0143 ext. 12",
+        "602\u2013555\u20130143",  # en dash
+        "602\u2014555\u20140143",  # em dash
+        "602\u2010555\u20100143",  # hyphen
+        "602\u2011555\u20110143",  # non-breaking hyphen
+        "602\u2212555\u22120143",  # minus sign
+        "+1\u2013602\u2013555\u20130143",
+        "(602) 555\u20130143",
+        "602 \u2013 555 \u2013 0143",
+        "602 - 555 - 0143",
+        "602/555/0143",
+        "602_555_0143",
+        "602 555 01 43",
+        "\uff16\uff10\uff12-\uff15\uff15\uff15-\uff10\uff11\uff14\uff13",  # fullwidth digits
+        "6 0 2 5 5 5 0 1 4 3",
+        "602*555*0143",
     ],
 )
 def test_a_protected_phone_is_redacted_in_any_format(written):
@@ -317,8 +332,9 @@ def test_a_protected_phone_is_redacted_in_any_format(written):
     assert only_person(result) == "jane"
 
 
-def test_the_last_seven_digits_of_a_protected_phone_are_redacted():
-    result = redact("I have 555-0143 written down.")
+@pytest.mark.parametrize("written", ["555-0143", "555\u20130143", "555/0143", "555 01 43", "5550143"])
+def test_the_last_seven_digits_of_a_protected_phone_are_redacted(written):
+    result = redact(f"I have {written} written down.")
     assert result.text == "I have [WORKER-1 PHONE] written down."
     assert only_person(result) == "jane"
 
@@ -331,10 +347,15 @@ def test_a_seven_digit_number_without_a_phone_word_is_left():
     assert redact("I counted 555-0100 ballots").text == "I counted 555-0100 ballots"
 
 
-def test_an_unknown_ten_digit_phone_is_redacted_generically():
-    result = redact("Unknown caller 212-555-0100 again.")
+@pytest.mark.parametrize("written", ["212-555-0100", "212\u2013555\u20130100", "212/555/0100", "212_555_0100", "212 555 01 00"])
+def test_an_unknown_ten_digit_phone_is_redacted_generically(written):
+    result = redact(f"Unknown caller {written} again.")
     assert result.text == "Unknown caller [PHONE] again."
     assert result.people == []
+
+
+def test_ten_digits_spaced_out_are_a_phone_only_when_they_are_a_known_persons():
+    assert redact("Code 2 1 2 5 5 5 0 1 0 0 again.").text == "Code 2 1 2 5 5 5 0 1 0 0 again."
 
 
 @pytest.mark.parametrize(
@@ -456,6 +477,7 @@ def test_a_plate_after_a_plate_cue_is_redacted(text, expected):
     ("text", "expected"),
     [
         ("SSN 123-45-6789", "SSN [SSN]"),
+        ("SSN 123\u201345\u20136789", "SSN [SSN]"),
         ("her social is 123-45-6789", "her social is [SSN]"),
         ("SSN 123456789", "[SSN]"),
         ("ssn: 123456789", "[SSN]"),
@@ -504,6 +526,7 @@ def test_an_unknown_full_name_is_not_attributed_to_anyone():
         "We will mark the bill in may.",
         "It cost $1,234.56 total, and $45,000 last year.",
         "The 2024 election had 3 recounts.",
+        "Pages 12\u201345 cover 2020\u20132024.",
     ],
 )
 def test_ordinary_election_text_survives_untouched(text):
@@ -674,7 +697,16 @@ SURROUNDING = st.text(alphabet="abkqxz789 .,;:!?-()'\"\n", max_size=40)
 SEPARATOR = st.sampled_from([" ", ", ", " (", ") ", ": ", "\n", " - ", "; ", ' "', '" ', "'"])
 
 PLANTED_NAMES = ["Jane Doe", "JANE DOE", "jane doe", "Doe, Jane", "Bob Smith", "Robert Smith", "Samantha Brightwater"]
-PLANTED_PHONES = ["(602) 555-0143", "602.555.0143", "602-555-0143", "+1 602 555 0143", "6025550143", "480-555-0199"]
+PLANTED_PHONES = [
+    "(602) 555-0143",
+    "602.555.0143",
+    "602-555-0143",
+    "+1 602 555 0143",
+    "6025550143",
+    "480-555-0199",
+    "602\u2013555\u20130143",
+    "602/555/0143",
+]
 PLANTED_EMAILS = ["janedoe@gmail.com", "Jane.Doe+x@gmail.com", "janedoe@googlemail.com", "JANEDOE@GMAIL.COM"]
 
 

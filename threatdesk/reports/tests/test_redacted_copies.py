@@ -55,6 +55,13 @@ def test_invisible_characters_in_the_words_hide_no_protected_person(personas):
     assert [m["person"] for m in report.protected_mentions] == [worker.public_code]
 
 
+def test_a_protected_phone_written_with_en_dashes_is_redacted(personas):
+    protect_canaries(personas)
+    report = submit(personas.reporter, message_text="We have her number, 602\u2013555\u20130199, and we will use it.")
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.message_text_redacted == "We have her number, [WORKER-1 PHONE], and we will use it."
+
+
 def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
     report = submit(personas.reporter, narrative=f"{CANARY_SENDER} called again; Mordecai said he would come by.")
     stored = Report.objects.get(pk=report.pk)
