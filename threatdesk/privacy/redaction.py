@@ -527,9 +527,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-# A capitalised given name followed by a capitalised surname: anyone's name, known or not.
+# A capitalised given name followed by a capitalised surname, perhaps with a nickname in quotes or
+# brackets between them (Mary "Mo" Klein): anyone's name, known or not.
 _FULL_NAME = re.compile(
-    r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+    r"\b([A-Z][a-z]+)(?:\s+(?:\([\"'\u201c]?|[\"'\u201c\u2018])[A-Z][a-z]+(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))?"
+    r"(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+)
+# A nickname in quotes or brackets between two words, as between a given name and a surname:
+# Katherine "Kat" Moore, Robert (Bob) Smith, Gregory 'the Clerk' Hollister.
+# The opening mark comes first, so that the pattern is tried only where there is one.
+_NICKNAME = re.compile(
+    r"([(\"'\u201c\u2018](?<=[^\W\d_]\s.)[\"'\u201c]?[^\W\d_](?:[^\W\d_]|[ .'\u2019-]){0,30}?"
+    r"(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))(?=\s+[^\W\d_])"
 )
 _DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
 # Hyphens, dashes and minus signs that word processors and phones' smart punctuation put where a
@@ -664,6 +673,7 @@ class Redactor:
             tokens = _Tokens(text)
             finds += self._known_finds(tokens)
             finds += self._fuzzy_finds(tokens, finds)
+            finds += self._nicknamed_finds(text)
         return finds
 
     def _pattern_finds(self, text: str) -> list[_Find]:
@@ -736,6 +746,20 @@ class Redactor:
                     continue
                 out.append(_Find(tokens.starts[first], tokens.ends[last], category, person, rank))
         return out
+
+    def _nicknamed_finds(self, text: str) -> list[_Find]:
+        """Known names with a nickname between their words (Katherine "Kat" Moore): looked for
+        again with each nickname blanked out, keeping only the finds that reach across one."""
+        gaps = [m.span(1) for m in _NICKNAME.finditer(text)]
+        if not gaps or not self._automatons:
+            return []
+        parts, cursor = [], 0
+        for start, end in gaps:
+            parts += [text[cursor:start], " " * (end - start)]
+            cursor = end
+        parts.append(text[cursor:])
+        finds = self._known_finds(_Tokens("".join(parts)))
+        return [f for f in finds if any(f.start < start and end < f.end for start, end in gaps)]
 
     def _fuzzy_finds(self, tokens: _Tokens, found: list[_Find]) -> list[_Find]:
         """Names misspelled by one letter ('Katherin', 'Jonson'), for names of five letters or more."""

@@ -45,6 +45,7 @@ MAY = Person("may", "worker", names=["May Lindqvist"])
 SENDER = Person("sender", "sender", names=["Karl Grimsby"], emails=["angry.voter@example.com"], phones=["212-555-0100"])
 REPORTER = Person("reporter", "reporter", names=["Olivia Tennant"], phones=["623-555-0111"])
 OUTSIDER = Person("outsider", "worker", names=["Gregory Hollister"], phones=["928-555-0177"], strong_only=True)
+HYPHENATED_OUTSIDER = Person("katherine", "worker", names=["Katherine Delacroix-Moore"], strong_only=True)
 
 
 @lru_cache(maxsize=1)
@@ -497,6 +498,8 @@ def test_nine_bare_digits_without_an_ssn_cue_are_left():
         ("Mary Brightwood was there.", "[NAME] was there."),
         ("Mary Brightwood's dog barked.", "[NAME] dog barked."),
         ("the voter Thomas Klein called", "the voter [NAME] called"),
+        ('Mary "Mo" Brightwood was there.', "[NAME] was there."),
+        ("Thomas (Tom) Klein called", "[NAME] called"),
     ],
 )
 def test_an_unknown_full_name_with_a_common_given_name_is_redacted(text, expected):
@@ -601,6 +604,48 @@ def test_a_strong_only_person_is_found_by_full_name_and_phone(text, expected):
     result = redact(text, Redactor([OUTSIDER]))
     assert result.text == expected
     assert result.people == ["outsider"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gregory "Greg" Hollister came',
+        "Gregory (Greg) Hollister came",
+        'Gregory ("Greg") Hollister came',
+        "Gregory \u201cGreg\u201d Hollister came",
+        "Gregory 'the Clerk' Hollister came",
+        'GREGORY "GREG" HOLLISTER came',
+    ],
+)
+def test_a_strong_only_person_is_found_with_a_nickname_between_given_name_and_surname(text):
+    result = redact(text, Redactor([OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == ["outsider"]
+
+
+@pytest.mark.parametrize("text", ['Katherine "Kat" Delacroix-Moore came', "Katherine \u2018Kat\u2019 Delacroix\u2013Moore came"])
+def test_a_strong_only_person_with_a_hyphenated_surname_is_found_with_a_nickname(text):
+    result = redact(text, Redactor([HYPHENATED_OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == ["katherine"]
+
+
+def test_a_nickname_in_quotes_is_taken_out_with_the_name_around_it():
+    assert redact('Robert "Bob" Smith runs the count.').text == "[WORKER-1] runs the count."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Gregory "Greg" came', 'Gregory "Greg" came'),
+        ('He said "stop" to Hollister.', 'He said "stop" to Hollister.'),
+        ('the "Stop the Steal" rally', 'the "Stop the Steal" rally'),
+    ],
+)
+def test_words_in_quotes_make_no_strong_only_person_of_one_name(text, expected):
+    result = redact(text, Redactor([OUTSIDER]))
+    assert result.text == expected
+    assert result.people == []
 
 
 @pytest.mark.parametrize("text", ["Gregory came", "Hollister came", "GH came", "Hollistr came"])

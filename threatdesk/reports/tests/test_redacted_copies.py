@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from threatdesk.privacy.redaction import Redactor
+from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.services import protected_person_create
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import sender_pseudonyms
@@ -60,6 +62,17 @@ def test_a_protected_phone_written_with_en_dashes_is_redacted(personas):
     report = submit(personas.reporter, message_text="We have her number, 602\u2013555\u20130199, and we will use it.")
     stored = Report.objects.get(pk=report.pk)
     assert stored.message_text_redacted == "We have her number, [WORKER-1 PHONE], and we will use it."
+
+
+def test_a_worker_of_another_office_named_with_a_nickname_in_quotes_is_redacted(personas):
+    protected_person_create(
+        actor=personas.outsider,
+        office=personas.other_office,
+        data=ProtectedPersonIn(kind="worker", full_name="Katherine Delacroix-Moore", phones=["+15205550123"]),
+    )
+    report = submit(personas.reporter, narrative='He said Katherine "Kat" Delacroix-Moore from the Pima office is next.')
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.narrative_redacted == "He said [WORKER-1] from the Pima office is next."
 
 
 def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
