@@ -234,12 +234,38 @@ def visible(text: str) -> tuple[str, list[int] | None]:
     return _INVISIBLE.sub("", text), where
 
 
+# Cyrillic and Greek letters that look like Latin ones. In a word that also has Latin letters they
+# can only be there to pass for them ('Delacroix' written with a Cyrillic o), so there they read as
+# Latin; a word wholly in another script is left as it is.
+_LOOKALIKE_PAIRS = (
+    ("\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421", "ABEKMHOPC"),  # Cyrillic capitals
+    ("\u0422\u0423\u0425\u0406\u0408\u0405\u051a\u051c\u04ae", "TYXIJSQWY"),  # Cyrillic capitals
+    ("\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458", "aeopcyxij"),  # Cyrillic small letters
+    ("\u0455\u0501\u04bb\u051b\u051d\u04cf\u04af\u043a", "sdhqwlyk"),  # Cyrillic small letters
+    ("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7", "ABEZHIKMNOPTYX"),  # Greek capitals
+    ("\u03b1\u03bf\u03c1\u03b9\u03c7\u03ba\u03bd\u03c5\u03b3", "aopixkvuy"),  # Greek small letters
+    ("\u0131", "i"),  # dotless i
+)
+_LOOKALIKES = str.maketrans("".join(other for other, _ in _LOOKALIKE_PAIRS), "".join(latin for _, latin in _LOOKALIKE_PAIRS))
+_LATIN_LETTER = re.compile("[a-z]")
+
+
+def _unaccented(lowered: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+
+
 def fold(word: str) -> str:
-    """Lower case without accents: 'José' and 'jose' are one token."""
+    """Lower case without accents: 'José' and 'jose' are one token. In a Latin word, letters of
+    other scripts that look like Latin ones read as those ('Delacroix' with a Cyrillic e too)."""
     lowered = word.lower()
     if lowered.isascii():
         return lowered
-    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    plain = _unaccented(lowered)
+    if not plain.isascii() and _LATIN_LETTER.search(plain):
+        latin = _unaccented(word.translate(_LOOKALIKES).lower())
+        if latin.isascii():
+            return latin
+    return plain
 
 
 def canon(word: str) -> str:

@@ -635,6 +635,31 @@ def test_a_nickname_in_quotes_is_taken_out_with_the_name_around_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Gregory H\u043ellister came", "outsider"),  # Cyrillic o
+        ("Gr\u0435gory Hollister came", "outsider"),  # Cyrillic e
+        ("Gregory \u0397ollister came", "outsider"),  # Greek capital eta
+        ("H\u03bfllister, Gregory came", "outsider"),  # Greek omicron
+        ("Katherine Delacr\u043eix-Moore came", "katherine"),
+        ('Katherine "Kat" Delacr\u043eix-M\u043e\u043ere came', "katherine"),
+    ],
+)
+def test_a_strong_only_persons_name_with_look_alike_letters_of_another_script_is_found(text, key):
+    result = redact(text, Redactor([OUTSIDER, HYPHENATED_OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == [key]
+
+
+@pytest.mark.parametrize(
+    "text", ["\u0413\u0440\u0435\u0433\u043e\u0440\u0438 came", "\u0422\u043e\u043c \u0438 \u041c\u0430\u0440\u0438\u044f"]
+)
+def test_a_word_wholly_in_another_script_is_not_read_as_latin(text):
+    result = redact(text, Redactor([OUTSIDER, HYPHENATED_OUTSIDER]))
+    assert result.text == text
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ('Gregory "Greg" came', 'Gregory "Greg" came'),
