@@ -177,6 +177,30 @@ def test_a_one_letter_misspelling_of_a_long_name_is_redacted(written):
     assert only_person(result) == "samantha"
 
 
+@pytest.mark.parametrize(
+    "written", ["Bright-water", "Bright.water", "Bright*water", "Bright\u2013water", "Bri-ghtwater", "BRIGHT-WATER", "Sam-antha"]
+)
+def test_a_protected_name_broken_by_a_hyphen_or_dot_is_redacted(written):
+    result = redact(f"Tell {written} we are watching.")
+    assert result.text == "Tell [WORKER-1] we are watching."
+    assert only_person(result) == "samantha"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lake has bright-water views this year.",
+        "Tell Bright - water hi.",
+        "The bright water of the lake.",
+        "Bright Water Lane",
+    ],
+)
+def test_the_halves_of_a_protected_name_apart_or_in_prose_are_words(text):
+    result = redact(text)
+    assert result.text == text
+    assert result.people == []
+
+
 @pytest.mark.parametrize("written", ["Jose Alvarez", "Jose", "Alvarez", "JOSÉ ÁLVAREZ", "josé"])
 def test_a_name_with_accents_matches_without_them(written):
     result = redact(f"We know {written}.")
