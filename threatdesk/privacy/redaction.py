@@ -221,17 +221,29 @@ _INVISIBLE_SET = (
 )
 _INVISIBLE = re.compile(f"[{_INVISIBLE_SET}]")
 _VISIBLE_RUN = re.compile(f"[^{_INVISIBLE_SET}]+")
+# Accents and other marks written as characters of their own after a letter (an accent typed on a
+# Mac, marks stacked on every letter to get past a filter): words are read without them, so that
+# they cannot split one. The redacted copy keeps them, but for those on a replaced word.
+_MARKS_SET = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK = re.compile(f"[{_MARKS_SET}]")
+_UNMARKED_RUN = re.compile(f"[^{_MARKS_SET}]+")
+
+
+def _left_out(text: str, chars: re.Pattern[str], runs: re.Pattern[str]) -> tuple[str, list[int] | None]:
+    """The text without `chars`, and for each character kept its offset in `text` (None when
+    nothing was left out, as for almost every text). `runs` matches runs of the other characters."""
+    if not chars.search(text):
+        return text, None
+    where: list[int] = []
+    for run in runs.finditer(text):
+        where.extend(range(run.start(), run.end()))
+    return chars.sub("", text), where
 
 
 def visible(text: str) -> tuple[str, list[int] | None]:
-    """The text without the characters a browser does not draw, and for each character kept, its
-    offset in `text` (None when nothing was left out, as for almost every text)."""
-    if not _INVISIBLE.search(text):
-        return text, None
-    where: list[int] = []
-    for run in _VISIBLE_RUN.finditer(text):
-        where.extend(range(run.start(), run.end()))
-    return _INVISIBLE.sub("", text), where
+    """The text without the characters a browser does not draw, and where each character kept
+    stands in `text` (None when nothing was left out)."""
+    return _left_out(text, _INVISIBLE, _VISIBLE_RUN)
 
 
 # Cyrillic and Greek letters that look like Latin ones. In a word that also has Latin letters they
@@ -821,7 +833,8 @@ class Redactor:
 
     def redact(self, text: str, *, labels: dict[str, str] | None = None, people_only: bool = False) -> Redacted:
         """The text with every find replaced by its placeholder, and without the characters a
-        browser does not draw (see `visible`); the spans index `text` as given.
+        browser does not draw (see `visible`); the spans index `text` as given. Marks written
+        after a letter are read past (see `_MARK`).
 
         `labels` numbers known people in order of first mention (WORKER-1, FAMILY-1); pass the
         same dict for every text of one report so a person keeps one label throughout, or
@@ -830,7 +843,8 @@ class Redactor:
         """
         labels = {} if labels is None else labels
         shown, where = visible(text)
-        finds = self.find(shown)
+        read, unmarked = _left_out(shown, _MARK, _UNMARKED_RUN)
+        finds = self.find(read)
         if people_only:
             finds = [f for f in finds if f.person is not None]
         merged = _merge(finds)
@@ -839,11 +853,14 @@ class Redactor:
         cursor = 0
         for find in merged:
             placeholder = self._placeholder(find, labels)
-            start, end = (find.start, find.end) if where is None else (where[find.start], where[find.end - 1] + 1)
+            first, stop = find.start, find.end  # in `shown`, with the marks on the last letter
+            if unmarked is not None:
+                first, stop = unmarked[first], unmarked[stop] if stop < len(unmarked) else len(shown)
+            start, end = (first, stop) if where is None else (where[first], where[stop - 1] + 1)
             spans.append(Span(start, end, find.category, placeholder, find.person))
-            parts.append(shown[cursor : find.start])
+            parts.append(shown[cursor:first])
             parts.append(placeholder)
-            cursor = find.end
+            cursor = stop
         parts.append(shown[cursor:])
         return Redacted("".join(parts), tuple(spans))
 

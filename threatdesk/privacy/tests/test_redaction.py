@@ -781,6 +781,27 @@ def test_ordinary_text_with_invisible_characters_only_loses_them():
     assert result.spans == ()
 
 
+def stacked(text: str, mark: str = "\u0337") -> str:
+    """The text with a combining mark on every character, as written to get past a filter."""
+    return "".join(ch + mark for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tell Mr A\u0301lvarez We Know", "Tell Mr [WORKER-1] We Know"),  # an accent typed as a mark of its own
+        ("Jose\u0301 came to the cafe\u0301.", "[WORKER-1] came to the cafe\u0301."),
+        (f"Tell {stacked('Brightwater')} hi", "Tell [WORKER-1] hi"),
+        (f"Call {stacked('602-555-0143')} now", "Call [WORKER-1 PHONE] now"),
+        ("She is at 1418 W Pa\u0300lm Ln.", "She is at [WORKER-1 ADDRESS]."),
+    ],
+)
+def test_marks_written_after_letters_split_no_name_phone_or_address(text, expected):
+    result = redact(text)
+    assert result.text == expected
+    assert rebuilt(text, result) == result.text
+
+
 # ---------------------------------------------------------------------------------------------
 # Property: a planted identifier never survives, whatever surrounds it
 # ---------------------------------------------------------------------------------------------
