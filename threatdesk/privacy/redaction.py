@@ -12,8 +12,12 @@ Two kinds of personal data are found:
 Known names are matched as token sequences with one Aho-Corasick automaton per set of people
 (built once per office and reused), generic data with compiled patterns. Overlapping finds are
 merged, so whatever any detector covered stays covered; the merged span takes the placeholder of
-its most specific find (a protected person's phone beats a generic phone). Offsets refer to the
-original text.
+its most specific find (a protected person's phone beats a generic phone).
+
+Text is read as a browser shows it: characters that are never drawn (soft hyphens, zero-width
+spaces and joiners, bidi controls and every other format character) are left out before anything
+is looked for, so they cannot hide a name or break a phone number apart, and the redacted copy
+leaves them out too. Offsets refer to the original text.
 
 The module is pure Python over plain strings: no database, no Django, so it can be tested and
 benchmarked alone. Callers must treat any exception as "no redacted copy" (fail closed).
@@ -204,12 +208,76 @@ EVERYDAY_WORDS = frozenset(
 )
 
 
+# Characters a browser does not draw: every format character (Unicode category Cf: the soft hyphen,
+# zero-width space and joiners, word joiner, byte-order mark, bidi marks, embeddings, overrides
+# and isolates, Arabic and Syriac signs, tag characters...) and the other default-ignorable code
+# points (combining grapheme joiner, variation selectors, Hangul fillers). Written out, since
+# building the set from unicodedata at import would cost a fifth of a second in every process;
+# a test walks every Cf code point of the running Python's Unicode tables.
+_INVISIBLE_SET = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_SET}]")
+_VISIBLE_RUN = re.compile(f"[^{_INVISIBLE_SET}]+")
+# Accents and other marks written as characters of their own after a letter (an accent typed on a
+# Mac, marks stacked on every letter to get past a filter): words are read without them, so that
+# they cannot split one. The redacted copy keeps them, but for those on a replaced word.
+_MARKS_SET = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK = re.compile(f"[{_MARKS_SET}]")
+_UNMARKED_RUN = re.compile(f"[^{_MARKS_SET}]+")
+
+
+def _left_out(text: str, chars: re.Pattern[str], runs: re.Pattern[str]) -> tuple[str, list[int] | None]:
+    """The text without `chars`, and for each character kept its offset in `text` (None when
+    nothing was left out, as for almost every text). `runs` matches runs of the other characters."""
+    if not chars.search(text):
+        return text, None
+    where: list[int] = []
+    for run in runs.finditer(text):
+        where.extend(range(run.start(), run.end()))
+    return chars.sub("", text), where
+
+
+def visible(text: str) -> tuple[str, list[int] | None]:
+    """The text without the characters a browser does not draw, and where each character kept
+    stands in `text` (None when nothing was left out)."""
+    return _left_out(text, _INVISIBLE, _VISIBLE_RUN)
+
+
+# Cyrillic and Greek letters that look like Latin ones. In a word that also has Latin letters they
+# can only be there to pass for them ('Delacroix' written with a Cyrillic o), so there they read as
+# Latin; a word wholly in another script is left as it is.
+_LOOKALIKE_PAIRS = (
+    ("\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421", "ABEKMHOPC"),  # Cyrillic capitals
+    ("\u0422\u0423\u0425\u0406\u0408\u0405\u051a\u051c\u04ae", "TYXIJSQWY"),  # Cyrillic capitals
+    ("\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458", "aeopcyxij"),  # Cyrillic small letters
+    ("\u0455\u0501\u04bb\u051b\u051d\u04cf\u04af\u043a", "sdhqwlyk"),  # Cyrillic small letters
+    ("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7", "ABEZHIKMNOPTYX"),  # Greek capitals
+    ("\u03b1\u03bf\u03c1\u03b9\u03c7\u03ba\u03bd\u03c5\u03b3", "aopixkvuy"),  # Greek small letters
+    ("\u0131", "i"),  # dotless i
+)
+_LOOKALIKES = str.maketrans("".join(other for other, _ in _LOOKALIKE_PAIRS), "".join(latin for _, latin in _LOOKALIKE_PAIRS))
+_LATIN_LETTER = re.compile("[a-z]")
+
+
+def _unaccented(lowered: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+
+
 def fold(word: str) -> str:
-    """Lower case without accents: 'José' and 'jose' are one token."""
+    """Lower case without accents: 'José' and 'jose' are one token. In a Latin word, letters of
+    other scripts that look like Latin ones read as those ('Delacroix' with a Cyrillic e too)."""
     lowered = word.lower()
     if lowered.isascii():
         return lowered
-    return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    plain = _unaccented(lowered)
+    if not plain.isascii() and _LATIN_LETTER.search(plain):
+        latin = _unaccented(word.translate(_LOOKALIKES).lower())
+        if latin.isascii():
+            return latin
+    return plain
 
 
 def canon(word: str) -> str:
@@ -346,6 +414,7 @@ class NameForms:
     initials: set[tuple[str, ...]] = field(default_factory=set)  # 'J.D.', 'JD': written in capitals
     joined: set[str] = field(default_factory=set)  # run together, as in a hashtag: 'janedoe'
     fuzzy: set[str] = field(default_factory=set)  # long enough to match with one letter wrong
+    split: set[tuple[str, str]] = field(default_factory=set)  # broken by a hyphen or dot: 'Bright-water'
 
 
 def name_forms(name: str, *, strong_only: bool) -> NameForms:
@@ -379,6 +448,8 @@ def name_forms(name: str, *, strong_only: bool) -> NameForms:
             forms.multi.add(surname)
         forms.single.update(w for w in surname if len(w) > 2 and w not in NAME_PARTICLES)
         forms.fuzzy.update(w for w in (*first, *surname) if w not in NAME_PARTICLES)
+        long_words = [w for w in (*first, *surname) if len(w) >= SPLIT_MIN_LENGTH and w.isalpha()]
+        forms.split.update((canon(w[:i]), canon(w[i:])) for w in long_words for i in range(1, len(w)))
     forms.multi = {f for f in forms.multi if len(f) > 1 or len(f[0]) > 1}
     return forms
 
@@ -422,8 +493,11 @@ def street_key(text: str) -> tuple[str, ...]:
 
 
 def phone_digits(raw: str) -> str:
-    """The ten digits of a North American number (E.164 '+1' dropped), or all digits otherwise."""
-    digits = "".join(ch for ch in raw if ch.isdigit())
+    """The ten digits of a North American number (E.164 '+1' dropped), or all digits otherwise,
+    in ASCII whatever digits they were written in."""
+    digits = "".join(ch for ch in raw if ch.isdecimal())
+    if not digits.isascii():
+        digits = "".join(str(unicodedata.decimal(ch)) for ch in digits)
     if len(digits) == 11 and digits.startswith("1"):
         return digits[1:]
     return digits
@@ -458,17 +532,20 @@ _DATE = (
 )
 _SUFFIX_ALT = "|".join(STREET_SUFFIXES)
 _DIRECTION = r"(?:north|south|east|west|[nsew]{1,2})\.?"
+# Between the groups of a phone number: space, dot, hyphen, slash or underscore, up to three
+# (602 - 555 - 0143). Typographic dashes read as hyphens (see `_DASH`).
+_SEP = r"[\s./_-]"
 _STATE = r"(?:A[KLRZS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])"  # noqa: E501
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
     "handle": re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?"),
     "phone": re.compile(
-        r"(?<![\w+])(?:\+?1[\s.-]{0,2})?(?:\(\d{3}\)|\d{3})[\s.-]{0,2}\d{3}[\s.-]?\d{4}(?!\d)"
+        rf"(?<![\w+])(?:\+?1{_SEP}{{0,3}})?(?:\(\d{{3}}\)|\d{{3}}){_SEP}{{0,3}}\d{{3}}{_SEP}{{0,3}}(?:\d{{4}}|\d\d{_SEP}?\d\d)(?!\d)"
         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?"
-        r"|(?<![\w+])\+(?:[2-9]\d{0,2})[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?!\d)"
+        rf"|(?<![\w+])\+(?:[2-9]\d{{0,2}}){_SEP}?\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,4}}(?!\d)"
     ),
-    "local_phone": re.compile(r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])"),
+    "local_phone": re.compile(r"(?<![\d-])\d{3}[-./_]\d{4}(?![\d-])"),
     "ssn": re.compile(
         r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{3} \d{2} \d{4}(?!\d)"
         r"|(?i:(?:ssn|social(?: security)?(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
@@ -491,11 +568,26 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
-# A capitalised given name followed by a capitalised surname: anyone's name, known or not.
+# A capitalised given name followed by a capitalised surname, perhaps with a nickname in quotes or
+# brackets between them (Mary "Mo" Klein): anyone's name, known or not.
 _FULL_NAME = re.compile(
-    r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+    r"\b([A-Z][a-z]+)(?:\s+(?:\([\"'\u201c]?|[\"'\u201c\u2018])[A-Z][a-z]+(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))?"
+    r"(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+)
+# A nickname in quotes or brackets between two words, as between a given name and a surname:
+# Katherine "Kat" Moore, Robert (Bob) Smith, Gregory 'the Clerk' Hollister.
+# The opening mark comes first, so that the pattern is tried only where there is one.
+_NICKNAME = re.compile(
+    r"([(\"'\u201c\u2018](?<=[^\W\d_]\s.)[\"'\u201c]?[^\W\d_](?:[^\W\d_]|[ .'\u2019-]){0,30}?"
+    r"(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))(?=\s+[^\W\d_])"
 )
 _DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
+# Hyphens, dashes and minus signs that word processors and phones' smart punctuation put where a
+# hyphen was typed (an en dash in 602-555-0143): the patterns read each as a hyphen.
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# Seven digits or more, however they are spaced or punctuated within one line (6 0 2 5 5 5 0 1 4 3,
+# 602*555*0143), but not a list (unit 1, 602...): a phone only when the digits are a known person's.
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:(?:[^\w\n,;]|_){0,3}\d){6,14}(?!\d)")
 _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
 
 
@@ -536,6 +628,7 @@ class _Known:
 
 
 FUZZY_MIN_LENGTH = 5
+SPLIT_MIN_LENGTH = 6
 
 
 def _deletions(word: str) -> set[str]:
@@ -565,9 +658,10 @@ class Redactor:
 
     def _add(self, form: Sequence[str], category: str, person: Person, *, guard: str = "") -> None:
         """Learn one form. `guard` is "" (any case), TITLE (an everyday word: only written with a
-        capital), CAPS (initials: only in capitals) or INSIDE (run together: found inside a word)."""
+        capital), CAPS (initials: only in capitals), INSIDE (run together: found inside a word) or
+        JOINED (a word broken in two by a hyphen or dot: yields to any other form of those words)."""
         key = "".join(form) if guard == INSIDE else " " + " ".join(form) + " "
-        rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0)
+        rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0) - (5 if guard == JOINED else 0)
         existing = self._automaton.get(key, None)
         # A form shared by two people (a surname in one family) goes to the first, workers first.
         if existing is None or existing[3] < rank:
@@ -583,6 +677,9 @@ class Redactor:
             self._add(form, "name", person, guard=CAPS)
         for joined in forms.joined:
             self._add((joined,), "name", person, guard=INSIDE)
+        if person.kind in NUMBERED_KINDS:  # protected people only: the sender's forms are learnt per report
+            for form in forms.split:
+                self._add(form, "name", person, guard=JOINED)
         for word in forms.fuzzy:
             if len(word) >= FUZZY_MIN_LENGTH and word not in EVERYDAY_WORDS:
                 for variant in _deletions(word) | {word}:
@@ -614,12 +711,15 @@ class Redactor:
     # -- finding
 
     def find(self, text: str) -> list[_Find]:
+        if _DASH.search(text):  # one character for one: the offsets stay the same
+            text = _DASH.sub("-", text)
         finds: list[_Find] = []
         finds += self._pattern_finds(text)
         if self._automatons or self._known.fuzzy:  # else there is no known name to look for
             tokens = _Tokens(text)
             finds += self._known_finds(tokens)
             finds += self._fuzzy_finds(tokens, finds)
+            finds += self._nicknamed_finds(text)
         return finds
 
     def _pattern_finds(self, text: str) -> list[_Find]:
@@ -654,6 +754,12 @@ class Redactor:
             person = known.local_phones.get(phone_digits(m.group()))
             if person or _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 out.append(_Find(m.start(), m.end(), "phone", person, 30))
+        if known.phones:
+            for m in _DIGIT_RUN.finditer(text):
+                digits = phone_digits(m.group())
+                person = known.phones.get(digits) or known.local_phones.get(digits)
+                if person:
+                    out.append(_Find(m.start(), m.end(), "phone", person, 30))
         for m in PATTERNS["dob"].finditer(text):
             out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
         for m in PATTERNS["plate"].finditer(text):
@@ -687,6 +793,20 @@ class Redactor:
                 out.append(_Find(tokens.starts[first], tokens.ends[last], category, person, rank))
         return out
 
+    def _nicknamed_finds(self, text: str) -> list[_Find]:
+        """Known names with a nickname between their words (Katherine "Kat" Moore): looked for
+        again with each nickname blanked out, keeping only the finds that reach across one."""
+        gaps = [m.span(1) for m in _NICKNAME.finditer(text)]
+        if not gaps or not self._automatons:
+            return []
+        parts, cursor = [], 0
+        for start, end in gaps:
+            parts += [text[cursor:start], " " * (end - start)]
+            cursor = end
+        parts.append(text[cursor:])
+        finds = self._known_finds(_Tokens("".join(parts)))
+        return [f for f in finds if any(f.start < start and end < f.end for start, end in gaps)]
+
     def _fuzzy_finds(self, tokens: _Tokens, found: list[_Find]) -> list[_Find]:
         """Names misspelled by one letter ('Katherin', 'Jonson'), for names of five letters or more."""
         fuzzy = self._known.fuzzy
@@ -712,7 +832,9 @@ class Redactor:
     # -- replacing
 
     def redact(self, text: str, *, labels: dict[str, str] | None = None, people_only: bool = False) -> Redacted:
-        """The text with every find replaced by its placeholder.
+        """The text with every find replaced by its placeholder, and without the characters a
+        browser does not draw (see `visible`); the spans index `text` as given. Marks written
+        after a letter are read past (see `_MARK`).
 
         `labels` numbers known people in order of first mention (WORKER-1, FAMILY-1); pass the
         same dict for every text of one report so a person keeps one label throughout, or
@@ -720,7 +842,9 @@ class Redactor:
         take one person out of a text that others may still read in full).
         """
         labels = {} if labels is None else labels
-        finds = self.find(text)
+        shown, where = visible(text)
+        read, unmarked = _left_out(shown, _MARK, _UNMARKED_RUN)
+        finds = self.find(read)
         if people_only:
             finds = [f for f in finds if f.person is not None]
         merged = _merge(finds)
@@ -729,11 +853,15 @@ class Redactor:
         cursor = 0
         for find in merged:
             placeholder = self._placeholder(find, labels)
-            spans.append(Span(find.start, find.end, find.category, placeholder, find.person))
-            parts.append(text[cursor : find.start])
+            first, stop = find.start, find.end  # in `shown`, with the marks on the last letter
+            if unmarked is not None:
+                first, stop = unmarked[first], unmarked[stop] if stop < len(unmarked) else len(shown)
+            start, end = (first, stop) if where is None else (where[first], where[stop - 1] + 1)
+            spans.append(Span(start, end, find.category, placeholder, find.person))
+            parts.append(shown[cursor:first])
             parts.append(placeholder)
-            cursor = find.end
-        parts.append(text[cursor:])
+            cursor = stop
+        parts.append(shown[cursor:])
         return Redacted("".join(parts), tuple(spans))
 
     def redact_many(self, texts: Sequence[str]) -> list[Redacted]:
@@ -756,7 +884,9 @@ class Redactor:
         return f"[{label}]" if find.category == "name" else f"[{label} {find.category.upper()}]"
 
 
-TITLE, CAPS, INSIDE = "title", "caps", "inside"
+TITLE, CAPS, INSIDE, JOINED = "title", "caps", "inside", "joined"
+# What may join the two halves of a name broken apart: up to three marks, never a space.
+_JOINER = re.compile(r"(?:[^\w\s]|_){1,3}")
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 
 
@@ -767,6 +897,10 @@ def _guard_holds(guard: str, tokens: _Tokens, first: int, last: int) -> bool:
             return False  # 'will', 'WILL', 'DOB' are words; 'Will' may be a name
         following = tokens.words[last + 1] if last + 1 < len(tokens.words) else ""
         return not (tokens.canon[first] in MONTH_NAMES and following[:1].isdigit())  # 'May 5'
+    if guard == JOINED:  # 'Bright-water', 'Bright.water': not 'bright water', nor 'bright-water' in prose
+        if not (tokens.words[first][:1].isupper() or tokens.mostly_lower_case):
+            return False
+        return _JOINER.fullmatch(tokens.text, tokens.ends[first], tokens.starts[last]) is not None
     if guard == CAPS:
         return all(tokens.words[i].isupper() for i in range(first, last + 1))
     return True

@@ -5,6 +5,8 @@ The redactor is pure Python over plain strings, so none of these tests touch the
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from functools import lru_cache
 
 import pytest
@@ -43,6 +45,7 @@ MAY = Person("may", "worker", names=["May Lindqvist"])
 SENDER = Person("sender", "sender", names=["Karl Grimsby"], emails=["angry.voter@example.com"], phones=["212-555-0100"])
 REPORTER = Person("reporter", "reporter", names=["Olivia Tennant"], phones=["623-555-0111"])
 OUTSIDER = Person("outsider", "worker", names=["Gregory Hollister"], phones=["928-555-0177"], strong_only=True)
+HYPHENATED_OUTSIDER = Person("katherine", "worker", names=["Katherine Delacroix-Moore"], strong_only=True)
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +175,30 @@ def test_a_one_letter_misspelling_of_a_long_name_is_redacted(written):
     result = redact(f"{written} will regret it.")
     assert result.text == "[WORKER-1] will regret it."
     assert only_person(result) == "samantha"
+
+
+@pytest.mark.parametrize(
+    "written", ["Bright-water", "Bright.water", "Bright*water", "Bright\u2013water", "Bri-ghtwater", "BRIGHT-WATER", "Sam-antha"]
+)
+def test_a_protected_name_broken_by_a_hyphen_or_dot_is_redacted(written):
+    result = redact(f"Tell {written} we are watching.")
+    assert result.text == "Tell [WORKER-1] we are watching."
+    assert only_person(result) == "samantha"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lake has bright-water views this year.",
+        "Tell Bright - water hi.",
+        "The bright water of the lake.",
+        "Bright Water Lane",
+    ],
+)
+def test_the_halves_of_a_protected_name_apart_or_in_prose_are_words(text):
+    result = redact(text)
+    assert result.text == text
+    assert result.people == []
 
 
 @pytest.mark.parametrize("written", ["Jose Alvarez", "Jose", "Alvarez", "JOSÉ ÁLVAREZ", "josé"])
@@ -307,6 +334,21 @@ def test_the_senders_details_are_labelled_as_the_senders():
         "+16025550143",
         "6025550143",
         "602.555.0143 ext. 12",
+        "602\u2013555\u20130143",  # en dash
+        "602\u2014555\u20140143",  # em dash
+        "602\u2010555\u20100143",  # hyphen
+        "602\u2011555\u20110143",  # non-breaking hyphen
+        "602\u2212555\u22120143",  # minus sign
+        "+1\u2013602\u2013555\u20130143",
+        "(602) 555\u20130143",
+        "602 \u2013 555 \u2013 0143",
+        "602 - 555 - 0143",
+        "602/555/0143",
+        "602_555_0143",
+        "602 555 01 43",
+        "\uff16\uff10\uff12-\uff15\uff15\uff15-\uff10\uff11\uff14\uff13",  # fullwidth digits
+        "6 0 2 5 5 5 0 1 4 3",
+        "602*555*0143",
     ],
 )
 def test_a_protected_phone_is_redacted_in_any_format(written):
@@ -315,8 +357,9 @@ def test_a_protected_phone_is_redacted_in_any_format(written):
     assert only_person(result) == "jane"
 
 
-def test_the_last_seven_digits_of_a_protected_phone_are_redacted():
-    result = redact("I have 555-0143 written down.")
+@pytest.mark.parametrize("written", ["555-0143", "555\u20130143", "555/0143", "555 01 43", "5550143"])
+def test_the_last_seven_digits_of_a_protected_phone_are_redacted(written):
+    result = redact(f"I have {written} written down.")
     assert result.text == "I have [WORKER-1 PHONE] written down."
     assert only_person(result) == "jane"
 
@@ -329,10 +372,15 @@ def test_a_seven_digit_number_without_a_phone_word_is_left():
     assert redact("I counted 555-0100 ballots").text == "I counted 555-0100 ballots"
 
 
-def test_an_unknown_ten_digit_phone_is_redacted_generically():
-    result = redact("Unknown caller 212-555-0100 again.")
+@pytest.mark.parametrize("written", ["212-555-0100", "212\u2013555\u20130100", "212/555/0100", "212_555_0100", "212 555 01 00"])
+def test_an_unknown_ten_digit_phone_is_redacted_generically(written):
+    result = redact(f"Unknown caller {written} again.")
     assert result.text == "Unknown caller [PHONE] again."
     assert result.people == []
+
+
+def test_ten_digits_spaced_out_are_a_phone_only_when_they_are_a_known_persons():
+    assert redact("Code 2 1 2 5 5 5 0 1 0 0 again.").text == "Code 2 1 2 5 5 5 0 1 0 0 again."
 
 
 @pytest.mark.parametrize(
@@ -454,6 +502,7 @@ def test_a_plate_after_a_plate_cue_is_redacted(text, expected):
     ("text", "expected"),
     [
         ("SSN 123-45-6789", "SSN [SSN]"),
+        ("SSN 123\u201345\u20136789", "SSN [SSN]"),
         ("her social is 123-45-6789", "her social is [SSN]"),
         ("SSN 123456789", "[SSN]"),
         ("ssn: 123456789", "[SSN]"),
@@ -473,6 +522,8 @@ def test_nine_bare_digits_without_an_ssn_cue_are_left():
         ("Mary Brightwood was there.", "[NAME] was there."),
         ("Mary Brightwood's dog barked.", "[NAME] dog barked."),
         ("the voter Thomas Klein called", "the voter [NAME] called"),
+        ('Mary "Mo" Brightwood was there.', "[NAME] was there."),
+        ("Thomas (Tom) Klein called", "[NAME] called"),
     ],
 )
 def test_an_unknown_full_name_with_a_common_given_name_is_redacted(text, expected):
@@ -502,6 +553,7 @@ def test_an_unknown_full_name_is_not_attributed_to_anyone():
         "We will mark the bill in may.",
         "It cost $1,234.56 total, and $45,000 last year.",
         "The 2024 election had 3 recounts.",
+        "Pages 12\u201345 cover 2020\u20132024.",
     ],
 )
 def test_ordinary_election_text_survives_untouched(text):
@@ -578,6 +630,73 @@ def test_a_strong_only_person_is_found_by_full_name_and_phone(text, expected):
     assert result.people == ["outsider"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gregory "Greg" Hollister came',
+        "Gregory (Greg) Hollister came",
+        'Gregory ("Greg") Hollister came',
+        "Gregory \u201cGreg\u201d Hollister came",
+        "Gregory 'the Clerk' Hollister came",
+        'GREGORY "GREG" HOLLISTER came',
+    ],
+)
+def test_a_strong_only_person_is_found_with_a_nickname_between_given_name_and_surname(text):
+    result = redact(text, Redactor([OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == ["outsider"]
+
+
+@pytest.mark.parametrize("text", ['Katherine "Kat" Delacroix-Moore came', "Katherine \u2018Kat\u2019 Delacroix\u2013Moore came"])
+def test_a_strong_only_person_with_a_hyphenated_surname_is_found_with_a_nickname(text):
+    result = redact(text, Redactor([HYPHENATED_OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == ["katherine"]
+
+
+def test_a_nickname_in_quotes_is_taken_out_with_the_name_around_it():
+    assert redact('Robert "Bob" Smith runs the count.').text == "[WORKER-1] runs the count."
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Gregory H\u043ellister came", "outsider"),  # Cyrillic o
+        ("Gr\u0435gory Hollister came", "outsider"),  # Cyrillic e
+        ("Gregory \u0397ollister came", "outsider"),  # Greek capital eta
+        ("H\u03bfllister, Gregory came", "outsider"),  # Greek omicron
+        ("Katherine Delacr\u043eix-Moore came", "katherine"),
+        ('Katherine "Kat" Delacr\u043eix-M\u043e\u043ere came', "katherine"),
+    ],
+)
+def test_a_strong_only_persons_name_with_look_alike_letters_of_another_script_is_found(text, key):
+    result = redact(text, Redactor([OUTSIDER, HYPHENATED_OUTSIDER]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == [key]
+
+
+@pytest.mark.parametrize(
+    "text", ["\u0413\u0440\u0435\u0433\u043e\u0440\u0438 came", "\u0422\u043e\u043c \u0438 \u041c\u0430\u0440\u0438\u044f"]
+)
+def test_a_word_wholly_in_another_script_is_not_read_as_latin(text):
+    result = redact(text, Redactor([OUTSIDER, HYPHENATED_OUTSIDER]))
+    assert result.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Gregory "Greg" came', 'Gregory "Greg" came'),
+        ('He said "stop" to Hollister.', 'He said "stop" to Hollister.'),
+        ('the "Stop the Steal" rally', 'the "Stop the Steal" rally'),
+    ],
+)
+def test_words_in_quotes_make_no_strong_only_person_of_one_name(text, expected):
+    result = redact(text, Redactor([OUTSIDER]))
+    assert result.text == expected
+    assert result.people == []
+
+
 @pytest.mark.parametrize("text", ["Gregory came", "Hollister came", "GH came", "Hollistr came"])
 def test_a_strong_only_person_is_not_found_by_one_name_initials_or_a_misspelling(text):
     result = redact(text, Redactor([OUTSIDER]))
@@ -620,6 +739,70 @@ def test_each_span_covers_exactly_what_it_replaced():
 
 
 # ---------------------------------------------------------------------------------------------
+# Characters a browser does not draw
+# ---------------------------------------------------------------------------------------------
+
+FORMAT_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+HIDDEN = "Tell Bright{0}water she lives at 1418 W Pa{0}lm Ln. Her cell is 602{0}555{0}0143{0}."
+
+
+def test_no_format_character_hides_a_protected_name_address_or_phone():
+    """Every Unicode format character (soft hyphen, zero-width space and joiners, bidi controls,
+    tag characters...) inside a surname, a street and a phone number."""
+    assert len(FORMAT_CHARACTERS) > 150
+    for ch in FORMAT_CHARACTERS:
+        result = redact(HIDDEN.format(ch))
+        assert result.text == "Tell [WORKER-1] she lives at [WORKER-2 ADDRESS]. Her cell is [WORKER-2 PHONE].", hex(ord(ch))
+        assert result.people == ["samantha", "jane"]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\u034f", "\ufe0f", "\u3164", "\U000e0100", "\u200b\u200c\u200d\u2060\ufeff"],
+    ids=["grapheme joiner", "variation selector", "Hangul filler", "variation selector supplement", "several"],
+)
+def test_other_characters_a_browser_does_not_draw_hide_nothing(hidden):
+    result = redact(HIDDEN.format(hidden))
+    assert result.text == "Tell [WORKER-1] she lives at [WORKER-2 ADDRESS]. Her cell is [WORKER-2 PHONE]."
+
+
+def test_spans_index_the_text_with_its_invisible_characters_and_the_copy_leaves_them_out():
+    text = "\ufeffAsk Ja\u00adne Doe\u200b, \u202eabc\u202c at 602\u2060555\u20600143."
+    result = redact(text)
+    assert result.text == "Ask [WORKER-1], abc at [WORKER-1 PHONE]."
+    assert [text[s.start : s.end] for s in result.spans] == ["Ja\u00adne Doe", "602\u2060555\u20600143"]
+    assert "".join(ch for ch in rebuilt(text, result) if unicodedata.category(ch) != "Cf") == result.text
+
+
+def test_ordinary_text_with_invisible_characters_only_loses_them():
+    text = "Precinct\u00ad 12 opens at 6:00 a.m.\u200b \U0001f5f3\ufe0f"
+    result = redact(text)
+    assert result.text == "Precinct 12 opens at 6:00 a.m. \U0001f5f3"
+    assert result.spans == ()
+
+
+def stacked(text: str, mark: str = "\u0337") -> str:
+    """The text with a combining mark on every character, as written to get past a filter."""
+    return "".join(ch + mark for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tell Mr A\u0301lvarez We Know", "Tell Mr [WORKER-1] We Know"),  # an accent typed as a mark of its own
+        ("Jose\u0301 came to the cafe\u0301.", "[WORKER-1] came to the cafe\u0301."),
+        (f"Tell {stacked('Brightwater')} hi", "Tell [WORKER-1] hi"),
+        (f"Call {stacked('602-555-0143')} now", "Call [WORKER-1 PHONE] now"),
+        ("She is at 1418 W Pa\u0300lm Ln.", "She is at [WORKER-1 ADDRESS]."),
+    ],
+)
+def test_marks_written_after_letters_split_no_name_phone_or_address(text, expected):
+    result = redact(text)
+    assert result.text == expected
+    assert rebuilt(text, result) == result.text
+
+
+# ---------------------------------------------------------------------------------------------
 # Property: a planted identifier never survives, whatever surrounds it
 # ---------------------------------------------------------------------------------------------
 
@@ -629,7 +812,16 @@ SURROUNDING = st.text(alphabet="abkqxz789 .,;:!?-()'\"\n", max_size=40)
 SEPARATOR = st.sampled_from([" ", ", ", " (", ") ", ": ", "\n", " - ", "; ", ' "', '" ', "'"])
 
 PLANTED_NAMES = ["Jane Doe", "JANE DOE", "jane doe", "Doe, Jane", "Bob Smith", "Robert Smith", "Samantha Brightwater"]
-PLANTED_PHONES = ["(602) 555-0143", "602.555.0143", "602-555-0143", "+1 602 555 0143", "6025550143", "480-555-0199"]
+PLANTED_PHONES = [
+    "(602) 555-0143",
+    "602.555.0143",
+    "602-555-0143",
+    "+1 602 555 0143",
+    "6025550143",
+    "480-555-0199",
+    "602\u2013555\u20130143",
+    "602/555/0143",
+]
 PLANTED_EMAILS = ["janedoe@gmail.com", "Jane.Doe+x@gmail.com", "janedoe@googlemail.com", "JANEDOE@GMAIL.COM"]
 
 

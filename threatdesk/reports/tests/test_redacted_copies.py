@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from threatdesk.privacy.redaction import Redactor
+from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.services import protected_person_create
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import sender_pseudonyms
@@ -43,6 +45,34 @@ def test_imported_reports_get_their_copies(personas):
     for report in Report.objects.filter(pk__in=[s.pk for s in stored]):
         assert report.redaction_state == "done"
         assert report.message_text_redacted == EXPECTED_WORDS
+
+
+def test_invisible_characters_in_the_words_hide_no_protected_person(personas):
+    worker, _child = protect_canaries(personas)
+    words = "Tell Mrs Bright\u00adwater we know where she sleeps: 4417 Zephyr\u00adine Lane. Her cell is 602\u200b555\u200b0199."
+    report = Report.objects.get(pk=submit(personas.reporter, message_text=words).pk)
+    assert report.message_text_redacted == (
+        "Tell Mrs [WORKER-1] we know where she sleeps: [WORKER-1 ADDRESS]. Her cell is [WORKER-1 PHONE]."
+    )
+    assert [m["person"] for m in report.protected_mentions] == [worker.public_code]
+
+
+def test_a_protected_phone_written_with_en_dashes_is_redacted(personas):
+    protect_canaries(personas)
+    report = submit(personas.reporter, message_text="We have her number, 602\u2013555\u20130199, and we will use it.")
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.message_text_redacted == "We have her number, [WORKER-1 PHONE], and we will use it."
+
+
+def test_a_worker_of_another_office_named_with_a_nickname_in_quotes_is_redacted(personas):
+    protected_person_create(
+        actor=personas.outsider,
+        office=personas.other_office,
+        data=ProtectedPersonIn(kind="worker", full_name="Katherine Delacroix-Moore", phones=["+15205550123"]),
+    )
+    report = submit(personas.reporter, narrative='He said Katherine "Kat" Delacroix-Moore from the Pima office is next.')
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.narrative_redacted == "He said [WORKER-1] from the Pima office is next."
 
 
 def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
