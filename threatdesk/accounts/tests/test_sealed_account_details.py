@@ -20,6 +20,7 @@ from threatdesk.lib import sql
 from threatdesk.privacy.migrating import open_in_place, seal_in_place
 from threatdesk.privacy.services import rotate_keys
 from threatdesk.reports.models import Report
+from threatdesk.testing.clients import admin_user_form
 from threatdesk.testing.payloads import CANARY_EMAIL, CANARY_WORKER
 from threatdesk.testing.personas import PASSWORD, Personas
 from threatdesk.testing.planting import canary_account
@@ -93,31 +94,13 @@ def test_the_administrator_edits_and_searches_users(clerk: User, personas: Perso
     assert f'type="text" name="first_name" value="{FIRST}"' in form
     saved = admin.post(
         f"/admin/accounts/user/{clerk.pk}/change/",
-        {**_change_form(clerk), "email": "new.address@example.org"},
+        {**admin_user_form(clerk), "email": "new.address@example.org"},
     )
     assert saved.status_code == 302, saved.content.decode()[:2000]
     assert User.objects.get(pk=clerk.pk).email == "new.address@example.org"
-    refused = admin.post(f"/admin/accounts/user/{clerk.pk}/change/", {**_change_form(clerk), "email": "nowhere"})
+    refused = admin.post(f"/admin/accounts/user/{clerk.pk}/change/", {**admin_user_form(clerk), "email": "nowhere"})
     assert refused.status_code == 200 and "Enter a valid email address" in refused.content.decode()
     assert User.objects.get(pk=clerk.pk).email == "new.address@example.org"
-
-
-def _change_form(user: User) -> dict[str, Any]:
-    return {
-        "username": user.username,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "email": user.email,
-        "is_active": "on",
-        "role": user.role,
-        "office": user.office_id or "",
-        "agency": "",
-        "state": "",
-        "date_joined_0": "2026-01-01",
-        "date_joined_1": "00:00:00",
-        "initial-date_joined_0": "2026-01-01",
-        "initial-date_joined_1": "00:00:00",
-    }
 
 
 def test_key_rotation_reseals_account_details(clerk: User, settings: Any) -> None:

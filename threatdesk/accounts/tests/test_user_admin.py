@@ -3,14 +3,13 @@ every change in the audit trail by field name only."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 
 from threatdesk.accounts.models import Role, User
 from threatdesk.accounts.services import user_create
 from threatdesk.audit.models import AuditEvent
+from threatdesk.testing.clients import admin_user_form
 from threatdesk.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
@@ -22,25 +21,6 @@ def admin_client(personas: Personas) -> Client:
     return client
 
 
-def change_form(user: User, **changes: Any) -> dict[str, Any]:
-    return {
-        "username": user.username,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "email": user.email,
-        "is_active": "on",
-        "role": user.role,
-        "office": user.office_id or "",
-        "agency": user.agency_id or "",
-        "state": user.state_id or "",
-        "date_joined_0": "2026-01-01",
-        "date_joined_1": "00:00:00",
-        "initial-date_joined_0": "2026-01-01",
-        "initial-date_joined_1": "00:00:00",
-        **changes,
-    }
-
-
 @pytest.fixture
 def second_admin(personas: Personas) -> User:
     return user_create(actor=None, username="deputy-admin", password="x" * 20, role=Role.ADMIN, email="da@example.org")
@@ -48,7 +28,9 @@ def second_admin(personas: Personas) -> User:
 
 def test_an_administrator_moved_to_another_role_loses_the_admin_site(personas, second_admin):
     url = f"/admin/accounts/user/{second_admin.pk}/change/"
-    moved_on = change_form(second_admin, role=Role.OFFICE_MANAGER, office=personas.office.pk, is_staff="on", is_superuser="on")
+    moved_on = admin_user_form(
+        second_admin, role=Role.OFFICE_MANAGER, office=personas.office.pk, is_staff="on", is_superuser="on"
+    )
     saved = admin_client(personas).post(url, moved_on)  # the old boxes left ticked
     assert saved.status_code == 302, saved.content.decode()[:1500]
     moved = User.objects.get(pk=second_admin.pk)
@@ -60,7 +42,7 @@ def test_an_administrator_moved_to_another_role_loses_the_admin_site(personas, s
 
 def test_a_role_without_its_scope_is_refused_and_nothing_changes(personas, second_admin):
     url = f"/admin/accounts/user/{second_admin.pk}/change/"
-    refused = admin_client(personas).post(url, change_form(second_admin, role=Role.LIAISON))
+    refused = admin_client(personas).post(url, admin_user_form(second_admin, role=Role.LIAISON))
     assert refused.status_code == 200
     assert "needs an agency" in refused.content.decode()
     assert User.objects.get(pk=second_admin.pk).role == Role.ADMIN
@@ -75,7 +57,7 @@ def test_the_staff_flags_are_not_on_the_form(personas, second_admin):
 
 def test_each_change_is_audited_by_field_name_without_values(personas, second_admin):
     url = f"/admin/accounts/user/{second_admin.pk}/change/"
-    admin_client(personas).post(url, change_form(second_admin, email="moved.on@example.org", last_name="Quarrington"))
+    admin_client(personas).post(url, admin_user_form(second_admin, email="moved.on@example.org", last_name="Quarrington"))
     event = AuditEvent.objects.get(action="accounts.user.changed")
     assert (event.actor, event.object_id, event.payload) == (
         personas.admin,
