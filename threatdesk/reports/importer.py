@@ -483,6 +483,12 @@ def _jsonl_records(lines: _Lines, checker: _Checker) -> Iterator[_Record]:
         except json.JSONDecodeError as exc:
             checker.bad_row(FieldError("json", f"malformed JSON: {exc.msg} at column {exc.colno}", line))
             continue
+        except RecursionError:
+            checker.bad_row(FieldError("json", "nested too deeply to read", line))
+            continue
+        except ValueError as exc:  # a number of more digits than Python converts
+            checker.bad_row(FieldError("json", f"unreadable JSON: {without_values(str(exc))}", line))
+            continue
         if not isinstance(data, dict):
             checker.bad_row(FieldError("json", "each line must be one JSON object", line))
             continue

@@ -240,6 +240,20 @@ def test_malformed_json_line_is_named(tmp_path):
     assert Report.objects.count() == 0
 
 
+def test_json_line_nested_too_deeply_is_named_and_the_rest_still_checked(tmp_path):
+    deep = '{"narrative": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    huge_number = '{"narrative": ' + "7" * 5000 + "}"
+    path = tmp_path / "reports.jsonl"
+    good = json.dumps(valid_report_payload())
+    path.write_text(f"{good}\n{deep}\n{huge_number}\n{json.dumps(valid_report_payload(target_role='mayor'))}\n", encoding="utf-8")
+    output = refused(path)
+    assert "line 2: json: nested too deeply to read" in output
+    assert "line 3: json: unreadable JSON" in output
+    assert "line 4: target_role: not one of the codes" in output
+    assert "7777" not in output
+    assert Report.objects.count() == 0
+
+
 def test_unknown_json_key_is_named(tmp_path):
     path = write_jsonl(tmp_path / "reports.jsonl", [{**valid_report_payload(), "victim": "x"}])
     assert "line 1: victim: unknown field" in refused(path)
