@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from threatdesk.privacy.selectors import StatePeople
 from threatdesk.reports import redaction
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.schemas import EARLIEST_DATE, ReportIn
 from threatdesk.reports.services import (
     IMPORT_KEY_PREFIX,
     FieldError,
@@ -53,6 +53,10 @@ FORMATS = ("csv", "jsonl")
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 LIST_SEPARATOR = ";"
 MAX_EXTERNAL_ID = 190  # the stored key is "import:" + id, in a 200-character column
+# A received_at ahead of this machine's clock by no more than this is taken as the two clocks
+# disagreeing, not as a time in the future.
+RECEIVED_AT_SKEW = dt.timedelta(minutes=5)
+_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))  # where each day begins first (UTC+14)
 
 CSV_COLUMNS = (
     "external_id",
@@ -235,9 +239,19 @@ def _received_at(value: Any, line: int) -> tuple[dt.datetime | None, list[FieldE
         return None, [FieldError("received_at", "not an ISO 8601 date and time (e.g. 2024-11-06T21:15:00-07:00)", line)]
     if parsed.tzinfo is None:
         return None, [FieldError("received_at", "needs a UTC offset (e.g. 2024-11-06T21:15:00-07:00 or ...Z)", line)]
-    if parsed > dt.datetime.now(dt.UTC) + dt.timedelta(days=1):
+    if parsed.date() < EARLIEST_DATE:  # its own calendar's date: a far-off year may not convert to UTC
+        return None, [FieldError("received_at", f"is before {EARLIEST_DATE.isoformat()}", line)]
+    if parsed > dt.datetime.now(dt.UTC) + RECEIVED_AT_SKEW:
         return None, [FieldError("received_at", "is in the future", line)]
     return parsed, []
+
+
+def _received_before_occurred(received_at: dt.datetime | None, report: ReportIn, line: int) -> list[FieldError]:
+    """A report cannot come in before the day it tells of began, wherever that was."""
+    began = dt.datetime.combine(report.occurred_on, dt.time(), tzinfo=_EARLIEST_ZONE)
+    if received_at is not None and received_at < began:
+        return [FieldError("received_at", "is before occurred_on", line)]
+    return []
 
 
 def _place_errors(places: PlaceDirectory, report: ReportIn, line: int) -> list[FieldError]:
@@ -328,6 +342,7 @@ def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
     except ValidationError as exc:
         errors += _pydantic_errors(exc, line, work.fmt)
     if report is not None:
+        errors += _received_before_occurred(received_at, report, line)
         errors += _place_errors(work.places, report, line)
     if errors or report is None or not draft:
         return _Outcome(line, errors)

@@ -4,6 +4,7 @@ stores nothing and is reported by line and column without repeating what the cel
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -289,6 +290,41 @@ def test_repeated_external_id_within_a_file_is_refused(tmp_path):
 def test_received_at_needs_a_utc_offset(tmp_path):
     rows = numbered(1, received_at="2024-11-07T09:00:00")
     assert "line 2: received_at: needs a UTC offset" in refused(write_csv(tmp_path / "reports.csv", rows))
+
+
+def in_hours(hours: float) -> str:
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("received_at", "problem"),
+    [
+        ("1995-01-01T00:00:00Z", "is before occurred_on"),
+        ("2024-11-05T02:00:00-07:00", "is before occurred_on"),
+        ("1989-12-31T23:59:00-05:00", "is before 1990-01-01"),
+        ("0001-01-01T00:00:00+01:00", "is before 1990-01-01"),
+        ("9999-12-31T23:59:59-01:00", "is in the future"),
+        ("FUTURE", "is in the future"),
+    ],
+)
+def test_impossible_received_at_is_refused_by_line(tmp_path, received_at, problem):
+    rows = numbered(2)
+    rows[1]["received_at"] = in_hours(20) if received_at == "FUTURE" else received_at
+    output = refused(write_csv(tmp_path / "reports.csv", rows))
+    assert f"line 3: received_at: {problem}" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
+def test_received_at_allows_a_clock_a_little_ahead_and_any_time_zone(tmp_path):
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    rows = [
+        csv_row(external_id="ahead", occurred_on=today, received_at=in_hours(1 / 60)),
+        # In Guam (UTC+10) it was already the 7th when it was 22:00 on the 6th in UTC.
+        csv_row(external_id="guam", occurred_on="2024-11-07", received_at="2024-11-06T22:00:00Z"),
+    ]
+    out, _ = run(write_csv(tmp_path / "reports.csv", rows))
+    assert "imported 2 reports" in out
 
 
 def test_dry_run_writes_nothing(tmp_path):
