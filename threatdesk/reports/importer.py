@@ -223,6 +223,8 @@ def _parse_external_id(value: Any, line: int) -> tuple[str, list[FieldError]]:
     if not isinstance(value, str | int) or isinstance(value, bool):
         return "", [FieldError("external_id", "must be a string", line)]
     text = str(value).strip()
+    if "\x00" in text:
+        return "", [FieldError("external_id", "must not contain NUL characters", line)]
     if len(text) > MAX_EXTERNAL_ID:
         return "", [FieldError("external_id", f"longer than {MAX_EXTERNAL_ID} characters", line)]
     return text, []

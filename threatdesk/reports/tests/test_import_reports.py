@@ -287,6 +287,14 @@ def test_repeated_external_id_within_a_file_is_refused(tmp_path):
     assert "line 4: external_id: repeats line 2" in refused(write_csv(tmp_path / "reports.csv", rows))
 
 
+def test_nul_in_external_id_is_refused_like_nul_in_any_text(tmp_path):
+    records = [{**valid_report_payload(), "external_id": "HOT\u0000LINE-1"}, {**valid_report_payload(), "external_id": "ok"}]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: external_id: must not contain NUL characters" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
 def test_received_at_needs_a_utc_offset(tmp_path):
     rows = numbered(1, received_at="2024-11-07T09:00:00")
     assert "line 2: received_at: needs a UTC offset" in refused(write_csv(tmp_path / "reports.csv", rows))
