@@ -175,6 +175,18 @@ def test_every_bad_row_is_reported_not_just_the_first(tmp_path):
     assert "2 problem(s)" in output
 
 
+def test_numbers_are_not_read_as_dates_or_times(tmp_path):
+    rows = numbered(2)
+    rows[0]["occurred_on"] = "1699920000"
+    output = refused(write_csv(tmp_path / "reports.csv", rows))
+    assert "line 2: occurred_on: give the date as YYYY-MM-DD, not a number" in output
+    records = [valid_report_payload(occurred_on=1699920000), valid_report_payload(occurred_time=3600)]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: occurred_on: give the date as YYYY-MM-DD, not a number" in output
+    assert "line 2: occurred_time: give the time of day as HH:MM, not a number" in output
+    assert Report.objects.count() == 0
+
+
 def test_line_numbers_count_lines_of_the_file_not_rows(tmp_path):
     rows = numbered(3)
     rows[0]["narrative"] = "First line of the story.\nSecond line of the story."
