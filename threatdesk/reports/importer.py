@@ -84,6 +84,7 @@ LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sen
 _IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PROGRESS_EVERY = 1000
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CHUNK_ROWS = 500  # rows handed to a worker at a time
 POOL_MIN_ROWS = 2000  # in a smaller file, starting worker processes would cost more than they save
 
@@ -152,13 +153,26 @@ class _Lines:
 
     def _decode(self, raw: bytes) -> str:
         try:
-            return raw.decode("utf-8")
+            text, bad_at = raw.decode("utf-8"), -1
         except UnicodeDecodeError as exc:
-            self.bad_lines += 1
-            if self.first_bad is None:
-                where = f"byte {exc.start + 1} of the line (byte {self.bytes_read + exc.start} of the file)"
-                self.first_bad = FieldError("file", f"not UTF-8 at {where}; save the file as UTF-8", self.line)
-            return raw.decode("utf-8", errors="replace")
+            text, bad_at = raw.decode("utf-8", errors="replace"), exc.start
+        nul = raw.find(b"\x00")  # valid UTF-8, but no text has one: most likely UTF-16
+        if nul >= 0:
+            self._bad(nul, "a NUL byte at {where}, as UTF-16 has and UTF-8 text never does")
+            # Read on without them: a UTF-16 file of plain letters then parses, and shows no other problem.
+            text = text.replace("\x00", "")
+            if self.line == 1 and raw.startswith(_UTF16_BOMS):
+                text = text[2:]
+        elif bad_at >= 0:
+            self._bad(bad_at, "not UTF-8 at {where}")
+        return text
+
+    def _bad(self, offset: int, problem: str) -> None:
+        """Count a line that is not UTF-8; describe the first, by its 0-based `offset` in the line."""
+        self.bad_lines += 1
+        if self.first_bad is None:
+            where = f"byte {offset + 1} of the line (byte {self.bytes_read + offset + 1} of the file)"
+            self.first_bad = FieldError("file", f"{problem.format(where=where)}; save the file as UTF-8", self.line)
 
     def encoding_errors(self) -> list[FieldError]:
         if self.first_bad is None:
@@ -376,9 +390,13 @@ class _Checker:
         self.result = Checked()
         self.id_lines: dict[str, int] = {}
 
-    def fail(self, errors: Sequence[FieldError]) -> None:
+    def fail(self, errors: Sequence[FieldError], *, first: bool = False) -> None:
+        """Add problems; `first` puts them before those found already (the sort by line keeps it)."""
         if errors:
-            self.result.errors.extend(errors)
+            if first:
+                self.result.errors[:0] = errors
+            else:
+                self.result.errors.extend(errors)
             self.result.drafts.clear()  # nothing will be stored, so stop holding rows
 
     def bad_row(self, error: FieldError) -> None:
@@ -551,7 +569,7 @@ def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1,
         records = _csv_records(lines, checker) if fmt == "csv" else _jsonl_records(lines, checker)
         for outcomes in _checked(fmt, _chunks(records, checker, draft=draft), workers=workers, draft=draft):
             checker.add(outcomes)
-    checker.fail(lines.encoding_errors())
+    checker.fail(lines.encoding_errors(), first=True)  # what follows from it comes after
     if checker.result.row_count == 0 and not checker.result.errors:
         checker.fail([FieldError("file", "is empty", None)])
     return checker.finish()

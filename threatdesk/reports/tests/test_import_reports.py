@@ -206,6 +206,29 @@ def test_non_utf8_file_is_refused_with_the_line_and_byte(tmp_path):
     assert Report.objects.count() == 0
 
 
+def test_bytes_are_counted_from_one_in_the_line_and_in_the_file(tmp_path):
+    path = write_csv(tmp_path / "latin1.csv", numbered(2))
+    header, row, rest = path.read_bytes().split(b"\n", 2)
+    row = row.replace(b"voicemail", b"voicem\xe9il")
+    path.write_bytes(b"\xef\xbb\xbf" + header + b"\n" + row + b"\n" + rest)
+    in_line = row.index(b"\xe9") + 1
+    in_file = 3 + len(header) + 1 + in_line
+    assert f"line 2: file: not UTF-8 at byte {in_line} of the line (byte {in_file} of the file)" in refused(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_file_is_reported_as_an_encoding_problem_alone(tmp_path, encoding):
+    text = write_csv(tmp_path / "utf8.csv", numbered(3)).read_text(encoding="utf-8")
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(text.encode(encoding))
+    output = refused(path)
+    nul = path.read_bytes().index(b"\x00") + 1
+    assert f"line 1: file: a NUL byte at byte {nul} of the line (byte {nul} of the file), as UTF-16 has" in output
+    assert "save the file as UTF-8 (" in output  # and how many lines are not
+    assert "1 problem(s)" in output  # not a header or a row it cannot read
+    assert Report.objects.count() == 0
+
+
 def test_utf8_with_byte_order_mark_is_accepted(tmp_path):
     path = write_csv(tmp_path / "excel.csv", numbered(2))
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
