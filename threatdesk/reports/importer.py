@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import gc
 import itertools
 import json
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from threatdesk.privacy.selectors import StatePeople
 from threatdesk.reports import redaction
@@ -80,6 +81,7 @@ CSV_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("occurred_on", "state", "channel", "threat_types", "target_role", "narrative")
 LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sender_handles"})
+IMPORT_KEYS = frozenset({"external_id", "received_at"})  # what a row has beyond the API's report
 
 _IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -188,7 +190,6 @@ class _Lines:
 
 _PLAIN_MESSAGES = {
     "missing": "required",
-    "extra_forbidden": "unknown field; see docs/import.md",
     "enum": "not one of the codes listed in docs/codebook.md",
 }
 
@@ -227,8 +228,45 @@ def _column(loc: Sequence[Any], fmt: str) -> str:
     return "_".join(parts) if fmt == "csv" else ".".join(parts)
 
 
-def _pydantic_errors(exc: ValidationError, line: int, fmt: str) -> list[FieldError]:
-    return [FieldError(_column(e["loc"], fmt), _safe_message(e), line) for e in exc.errors(include_url=False)]
+def _pydantic_errors(exc: ValidationError, line: int, fmt: str, data: dict[str, Any]) -> list[FieldError]:
+    return [
+        _unknown_key(e["loc"], data, line)
+        if e["type"] == "extra_forbidden"
+        else FieldError(_column(e["loc"], fmt), _safe_message(e), line)
+        for e in exc.errors(include_url=False)
+    ]
+
+
+def _place_of(position: int, given: str, known: Sequence[str]) -> str:
+    """A position (counted from 1), with the known name `given` is close to; never `given` itself."""
+    close = difflib.get_close_matches(given.strip().lower(), known, n=1)
+    return f"{position} (did you mean {close[0]}?)" if close else str(position)
+
+
+def _unknown_key(loc: Sequence[Any], data: dict[str, Any], line: int) -> FieldError:
+    """A JSON key the schema does not know, named by its place in its object, as an unknown CSV
+    column is: the key may be a value put where a key belongs."""
+    *path, key = (str(part) for part in loc)
+    where = ".".join(path) or "json"
+    obj: Any = data
+    model: type[BaseModel] = ReportIn
+    known = [*ReportIn.model_fields, *IMPORT_KEYS]
+    try:
+        for part in path:
+            obj, model = obj[part], _nested_model(model, part)
+            known = list(model.model_fields)
+        place = _place_of(list(obj).index(key) + 1, key, known)
+    except (KeyError, TypeError, ValueError):  # not where pydantic says: name no place
+        return FieldError(where, "unknown key; see docs/import.md", line)
+    return FieldError(where, f"unknown key at position {place}; see docs/import.md", line)
+
+
+def _nested_model(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The model of the object under `model`'s key `name` (ReportIn's `sender`, say)."""
+    annotation = model.model_fields[name].annotation
+    if not isinstance(annotation, type) or not issubclass(annotation, BaseModel):
+        raise KeyError(name)
+    return annotation
 
 
 def _parse_external_id(value: Any, line: int) -> tuple[str, list[FieldError]]:
@@ -289,8 +327,9 @@ def _plain(errors: Iterable[FieldError]) -> list[FieldError]:
 
 @dataclass(frozen=True)
 class _Record:
-    """A row as read, in the API's shape, with its external id (checked here against the rows
-    before it, which a worker does not see) and what is wrong with that id."""
+    """A row as read, in the API's shape plus `external_id` and `received_at`, with its external
+    id (checked here against the rows before it, which a worker does not see) and what is wrong
+    with that id."""
 
     line: int
     data: dict[str, Any]
@@ -350,13 +389,16 @@ def _check_chunk(work: _Work, chunk: _Chunk) -> list[_Outcome]:
 def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
     """Check one row; when it is good and `draft` asks, draft it for storing as well."""
     line = record.line
-    received_at, errors = _received_at(record.data.pop("received_at", None), line)
+    data = record.data
+    received_at, errors = _received_at(data.get("received_at"), line)
     errors = record.errors + errors
     report: ReportIn | None = None
     try:
-        report = ReportIn.model_validate(record.data)
+        report = ReportIn.model_validate(
+            {k: v for k, v in data.items() if k not in IMPORT_KEYS} if IMPORT_KEYS & data.keys() else data
+        )
     except ValidationError as exc:
-        errors += _pydantic_errors(exc, line, work.fmt)
+        errors += _pydantic_errors(exc, line, work.fmt, data)
     if report is not None:
         errors += _received_before_occurred(received_at, report, line)
         errors += _place_errors(work.places, report, line)
@@ -404,9 +446,9 @@ class _Checker:
         self.fail([error])
 
     def record(self, data: dict[str, Any], line: int) -> _Record:
-        """One row (a dict in the API's shape) to check, with its external id taken out."""
+        """One row (a dict in the API's shape, with `external_id` and `received_at`) to check."""
         self.result.row_count += 1
-        external_id, errors = self._external_id(data.pop("external_id", None), line)
+        external_id, errors = self._external_id(data.get("external_id"), line)
         return _Record(line, data, external_id, errors)
 
     def add(self, outcomes: Iterable[_Outcome]) -> None:
@@ -442,14 +484,21 @@ class _Checker:
 
 
 def _header_errors(header: list[str]) -> list[FieldError]:
+    """Problems of the header, naming only known columns: an unknown one goes by its position,
+    since a file without its header row has a report there, and its cells must not be printed."""
     errors: list[FieldError] = []
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         errors.append(FieldError("header", f"missing required column(s): {', '.join(missing)}", 1))
-    unknown = [name for name in header if name not in CSV_COLUMNS]
+    if not any(name in CSV_COLUMNS for name in header):
+        errors.append(
+            FieldError("header", "names no known column; the first line must be the header row (see docs/import.md)", 1)
+        )
+        return errors
+    unknown = [_place_of(position, name, CSV_COLUMNS) for position, name in enumerate(header, start=1) if name not in CSV_COLUMNS]
     if unknown:
-        errors.append(FieldError("header", f"unknown column(s): {', '.join(unknown)}; see docs/import.md", 1))
-    repeated = sorted({name for name in header if header.count(name) > 1})
+        errors.append(FieldError("header", f"unknown column(s) at position {', '.join(unknown)}; see docs/import.md", 1))
+    repeated = sorted({name for name in header if name in CSV_COLUMNS and header.count(name) > 1})
     if repeated:
         errors.append(FieldError("header", f"repeated column(s): {', '.join(repeated)}", 1))
     return errors

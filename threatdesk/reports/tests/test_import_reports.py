@@ -249,7 +249,38 @@ def test_unknown_columns_are_named(tmp_path):
     text = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([text[0] + ",victim_home_address", text[1] + ",x"]) + "\n", encoding="utf-8")
     output = refused(path)
-    assert "unknown column(s): victim_home_address" in output
+    assert "line 1: header: unknown column(s) at position 19; see docs/import.md" in output
+    assert "victim_home_address" not in output
+
+
+def test_a_misspelt_column_is_named_by_position_with_the_name_it_is_close_to(tmp_path):
+    columns = [c for c in CSV_COLUMNS if c not in {"narrative", "sender_phones"}] + ["Narative", "sender_phone_numbers"]
+    rows = [{**csv_row(), "Narative": "x", "sender_phone_numbers": "x"}]
+    output = refused(write_csv(tmp_path / "reports.csv", rows, columns=columns))
+    assert "missing required column(s): narrative" in output
+    assert "unknown column(s) at position 17 (did you mean narrative?), 18 (did you mean sender_phones?)" in output
+    assert "Narative" not in output and "sender_phone_numbers" not in output
+
+
+def test_a_csv_without_its_header_row_prints_none_of_its_first_row(tmp_path):
+    path = write_csv(tmp_path / "reports.csv", numbered(3))
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    output = refused(path)
+    assert "line 1: header: names no known column; the first line must be the header row" in output
+    assert [canary for canary in CANARIES if canary in output] == []
+    assert "AZ-2024-0001" not in output and "voicemail" not in output
+    assert Report.objects.count() == 0
+
+
+def test_repeated_columns_are_named_only_when_known(tmp_path):
+    path = tmp_path / "reports.csv"
+    write_csv(path, numbered(1))
+    header, row = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(f"{header},state,{CANARY_SENDER},{CANARY_SENDER}\n{row},AZ,x,y\n", encoding="utf-8")
+    output = refused(path)
+    assert "repeated column(s): state\n" in output
+    assert "unknown column(s) at position 20, 21" in output
+    assert CANARY_SENDER not in output
 
 
 def test_row_with_the_wrong_number_of_cells_is_refused(tmp_path):
@@ -290,9 +321,19 @@ def test_json_line_nested_too_deeply_is_named_and_the_rest_still_checked(tmp_pat
     assert Report.objects.count() == 0
 
 
-def test_unknown_json_key_is_named(tmp_path):
-    path = write_jsonl(tmp_path / "reports.jsonl", [{**valid_report_payload(), "victim": "x"}])
-    assert "line 1: victim: unknown field" in refused(path)
+def test_unknown_json_key_is_named_by_its_place_not_by_itself(tmp_path):
+    records = [
+        {"external_id": "j-1", CANARY_WORKER: "x", **valid_report_payload()},
+        {**valid_report_payload(), "narative": "x"},
+        {**valid_report_payload(sender={"name": "", "phone": "x", CANARY_ADDRESS: "y"}), "received_at": "2024-11-07T16:00:00Z"},
+    ]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: json: unknown key at position 2; see docs/import.md" in output
+    assert f"line 2: json: unknown key at position {len(valid_report_payload()) + 1} (did you mean narrative?)" in output
+    assert "line 3: sender: unknown key at position 2 (did you mean phones?)" in output
+    assert "line 3: sender: unknown key at position 3; see docs/import.md" in output
+    assert "narative" not in output
+    assert [canary for canary in CANARIES if canary in output] == []
 
 
 def test_empty_file_is_refused(tmp_path):
