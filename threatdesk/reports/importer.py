@@ -43,6 +43,7 @@ from threatdesk.reports.services import (
     RedactorLookup,
     ReportInputError,
     import_draft,
+    key_field,
     reports_store,
 )
 from threatdesk.reports.taxonomy import Source
@@ -348,9 +349,13 @@ class _Chunk:
 
 @dataclass(frozen=True)
 class _Outcome:
+    """A checked row: its problems, or its draft (when asked for) and, for a row without an
+    external id, the key of its content, which the main process checks against the others'."""
+
     line: int
     errors: list[FieldError]
     draft: ImportDraft | None = None
+    content_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -402,11 +407,14 @@ def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
     if report is not None:
         errors += _received_before_occurred(received_at, report, line)
         errors += _place_errors(work.places, report, line)
-    if errors or report is None or not draft:
+    if errors or report is None:
         return _Outcome(line, errors)
-    row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at)
+    row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at, keyed_by_content=True)
+    content_key = None if record.external_id else row.submission_key
+    if not draft:
+        return _Outcome(line, [], content_key=content_key)
     try:
-        return _Outcome(line, [], import_draft(row, places=work.places, redactor_for=work.redactor_for))
+        return _Outcome(line, [], import_draft(row, places=work.places, redactor_for=work.redactor_for), content_key)
     except ReportInputError as exc:
         return _Outcome(line, _plain(exc.errors))
 
@@ -425,12 +433,13 @@ def _checked(fmt: str, chunks: Iterator[_Chunk], *, workers: int, draft: bool) -
 
 
 class _Checker:
-    """State of the checking pass in the main process: the outcomes so far, the external ids
-    seen, and what it takes to check those against the database once per file."""
+    """State of the checking pass in the main process: the outcomes so far, the rows' keys seen
+    (of their external ids, or of their content), and what it takes to check those against the
+    database once per file."""
 
     def __init__(self) -> None:
         self.result = Checked()
-        self.id_lines: dict[str, int] = {}
+        self.key_lines: dict[str, int] = {}  # submission key -> first line
 
     def fail(self, errors: Sequence[FieldError], *, first: bool = False) -> None:
         """Add problems; `first` puts them before those found already (the sort by line keeps it)."""
@@ -454,28 +463,33 @@ class _Checker:
     def add(self, outcomes: Iterable[_Outcome]) -> None:
         """Keep checked rows' drafts while the file has no problem, else their problems."""
         for outcome in outcomes:
-            if outcome.errors:
-                self.fail(outcome.errors)
+            errors = outcome.errors
+            if outcome.content_key and (repeats := self._repeats(outcome.content_key, outcome.line)):
+                errors = [*errors, repeats]
+            if errors:
+                self.fail(errors)
             elif outcome.draft is not None and not self.result.errors:
                 self.result.drafts.append(outcome.draft)
 
     def _external_id(self, value: Any, line: int) -> tuple[str, list[FieldError]]:
         text, errors = _parse_external_id(value, line)
-        if text:
-            first = self.id_lines.setdefault(text, line)
-            if first != line:
-                errors.append(FieldError("external_id", f"repeats line {first}", line))
-        return text, errors
+        repeats = self._repeats(IMPORT_KEY_PREFIX + text, line) if text else None
+        return text, [*errors, repeats] if repeats else errors
+
+    def _repeats(self, key: str, line: int) -> FieldError | None:
+        """Note the row's key; if an earlier row has it, say so."""
+        first = self.key_lines.setdefault(key, line)
+        return FieldError(key_field(key), f"repeats line {first}", line) if first != line else None
 
     def finish(self) -> Checked:
-        """Add the ids imported before (a query per few hundred ids, not per row); sort by line."""
-        ids = list(self.id_lines)
-        for start in range(0, len(ids), _IDS_PER_QUERY):
-            keys = [IMPORT_KEY_PREFIX + i for i in ids[start : start + _IDS_PER_QUERY]]
-            stored = Report.objects.filter(submission_key__in=keys).values_list("submission_key", flat=True)
-            lines = sorted(self.id_lines[key.removeprefix(IMPORT_KEY_PREFIX)] for key in stored if key)
-            if lines:
-                self.fail([FieldError("external_id", "was already imported", line) for line in lines])
+        """Add the rows imported before (a query per few hundred keys, not per row); sort by line."""
+        keys = list(self.key_lines)
+        for start in range(0, len(keys), _IDS_PER_QUERY):
+            chunk = keys[start : start + _IDS_PER_QUERY]
+            stored = Report.objects.filter(submission_key__in=chunk).values_list("submission_key", flat=True)
+            found = sorted((self.key_lines[key], key_field(key)) for key in stored if key)
+            if found:
+                self.fail([FieldError(name, "was already imported", line) for line, name in found])
         self.result.errors.sort(key=lambda e: e.line or 0)
         return self.result
 

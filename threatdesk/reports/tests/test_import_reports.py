@@ -3,6 +3,7 @@ stores nothing and is reported by line and column without repeating what the cel
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -18,6 +19,9 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
 from threatdesk.reports.importer import CSV_COLUMNS, without_values
 from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import CONTENT_KEY_PREFIX
+from threatdesk.reports.services.importing import content_key
 from threatdesk.testing.payloads import (
     CANARIES,
     CANARY_ADDRESS,
@@ -124,7 +128,7 @@ def test_blank_optional_cells_take_defaults(tmp_path):
 
 def test_only_required_columns_is_enough(tmp_path):
     columns = ["occurred_on", "state", "channel", "threat_types", "target_role", "narrative"]
-    out, _ = run(write_csv(tmp_path / "minimal.csv", [csv_row(), csv_row()], columns=columns))
+    out, _ = run(write_csv(tmp_path / "minimal.csv", [csv_row(), csv_row(narrative="Another call.")], columns=columns))
     assert "imported 2 reports" in out
     assert Report.objects.count() == 2
 
@@ -369,6 +373,82 @@ def test_nul_in_external_id_is_refused_like_nul_in_any_text(tmp_path):
     assert "line 1: external_id: must not contain NUL characters" in output
     assert "1 problem(s)" in output
     assert Report.objects.count() == 0
+
+
+def without_ids(count: int) -> list[dict[str, str]]:
+    return [csv_row(external_id="", narrative=f"Call number {i}.") for i in range(1, count + 1)]
+
+
+def test_importing_a_file_without_external_ids_twice_is_refused_and_stores_nothing_new(tmp_path):
+    path = write_csv(tmp_path / "hotline.csv", without_ids(3))
+    run(path)
+    events_before = AuditEvent.objects.count()
+    output = refused(path)
+    assert "line 2: row: was already imported" in output
+    assert "line 4: row: was already imported" in output
+    assert "3 problem(s)" in output
+    assert Report.objects.count() == 3
+    assert AuditEvent.objects.count() == events_before
+    assert "line 3: row: was already imported" in refused(path, "--dry-run")
+
+
+def test_a_row_without_external_id_is_known_again_however_it_is_written(tmp_path):
+    run(write_csv(tmp_path / "first.csv", without_ids(2)))
+    again = {
+        **valid_report_payload(),
+        "occurred_time": "21:15",
+        "received_at": "2024-11-07T16:00:00Z",  # 09:00 at -07:00, as the CSV had it
+        "county": "04013",
+        "election_phase": "canvass",
+        "target_role": "county_election_official",
+        "threat_types": ["threat_violence", "threat_family"],
+        "message_text": csv_row()["message_text"],
+        "narrative": " Call number 2. ",
+        "sender": {
+            "name": CANARY_SENDER,
+            "phones": ["+1 602 555 0199"],
+            "emails": [CANARY_EMAIL.upper()],
+            "handles": ["canary_handle_x"],
+            "description": "Calm male voice.",
+        },
+    }
+    output = refused(write_jsonl(tmp_path / "again.jsonl", [valid_report_payload(), again]))
+    assert "line 2: row: was already imported" in output
+    assert "1 problem(s)" in output
+
+
+def test_identical_rows_without_external_id_in_one_file_are_refused(tmp_path):
+    rows = [*without_ids(2), csv_row(external_id="", narrative="Call number 1.")]
+    output = refused(write_csv(tmp_path / "hotline.csv", rows))
+    assert "line 4: row: repeats line 2" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
+def test_a_row_without_external_id_stored_meanwhile_stops_the_save(tmp_path):
+    from threatdesk.privacy.selectors import people_stamp
+    from threatdesk.reports import importer
+
+    path = write_csv(tmp_path / "hotline.csv", without_ids(2))
+    seen = people_stamp()
+    checked = importer.read_reports(path, "csv", draft=True)
+    run(path)  # another run of the same file, saved while this one was checking
+    with pytest.raises(importer.ImportFailedError) as caught:
+        importer.save_reports(checked.drafts, people_seen=seen)
+    assert [str(e) for e in caught.value.errors] == ["line 2: row: was already imported", "line 3: row: was already imported"]
+    assert Report.objects.count() == 2
+
+
+def test_a_row_without_external_id_is_stored_under_a_digest_keyed_by_a_secret(tmp_path, settings):
+    run(write_csv(tmp_path / "hotline.csv", without_ids(1)))
+    stored = Report.objects.get().submission_key
+    assert stored.startswith(CONTENT_KEY_PREFIX) and len(stored) == len(CONTENT_KEY_PREFIX) + 32
+    data = ReportIn.model_validate(valid_report_payload())
+    key = content_key(data, None)
+    assert key == content_key(ReportIn.model_validate(valid_report_payload()), None)
+    assert key != content_key(data, dt.datetime(2024, 11, 7, 16, tzinfo=dt.UTC))
+    settings.PSEUDONYM_KEY = base64.b64encode(b"another key of thirty-two bytes!").decode()
+    assert content_key(data, None) != key  # who lacks the key cannot test a guess of the content
 
 
 def test_received_at_needs_a_utc_offset(tmp_path):
