@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import gc
 import itertools
 import json
@@ -27,12 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from threatdesk.privacy.selectors import StatePeople
 from threatdesk.reports import redaction
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.schemas import EARLIEST_DATE, ReportIn
 from threatdesk.reports.services import (
     IMPORT_KEY_PREFIX,
     FieldError,
@@ -42,6 +43,7 @@ from threatdesk.reports.services import (
     RedactorLookup,
     ReportInputError,
     import_draft,
+    key_field,
     reports_store,
 )
 from threatdesk.reports.taxonomy import Source
@@ -53,6 +55,10 @@ FORMATS = ("csv", "jsonl")
 EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 LIST_SEPARATOR = ";"
 MAX_EXTERNAL_ID = 190  # the stored key is "import:" + id, in a 200-character column
+# A received_at ahead of this machine's clock by no more than this is taken as the two clocks
+# disagreeing, not as a time in the future.
+RECEIVED_AT_SKEW = dt.timedelta(minutes=5)
+_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))  # where each day begins first (UTC+14)
 
 CSV_COLUMNS = (
     "external_id",
@@ -76,10 +82,12 @@ CSV_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("occurred_on", "state", "channel", "threat_types", "target_role", "narrative")
 LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sender_handles"})
+IMPORT_KEYS = frozenset({"external_id", "received_at"})  # what a row has beyond the API's report
 
 _IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PROGRESS_EVERY = 1000
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CHUNK_ROWS = 500  # rows handed to a worker at a time
 POOL_MIN_ROWS = 2000  # in a smaller file, starting worker processes would cost more than they save
 
@@ -148,13 +156,26 @@ class _Lines:
 
     def _decode(self, raw: bytes) -> str:
         try:
-            return raw.decode("utf-8")
+            text, bad_at = raw.decode("utf-8"), -1
         except UnicodeDecodeError as exc:
-            self.bad_lines += 1
-            if self.first_bad is None:
-                where = f"byte {exc.start + 1} of the line (byte {self.bytes_read + exc.start} of the file)"
-                self.first_bad = FieldError("file", f"not UTF-8 at {where}; save the file as UTF-8", self.line)
-            return raw.decode("utf-8", errors="replace")
+            text, bad_at = raw.decode("utf-8", errors="replace"), exc.start
+        nul = raw.find(b"\x00")  # valid UTF-8, but no text has one: most likely UTF-16
+        if nul >= 0:
+            self._bad(nul, "a NUL byte at {where}, as UTF-16 has and UTF-8 text never does")
+            # Read on without them: a UTF-16 file of plain letters then parses, and shows no other problem.
+            text = text.replace("\x00", "")
+            if self.line == 1 and raw.startswith(_UTF16_BOMS):
+                text = text[2:]
+        elif bad_at >= 0:
+            self._bad(bad_at, "not UTF-8 at {where}")
+        return text
+
+    def _bad(self, offset: int, problem: str) -> None:
+        """Count a line that is not UTF-8; describe the first, by its 0-based `offset` in the line."""
+        self.bad_lines += 1
+        if self.first_bad is None:
+            where = f"byte {offset + 1} of the line (byte {self.bytes_read + offset + 1} of the file)"
+            self.first_bad = FieldError("file", f"{problem.format(where=where)}; save the file as UTF-8", self.line)
 
     def encoding_errors(self) -> list[FieldError]:
         if self.first_bad is None:
@@ -170,7 +191,6 @@ class _Lines:
 
 _PLAIN_MESSAGES = {
     "missing": "required",
-    "extra_forbidden": "unknown field; see docs/import.md",
     "enum": "not one of the codes listed in docs/codebook.md",
 }
 
@@ -209,8 +229,45 @@ def _column(loc: Sequence[Any], fmt: str) -> str:
     return "_".join(parts) if fmt == "csv" else ".".join(parts)
 
 
-def _pydantic_errors(exc: ValidationError, line: int, fmt: str) -> list[FieldError]:
-    return [FieldError(_column(e["loc"], fmt), _safe_message(e), line) for e in exc.errors(include_url=False)]
+def _pydantic_errors(exc: ValidationError, line: int, fmt: str, data: dict[str, Any]) -> list[FieldError]:
+    return [
+        _unknown_key(e["loc"], data, line)
+        if e["type"] == "extra_forbidden"
+        else FieldError(_column(e["loc"], fmt), _safe_message(e), line)
+        for e in exc.errors(include_url=False)
+    ]
+
+
+def _place_of(position: int, given: str, known: Sequence[str]) -> str:
+    """A position (counted from 1), with the known name `given` is close to; never `given` itself."""
+    close = difflib.get_close_matches(given.strip().lower(), known, n=1)
+    return f"{position} (did you mean {close[0]}?)" if close else str(position)
+
+
+def _unknown_key(loc: Sequence[Any], data: dict[str, Any], line: int) -> FieldError:
+    """A JSON key the schema does not know, named by its place in its object, as an unknown CSV
+    column is: the key may be a value put where a key belongs."""
+    *path, key = (str(part) for part in loc)
+    where = ".".join(path) or "json"
+    obj: Any = data
+    model: type[BaseModel] = ReportIn
+    known = [*ReportIn.model_fields, *IMPORT_KEYS]
+    try:
+        for part in path:
+            obj, model = obj[part], _nested_model(model, part)
+            known = list(model.model_fields)
+        place = _place_of(list(obj).index(key) + 1, key, known)
+    except (KeyError, TypeError, ValueError):  # not where pydantic says: name no place
+        return FieldError(where, "unknown key; see docs/import.md", line)
+    return FieldError(where, f"unknown key at position {place}; see docs/import.md", line)
+
+
+def _nested_model(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The model of the object under `model`'s key `name` (ReportIn's `sender`, say)."""
+    annotation = model.model_fields[name].annotation
+    if not isinstance(annotation, type) or not issubclass(annotation, BaseModel):
+        raise KeyError(name)
+    return annotation
 
 
 def _parse_external_id(value: Any, line: int) -> tuple[str, list[FieldError]]:
@@ -219,6 +276,8 @@ def _parse_external_id(value: Any, line: int) -> tuple[str, list[FieldError]]:
     if not isinstance(value, str | int) or isinstance(value, bool):
         return "", [FieldError("external_id", "must be a string", line)]
     text = str(value).strip()
+    if "\x00" in text:
+        return "", [FieldError("external_id", "must not contain NUL characters", line)]
     if len(text) > MAX_EXTERNAL_ID:
         return "", [FieldError("external_id", f"longer than {MAX_EXTERNAL_ID} characters", line)]
     return text, []
@@ -235,9 +294,19 @@ def _received_at(value: Any, line: int) -> tuple[dt.datetime | None, list[FieldE
         return None, [FieldError("received_at", "not an ISO 8601 date and time (e.g. 2024-11-06T21:15:00-07:00)", line)]
     if parsed.tzinfo is None:
         return None, [FieldError("received_at", "needs a UTC offset (e.g. 2024-11-06T21:15:00-07:00 or ...Z)", line)]
-    if parsed > dt.datetime.now(dt.UTC) + dt.timedelta(days=1):
+    if parsed.date() < EARLIEST_DATE:  # its own calendar's date: a far-off year may not convert to UTC
+        return None, [FieldError("received_at", f"is before {EARLIEST_DATE.isoformat()}", line)]
+    if parsed > dt.datetime.now(dt.UTC) + RECEIVED_AT_SKEW:
         return None, [FieldError("received_at", "is in the future", line)]
     return parsed, []
+
+
+def _received_before_occurred(received_at: dt.datetime | None, report: ReportIn, line: int) -> list[FieldError]:
+    """A report cannot come in before the day it tells of began, wherever that was."""
+    began = dt.datetime.combine(report.occurred_on, dt.time(), tzinfo=_EARLIEST_ZONE)
+    if received_at is not None and received_at < began:
+        return [FieldError("received_at", "is before occurred_on", line)]
+    return []
 
 
 def _place_errors(places: PlaceDirectory, report: ReportIn, line: int) -> list[FieldError]:
@@ -259,8 +328,9 @@ def _plain(errors: Iterable[FieldError]) -> list[FieldError]:
 
 @dataclass(frozen=True)
 class _Record:
-    """A row as read, in the API's shape, with its external id (checked here against the rows
-    before it, which a worker does not see) and what is wrong with that id."""
+    """A row as read, in the API's shape plus `external_id` and `received_at`, with its external
+    id (checked here against the rows before it, which a worker does not see) and what is wrong
+    with that id."""
 
     line: int
     data: dict[str, Any]
@@ -279,9 +349,13 @@ class _Chunk:
 
 @dataclass(frozen=True)
 class _Outcome:
+    """A checked row: its problems, or its draft (when asked for) and, for a row without an
+    external id, the key of its content, which the main process checks against the others'."""
+
     line: int
     errors: list[FieldError]
     draft: ImportDraft | None = None
+    content_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -320,20 +394,27 @@ def _check_chunk(work: _Work, chunk: _Chunk) -> list[_Outcome]:
 def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
     """Check one row; when it is good and `draft` asks, draft it for storing as well."""
     line = record.line
-    received_at, errors = _received_at(record.data.pop("received_at", None), line)
+    data = record.data
+    received_at, errors = _received_at(data.get("received_at"), line)
     errors = record.errors + errors
     report: ReportIn | None = None
     try:
-        report = ReportIn.model_validate(record.data)
+        report = ReportIn.model_validate(
+            {k: v for k, v in data.items() if k not in IMPORT_KEYS} if IMPORT_KEYS & data.keys() else data
+        )
     except ValidationError as exc:
-        errors += _pydantic_errors(exc, line, work.fmt)
+        errors += _pydantic_errors(exc, line, work.fmt, data)
     if report is not None:
+        errors += _received_before_occurred(received_at, report, line)
         errors += _place_errors(work.places, report, line)
-    if errors or report is None or not draft:
+    if errors or report is None:
         return _Outcome(line, errors)
-    row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at)
+    row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at, keyed_by_content=True)
+    content_key = None if record.external_id else row.submission_key
+    if not draft:
+        return _Outcome(line, [], content_key=content_key)
     try:
-        return _Outcome(line, [], import_draft(row, places=work.places, redactor_for=work.redactor_for))
+        return _Outcome(line, [], import_draft(row, places=work.places, redactor_for=work.redactor_for), content_key)
     except ReportInputError as exc:
         return _Outcome(line, _plain(exc.errors))
 
@@ -352,16 +433,21 @@ def _checked(fmt: str, chunks: Iterator[_Chunk], *, workers: int, draft: bool) -
 
 
 class _Checker:
-    """State of the checking pass in the main process: the outcomes so far, the external ids
-    seen, and what it takes to check those against the database once per file."""
+    """State of the checking pass in the main process: the outcomes so far, the rows' keys seen
+    (of their external ids, or of their content), and what it takes to check those against the
+    database once per file."""
 
     def __init__(self) -> None:
         self.result = Checked()
-        self.id_lines: dict[str, int] = {}
+        self.key_lines: dict[str, int] = {}  # submission key -> first line
 
-    def fail(self, errors: Sequence[FieldError]) -> None:
+    def fail(self, errors: Sequence[FieldError], *, first: bool = False) -> None:
+        """Add problems; `first` puts them before those found already (the sort by line keeps it)."""
         if errors:
-            self.result.errors.extend(errors)
+            if first:
+                self.result.errors[:0] = errors
+            else:
+                self.result.errors.extend(errors)
             self.result.drafts.clear()  # nothing will be stored, so stop holding rows
 
     def bad_row(self, error: FieldError) -> None:
@@ -369,36 +455,41 @@ class _Checker:
         self.fail([error])
 
     def record(self, data: dict[str, Any], line: int) -> _Record:
-        """One row (a dict in the API's shape) to check, with its external id taken out."""
+        """One row (a dict in the API's shape, with `external_id` and `received_at`) to check."""
         self.result.row_count += 1
-        external_id, errors = self._external_id(data.pop("external_id", None), line)
+        external_id, errors = self._external_id(data.get("external_id"), line)
         return _Record(line, data, external_id, errors)
 
     def add(self, outcomes: Iterable[_Outcome]) -> None:
         """Keep checked rows' drafts while the file has no problem, else their problems."""
         for outcome in outcomes:
-            if outcome.errors:
-                self.fail(outcome.errors)
+            errors = outcome.errors
+            if outcome.content_key and (repeats := self._repeats(outcome.content_key, outcome.line)):
+                errors = [*errors, repeats]
+            if errors:
+                self.fail(errors)
             elif outcome.draft is not None and not self.result.errors:
                 self.result.drafts.append(outcome.draft)
 
     def _external_id(self, value: Any, line: int) -> tuple[str, list[FieldError]]:
         text, errors = _parse_external_id(value, line)
-        if text:
-            first = self.id_lines.setdefault(text, line)
-            if first != line:
-                errors.append(FieldError("external_id", f"repeats line {first}", line))
-        return text, errors
+        repeats = self._repeats(IMPORT_KEY_PREFIX + text, line) if text else None
+        return text, [*errors, repeats] if repeats else errors
+
+    def _repeats(self, key: str, line: int) -> FieldError | None:
+        """Note the row's key; if an earlier row has it, say so."""
+        first = self.key_lines.setdefault(key, line)
+        return FieldError(key_field(key), f"repeats line {first}", line) if first != line else None
 
     def finish(self) -> Checked:
-        """Add the ids imported before (a query per few hundred ids, not per row); sort by line."""
-        ids = list(self.id_lines)
-        for start in range(0, len(ids), _IDS_PER_QUERY):
-            keys = [IMPORT_KEY_PREFIX + i for i in ids[start : start + _IDS_PER_QUERY]]
-            stored = Report.objects.filter(submission_key__in=keys).values_list("submission_key", flat=True)
-            lines = sorted(self.id_lines[key.removeprefix(IMPORT_KEY_PREFIX)] for key in stored if key)
-            if lines:
-                self.fail([FieldError("external_id", "was already imported", line) for line in lines])
+        """Add the rows imported before (a query per few hundred keys, not per row); sort by line."""
+        keys = list(self.key_lines)
+        for start in range(0, len(keys), _IDS_PER_QUERY):
+            chunk = keys[start : start + _IDS_PER_QUERY]
+            stored = Report.objects.filter(submission_key__in=chunk).values_list("submission_key", flat=True)
+            found = sorted((self.key_lines[key], key_field(key)) for key in stored if key)
+            if found:
+                self.fail([FieldError(name, "was already imported", line) for line, name in found])
         self.result.errors.sort(key=lambda e: e.line or 0)
         return self.result
 
@@ -407,14 +498,21 @@ class _Checker:
 
 
 def _header_errors(header: list[str]) -> list[FieldError]:
+    """Problems of the header, naming only known columns: an unknown one goes by its position,
+    since a file without its header row has a report there, and its cells must not be printed."""
     errors: list[FieldError] = []
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         errors.append(FieldError("header", f"missing required column(s): {', '.join(missing)}", 1))
-    unknown = [name for name in header if name not in CSV_COLUMNS]
+    if not any(name in CSV_COLUMNS for name in header):
+        errors.append(
+            FieldError("header", "names no known column; the first line must be the header row (see docs/import.md)", 1)
+        )
+        return errors
+    unknown = [_place_of(position, name, CSV_COLUMNS) for position, name in enumerate(header, start=1) if name not in CSV_COLUMNS]
     if unknown:
-        errors.append(FieldError("header", f"unknown column(s): {', '.join(unknown)}; see docs/import.md", 1))
-    repeated = sorted({name for name in header if header.count(name) > 1})
+        errors.append(FieldError("header", f"unknown column(s) at position {', '.join(unknown)}; see docs/import.md", 1))
+    repeated = sorted({name for name in header if name in CSV_COLUMNS and header.count(name) > 1})
     if repeated:
         errors.append(FieldError("header", f"repeated column(s): {', '.join(repeated)}", 1))
     return errors
@@ -483,6 +581,12 @@ def _jsonl_records(lines: _Lines, checker: _Checker) -> Iterator[_Record]:
         except json.JSONDecodeError as exc:
             checker.bad_row(FieldError("json", f"malformed JSON: {exc.msg} at column {exc.colno}", line))
             continue
+        except RecursionError:
+            checker.bad_row(FieldError("json", "nested too deeply to read", line))
+            continue
+        except ValueError as exc:  # a number of more digits than Python converts
+            checker.bad_row(FieldError("json", f"unreadable JSON: {without_values(str(exc))}", line))
+            continue
         if not isinstance(data, dict):
             checker.bad_row(FieldError("json", "each line must be one JSON object", line))
             continue
@@ -528,7 +632,7 @@ def read_reports(path: Path, fmt: str, *, draft: bool = False, workers: int = 1,
         records = _csv_records(lines, checker) if fmt == "csv" else _jsonl_records(lines, checker)
         for outcomes in _checked(fmt, _chunks(records, checker, draft=draft), workers=workers, draft=draft):
             checker.add(outcomes)
-    checker.fail(lines.encoding_errors())
+    checker.fail(lines.encoding_errors(), first=True)  # what follows from it comes after
     if checker.result.row_count == 0 and not checker.result.errors:
         checker.fail([FieldError("file", "is empty", None)])
     return checker.finish()

@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
@@ -31,6 +40,20 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20
 MAX_IDENTIFIERS = 10
 
 
+def _date_not_a_number(value: Any) -> Any:
+    # Left to itself pydantic reads a number, or a string of digits, as a Unix timestamp.
+    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+        raise ValueError("give the date as YYYY-MM-DD, not a number")
+    return value
+
+
+def _time_not_a_number(value: Any) -> Any:
+    # Left to itself pydantic reads a number as seconds since midnight, in UTC.
+    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+        raise ValueError("give the time of day as HH:MM, not a number")
+    return value
+
+
 def _naive_time(value: dt.time) -> dt.time:
     if value.tzinfo is not None:
         raise ValueError("give the local time of day without a time zone, e.g. 21:15")
@@ -41,6 +64,7 @@ def _naive_time(value: dt.time) -> dt.time:
 # pattern, not as JSON Schema's `time` format, which is RFC 3339's and requires an offset.
 LocalTime = Annotated[
     dt.time,
+    BeforeValidator(_time_not_a_number),
     AfterValidator(_naive_time),
     WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"}),
 ]
@@ -106,7 +130,9 @@ class ReportIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    occurred_on: dt.date = Field(description="Date it happened (YYYY-MM-DD), not in the future.")
+    occurred_on: Annotated[dt.date, BeforeValidator(_date_not_a_number)] = Field(
+        description="Date it happened (YYYY-MM-DD), not in the future."
+    )
     occurred_time: LocalTime | None = Field(default=None, description="Time of day, if known (HH:MM).")
     state: Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")] = Field(
         description="Two-letter state or territory code, e.g. AZ."

@@ -20,11 +20,13 @@ from threatdesk.reports.services.building import (
     submission_digest,
 )
 from threatdesk.reports.services.importing import (
+    CONTENT_KEY_PREFIX,
     IMPORT_KEY_PREFIX,
     PEOPLE_CHANGED,
     ImportDraft,
     ImportRow,
     import_draft,
+    key_field,
     reports_import,
     reports_store,
 )
@@ -45,6 +47,7 @@ from threatdesk.reports.services.submitting import (
 )
 
 __all__ = [
+    "CONTENT_KEY_PREFIX",
     "IMPORT_KEY_PREFIX",
     "MIN_REVEAL_REASON",
     "PEOPLE_CHANGED",
@@ -65,6 +68,7 @@ __all__ = [
     "evidence_add",
     "evidence_open",
     "import_draft",
+    "key_field",
     "level_override",
     "originals_read",
     "report_reveal",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils import timezone
 from threatdesk.assessment import Indicator
 from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import BulkInserter
+from threatdesk.privacy.crypto import blind_index
 from threatdesk.privacy.fields import encrypted_columns, sealed_apart
 from threatdesk.privacy.selectors import people_stamp
 from threatdesk.privacy.services import people_hold
@@ -32,16 +34,45 @@ from threatdesk.reports.services.building import (
 )
 from threatdesk.reports.taxonomy import Source
 
+IMPORT_KEY_PREFIX = "import:"  # an imported row's submission key is this and its external id
+CONTENT_KEY_PREFIX = "import#"  # or, for a row without one, this and a keyed digest of the row
+
 
 @dataclass
 class ImportRow:
+    """A validated row of a file. It is stored under its external id; without one, when
+    `keyed_by_content`, under a digest of what it says, so that a second import of the same
+    file is refused as well."""
+
     line: int
     data: ReportIn
     external_id: str = ""
     received_at: datetime | None = None
+    keyed_by_content: bool = False
+
+    @cached_property
+    def submission_key(self) -> str | None:
+        if self.external_id:
+            return IMPORT_KEY_PREFIX + self.external_id
+        if self.keyed_by_content:
+            return content_key(self.data, self.received_at)
+        return None
 
 
-IMPORT_KEY_PREFIX = "import:"  # an imported row's submission key is this and its external id
+def content_key(data: ReportIn, received_at: datetime | None) -> str:
+    """The key of a row without an external id: the row as validated (phones, emails and codes
+    already in one form) and its time of receipt, if given, under a keyed hash, so that the key
+    can be matched but, without the key, tells nothing of the content (not even a guess's)."""
+    received = received_at.astimezone(UTC).isoformat() if received_at else ""
+    # The model's JSON lists its fields in the order they are declared: one text per content.
+    return CONTENT_KEY_PREFIX + blind_index("import-row", f"{data.model_dump_json()}\x00{received}")
+
+
+def key_field(key: str) -> str:
+    """What an import key stands for in an error: the row's external id, or the row itself."""
+    return "row" if key.startswith(CONTENT_KEY_PREFIX) else "external_id"
+
+
 SEALED_COLUMNS = encrypted_columns(Report)
 
 
@@ -96,8 +127,9 @@ def import_draft(
         redactor_for=redactor_for,
     )
     if row.external_id:
-        built.values["submission_key"] = IMPORT_KEY_PREFIX + row.external_id
         built.values["submission_digest"] = submission_digest(row.data)
+    if row.submission_key:
+        built.values["submission_key"] = row.submission_key
     words = assessing.words_of(built.values)
     clear, sealed = sealed_apart(Report, built.values)
     return ImportDraft(row.line, clear, sealed, built.threat_types, built.identifiers, words, row.received_at)
@@ -113,10 +145,10 @@ def reports_import(
     batch_size: int = 2000,
     progress: Any = None,
 ) -> list[StoredReport]:
-    """Store validated rows all or nothing; any unknown place or repeated id aborts the lot.
+    """Store validated rows all or nothing; any unknown place or repeated key aborts the lot.
 
-    Rows with an `external_id` are keyed by it, so importing the same file twice is refused
-    instead of storing every report a second time.
+    Rows with an `external_id`, or `keyed_by_content`, are keyed (`ImportRow.submission_key`), so
+    importing the same file twice is refused instead of storing every report a second time.
     """
     places = PlaceDirectory()
     redactor_for = redaction.redactors_for_batch()
@@ -178,7 +210,7 @@ def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
         if not key:
             continue
         if key in seen_keys:
-            errors.append(FieldError("external_id", f"repeats line {seen_keys[key]}", draft.line))
+            errors.append(FieldError(key_field(key), f"repeats line {seen_keys[key]}", draft.line))
         else:
             seen_keys[key] = draft.line
     # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
@@ -186,7 +218,9 @@ def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
     existing = Report.objects.values_list("submission_key", flat=True)
     taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
     errors.extend(
-        FieldError("external_id", f"{key.removeprefix(IMPORT_KEY_PREFIX)!r} was already imported", seen_keys[key])
+        FieldError("row", "was already imported", seen_keys[key])
+        if key_field(key) == "row"
+        else FieldError("external_id", f"{key.removeprefix(IMPORT_KEY_PREFIX)!r} was already imported", seen_keys[key])
         for key in sorted(taken, key=seen_keys.__getitem__)
     )
     return errors

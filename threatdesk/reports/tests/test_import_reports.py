@@ -3,7 +3,9 @@ stores nothing and is reported by line and column without repeating what the cel
 
 from __future__ import annotations
 
+import base64
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -17,6 +19,9 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
 from threatdesk.reports.importer import CSV_COLUMNS, without_values
 from threatdesk.reports.models import Report
+from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.services import CONTENT_KEY_PREFIX
+from threatdesk.reports.services.importing import content_key
 from threatdesk.testing.payloads import (
     CANARIES,
     CANARY_ADDRESS,
@@ -123,7 +128,7 @@ def test_blank_optional_cells_take_defaults(tmp_path):
 
 def test_only_required_columns_is_enough(tmp_path):
     columns = ["occurred_on", "state", "channel", "threat_types", "target_role", "narrative"]
-    out, _ = run(write_csv(tmp_path / "minimal.csv", [csv_row(), csv_row()], columns=columns))
+    out, _ = run(write_csv(tmp_path / "minimal.csv", [csv_row(), csv_row(narrative="Another call.")], columns=columns))
     assert "imported 2 reports" in out
     assert Report.objects.count() == 2
 
@@ -174,6 +179,18 @@ def test_every_bad_row_is_reported_not_just_the_first(tmp_path):
     assert "2 problem(s)" in output
 
 
+def test_numbers_are_not_read_as_dates_or_times(tmp_path):
+    rows = numbered(2)
+    rows[0]["occurred_on"] = "1699920000"
+    output = refused(write_csv(tmp_path / "reports.csv", rows))
+    assert "line 2: occurred_on: give the date as YYYY-MM-DD, not a number" in output
+    records = [valid_report_payload(occurred_on=1699920000), valid_report_payload(occurred_time=3600)]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: occurred_on: give the date as YYYY-MM-DD, not a number" in output
+    assert "line 2: occurred_time: give the time of day as HH:MM, not a number" in output
+    assert Report.objects.count() == 0
+
+
 def test_line_numbers_count_lines_of_the_file_not_rows(tmp_path):
     rows = numbered(3)
     rows[0]["narrative"] = "First line of the story.\nSecond line of the story."
@@ -190,6 +207,29 @@ def test_non_utf8_file_is_refused_with_the_line_and_byte(tmp_path):
     output = refused(path)
     assert "line 3: file: not UTF-8 at byte" in output
     assert "save the file as UTF-8" in output
+    assert Report.objects.count() == 0
+
+
+def test_bytes_are_counted_from_one_in_the_line_and_in_the_file(tmp_path):
+    path = write_csv(tmp_path / "latin1.csv", numbered(2))
+    header, row, rest = path.read_bytes().split(b"\n", 2)
+    row = row.replace(b"voicemail", b"voicem\xe9il")
+    path.write_bytes(b"\xef\xbb\xbf" + header + b"\n" + row + b"\n" + rest)
+    in_line = row.index(b"\xe9") + 1
+    in_file = 3 + len(header) + 1 + in_line
+    assert f"line 2: file: not UTF-8 at byte {in_line} of the line (byte {in_file} of the file)" in refused(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_file_is_reported_as_an_encoding_problem_alone(tmp_path, encoding):
+    text = write_csv(tmp_path / "utf8.csv", numbered(3)).read_text(encoding="utf-8")
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(text.encode(encoding))
+    output = refused(path)
+    nul = path.read_bytes().index(b"\x00") + 1
+    assert f"line 1: file: a NUL byte at byte {nul} of the line (byte {nul} of the file), as UTF-16 has" in output
+    assert "save the file as UTF-8 (" in output  # and how many lines are not
+    assert "1 problem(s)" in output  # not a header or a row it cannot read
     assert Report.objects.count() == 0
 
 
@@ -213,7 +253,38 @@ def test_unknown_columns_are_named(tmp_path):
     text = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([text[0] + ",victim_home_address", text[1] + ",x"]) + "\n", encoding="utf-8")
     output = refused(path)
-    assert "unknown column(s): victim_home_address" in output
+    assert "line 1: header: unknown column(s) at position 19; see docs/import.md" in output
+    assert "victim_home_address" not in output
+
+
+def test_a_misspelt_column_is_named_by_position_with_the_name_it_is_close_to(tmp_path):
+    columns = [c for c in CSV_COLUMNS if c not in {"narrative", "sender_phones"}] + ["Narative", "sender_phone_numbers"]
+    rows = [{**csv_row(), "Narative": "x", "sender_phone_numbers": "x"}]
+    output = refused(write_csv(tmp_path / "reports.csv", rows, columns=columns))
+    assert "missing required column(s): narrative" in output
+    assert "unknown column(s) at position 17 (did you mean narrative?), 18 (did you mean sender_phones?)" in output
+    assert "Narative" not in output and "sender_phone_numbers" not in output
+
+
+def test_a_csv_without_its_header_row_prints_none_of_its_first_row(tmp_path):
+    path = write_csv(tmp_path / "reports.csv", numbered(3))
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    output = refused(path)
+    assert "line 1: header: names no known column; the first line must be the header row" in output
+    assert [canary for canary in CANARIES if canary in output] == []
+    assert "AZ-2024-0001" not in output and "voicemail" not in output
+    assert Report.objects.count() == 0
+
+
+def test_repeated_columns_are_named_only_when_known(tmp_path):
+    path = tmp_path / "reports.csv"
+    write_csv(path, numbered(1))
+    header, row = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(f"{header},state,{CANARY_SENDER},{CANARY_SENDER}\n{row},AZ,x,y\n", encoding="utf-8")
+    output = refused(path)
+    assert "repeated column(s): state\n" in output
+    assert "unknown column(s) at position 20, 21" in output
+    assert CANARY_SENDER not in output
 
 
 def test_row_with_the_wrong_number_of_cells_is_refused(tmp_path):
@@ -240,9 +311,33 @@ def test_malformed_json_line_is_named(tmp_path):
     assert Report.objects.count() == 0
 
 
-def test_unknown_json_key_is_named(tmp_path):
-    path = write_jsonl(tmp_path / "reports.jsonl", [{**valid_report_payload(), "victim": "x"}])
-    assert "line 1: victim: unknown field" in refused(path)
+def test_json_line_nested_too_deeply_is_named_and_the_rest_still_checked(tmp_path):
+    deep = '{"narrative": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    huge_number = '{"narrative": ' + "7" * 5000 + "}"
+    path = tmp_path / "reports.jsonl"
+    good = json.dumps(valid_report_payload())
+    path.write_text(f"{good}\n{deep}\n{huge_number}\n{json.dumps(valid_report_payload(target_role='mayor'))}\n", encoding="utf-8")
+    output = refused(path)
+    assert "line 2: json: nested too deeply to read" in output
+    assert "line 3: json: unreadable JSON" in output
+    assert "line 4: target_role: not one of the codes" in output
+    assert "7777" not in output
+    assert Report.objects.count() == 0
+
+
+def test_unknown_json_key_is_named_by_its_place_not_by_itself(tmp_path):
+    records = [
+        {"external_id": "j-1", CANARY_WORKER: "x", **valid_report_payload()},
+        {**valid_report_payload(), "narative": "x"},
+        {**valid_report_payload(sender={"name": "", "phone": "x", CANARY_ADDRESS: "y"}), "received_at": "2024-11-07T16:00:00Z"},
+    ]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: json: unknown key at position 2; see docs/import.md" in output
+    assert f"line 2: json: unknown key at position {len(valid_report_payload()) + 1} (did you mean narrative?)" in output
+    assert "line 3: sender: unknown key at position 2 (did you mean phones?)" in output
+    assert "line 3: sender: unknown key at position 3; see docs/import.md" in output
+    assert "narative" not in output
+    assert [canary for canary in CANARIES if canary in output] == []
 
 
 def test_empty_file_is_refused(tmp_path):
@@ -272,9 +367,128 @@ def test_repeated_external_id_within_a_file_is_refused(tmp_path):
     assert "line 4: external_id: repeats line 2" in refused(write_csv(tmp_path / "reports.csv", rows))
 
 
+def test_nul_in_external_id_is_refused_like_nul_in_any_text(tmp_path):
+    records = [{**valid_report_payload(), "external_id": "HOT\u0000LINE-1"}, {**valid_report_payload(), "external_id": "ok"}]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: external_id: must not contain NUL characters" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
+def without_ids(count: int) -> list[dict[str, str]]:
+    return [csv_row(external_id="", narrative=f"Call number {i}.") for i in range(1, count + 1)]
+
+
+def test_importing_a_file_without_external_ids_twice_is_refused_and_stores_nothing_new(tmp_path):
+    path = write_csv(tmp_path / "hotline.csv", without_ids(3))
+    run(path)
+    events_before = AuditEvent.objects.count()
+    output = refused(path)
+    assert "line 2: row: was already imported" in output
+    assert "line 4: row: was already imported" in output
+    assert "3 problem(s)" in output
+    assert Report.objects.count() == 3
+    assert AuditEvent.objects.count() == events_before
+    assert "line 3: row: was already imported" in refused(path, "--dry-run")
+
+
+def test_a_row_without_external_id_is_known_again_however_it_is_written(tmp_path):
+    run(write_csv(tmp_path / "first.csv", without_ids(2)))
+    again = {
+        **valid_report_payload(),
+        "occurred_time": "21:15",
+        "received_at": "2024-11-07T16:00:00Z",  # 09:00 at -07:00, as the CSV had it
+        "county": "04013",
+        "election_phase": "canvass",
+        "target_role": "county_election_official",
+        "threat_types": ["threat_violence", "threat_family"],
+        "message_text": csv_row()["message_text"],
+        "narrative": " Call number 2. ",
+        "sender": {
+            "name": CANARY_SENDER,
+            "phones": ["+1 602 555 0199"],
+            "emails": [CANARY_EMAIL.upper()],
+            "handles": ["canary_handle_x"],
+            "description": "Calm male voice.",
+        },
+    }
+    output = refused(write_jsonl(tmp_path / "again.jsonl", [valid_report_payload(), again]))
+    assert "line 2: row: was already imported" in output
+    assert "1 problem(s)" in output
+
+
+def test_identical_rows_without_external_id_in_one_file_are_refused(tmp_path):
+    rows = [*without_ids(2), csv_row(external_id="", narrative="Call number 1.")]
+    output = refused(write_csv(tmp_path / "hotline.csv", rows))
+    assert "line 4: row: repeats line 2" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
+def test_a_row_without_external_id_stored_meanwhile_stops_the_save(tmp_path):
+    from threatdesk.privacy.selectors import people_stamp
+    from threatdesk.reports import importer
+
+    path = write_csv(tmp_path / "hotline.csv", without_ids(2))
+    seen = people_stamp()
+    checked = importer.read_reports(path, "csv", draft=True)
+    run(path)  # another run of the same file, saved while this one was checking
+    with pytest.raises(importer.ImportFailedError) as caught:
+        importer.save_reports(checked.drafts, people_seen=seen)
+    assert [str(e) for e in caught.value.errors] == ["line 2: row: was already imported", "line 3: row: was already imported"]
+    assert Report.objects.count() == 2
+
+
+def test_a_row_without_external_id_is_stored_under_a_digest_keyed_by_a_secret(tmp_path, settings):
+    run(write_csv(tmp_path / "hotline.csv", without_ids(1)))
+    stored = Report.objects.get().submission_key
+    assert stored.startswith(CONTENT_KEY_PREFIX) and len(stored) == len(CONTENT_KEY_PREFIX) + 32
+    data = ReportIn.model_validate(valid_report_payload())
+    key = content_key(data, None)
+    assert key == content_key(ReportIn.model_validate(valid_report_payload()), None)
+    assert key != content_key(data, dt.datetime(2024, 11, 7, 16, tzinfo=dt.UTC))
+    settings.PSEUDONYM_KEY = base64.b64encode(b"another key of thirty-two bytes!").decode()
+    assert content_key(data, None) != key  # who lacks the key cannot test a guess of the content
+
+
 def test_received_at_needs_a_utc_offset(tmp_path):
     rows = numbered(1, received_at="2024-11-07T09:00:00")
     assert "line 2: received_at: needs a UTC offset" in refused(write_csv(tmp_path / "reports.csv", rows))
+
+
+def in_hours(hours: float) -> str:
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("received_at", "problem"),
+    [
+        ("1995-01-01T00:00:00Z", "is before occurred_on"),
+        ("2024-11-05T02:00:00-07:00", "is before occurred_on"),
+        ("1989-12-31T23:59:00-05:00", "is before 1990-01-01"),
+        ("0001-01-01T00:00:00+01:00", "is before 1990-01-01"),
+        ("9999-12-31T23:59:59-01:00", "is in the future"),
+        ("FUTURE", "is in the future"),
+    ],
+)
+def test_impossible_received_at_is_refused_by_line(tmp_path, received_at, problem):
+    rows = numbered(2)
+    rows[1]["received_at"] = in_hours(20) if received_at == "FUTURE" else received_at
+    output = refused(write_csv(tmp_path / "reports.csv", rows))
+    assert f"line 3: received_at: {problem}" in output
+    assert "1 problem(s)" in output
+    assert Report.objects.count() == 0
+
+
+def test_received_at_allows_a_clock_a_little_ahead_and_any_time_zone(tmp_path):
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    rows = [
+        csv_row(external_id="ahead", occurred_on=today, received_at=in_hours(1 / 60)),
+        # In Guam (UTC+10) it was already the 7th when it was 22:00 on the 6th in UTC.
+        csv_row(external_id="guam", occurred_on="2024-11-07", received_at="2024-11-06T22:00:00Z"),
+    ]
+    out, _ = run(write_csv(tmp_path / "reports.csv", rows))
+    assert "imported 2 reports" in out
 
 
 def test_dry_run_writes_nothing(tmp_path):

@@ -55,7 +55,7 @@ def test_reports_already_stored_count_when_received_earlier(personas, tmp_path: 
     payload = valid_report_payload()
     payload["sender"] = {"phones": [PHONE]}
     report_submit(actor=personas.reporter, data=ReportIn.model_validate(payload), source="api")  # received now
-    rows = [sender_row("long-ago", "2020-01-06T09:00:00-07:00"), sender_row("today", "")]
+    rows = [sender_row("long-ago", "2020-01-06T09:00:00-07:00", occurred_on="2020-01-05"), sender_row("today", "")]
     run(write_csv(tmp_path / "after.csv", rows))
     assert "repeated_contact" not in codes("long-ago")  # the stored report came in after it
     today = Report.objects.get(submission_key="import:today")

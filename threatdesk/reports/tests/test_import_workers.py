@@ -16,7 +16,7 @@ from threatdesk.reports import importer, workers
 from threatdesk.reports.demo import demo_places, demo_rows
 from threatdesk.reports.demo.build import offices_create, protected_people_create
 from threatdesk.reports.models import Report
-from threatdesk.reports.tests.test_import_reports import numbered, refused, run, write_csv, write_jsonl
+from threatdesk.reports.tests.test_import_reports import csv_row, numbered, refused, run, write_csv, write_jsonl
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +117,22 @@ def test_problems_found_in_workers_read_as_in_one_process(tmp_path, pool_for_sma
     assert "line 43: sender_phones: is not a phone number" in alone
     assert "line 90: external_id: repeats line 4" in alone
     assert Report.objects.count() == 0
+
+
+def test_rows_without_external_id_are_told_apart_in_workers_as_in_one_process(tmp_path, pool_for_small_files):
+    rows = [csv_row(external_id="", narrative=f"Call number {i}.") for i in range(90)]
+    rows[70] = dict(rows[5])  # in another chunk, and another worker's
+    path = write_csv(tmp_path / "reports.csv", rows)
+    alone = refused(path, "--workers", "1")
+    assert refused(path, "--workers", "2") == alone
+    assert "line 72: row: repeats line 7" in alone
+    assert "1 problem(s)" in alone
+    del rows[70]
+    run(write_csv(path, rows), "--workers", "2")
+    again = refused(path, "--workers", "2")
+    assert "line 2: row: was already imported" in again and "89 problem(s)" in again
+    assert Report.objects.count() == 89
+    assert pool_for_small_files == [2, 2, 2]
 
 
 def test_a_dry_run_in_workers_checks_every_row_and_stores_nothing(tmp_path, pool_for_small_files):
