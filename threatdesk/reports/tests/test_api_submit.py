@@ -425,3 +425,16 @@ def test_docs_page_renders_without_external_urls(api):
     assert all(u.startswith("/") and not u.startswith("//") for u in urls), urls
     assert "cdn" not in html.lower()
     assert not re.search(r"https?://", html), re.findall(r"https?://\S+", html)
+
+
+def test_the_stored_fingerprint_of_a_submission_confirms_no_guess_without_the_key(api, report_payload, settings):
+    import hashlib
+
+    response = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "fingerprint"})
+    stored = Report.objects.get(public_code=response.json()["code"]).submission_digest
+    canonical = json.dumps(ReportIn.model_validate(report_payload).model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    assert stored and stored != hashlib.sha256(canonical.encode()).hexdigest()
+    settings.PSEUDONYM_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+    from threatdesk.reports.services import submission_digest
+
+    assert submission_digest(ReportIn.model_validate(report_payload)) != stored
