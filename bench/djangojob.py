@@ -271,6 +271,11 @@ def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
             # The redacted copies are sealed too; here they stand in at the originals' length.
             "narrative_redacted": d.narrative,
             "message_text_redacted": d.message_text,
+            # And the assessment that quotes them: here one indicator and its explanation.
+            "indicators": [
+                {"code": "direct_threat", "label": "Direct threat", "axis": "words", "weight": 3, "evidence": d.narrative[:80]}
+            ],
+            "severity_reasons": [f'Level 3 (serious). The words: direct threat ("{d.narrative[:80]}"). Score 3.'],
         }
         for d in validated
     ]

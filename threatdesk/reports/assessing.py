@@ -1,8 +1,9 @@
 """Assess a report as it is stored: the engine reads its facts, the report keeps the result.
 
 The engine reads the redacted copy when there is one, so the evidence spans it keeps name no
-one and may be shown to every role that sees the report. When redaction failed it reads the
-original words, and only the indicator codes are kept, without their evidence.
+one and may be shown to every role that sees the report. They quote the copy all the same, so
+they are sealed with it (`Report.indicators`, `Report.severity_reasons`). When redaction failed
+it reads the original words, and only the indicator codes are kept, without their evidence.
 """
 
 from __future__ import annotations

@@ -99,10 +99,11 @@ class Report(models.Model):
         default=dict, blank=True, help_text="Retention categories erased from this report, with the date of erasure."
     )
 
-    # Filled by the assessment engine; empty until it runs.
-    indicators = models.JSONField(default=list, blank=True)
+    # Filled by the assessment engine; empty until it runs. Each indicator's evidence and the
+    # explanation quote the redacted copy, so they are sealed with it.
+    indicators = EncryptedJSONField(default=list, blank=True)
     severity = models.PositiveSmallIntegerField(null=True, blank=True)
-    severity_reasons = models.JSONField(default=list, blank=True)
+    severity_reasons = EncryptedJSONField(default=list, blank=True)
     severity_override = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="A level set by staff; its reason is in the audit trail. The computed level is kept."
     )
