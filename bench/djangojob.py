@@ -260,6 +260,7 @@ def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
     fields = {f.name: f for f in encrypted_fields(Report)}  # type: ignore[attr-defined]
     values = [
         {
+            "platform": d.platform,
             "message_text": d.message_text,
             "narrative": d.narrative,
             "sender_name": d.sender.name,

@@ -34,6 +34,7 @@ CLEARED: dict[str, dict[str, Any]] = {
         "narrative_redacted": "",
         "message_text_redacted": "",
         "sender_description": "",
+        "platform": "",
         "redaction_state": RedactionState.ERASED,
         "protected_mentions": [],
     },

@@ -64,6 +64,7 @@ def planted(personas: Personas, evidence_dir: Path, monkeypatch: pytest.MonkeyPa
     # The planting reached the stores: otherwise every search below would pass for nothing.
     assert Report.objects.count() == len(planted.all_codes) == 6
     assert canaries_in(json.dumps([missed.indicators, missed.severity_reasons], ensure_ascii=False))
+    assert all(canaries_in(r.platform) for r in Report.objects.exclude(pk=missed.pk))  # every way in names her there
     assert Evidence.objects.count() == 5
     assert ProtectedPerson.objects.count() == 2  # the worker and her son, sealed
     assert _canaries_read_back()

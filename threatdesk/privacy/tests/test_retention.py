@@ -25,7 +25,7 @@ from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import files_under, use_media_root
 from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.planting import canaries_in, evidence_uploads, protect_canaries
+from threatdesk.testing.planting import PLATFORM_TEXT, canaries_in, evidence_uploads, protect_canaries
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -113,8 +113,10 @@ def test_running_twice_erases_nothing_more(personas, media):
 
 
 def test_erased_report_page_says_so_to_everyone(personas, media):
-    report = filed(personas, closed_years_ago=4)
+    report = filed(personas, closed_years_ago=4, channel="social_dm", platform=PLATFORM_TEXT)
     retention()
+    after = Report.objects.get(pk=report.pk)
+    assert (after.platform, after.platform_code) == ("", "facebook")  # the text goes with the words; its code stays
     for user in (personas.manager, personas.coordinator):
         client = Client()
         client.force_login(user)
