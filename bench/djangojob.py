@@ -260,6 +260,7 @@ def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
     fields = {f.name: f for f in encrypted_fields(Report)}  # type: ignore[attr-defined]
     values = [
         {
+            "platform": d.platform,
             "message_text": d.message_text,
             "narrative": d.narrative,
             "sender_name": d.sender.name,
@@ -271,6 +272,11 @@ def encrypt_only(validated: list[ReportIn]) -> dict[str, Any]:
             # The redacted copies are sealed too; here they stand in at the originals' length.
             "narrative_redacted": d.narrative,
             "message_text_redacted": d.message_text,
+            # And the assessment that quotes them: here one indicator and its explanation.
+            "indicators": [
+                {"code": "direct_threat", "label": "Direct threat", "axis": "words", "weight": 3, "evidence": d.narrative[:80]}
+            ],
+            "severity_reasons": [f'Level 3 (serious). The words: direct threat ("{d.narrative[:80]}"). Score 3.'],
         }
         for d in validated
     ]

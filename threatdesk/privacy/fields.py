@@ -111,6 +111,13 @@ def sealed_apart(model: type[models.Model], values: Mapping[str, Any]) -> tuple[
     return {name: value for name, value in values.items() if name not in stored}, stored
 
 
+def sealed_only(model: type[models.Model], values: Mapping[str, Any]) -> dict[str, str | None]:
+    """The encrypted columns of `model` among `values` (by attname) in their stored form, and no
+    others: for values worked out after the rest of a row was sealed apart (an assessment)."""
+    fields = {f.attname: f for f in encrypted_fields(model)}
+    return {name: fields[name].get_prep_value(value) for name, value in values.items() if name in fields}
+
+
 def encrypted_columns(model: type[models.Model]) -> frozenset[str]:
     """The attnames of `model`'s encrypted columns: those `sealed_apart` seals."""
     return frozenset(f.attname for f in encrypted_fields(model))

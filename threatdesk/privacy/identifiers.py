@@ -41,6 +41,7 @@ __all__ = [
     "normalise_handle",
     "normalise_phone",
     "platform_code",
+    "platform_named",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -334,6 +335,20 @@ def platform_code(name: str) -> str:
     """
     platform = _PLATFORM_WORDS.get(_squash(name))
     return platform.code if platform else ""
+
+
+def platform_named(text: str) -> str:
+    """The code of the first platform a free text names ('Facebook Messenger, to her personal
+    account', 'DM on twitter.com'), or ''. Unlike `platform_code`, the text may say more than
+    the platform's name."""
+    whole = platform_code(text)
+    if whole or not text:
+        return whole
+    for word in re.findall(r"\w+(?:\.\w+)*", text):
+        platform = _PLATFORM_WORDS.get(_squash(word)) or _PLATFORM_WORDS.get(_squash(word.split(".", 1)[0]))
+        if platform is not None:
+            return platform.code
+    return ""
 
 
 def _host(name: str | None) -> str:

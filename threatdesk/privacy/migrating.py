@@ -28,13 +28,21 @@ def _seal_one(value: Any, place: str) -> str | None:
 
 
 def _rewrite(schema_editor: Any, table: str, columns: Sequence[str], change: Callable[[Any, str], str | None]) -> None:
+    """Each row's `columns` changed in one UPDATE. Updating a row twice in one transaction would
+    leave PostgreSQL a foreign-key check to run at commit, and it refuses to alter a table with
+    checks pending, as the column's type change after an unsealing does."""
     quote = schema_editor.connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
+    places = [f"{table}.{column}" for column in columns]
     with schema_editor.connection.cursor() as cursor:
-        for column in columns:
-            place = f"{table}.{column}"
-            cursor.execute(f"SELECT id, {quote(column)} FROM {quote(table)}")  # noqa: S608 (names from the migration)
-            updates = [(new, pk) for pk, value in cursor.fetchall() if (new := change(value, place)) is not None]
-            cursor.executemany(f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s", updates)  # noqa: S608
+        cursor.execute(f"SELECT id, {names} FROM {quote(table)}")  # noqa: S608 (names from the migration)
+        updates = []
+        for pk, *values in cursor.fetchall():
+            new = [change(value, place) for value, place in zip(values, places, strict=True)]
+            if any(value is not None for value in new):
+                updates.append((*(n if n is not None else old for n, old in zip(new, values, strict=True)), pk))
+        cursor.executemany(f"UPDATE {quote(table)} SET {assignments} WHERE id = %s", updates)  # noqa: S608
 
 
 def seal_in_place(schema_editor: Any, table: str, columns: Sequence[str]) -> None:

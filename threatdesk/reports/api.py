@@ -55,7 +55,12 @@ class ReportOut(Schema):
     county_fips: str | None
     office: str | None = Field(description="Public code of the election office handling it.")
     channel: str
-    platform: str
+    platform: str | None = Field(
+        description="The platform or service as the filer wrote it; null when your role may not read the original words."
+    )
+    platform_code: str = Field(
+        description="The platform read from it (docs/codebook.md): a code, 'other', or '' when none was given."
+    )
     threat_types: list[str]
     target_role: str
     election_phase: str
@@ -117,7 +122,8 @@ def report_out(
         "county_fips": report.county.fips if report.county else None,
         "office": report.office.public_code if report.office else None,
         "channel": report.channel,
-        "platform": report.platform,
+        "platform": words.platform,
+        "platform_code": report.platform_code,
         "threat_types": threat_types if threat_types is not None else [t.code for t in report.threat_types.all()],
         "target_role": report.target_role,
         "election_phase": report.election_phase,

@@ -1,8 +1,9 @@
 """Assess a report as it is stored: the engine reads its facts, the report keeps the result.
 
 The engine reads the redacted copy when there is one, so the evidence spans it keeps name no
-one and may be shown to every role that sees the report. When redaction failed it reads the
-original words, and only the indicator codes are kept, without their evidence.
+one and may be shown to every role that sees the report. They quote the copy all the same, so
+they are sealed with it (`Report.indicators`, `Report.severity_reasons`). When redaction failed
+it reads the original words, and only the indicator codes are kept, without their evidence.
 """
 
 from __future__ import annotations
@@ -137,10 +138,21 @@ def assessment_values(
     `words` is `words_of(values)` when worked out already (an import's workers do), so that the
     engine does not read the words again."""
     result = assess(facts_of(values, threat_types, history), words=words)
-    keep_evidence = values.get("redaction_state") == RedactionState.DONE
     indicators = [
-        {"code": i.code, "label": i.label, "axis": i.axis, "weight": i.weight, "evidence": i.evidence if keep_evidence else ""}
-        for i in result.indicators
+        {"code": i.code, "label": i.label, "axis": i.axis, "weight": i.weight, "evidence": i.evidence} for i in result.indicators
     ]
-    reasons = [result.explanation if keep_evidence else f"Level {result.level}; indicators: {', '.join(result.indicator_codes)}."]
-    return {"indicators": indicators, "severity": result.level, "severity_reasons": reasons}
+    if values.get("redaction_state") != RedactionState.DONE:
+        return {"severity": result.level, **without_quotes(indicators, result.level)}
+    return {"indicators": indicators, "severity": result.level, "severity_reasons": [result.explanation]}
+
+
+def without_quotes(indicators: Sequence[Mapping[str, Any]], level: int | None) -> dict[str, Any]:
+    """An assessment's indicators and explanation with nothing of the words in them: each indicator
+    keeps its code, label, axis and weight but no evidence, and the explanation names the level
+    and the codes. What is kept when the words may not be quoted: no redacted copy could be made,
+    or retention erased the words."""
+    codes = ", ".join(i["code"] for i in indicators)
+    return {
+        "indicators": [{**i, "evidence": ""} for i in indicators],
+        "severity_reasons": [f"Level {level}; indicators: {codes}."] if level is not None else [],
+    }

@@ -8,6 +8,7 @@ from threatdesk.reports.taxonomy import (
     CHANNEL_SYNONYMS,
     Channel,
     ElectionPhase,
+    Platform,
     Source,
     Status,
     TargetRole,
@@ -19,6 +20,13 @@ SECTIONS: list[tuple[str, str, type[TextChoices]]] = [
     ("threat_types", "What kind of threat. A report may carry several; the first is the primary type.", ThreatType),
     ("target_role", "Who was targeted, by their role in the election.", TargetRole),
     ("election_phase", "Where in the election calendar it happened.", ElectionPhase),
+    (
+        "platform_code",
+        "The platform or service an online threat came through, read from what the filer wrote in `platform` "
+        "when the report is stored: the first platform it names, `other` when it names none we know, empty "
+        "when nothing was written.",
+        Platform,
+    ),
     ("status", "Where the report stands. Set by office staff, never by the reporter.", Status),
     ("source", "How the report entered the system.", Source),
 ]
@@ -58,7 +66,8 @@ def render() -> str:
         "| `sender.phones` | phone numbers, normalised to E.164 (+16025550123) | encrypted, plus a keyed hash for matching |",
         "| `sender.emails` | email addresses, lower-cased | encrypted, plus a keyed hash for matching |",
         "| `sender.handles` | account names, without `@`, lower-cased | encrypted, plus a keyed hash for matching |",
-        "| `platform` | the service, for online channels | plain |",
+        "| `platform` | the platform or service, for online channels, as the filer wrote it | encrypted, plus its code"
+        " (`platform_code`) in the clear |",
         "| `state` | two-letter USPS code (AZ, DC, PR) | plain |",
         "| `county` | county FIPS code (04013) or name (Maricopa) | plain (as FIPS) |",
         "",

@@ -17,7 +17,7 @@ from threatdesk.lib.codes import new_code
 from threatdesk.places.models import County, Office, State
 from threatdesk.privacy.fields import EncryptedJSONField, EncryptedTextField
 from threatdesk.reports.redaction import RedactionState
-from threatdesk.reports.taxonomy import Channel, ElectionPhase, Source, Status, TargetRole, ThreatType
+from threatdesk.reports.taxonomy import Channel, ElectionPhase, Platform, Source, Status, TargetRole, ThreatType
 
 if TYPE_CHECKING:
     from threatdesk.accounts.models import User
@@ -66,7 +66,10 @@ class Report(models.Model):
     received_at = models.DateTimeField(default=timezone.now)
 
     channel = models.CharField(max_length=24, choices=Channel.choices)
-    platform = models.CharField(max_length=200, blank=True)
+    # What the filer wrote ("Facebook Messenger, to her personal account") may name someone; the
+    # coded platform read from it is what roles that read redacted copies see, and what counts.
+    platform = EncryptedTextField(blank=True, default="")
+    platform_code = models.CharField(max_length=16, choices=Platform.choices, blank=True, default="")
     primary_threat_type = models.CharField(max_length=24, choices=ThreatType.choices)
     target_role = models.CharField(max_length=32, choices=TargetRole.choices)
     election_phase = models.CharField(max_length=20, choices=ElectionPhase.choices, default=ElectionPhase.UNKNOWN)
@@ -99,10 +102,11 @@ class Report(models.Model):
         default=dict, blank=True, help_text="Retention categories erased from this report, with the date of erasure."
     )
 
-    # Filled by the assessment engine; empty until it runs.
-    indicators = models.JSONField(default=list, blank=True)
+    # Filled by the assessment engine; empty until it runs. Each indicator's evidence and the
+    # explanation quote the redacted copy, so they are sealed with it.
+    indicators = EncryptedJSONField(default=list, blank=True)
     severity = models.PositiveSmallIntegerField(null=True, blank=True)
-    severity_reasons = models.JSONField(default=list, blank=True)
+    severity_reasons = EncryptedJSONField(default=list, blank=True)
     severity_override = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="A level set by staff; its reason is in the audit trail. The computed level is kept."
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from threatdesk.audit import services as audit
 from threatdesk.privacy.registry import Shredder
+from threatdesk.reports import assessing
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
 from threatdesk.reports.redaction import RedactionState
@@ -24,7 +25,8 @@ from threatdesk.reports.taxonomy import Status
 
 WORDS, SENDER, REPORTER, EVIDENCE = "report_words", "sender", "reporter", "evidence"
 
-# What each category clears on the report row.
+# What each category clears on the report row. Erasing the words also takes their quotes out of
+# the assessment (`unquoted`).
 CLEARED: dict[str, dict[str, Any]] = {
     WORDS: {
         "narrative": "",
@@ -32,6 +34,7 @@ CLEARED: dict[str, dict[str, Any]] = {
         "narrative_redacted": "",
         "message_text_redacted": "",
         "sender_description": "",
+        "platform": "",
         "redaction_state": RedactionState.ERASED,
         "protected_mentions": [],
     },
@@ -57,6 +60,13 @@ def _destroy_evidence(report_ids: list[int]) -> None:
     Evidence.objects.filter(pk__in=[i.pk for i in items]).update(destroyed_at=now, original_name="")
 
 
+def unquoted(report_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Each report's assessment without the quotes of its words (each indicator's evidence, the
+    explanation), as when no redacted copy could be made: the codes, weights and level stay."""
+    rows = Report.objects.filter(pk__in=report_ids).values_list("pk", "indicators", "severity")
+    return {pk: assessing.without_quotes(indicators, level) for pk, indicators, level in rows}
+
+
 def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
     today = timezone.now().date().isoformat()
     ids = [pk for pk, _code, _erased in reports]
@@ -64,8 +74,10 @@ def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor:
         SenderIdentifier.objects.filter(report_id__in=ids).delete()
     if category == EVIDENCE:
         _destroy_evidence(ids)
+    assessments = unquoted(ids) if category == WORDS else {}
     for pk, _code, erased in reports:
-        Report.objects.filter(pk=pk).update(**CLEARED[category], personal_data_erased={**erased, category: today})
+        cleared = {**CLEARED[category], **assessments.get(pk, {})}
+        Report.objects.filter(pk=pk).update(**cleared, personal_data_erased={**erased, category: today})
     codes = [code for _pk, code, _erased in reports]
     audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")
     audit.log_many(

@@ -275,14 +275,17 @@ class ReportWords:
     narrative: str | None
     message_text: str | None
     sender_description: str | None = None  # only with the original words: it is the filer's own text
+    platform: str | None = None  # as the filer wrote it, only with the original words; all read its code
 
 
 def words_for(user: Any, report: Report) -> ReportWords:
-    """The narrative, exact words and sender description `user` may read: the original (without
-    the filer, unless the filer agreed this reader may know them), the redacted copy, or nothing."""
+    """The narrative, exact words, sender description and platform `user` may read: the original
+    (without the filer, unless the filer agreed this reader may know them), the redacted copy, or
+    nothing. The platform as written goes only with the original; everyone reads its code
+    (`report.platform_code`)."""
     version = words_version(user, report)
     if version == Words.ORIGINAL:
-        texts = [report.narrative, report.message_text, report.sender_description]
+        texts = [report.narrative, report.message_text, report.sender_description, report.platform]
         if not may_identify_reporter(user, report):
             texts = without_reporter(vars(report), texts, *_account(report))
         return ReportWords(version, *texts)
@@ -337,7 +340,7 @@ class Reading:
         the audit trail records about a reading. Empty when they get only copies and coded facts."""
         shown = []
         if self.words.version == Words.ORIGINAL:
-            shown += [name for name in ("narrative", "message_text") if getattr(self.words, name)]
+            shown += [name for name in ("narrative", "message_text", "platform") if getattr(self.words, name)]
             if any(getattr(self.report, name) for name in SENDER_FIELDS):
                 shown.append("sender")
         if self.reporter is not None and any(vars(self.reporter).values()):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from threatdesk.privacy.identifiers import platform_named
+
 
 class Channel(models.TextChoices):
     PHONE_CALL = "phone_call", "Phone call"
@@ -99,6 +101,32 @@ class Source(models.TextChoices):
     API = "api", "API"
     IMPORT = "import", "Bulk import"
     DEMO = "demo", "Synthetic demo data"
+
+
+class Platform(models.TextChoices):
+    """The platform or service an online threat came through, read from what the filer wrote in
+    the free-text platform field: the services `privacy.identifiers.PLATFORMS` knows, or other."""
+
+    X = "x", "X (Twitter)"
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    THREADS = "threads", "Threads"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    TELEGRAM = "telegram", "Telegram"
+    TRUTHSOCIAL = "truthsocial", "Truth Social"
+    GAB = "gab", "Gab"
+    REDDIT = "reddit", "Reddit"
+    BLUESKY = "bluesky", "Bluesky"
+    FEDIVERSE = "fediverse", "Mastodon or another fediverse service"
+    OTHER = "other", "Another platform or service"
+
+
+def platform_of(text: str) -> str:
+    """The coded platform of what a filer wrote in the platform field: '' when they wrote nothing."""
+    if not text.strip():
+        return ""
+    return platform_named(text) or Platform.OTHER.value
 
 
 # Common free words a person or another system may send instead of a channel code.

@@ -37,6 +37,13 @@ from threatdesk.testing.payloads import (
 from threatdesk.testing.personas import PASSWORD, Personas
 
 EVIDENCE_TEXT = f"{CANARY_WORKER}, {CANARY_ADDRESS}, {CANARY_CHILD}, call {CANARY_PHONE} or 602-555-0199"
+# The platform field is free text, and filers write who and where there.
+PLATFORM_TEXT = f"Facebook Messenger, to {CANARY_WORKER}'s personal account"
+
+
+def planted_payload(**overrides: Any) -> dict[str, Any]:
+    """The valid report, with the platform field naming her too."""
+    return valid_report_payload(**{"platform": PLATFORM_TEXT, **overrides})
 
 
 def png_with_text(text: str = EVIDENCE_TEXT) -> bytes:
@@ -112,7 +119,8 @@ class Planted:
 def plant_by_form(client: Client, submission_token: str = "f" * 32) -> str:
     """File a report through /report/ (anonymously unless `client` is signed in) with two
     canary-laden evidence files."""
-    response = client.post("/report/", {**form_data(submission_token=submission_token), "evidence": evidence_uploads()})
+    data = form_data(planted_payload(), submission_token=submission_token)
+    response = client.post("/report/", {**data, "evidence": evidence_uploads()})
     if response.status_code != 302:
         raise AssertionError(f"the form refused the report: {response.status_code}")
     return str(response["Location"]).rstrip("/").rsplit("/", 1)[-1]
@@ -157,7 +165,7 @@ def plant_by_api(client: Client, token: str) -> str:
     """POST /api/reports, then attach a PNG through POST /api/reports/{code}/evidence."""
     response = client.post(
         "/api/reports",
-        data=json.dumps(valid_report_payload()),
+        data=json.dumps(planted_payload()),
         content_type="application/json",
         headers={"Idempotency-Key": "planting-1"},
         **bearer(token),  # type: ignore[arg-type]
@@ -174,11 +182,11 @@ def plant_by_api(client: Client, token: str) -> str:
 
 def plant_by_import(actor: Any) -> list[str]:
     rows = [
-        ImportRow(line=1, data=ReportIn.model_validate(valid_report_payload()), external_id="canary-1"),
+        ImportRow(line=1, data=ReportIn.model_validate(planted_payload()), external_id="canary-1"),
         ImportRow(
             line=2,
             data=ReportIn.model_validate(
-                valid_report_payload(channel="letter", narrative=f"A letter to {CANARY_WORKER} at {CANARY_ADDRESS}.")
+                planted_payload(channel="letter", narrative=f"A letter to {CANARY_WORKER} at {CANARY_ADDRESS}.")
             ),
         ),
     ]

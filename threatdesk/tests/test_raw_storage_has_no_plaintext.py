@@ -25,10 +25,13 @@ from django.db import connection
 from threatdesk.accounts.models import TOTPDevice, User
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.reports import redaction
 from threatdesk.reports.models import Evidence, Report
+from threatdesk.reports.redaction import Copies
 from threatdesk.testing.files import files_under, use_media_root
+from threatdesk.testing.payloads import CANARY_WORKER
 from threatdesk.testing.personas import Personas
-from threatdesk.testing.planting import Planted, canaries_in, plant_everywhere
+from threatdesk.testing.planting import Planted, canaries_in, filed_by_reporter, plant_everywhere
 
 pytestmark = pytest.mark.django_db
 # The dumps read committed data (pg_dump is another connection); the places tables are restored after.
@@ -44,11 +47,24 @@ def evidence_dir(settings: Any, tmp_path: Path) -> Path:
     return root
 
 
+def plant_missed_by_redaction(personas: Personas, monkeypatch: pytest.MonkeyPatch) -> Report:
+    """A report whose redacted copy missed her: the copy, and the assessment's quotes of it (its
+    indicators' evidence and the explanation), name her. Sealed, they are not readable either."""
+    monkeypatch.setattr(redaction, "make_copies", lambda values, **_: Copies(values["narrative"], values["message_text"], "done"))
+    report = filed_by_reporter(personas, message_text=f"If you certify, {CANARY_WORKER} will hang.")
+    monkeypatch.undo()
+    return Report.objects.get(pk=report.pk)
+
+
 @pytest.fixture
-def planted(personas: Personas, evidence_dir: Path) -> Planted:
+def planted(personas: Personas, evidence_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Planted:
     planted = plant_everywhere(personas)
+    missed = plant_missed_by_redaction(personas, monkeypatch)
+    planted.api_codes.append(missed.public_code)
     # The planting reached the stores: otherwise every search below would pass for nothing.
-    assert Report.objects.count() == len(planted.all_codes) == 5
+    assert Report.objects.count() == len(planted.all_codes) == 6
+    assert canaries_in(json.dumps([missed.indicators, missed.severity_reasons], ensure_ascii=False))
+    assert all(canaries_in(r.platform) for r in Report.objects.exclude(pk=missed.pk))  # every way in names her there
     assert Evidence.objects.count() == 5
     assert ProtectedPerson.objects.count() == 2  # the worker and her son, sealed
     assert _canaries_read_back()

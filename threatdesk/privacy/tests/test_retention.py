@@ -22,9 +22,10 @@ from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIden
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import FILER_LABEL, evidence_with_custody, report_timeline
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import files_under, use_media_root
 from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.planting import canaries_in, evidence_uploads, protect_canaries
+from threatdesk.testing.planting import PLATFORM_TEXT, canaries_in, evidence_uploads, protect_canaries
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -35,10 +36,10 @@ def media(settings: Any, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def filed(personas: Any, *, closed_years_ago: float | None) -> Report:
+def filed(personas: Any, *, closed_years_ago: float | None, **overrides: Any) -> Report:
     checked = [evidence_files.check_upload(f.read(), f.name or "") for f in evidence_uploads()[:1]]
     report = report_submit(
-        actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload()), source="web", files=checked
+        actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload(**overrides)), source="web", files=checked
     ).report
     audit.log("tests.note", actor=personas.manager, obj=report, reason="Spoke to Quillonia Brightwater about it")
     if closed_years_ago is not None:
@@ -112,8 +113,10 @@ def test_running_twice_erases_nothing_more(personas, media):
 
 
 def test_erased_report_page_says_so_to_everyone(personas, media):
-    report = filed(personas, closed_years_ago=4)
+    report = filed(personas, closed_years_ago=4, channel="social_dm", platform=PLATFORM_TEXT)
     retention()
+    after = Report.objects.get(pk=report.pk)
+    assert (after.platform, after.platform_code) == ("", "facebook")  # the text goes with the words; its code stays
     for user in (personas.manager, personas.coordinator):
         client = Client()
         client.force_login(user)
@@ -124,6 +127,27 @@ def test_erased_report_page_says_so_to_everyone(personas, media):
     manager.force_login(personas.manager)
     item = Evidence.objects.get(report=report)
     assert manager.get(f"/reports/{report.public_code}/evidence/{item.public_code}/").status_code == 404
+
+
+def test_erasing_the_words_takes_their_quotes_out_of_the_assessment(personas, media):
+    """The indicators' evidence and the explanation quote the words; they go with them, while
+    the indicator codes, their weights and the level stay for statistics."""
+    words = "If you certify this fraud we will burn your house down with your kids inside."
+    report = filed(personas, closed_years_ago=4, message_text=words)
+    assert any(i["evidence"] and i["evidence"] in words for i in report.indicators)
+    assert any("If you certify" in reason for reason in report.severity_reasons)
+    retention()
+    after = Report.objects.get(pk=report.pk)
+    assert after.redaction_state == "erased"
+    assert [i["evidence"] for i in after.indicators] == [""] * len(report.indicators)
+    kept = ("code", "label", "axis", "weight")
+    assert [[i[k] for k in kept] for i in after.indicators] == [[i[k] for k in kept] for i in report.indicators]
+    assert after.severity == report.severity
+    codes = ", ".join(i["code"] for i in report.indicators)
+    assert after.severity_reasons == [f"Level {report.severity}; indicators: {codes}."]
+    for user in (personas.manager, personas.coordinator):
+        html = signed_in(user).get(f"/reports/{report.public_code}/").content.decode()
+        assert 'id="erased"' in html and "If you certify" not in html and "burn your house" not in html
 
 
 def test_once_the_filer_is_erased_no_reader_learns_their_account_name(personas, media):

@@ -19,6 +19,7 @@ from threatdesk.privacy.redaction import Redactor
 from threatdesk.reports import assessing, redaction
 from threatdesk.reports.models import Report, ReportThreatType, SenderIdentifier, report_code
 from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.taxonomy import platform_of
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def build_report(
         "occurred_time": data.occurred_time,
         "channel": str(data.channel),
         "platform": data.platform,
+        "platform_code": platform_of(data.platform),
         "primary_threat_type": str(data.threat_types[0]),
         "target_role": str(data.target_role),
         "election_phase": str(data.election_phase),

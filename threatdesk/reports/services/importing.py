@@ -15,7 +15,7 @@ from threatdesk.assessment import Indicator
 from threatdesk.audit import services as audit
 from threatdesk.lib.bulkinsert import BulkInserter
 from threatdesk.privacy.crypto import blind_index
-from threatdesk.privacy.fields import encrypted_columns, sealed_apart
+from threatdesk.privacy.fields import encrypted_columns, sealed_apart, sealed_only
 from threatdesk.privacy.selectors import people_stamp
 from threatdesk.privacy.services import people_hold
 from threatdesk.reports import assessing, redaction
@@ -98,8 +98,12 @@ class ImportDraft:
         return sender_digests(self.identifiers)
 
     def assess(self, history: tuple[int, ...]) -> None:
-        """Add the computed fields, given the levels of the sender's earlier reports."""
-        self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=self.words))
+        """Add the computed fields, given the levels of the sender's earlier reports: the level in
+        the clear, and what quotes the words (evidence, explanation) sealed with the rest."""
+        computed = assessing.assessment_values(self.values, self.threat_types, history, words=self.words)
+        sealed = sealed_only(Report, computed)
+        self.sealed.update(sealed)
+        self.values.update({name: value for name, value in computed.items() if name not in sealed})
 
     def row(self) -> dict[str, Any]:
         """Every column, for `BulkInserter(Report, ready=SEALED_COLUMNS)`."""
