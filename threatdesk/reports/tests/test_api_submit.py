@@ -438,3 +438,15 @@ def test_the_stored_fingerprint_of_a_submission_confirms_no_guess_without_the_ke
     from threatdesk.reports.services import submission_digest
 
     assert submission_digest(ReportIn.model_validate(report_payload)) != stored
+
+
+def test_the_upgrade_forgets_the_plain_fingerprints_stored_before(api, report_payload):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("threatdesk.reports.migrations.0010_forget_plain_submission_digests")
+    code = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "old"}).json()["code"]
+    Report.objects.filter(public_code=code).update(submission_digest="a" * 64)
+    migration.forget(apps, None)
+    assert Report.objects.get(public_code=code).submission_digest == ""
