@@ -74,7 +74,7 @@ def _attempt(notice: PendingNotice, now: dt.datetime) -> None:
         audit.log("cases.notification.sent", actor=None, obj=notice.report, payload=payload)
         if not refused:
             notice.delete()
-        elif notice.attempts + 1 >= len(RETRY_MINUTES):
+        elif notice.attempts >= len(RETRY_MINUTES):  # the last retry failed too
             _give_up(notice, refused)
         else:
             _retry_later(notice, refused, now)
