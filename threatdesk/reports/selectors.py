@@ -353,9 +353,10 @@ def reading_for(user: Any, report: Report) -> Reading:
     return Reading(report, words_for(user, report), reporter_identity(user, report))
 
 
-# Indicators read from the sender's other reports. A filer must not learn from their own report
-# whether a phone or address they typed is a sender's anywhere else.
-FROM_OTHER_REPORTS = frozenset({"repeated_contact", "escalation"})
+# Indicators read from other records: the sender's other reports, and the office's protected
+# persons. A filer must not learn from their own report whether a phone they typed is a sender's
+# anywhere else, or whether a name or address they typed is a protected worker's.
+NOT_FOR_FILERS = frozenset({"repeated_contact", "escalation", "named_target", "home_family_knowledge"})
 
 
 @dataclass(frozen=True)
@@ -366,12 +367,12 @@ class AssessmentShown:
 
 def assessment_for(user: Any, report: Report) -> AssessmentShown:
     """The assessment as `user` reads it: staff get the whole explanation; a filer gets the level
-    and the indicators of the report itself, none drawn from other reports."""
+    and the indicators of the report itself, none drawn from other records."""
     if getattr(user, "is_staff_role", False):
         return AssessmentShown(list(report.severity_reasons or []), list(report.indicators or []))
     level = report.severity_override if report.severity_override is not None else report.severity
     reasons = [f"Level {level} ({LEVEL_NAMES[level]})."] if level in LEVEL_NAMES else []
-    return AssessmentShown(reasons, [i for i in report.indicators or [] if i.get("code") not in FROM_OTHER_REPORTS])
+    return AssessmentShown(reasons, [i for i in report.indicators or [] if i.get("code") not in NOT_FOR_FILERS])
 
 
 def report_guidance(report: Report) -> Guidance:

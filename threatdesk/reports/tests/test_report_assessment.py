@@ -95,3 +95,14 @@ def test_a_filer_learns_nothing_of_the_senders_other_reports_from_their_own(pers
     assert 'id="assessment-h"' in filer_page and f"Level {stored.severity}" in filer_page
     assert "earlier report" not in filer_page and "Repeated contact" not in filer_page
     assert "earlier report" in signed_in(personas.manager).get(f"/reports/{stored.public_code}/").content.decode()
+
+
+def test_a_filer_learns_nothing_of_who_is_protected_from_their_own_report(personas, report):
+    """The canary worker's name and home address are protected: the stored assessment says so,
+    for staff; the filer, who could type guessed names and addresses, is not told."""
+    assert {"named_target", "home_family_knowledge"} <= {i["code"] for i in report.indicators}
+    filer_page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+    assert "A named target" not in filer_page and "Knows the home, family or routine" not in filer_page
+    assert "protected" not in filer_page.split('id="assessment-h"')[1].split("</section>")[0]
+    manager_page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert "A named target" in manager_page
