@@ -8,6 +8,7 @@ handles without '@'). Place checks that need the database live in `services`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -40,16 +41,24 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20
 MAX_IDENTIFIERS = 10
 
 
+# A number as pydantic would read one from a string: signed, with a fraction or an exponent.
+_NUMBER = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value) is not None)
+
+
 def _date_not_a_number(value: Any) -> Any:
-    # Left to itself pydantic reads a number, or a string of digits, as a Unix timestamp.
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+    # Left to itself pydantic reads a number, or a string of one, as a Unix timestamp.
+    if _is_number(value):
         raise ValueError("give the date as YYYY-MM-DD, not a number")
     return value
 
 
 def _time_not_a_number(value: Any) -> Any:
     # Left to itself pydantic reads a number as seconds since midnight, in UTC.
-    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+    if _is_number(value):
         raise ValueError("give the time of day as HH:MM, not a number")
     return value
 

@@ -191,6 +191,8 @@ INVALID = {
     "not-a-date": ({"occurred_on": "yesterday"}, "occurred_on", "date"),
     "date-as-a-number": ({"occurred_on": 1699920000}, "occurred_on", "YYYY-MM-DD, not a number"),
     "date-as-digits": ({"occurred_on": "1699920000"}, "occurred_on", "YYYY-MM-DD, not a number"),
+    "date-as-a-decimal": ({"occurred_on": "1730851200.0"}, "occurred_on", "YYYY-MM-DD, not a number"),
+    "date-as-a-signed-number": ({"occurred_on": "+1730851200"}, "occurred_on", "YYYY-MM-DD, not a number"),
     "future-date": ({"occurred_on": None}, "occurred_on", "future"),
     "bad-time": ({"occurred_time": "25:61"}, "occurred_time", "time"),
     "time-with-zone": ({"occurred_time": "21:15:00Z"}, "occurred_time", "without a time zone"),
