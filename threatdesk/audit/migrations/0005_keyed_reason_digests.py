@@ -6,6 +6,8 @@ linking it again must never make an edited or removed event look whole. An erase
 digest is replaced by a keyed hash of itself, which confirms nothing.
 """
 
+import hashlib
+
 from django.db import migrations, models
 
 GENESIS = "0" * 64
@@ -16,10 +18,18 @@ def _link(event_hash, event):
     return event_hash(prev_hash=event.prev_hash, **{name: getattr(event, name) for name in LINKED})
 
 
+def _reason_holds(event):
+    """The reason as stored still matches the plain digest the chain covered, or was erased."""
+    if event.reason_erased_at is not None:
+        return event.reason == ""
+    return hashlib.sha256(event.reason.encode()).hexdigest() == event.reason_digest
+
+
 def _check_chain(events, head, event_hash):
     prev, expected_seq = GENESIS, 1
     for event in events.order_by("seq").iterator(chunk_size=2000):
-        if event.seq != expected_seq or event.prev_hash != prev or _link(event_hash, event) != event.hash:
+        linked = event.seq == expected_seq and event.prev_hash == prev and _link(event_hash, event) == event.hash
+        if not (linked and _reason_holds(event)):
             raise RuntimeError(
                 f"audit event {event.seq} does not verify; run manage.py verify_audit and resolve it before migrating"
             )

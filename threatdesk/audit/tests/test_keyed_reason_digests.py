@@ -8,6 +8,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent, AuditHead
@@ -79,4 +80,24 @@ def test_the_migration_refuses_a_trail_that_does_not_verify():
     old_style_trail()
     AuditEvent.objects.filter(seq=2).update(payload={"edited": True})
     with pytest.raises(RuntimeError, match="audit event 2 does not verify"):
+        migration.rekey(apps, None)
+
+
+def test_the_migration_refuses_a_trail_whose_reason_was_swapped():
+    """A sealed reason copied over another's keeps the chain whole but no longer matches the
+    digest the chain covered: the migration must not key the swapped reason's digest."""
+    old_style_trail()
+    audit.log_many(actor=None, entries=[audit.Entry("tests.viewed", "privacy.protectedperson", "P-3", reason="Third look")])
+    prev = AuditEvent.objects.get(seq=3).hash
+    event = AuditEvent.objects.get(seq=4)
+    event.reason_digest = plain("Third look")
+    event.prev_hash = prev
+    event.hash = migration._link(audit.event_hash, event)
+    AuditEvent.objects.filter(pk=event.pk).update(reason_digest=event.reason_digest, prev_hash=prev, hash=event.hash)
+    AuditHead.objects.filter(id=1).update(hash=event.hash)
+    with connection.cursor() as cursor:  # the second event's sealed reason, copied over the fourth's
+        cursor.execute("SELECT reason FROM audit_auditevent WHERE seq = 2")
+        sealed = cursor.fetchone()[0]
+        cursor.execute("UPDATE audit_auditevent SET reason = %s WHERE seq = 4", [sealed])
+    with pytest.raises(RuntimeError, match="audit event 4 does not verify"):
         migration.rekey(apps, None)
