@@ -5,20 +5,28 @@ from django.contrib.admin import widgets
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
-from threatdesk.accounts.services import check_scope, token_revoke, user_admin_saved
+from threatdesk.accounts.services import (
+    check_keeps_an_administrator,
+    check_scope,
+    token_revoke,
+    user_admin_saved,
+    user_password_set,
+)
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
 
 class UserForm(UserChangeForm):  # type: ignore[type-arg]
-    """The admin's user form holds each role to its scope, as `user_create` does."""
+    """The admin's user form holds each role to its scope, as `user_create` does, and keeps one
+    active administrator at least."""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if "role" in data:
             check_scope(role=data["role"], office=data.get("office"), agency=data.get("agency"), state=data.get("state"))
+            check_keeps_an_administrator(user=self.instance, role=data["role"], is_active=bool(data.get("is_active")))
         return data
 
 
@@ -47,6 +55,13 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         user_admin_saved(actor=request.user, user=obj, changed=list(form.changed_data), created=not change)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        response = super().user_change_password(request, id, form_url)
+        user = self.get_object(request, id)
+        if request.method == "POST" and response.status_code == 302 and user is not None:  # the new password was saved
+            user_password_set(actor=request.user, user=user)
+        return response
 
 
 @admin.register(ApiToken)

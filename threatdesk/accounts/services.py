@@ -100,6 +100,22 @@ def token_create(*, actor: Any, user: User, name: str, expires_at: datetime | No
     return token
 
 
+def check_keeps_an_administrator(*, user: User, role: str, is_active: bool) -> None:
+    """Refuse the change that would leave no active administrator: nobody could then open the
+    admin site to undo it, short of `createsuperuser` on the server."""
+    was_admin = user.pk is not None and user.is_active and user.role == Role.ADMIN
+    stays_admin = is_active and role == Role.ADMIN
+    others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
+    if was_admin and not stays_admin and not others.exists():
+        raise ValidationError({"role": "this is the only active administrator: make another one first"})
+
+
+@transaction.atomic
+def user_password_set(*, actor: Any, user: User) -> None:
+    """Record that an administrator set `user`'s password in the admin site (never the password)."""
+    audit.log("accounts.user.password_set", actor=actor, obj=user)
+
+
 # Written as field names only: the values are names, addresses and password hashes.
 USER_FIELDS_AUDITED = ("username", "first_name", "last_name", "email", "is_active", "role", "office", "agency", "state")
 

@@ -86,3 +86,34 @@ def test_superusers_made_before_are_administrators_after_the_migration():
     migration.superusers_become_administrators(apps, None)
     assert User.objects.get(pk=old.pk).role == Role.ADMIN
     assert User.objects.get(pk=plain.pk).role == Role.REPORTER
+
+
+@pytest.mark.parametrize("change", [{"role": Role.OFFICE_MANAGER}, {"is_active": ""}], ids=["role", "deactivated"])
+def test_the_only_active_administrator_cannot_take_the_admin_site_from_everyone(personas, change):
+    me = personas.admin
+    form = admin_user_form(me, **change)
+    if change.get("role"):
+        form["office"] = personas.office.pk
+    refused = admin_client(personas).post(f"/admin/accounts/user/{me.pk}/change/", form)
+    assert refused.status_code == 200
+    assert "only active administrator" in refused.content.decode()
+    again = User.objects.get(pk=me.pk)
+    assert (again.role, again.is_active, again.is_staff) == (Role.ADMIN, True, True)
+
+
+def test_a_second_administrator_may_step_down(personas, second_admin):
+    client = Client()
+    client.force_login(second_admin)
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    moved = client.post(url, admin_user_form(second_admin, role=Role.OFFICE_MANAGER, office=personas.office.pk))
+    assert moved.status_code == 302
+
+
+def test_a_password_set_in_the_admin_site_is_audited_without_it(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/password/"
+    secret = "A-new-long-passphrase-17"
+    done = admin_client(personas).post(url, {"password1": secret, "password2": secret, "usable_password": "true"})
+    assert done.status_code == 302, done.content.decode()[:1500]
+    event = AuditEvent.objects.get(action="accounts.user.password_set")
+    assert (event.actor, event.object_id) == (personas.admin, str(second_admin.pk))
+    assert secret not in str(event.payload) + event.reason
