@@ -414,7 +414,6 @@ class NameForms:
     initials: set[tuple[str, ...]] = field(default_factory=set)  # 'J.D.', 'JD': written in capitals
     joined: set[str] = field(default_factory=set)  # run together, as in a hashtag: 'janedoe'
     fuzzy: set[str] = field(default_factory=set)  # long enough to match with one letter wrong
-    split: set[tuple[str, str]] = field(default_factory=set)  # broken by a hyphen or dot: 'Bright-water'
 
 
 def name_forms(name: str, *, strong_only: bool) -> NameForms:
@@ -448,8 +447,6 @@ def name_forms(name: str, *, strong_only: bool) -> NameForms:
             forms.multi.add(surname)
         forms.single.update(w for w in surname if len(w) > 2 and w not in NAME_PARTICLES)
         forms.fuzzy.update(w for w in (*first, *surname) if w not in NAME_PARTICLES)
-        long_words = [w for w in (*first, *surname) if len(w) >= SPLIT_MIN_LENGTH and w.isalpha()]
-        forms.split.update((canon(w[:i]), canon(w[i:])) for w in long_words for i in range(1, len(w)))
     forms.multi = {f for f in forms.multi if len(f) > 1 or len(f[0]) > 1}
     return forms
 
@@ -628,7 +625,6 @@ class _Known:
 
 
 FUZZY_MIN_LENGTH = 5
-SPLIT_MIN_LENGTH = 6
 
 
 def _deletions(word: str) -> set[str]:
@@ -658,10 +654,9 @@ class Redactor:
 
     def _add(self, form: Sequence[str], category: str, person: Person, *, guard: str = "") -> None:
         """Learn one form. `guard` is "" (any case), TITLE (an everyday word: only written with a
-        capital), CAPS (initials: only in capitals), INSIDE (run together: found inside a word) or
-        JOINED (a word broken in two by a hyphen or dot: yields to any other form of those words)."""
+        capital), CAPS (initials: only in capitals) or INSIDE (run together: found inside a word)."""
         key = "".join(form) if guard == INSIDE else " " + " ".join(form) + " "
-        rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0) - (5 if guard == JOINED else 0)
+        rank = 200 + 10 * len(form) + KIND_RANKS.get(person.kind, 0)
         existing = self._automaton.get(key, None)
         # A form shared by two people (a surname in one family) goes to the first, workers first.
         if existing is None or existing[3] < rank:
@@ -677,9 +672,6 @@ class Redactor:
             self._add(form, "name", person, guard=CAPS)
         for joined in forms.joined:
             self._add((joined,), "name", person, guard=INSIDE)
-        if person.kind in NUMBERED_KINDS:  # protected people only: the sender's forms are learnt per report
-            for form in forms.split:
-                self._add(form, "name", person, guard=JOINED)
         for word in forms.fuzzy:
             if len(word) >= FUZZY_MIN_LENGTH and word not in EVERYDAY_WORDS:
                 for variant in _deletions(word) | {word}:
@@ -884,9 +876,7 @@ class Redactor:
         return f"[{label}]" if find.category == "name" else f"[{label} {find.category.upper()}]"
 
 
-TITLE, CAPS, INSIDE, JOINED = "title", "caps", "inside", "joined"
-# What may join the two halves of a name broken apart: up to three marks, never a space.
-_JOINER = re.compile(r"(?:[^\w\s]|_){1,3}")
+TITLE, CAPS, INSIDE = "title", "caps", "inside"
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 
 
@@ -897,10 +887,6 @@ def _guard_holds(guard: str, tokens: _Tokens, first: int, last: int) -> bool:
             return False  # 'will', 'WILL', 'DOB' are words; 'Will' may be a name
         following = tokens.words[last + 1] if last + 1 < len(tokens.words) else ""
         return not (tokens.canon[first] in MONTH_NAMES and following[:1].isdigit())  # 'May 5'
-    if guard == JOINED:  # 'Bright-water', 'Bright.water': not 'bright water', nor 'bright-water' in prose
-        if not (tokens.words[first][:1].isupper() or tokens.mostly_lower_case):
-            return False
-        return _JOINER.fullmatch(tokens.text, tokens.ends[first], tokens.starts[last]) is not None
     if guard == CAPS:
         return all(tokens.words[i].isupper() for i in range(first, last + 1))
     return True

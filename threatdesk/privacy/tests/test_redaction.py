@@ -177,30 +177,6 @@ def test_a_one_letter_misspelling_of_a_long_name_is_redacted(written):
     assert only_person(result) == "samantha"
 
 
-@pytest.mark.parametrize(
-    "written", ["Bright-water", "Bright.water", "Bright*water", "Bright\u2013water", "Bri-ghtwater", "BRIGHT-WATER", "Sam-antha"]
-)
-def test_a_protected_name_broken_by_a_hyphen_or_dot_is_redacted(written):
-    result = redact(f"Tell {written} we are watching.")
-    assert result.text == "Tell [WORKER-1] we are watching."
-    assert only_person(result) == "samantha"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The lake has bright-water views this year.",
-        "Tell Bright - water hi.",
-        "The bright water of the lake.",
-        "Bright Water Lane",
-    ],
-)
-def test_the_halves_of_a_protected_name_apart_or_in_prose_are_words(text):
-    result = redact(text)
-    assert result.text == text
-    assert result.people == []
-
-
 @pytest.mark.parametrize("written", ["Jose Alvarez", "Jose", "Alvarez", "JOSÉ ÁLVAREZ", "josé"])
 def test_a_name_with_accents_matches_without_them(written):
     result = redact(f"We know {written}.")
@@ -237,6 +213,22 @@ def test_an_everyday_word_one_letter_from_a_nickname_is_not_a_mention(worker, te
     ],
 )
 def test_a_lower_case_word_that_spells_a_workers_initials_is_not_a_mention(name, text):
+    result = redact(text, Redactor([Person("w", "worker", names=[name])]))
+    assert result.text == text
+    assert result.people == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Dana Fairweather", "Fair-weather friends, all of them."),
+        ("Tom Outlaw", "He should be out-law, says the caller."),
+        ("Ann Newcomer", "A New-comer to the office took the call."),
+    ],
+)
+def test_an_ordinary_compound_word_is_not_a_protected_surname_split_in_two(name, text):
+    """A surname broken by a hyphen is not looked for: too many are ordinary compounds, and a
+    false match would also raise the report's level."""
     result = redact(text, Redactor([Person("w", "worker", names=[name])]))
     assert result.text == text
     assert result.people == []
