@@ -631,6 +631,15 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _with_placeholders(text: str, spans: Sequence[Span]) -> str:
+    """`text` with each span (in order, apart) replaced by its placeholder, and nothing else changed."""
+    parts, cursor = [], 0
+    for span in spans:
+        parts += [text[cursor : span.start], span.placeholder]
+        cursor = span.end
+    return "".join([*parts, text[cursor:]])
+
+
 class Redactor:
     """Finds and replaces personal data for one set of known people; build once, reuse."""
 
@@ -830,8 +839,9 @@ class Redactor:
 
         `labels` numbers known people in order of first mention (WORKER-1, FAMILY-1); pass the
         same dict for every text of one report so a person keeps one label throughout, or
-        seed it to choose a label. With `people_only`, generic data is left as it is (used to
-        take one person out of a text that others may still read in full).
+        seed it to choose a label. With `people_only`, generic data is left as it is, and so is
+        every character outside what is replaced (used to take one person out of a text that
+        others may still read in full).
         """
         labels = {} if labels is None else labels
         shown, where = visible(text)
@@ -854,6 +864,8 @@ class Redactor:
             parts.append(placeholder)
             cursor = stop
         parts.append(shown[cursor:])
+        if people_only:  # a text others still read in full: the person goes, every other character stays
+            return Redacted(_with_placeholders(text, spans), tuple(spans))
         return Redacted("".join(parts), tuple(spans))
 
     def redact_many(self, texts: Sequence[str]) -> list[Redacted]:

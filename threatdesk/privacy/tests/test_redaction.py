@@ -855,3 +855,16 @@ def test_a_planted_protected_email_never_survives(case):
     assert "gmail" not in out and "googlemail" not in out, (text, result.text)
     assert [s.person for s in result.spans if s.category == "email"] == ["jane"]
     assert rebuilt(text, result) == result.text
+
+
+def test_taking_one_person_out_keeps_every_other_character_of_the_original():
+    """Originals that others read in full lose the person and nothing else: joiners inside emoji,
+    a Persian zero-width non-joiner and direction marks stay."""
+    family, persian, rtl = (
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "\u200fok\u200e",
+    )
+    text = f"{family} Tell Jane Doe {persian} we know {rtl}. Jane\u00adDoe again."
+    result = Redactor([Person("jane", "worker", names=["Jane Doe"])]).redact(text, people_only=True)
+    assert result.text == f"{family} Tell [WORKER-1] {persian} we know {rtl}. [WORKER-1] again."
