@@ -28,6 +28,7 @@ from threatdesk.accounts.models import Role, User
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.cases import outbox
 from threatdesk.cases.models import Referral
+from threatdesk.cases.outbox import Recipient
 from threatdesk.lib import sql
 from threatdesk.reports.models import Report
 
@@ -83,39 +84,39 @@ def level_text(level: int | None) -> str:
     return f"{level} ({LEVEL_NAMES[level]})" if level in LEVEL_NAMES else "not assessed"
 
 
-def _addresses(scope: str, params: Sequence[Any]) -> list[str]:
-    """The addresses of the active users with one that `scope` (an SQL condition on users)
-    picks, each once. Asked for every urgent submission, hence one plain statement; addresses
-    are sealed, so the empty ones are left out once opened."""
+def _accounts(scope: str, params: Sequence[Any]) -> list[Recipient]:
+    """The active users that `scope` (an SQL condition on users) picks and have an address, each
+    address once. Asked for every urgent submission, hence one plain statement; addresses are
+    sealed, so the empty ones are left out once opened."""
     email = User._meta.get_field("email")
     rows = sql.rows(
-        f"SELECT email FROM {sql.table(User)} WHERE is_active = %s AND ({scope})",  # noqa: S608
+        f"SELECT id, email FROM {sql.table(User)} WHERE is_active = %s AND ({scope})",  # noqa: S608
         [True, *params],
     )
-    opened = (email.from_db_value(value, None, connection) for (value,) in rows)
-    return list({address.lower(): address for address in opened if address}.values())
+    opened = (Recipient(pk, email.from_db_value(value, None, connection)) for pk, value in rows)
+    return list({r.address.lower(): r for r in opened if r.address}.values())
 
 
-def urgent_recipients(report: Report) -> list[str]:
+def urgent_recipients(report: Report) -> list[Recipient]:
     """The managers of the report's office and the coordinators of its state."""
-    return _addresses(
+    return _accounts(
         "(role = %s AND state_id = %s) OR (role = %s AND office_id = %s)",
         [Role.STATE_COORDINATOR.value, report.state_id, Role.OFFICE_MANAGER.value, report.office_id],
     )
 
 
-def liaison_recipients(referral: Referral) -> list[str]:
-    return _addresses("role = %s AND agency_id = %s", [Role.LIAISON.value, referral.agency_id])
+def liaison_recipients(referral: Referral) -> list[Recipient]:
+    return _accounts("role = %s AND agency_id = %s", [Role.LIAISON.value, referral.agency_id])
 
 
-def filer_recipient(report: Report) -> tuple[list[str], bool]:
-    """The filer's address and whether they can sign in: their account's address, else the
-    contact address an anonymous filer chose to leave (none if they left none)."""
+def filer_recipient(report: Report) -> tuple[list[Recipient], bool]:
+    """The filer and whether they can sign in: their account, else the contact address an
+    anonymous filer chose to leave (none if they left none)."""
     account = report.reporter
     if account is not None and account.is_active and account.email:
-        return [account.email], True
+        return [Recipient(account.pk, account.email)], True
     contact = (report.reporter_contact or {}).get("email", "")
-    return ([contact] if contact else []), False
+    return ([Recipient(None, contact)] if contact else []), False
 
 
 def render(notice: Notice) -> tuple[str, str]:
@@ -125,7 +126,7 @@ def render(notice: Notice) -> tuple[str, str]:
     return subject, render_to_string("email/notification_body.txt", context)
 
 
-def send(report: Report, notice: Notice, recipients: Sequence[str]) -> None:
+def send(report: Report, notice: Notice, recipients: Sequence[Recipient]) -> None:
     """Queue `notice` about `report` for `recipients` (`cases.outbox` sends it and audits each
     attempt by kind and count, never by address).
 
@@ -136,7 +137,7 @@ def send(report: Report, notice: Notice, recipients: Sequence[str]) -> None:
         log.info("notification %s for %s: no recipient with an email address", notice.kind, report.public_code)
         return
     subject, body = render(notice)
-    outbox.queue(report, kind=notice.kind, subject=subject, body=body, addresses=recipients)
+    outbox.queue(report, kind=notice.kind, subject=subject, body=body, recipients=recipients)
 
 
 @_never_raises

@@ -1,14 +1,17 @@
 """The outbox: notification mail is queued, then sent apart from the request that prompted it.
 
-A request never waits on the mail server: `queue` stores the message and its sealed addresses
-and wakes the process's courier thread, which sends it. An address the server refuses, or a
-server that cannot be reached, is tried again later, with longer and longer waits, until
-`RETRY_MINUTES` runs out; each attempt is in the audit trail by count, never by address.
-`manage.py send_notifications` sends whatever is due, for a deployment that runs it from a timer
-(mail queued by a process that stopped before sending it is sent then). In tests
-(`NOTIFICATION_DELIVERY=inline`) a queued message is sent at once, in the caller's thread.
+A request never waits on the mail server: `queue` stores the message and its recipients (sealed)
+and wakes the process's courier thread, which sends it. A recipient the server refuses, or all
+of them when it cannot be reached, is tried again later, with longer and longer waits, until the
+last of `RETRY_MINUTES`; each attempt is in the audit trail by count, never by address. A
+recipient with an account is mailed at the address the account has when the mail goes out, and
+not at all once it is switched off. `manage.py send_notifications` sends whatever is due, for a
+deployment that runs it from a timer (mail queued by a process that stopped before sending it is
+sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent at once.
 
-Two senders never send one message: each claims it first, with one conditional update.
+One sender at a time works on a message: it claims it with one conditional update, for longer
+than sending it can take, and crosses off each recipient as their mail goes out. A sender that
+dies mid-message leaves the rest to whoever takes it up once the claim lapses.
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from threatdesk.accounts.models import User
 from threatdesk.audit import services as audit
 from threatdesk.cases.models import PendingNotice
 from threatdesk.reports.models import Report
@@ -32,15 +38,25 @@ log = logging.getLogger(__name__)
 
 # The wait before each retry, in minutes; after the last, the message is given up (about 10 hours).
 RETRY_MINUTES = (1, 5, 15, 60, 180, 360)
-CLAIM = dt.timedelta(minutes=5)  # longer than one attempt can take, with EMAIL_TIMEOUT per address
+CLAIM = dt.timedelta(minutes=5)  # at least; more for a message to many, at EMAIL_TIMEOUT each
 BATCH = 100
 POLL_SECONDS = 60.0  # how often the courier looks for retries that fell due
 
 
-def queue(report: Report, *, kind: str, subject: str, body: str, addresses: Sequence[str]) -> PendingNotice:
-    """Store one message for `addresses`; the courier sends it once the caller's write commits."""
+class Recipient(NamedTuple):
+    """Who is to be told: an account (mailed at its address of the moment), or, for an anonymous
+    filer, the contact address they left."""
+
+    user_id: int | None
+    address: str
+
+
+def queue(report: Report, *, kind: str, subject: str, body: str, recipients: Sequence[Recipient]) -> PendingNotice:
+    """Store one message for `recipients`; the courier sends it once the caller's write commits."""
     with transaction.atomic():
-        notice = PendingNotice.objects.create(report=report, kind=kind, subject=subject, body=body, addresses=list(addresses))
+        notice = PendingNotice.objects.create(
+            report=report, kind=kind, subject=subject, body=body, addresses=[list(r) for r in recipients]
+        )
     if settings.NOTIFICATION_DELIVERY == "inline":
         send_due()
     else:
@@ -49,70 +65,113 @@ def queue(report: Report, *, kind: str, subject: str, body: str, addresses: Sequ
 
 
 def send_due(now: dt.datetime | None = None) -> int:
-    """Send every message that is due and not being sent elsewhere; return how many were tried."""
-    now = now or timezone.now()
-    due = PendingNotice.objects.filter(due_at__lte=now).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+    """Send every message that is due and not being sent elsewhere; return how many were tried.
+    `now` stands for the clock (tests); without it each message is claimed at the time it is."""
+    clock = now or timezone.now()
+    due = PendingNotice.objects.filter(_free(clock), due_at__lte=clock)
     tried = 0
     for pk in list(due.values_list("pk", flat=True)[:BATCH]):
-        if _claim(pk, now):
-            _attempt(PendingNotice.objects.select_related("report").get(pk=pk), now)
+        at = now or timezone.now()
+        notice = PendingNotice.objects.select_related("report").filter(pk=pk).first()
+        if notice is not None and _claim(notice, at):
+            _attempt(notice, at)
             tried += 1
     return tried
 
 
-def _claim(pk: int, now: dt.datetime) -> bool:
-    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    return PendingNotice.objects.filter(free, pk=pk, due_at__lte=now).update(claimed_until=now + CLAIM) == 1
+def _free(now: dt.datetime) -> Q:
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+
+
+def _claim(notice: PendingNotice, now: dt.datetime) -> bool:
+    """Take the message for as long as mailing each of its recipients could take."""
+    until = now + max(CLAIM, dt.timedelta(seconds=settings.EMAIL_TIMEOUT * (len(notice.addresses) + 1)))
+    taken = PendingNotice.objects.filter(_free(now), pk=notice.pk, due_at__lte=now).update(claimed_until=until)
+    notice.claimed_until = until
+    return taken == 1
+
+
+def _ours(notice: PendingNotice) -> Q:
+    return Q(pk=notice.pk, claimed_until=notice.claimed_until)
 
 
 def _attempt(notice: PendingNotice, now: dt.datetime) -> None:
-    """Send to every address still waiting; keep the refused ones for the next attempt."""
-    refused = deliver(notice.subject, notice.body, notice.addresses)
-    sent = len(notice.addresses) - len(refused)
+    """Mail every recipient still waiting, crossing each off as it goes; keep the refused ones."""
+    waiting = [Recipient(*entry) for entry in notice.addresses]
+    current = _current_addresses(waiting)
+    sent = refused = 0
+    remaining = list(waiting)
+    with _connection() as connection:
+        for recipient in waiting:
+            address = current.get(recipient)
+            if address is not None and not _send(connection, notice, address):
+                refused += 1
+                continue
+            sent += address is not None
+            remaining.remove(recipient)  # mailed, or no longer to be mailed
+            PendingNotice.objects.filter(_ours(notice)).update(addresses=[list(r) for r in remaining])
     with transaction.atomic():
-        payload = {"event": notice.kind, "recipients": sent, "failed": len(refused)}
+        payload = {"event": notice.kind, "recipients": sent, "failed": refused}
         audit.log("cases.notification.sent", actor=None, obj=notice.report, payload=payload)
-        if not refused:
-            notice.delete()
+        if not remaining:
+            PendingNotice.objects.filter(_ours(notice)).delete()
         elif notice.attempts >= len(RETRY_MINUTES):  # the last retry failed too
-            _give_up(notice, refused)
+            _give_up(notice, len(remaining))
         else:
-            _retry_later(notice, refused, now)
+            _retry_later(notice, remaining, now)
 
 
-def _give_up(notice: PendingNotice, refused: list[str]) -> None:
+def _current_addresses(recipients: Sequence[Recipient]) -> dict[Recipient, str]:
+    """Where each recipient is mailed now: an account at its present address while it is active
+    and has one, an anonymous filer at the address they left. Those missing are not mailed."""
+    ids = {r.user_id for r in recipients if r.user_id is not None}
+    accounts = {user.pk: user.email for user in User.objects.filter(pk__in=ids, is_active=True).only("email")}
+    found = {r: accounts.get(r.user_id, "") if r.user_id is not None else r.address for r in recipients}
+    return {r: address for r, address in found.items() if address}
+
+
+def _give_up(notice: PendingNotice, undelivered: int) -> None:
     code = notice.report.public_code
     log.error("notification %s for %s given up after %d attempts", notice.kind, code, notice.attempts + 1)
-    payload = {"event": notice.kind, "undelivered": len(refused)}
+    payload = {"event": notice.kind, "undelivered": undelivered}
     audit.log("cases.notification.abandoned", actor=None, obj=notice.report, payload=payload)
-    notice.delete()
+    PendingNotice.objects.filter(_ours(notice)).delete()
 
 
-def _retry_later(notice: PendingNotice, refused: list[str], now: dt.datetime) -> None:
-    notice.addresses = refused
-    notice.due_at = now + dt.timedelta(minutes=RETRY_MINUTES[notice.attempts])
-    notice.attempts += 1
-    notice.claimed_until = None
-    notice.save(update_fields=["addresses", "due_at", "attempts", "claimed_until"])
+def _retry_later(notice: PendingNotice, remaining: list[Recipient], now: dt.datetime) -> None:
+    PendingNotice.objects.filter(_ours(notice)).update(
+        addresses=[list(r) for r in remaining],
+        due_at=now + dt.timedelta(minutes=RETRY_MINUTES[notice.attempts]),
+        attempts=notice.attempts + 1,
+        claimed_until=None,
+    )
 
 
-def deliver(subject: str, body: str, addresses: Sequence[str]) -> list[str]:
-    """One message per address over one connection; return the addresses not sent to. Failures
-    are logged by exception class only: SMTP errors quote the addresses they refused."""
+class _Unreachable(BaseEmailBackend):
+    """Stands in for a mail server that could not be reached: refuses every message."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        return 0
+
+
+def _connection() -> BaseEmailBackend:
+    """One connection for a message's recipients; when the server cannot be reached, one that
+    refuses them all. Failures are logged by exception class only: SMTP errors quote addresses."""
+    connection = get_connection(fail_silently=False)
     try:
-        with get_connection(fail_silently=False) as connection:
-            refused = []
-            for address in addresses:
-                try:
-                    if not connection.send_messages([EmailMessage(subject, body, to=[address])]):
-                        refused.append(address)
-                except Exception as exc:  # one refused address must not stop the others
-                    log.warning("notification to one recipient failed: %s", type(exc).__name__)
-                    refused.append(address)
-            return refused
-    except Exception as exc:  # the mail server could not be reached at all
+        connection.open()
+    except Exception as exc:
         log.warning("notification mail server unavailable: %s", type(exc).__name__)
-        return list(addresses)
+        return _Unreachable()
+    return connection
+
+
+def _send(connection: BaseEmailBackend, notice: PendingNotice, address: str) -> bool:
+    try:
+        return bool(connection.send_messages([EmailMessage(notice.subject, notice.body, to=[address])]))
+    except Exception as exc:  # one refused address must not stop the others
+        log.warning("notification to one recipient failed: %s", type(exc).__name__)
+        return False
 
 
 class Courier:

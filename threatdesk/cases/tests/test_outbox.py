@@ -24,6 +24,7 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import outbox
 from threatdesk.cases.models import PendingNotice
 from threatdesk.cases.notifications import notify_filer_of_step
+from threatdesk.cases.outbox import Recipient
 from threatdesk.testing.planting import filed_by_reporter
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_a_refused_address_waits_for_a_retry_with_the_address_sealed(personas, s
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
     notify_filer_of_step(report, "Arrest")
     [waiting] = PendingNotice.objects.all()
-    assert (waiting.attempts, waiting.addresses) == (1, [personas.reporter.email])
+    assert (waiting.attempts, waiting.addresses) == (1, [[personas.reporter.pk, personas.reporter.email]])
     assert waiting.due_at > timezone.now()
     with connection.cursor() as cursor:
         cursor.execute("SELECT addresses, subject, body FROM cases_pendingnotice")
@@ -126,4 +127,89 @@ def test_the_request_does_not_send_the_mail_itself(personas, settings):
         time.sleep(0.05)
     assert sorted(a for m in mail.outbox for a in m.to) == sorted([personas.manager.email, personas.coordinator.email])
     assert set(ThreadNoting.threads) == {"threatdesk-courier"}
+    assert not PendingNotice.objects.exists()
+
+
+MILD = {"message_text": "Mild words only.", "narrative": "A mild call."}
+
+
+def queued(personas: Any, addresses: list[str], settings: Any) -> None:
+    """One message to anonymous addresses, queued without being sent (as before a commit)."""
+    settings.NOTIFICATION_DELIVERY = "thread"
+    report = filed_by_reporter(personas, **MILD)
+    outbox.queue(report, kind="referral", subject="s", body="b", recipients=[Recipient(None, a) for a in addresses])
+
+
+class Clock:
+    now = timezone.now()
+
+
+class SlowServer(MemoryBackend):
+    """Each message takes 10 seconds; once the first sender is past its first 5 minutes, another
+    process runs `send_due` once, as the timer's command would."""
+
+    other_sender_ran = False
+    start: dt.datetime
+
+    def send_messages(self, messages: Any) -> int:
+        Clock.now += dt.timedelta(seconds=10)
+        if not SlowServer.other_sender_ran and Clock.now > SlowServer.start + dt.timedelta(minutes=5):
+            SlowServer.other_sender_ran = True
+            outbox.send_due()
+        return super().send_messages(messages)
+
+
+def test_a_long_batch_is_not_sent_twice_while_another_sender_runs(personas, settings, monkeypatch):
+    first, second = [f"a{i}@example.org" for i in range(20)], [f"b{i}@example.org" for i in range(20)]
+    queued(personas, first, settings)
+    queued(personas, second, settings)
+    settings.EMAIL_BACKEND = f"{THIS}.SlowServer"
+    Clock.now = SlowServer.start = timezone.now() + dt.timedelta(seconds=1)
+    SlowServer.other_sender_ran = False
+    monkeypatch.setattr(outbox.timezone, "now", lambda: Clock.now)
+    outbox.send_due()
+    assert SlowServer.other_sender_ran
+    assert sorted(a for m in mail.outbox for a in m.to) == sorted(first + second)  # each once
+
+
+def test_a_failure_after_sending_sends_no_one_the_message_again(personas, settings, monkeypatch):
+    from django.db import OperationalError
+
+    queued(personas, ["x@example.org", "y@example.org"], settings)
+    real_log, calls = outbox.audit.log, []
+
+    def failing_once(*args: Any, **kwargs: Any) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        real_log(*args, **kwargs)
+
+    monkeypatch.setattr(outbox.audit, "log", failing_once)
+    start = timezone.now() + dt.timedelta(seconds=1)
+    with pytest.raises(OperationalError):
+        outbox.send_due(now=start)
+    outbox.send_due(now=start + dt.timedelta(minutes=6))  # the claim has lapsed
+    assert sorted(a for m in mail.outbox for a in m.to) == ["x@example.org", "y@example.org"]
+    assert not PendingNotice.objects.exists()
+
+
+def refused_then(personas: Any, settings: Any, change: dict[str, Any]) -> None:
+    report = filed_by_reporter(personas, **MILD)
+    settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
+    notify_filer_of_step(report, "Arrest")
+    for name, value in change.items():
+        setattr(personas.reporter, name, value)
+    personas.reporter.save()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.send_due(now=timezone.now() + dt.timedelta(hours=1))
+
+
+def test_a_retry_goes_to_the_address_the_account_has_now(personas, settings):
+    refused_then(personas, settings, {"email": "new.mailbox@example.org"})
+    assert [m.to for m in mail.outbox] == [["new.mailbox@example.org"]]
+
+
+def test_a_retry_does_not_go_to_a_switched_off_account(personas, settings):
+    refused_then(personas, settings, {"is_active": False})
+    assert mail.outbox == []
     assert not PendingNotice.objects.exists()
