@@ -28,10 +28,10 @@ from stix2.v21 import TLP_AMBER, Bundle, Identity, Indicator
 from stix2.v21 import Report as StixReport
 
 from threatdesk.audit import services as audit
-from threatdesk.privacy.identifiers import platform_code
 from threatdesk.reports.access import may_see_personal_data
 from threatdesk.reports.models import Report
 from threatdesk.reports.selectors import sender_pseudonyms
+from threatdesk.reports.taxonomy import Platform
 
 NAMESPACE = uuid.UUID("6f1d7c2e-3b8a-5e4f-9a61-2c0b7d94e5a3")
 PRODUCER_SINCE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -77,7 +77,8 @@ def _handle(value: str, platform: str) -> Shared:
 
 
 def real_identifiers(report: Report) -> list[Shared]:
-    platform = platform_code(report.platform)
+    # The platform coded when the report was stored: the free text may say more than its name.
+    platform = "" if report.platform_code == Platform.OTHER else report.platform_code
     makers: list[tuple[list[str], Callable[[str], Shared]]] = [
         (report.sender_phones, lambda v: _shared("phone", PHONE, value=v)),
         (report.sender_emails, lambda v: _shared("email", "email-addr", value=v)),

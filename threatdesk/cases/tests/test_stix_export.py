@@ -143,3 +143,10 @@ def test_the_report_page_links_to_the_export_for_staff(personas, report):
     link = f'href="/reports/{report.public_code}/stix.json"'
     assert link in signed_in(personas.coordinator).get(f"/reports/{report.public_code}/").content.decode()
     assert link not in signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+
+
+def test_a_handle_carries_the_platform_coded_from_what_the_filer_wrote(personas):
+    made = filed_by_reporter(personas, channel="social_dm", platform="Facebook Messenger, to her personal account")
+    assert made.platform_code == "facebook"
+    patterns = {i["pattern"] for i in of_type(bundle_of(personas.manager, made), "indicator")}
+    assert f"[user-account:account_type = 'facebook' AND user-account:user_id = '{HANDLE}']" in patterns
