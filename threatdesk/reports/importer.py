@@ -32,7 +32,6 @@ from pydantic import BaseModel, ValidationError
 
 from threatdesk.privacy.selectors import StatePeople
 from threatdesk.reports import redaction
-from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import EARLIEST_DATE, ReportIn
 from threatdesk.reports.services import (
     IMPORT_KEY_PREFIX,
@@ -45,6 +44,7 @@ from threatdesk.reports.services import (
     import_draft,
     key_field,
     reports_store,
+    stored_submission_keys,
 )
 from threatdesk.reports.taxonomy import Source
 from threatdesk.reports.workers import WorkerPool
@@ -84,7 +84,6 @@ REQUIRED_COLUMNS = ("occurred_on", "state", "channel", "threat_types", "target_r
 LIST_COLUMNS = frozenset({"threat_types", "sender_phones", "sender_emails", "sender_handles"})
 IMPORT_KEYS = frozenset({"external_id", "received_at"})  # what a row has beyond the API's report
 
-_IDS_PER_QUERY = 900  # under SQLite's smallest limit on query parameters
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PROGRESS_EVERY = 1000
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -483,13 +482,8 @@ class _Checker:
 
     def finish(self) -> Checked:
         """Add the rows imported before (a query per few hundred keys, not per row); sort by line."""
-        keys = list(self.key_lines)
-        for start in range(0, len(keys), _IDS_PER_QUERY):
-            chunk = keys[start : start + _IDS_PER_QUERY]
-            stored = Report.objects.filter(submission_key__in=chunk).values_list("submission_key", flat=True)
-            found = sorted((self.key_lines[key], key_field(key)) for key in stored if key)
-            if found:
-                self.fail([FieldError(name, "was already imported", line) for line, name in found])
+        found = sorted((self.key_lines[key], key_field(key)) for key in stored_submission_keys(self.key_lines))
+        self.fail([FieldError(name, "was already imported", line) for line, name in found])
         self.result.errors.sort(key=lambda e: e.line or 0)
         return self.result
 

@@ -29,6 +29,7 @@ from threatdesk.reports.services.importing import (
     key_field,
     reports_import,
     reports_store,
+    stored_submission_keys,
 )
 from threatdesk.reports.services.reading import Way, originals_read
 from threatdesk.reports.services.review import (
@@ -77,5 +78,6 @@ __all__ = [
     "reports_store",
     "sender_digests",
     "sender_identifiers",
+    "stored_submission_keys",
     "submission_digest",
 ]

@@ -205,6 +205,18 @@ def reports_store(
     return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
 
 
+# Values per IN list: one list of every key of a file passes SQLite's limit on parameters.
+PER_QUERY = 900
+
+
+def stored_submission_keys(keys: Iterable[str]) -> set[str]:
+    """The keys among `keys` that stored reports have, asked a few hundred at a time."""
+    keys = list(keys)
+    existing = Report.objects.values_list("submission_key", flat=True)
+    chunks = (keys[start : start + PER_QUERY] for start in range(0, len(keys), PER_QUERY))
+    return {key for chunk in chunks for key in existing.filter(submission_key__in=chunk) if key}
+
+
 def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
     """A key that repeats an earlier row's, or that a stored report has."""
     errors: list[FieldError] = []
@@ -217,10 +229,7 @@ def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
             errors.append(FieldError(key_field(key), f"repeats line {seen_keys[key]}", draft.line))
         else:
             seen_keys[key] = draft.line
-    # In chunks: one IN list of every key passes SQLite's limit on parameters (32,766 by default).
-    keys = list(seen_keys)
-    existing = Report.objects.values_list("submission_key", flat=True)
-    taken = {key for i in range(0, len(keys), 900) for key in existing.filter(submission_key__in=keys[i : i + 900]) if key}
+    taken = stored_submission_keys(seen_keys)
     errors.extend(
         FieldError("row", "was already imported", seen_keys[key])
         if key_field(key) == "row"
@@ -264,7 +273,7 @@ def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_siz
     return stored
 
 
-def _ids_by_code(codes: Sequence[str], chunk: int = 900) -> dict[str, int]:
+def _ids_by_code(codes: Sequence[str], chunk: int = PER_QUERY) -> dict[str, int]:
     """Database ids of just-inserted reports, asked in chunks that fit SQLite's parameter limit."""
     found: dict[str, int] = {}
     for start in range(0, len(codes), chunk):
