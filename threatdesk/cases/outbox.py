@@ -68,12 +68,12 @@ def send_due(now: dt.datetime | None = None) -> int:
     """Send every message that is due and not being sent elsewhere; return how many were tried.
     `now` stands for the clock (tests); without it each message is claimed at the time it is."""
     clock = now or timezone.now()
-    due = PendingNotice.objects.filter(_free(clock), due_at__lte=clock)
+    due = PendingNotice.objects.filter(_free(clock), due_at__lte=clock).select_related("report")
     tried = 0
-    for pk in list(due.values_list("pk", flat=True)[:BATCH]):
+    for notice in list(due[:BATCH]):
         at = now or timezone.now()
-        notice = PendingNotice.objects.select_related("report").filter(pk=pk).first()
-        if notice is not None and _claim(notice, at):
+        if _claim(notice, at):  # the claim is the check: another sender may have taken it since
+            notice.refresh_from_db(fields=["addresses", "attempts"])  # and crossed some recipients off
             _attempt(notice, at)
             tried += 1
     return tried
