@@ -62,8 +62,7 @@ def user_create(
         agency=agency,
         state=state,
     )
-    user.is_staff = role == Role.ADMIN
-    user.is_superuser = role == Role.ADMIN
+    _staff_status_follows_role(user)
     if password:
         user.set_password(password)
     else:
@@ -100,6 +99,11 @@ def token_create(*, actor: Any, user: User, name: str, expires_at: datetime | No
     return token
 
 
+def _staff_status_follows_role(user: User) -> None:
+    """Only administrators open the admin site, and they have every permission there."""
+    user.is_staff = user.is_superuser = user.role == Role.ADMIN
+
+
 def check_keeps_an_administrator(*, user: User, role: str, is_active: bool) -> None:
     """Refuse the change that would leave no active administrator: nobody could then open the
     admin site to undo it, short of `createsuperuser` on the server."""
@@ -125,7 +129,7 @@ def user_admin_saved(*, actor: Any, user: User, changed: list[str], created: boo
     """Save an account as the admin site edited it. Staff and superuser status follow the role,
     so an administrator moved to another role loses the admin site with it; the change is in
     the audit trail by field name."""
-    user.is_staff = user.is_superuser = user.role == Role.ADMIN
+    _staff_status_follows_role(user)
     user.save()
     fields = sorted(name for name in changed if name in USER_FIELDS_AUDITED)
     audit.log("accounts.user.created" if created else "accounts.user.changed", actor=actor, obj=user, payload={"fields": fields})
