@@ -301,10 +301,6 @@ def _account(report: Report) -> tuple[str, str]:
     return report.reporter.get_full_name(), report.reporter.email
 
 
-def _account_name(report: Report) -> str:
-    return _account(report)[0]
-
-
 @dataclass(frozen=True)
 class ReporterIdentity:
     account: str
@@ -319,7 +315,7 @@ def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
         return None
     contact = report.reporter_contact or {}
     account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
-    name = contact.get("name") or _account_name(report)
+    name = contact.get("name") or _account(report)[0]
     return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
 
 
