@@ -246,9 +246,9 @@ def visible(text: str) -> tuple[str, list[int] | None]:
     return _left_out(text, _INVISIBLE, _VISIBLE_RUN)
 
 
-# Cyrillic and Greek letters that look like Latin ones. In a word that also has Latin letters they
-# can only be there to pass for them ('Delacroix' written with a Cyrillic o), so there they read as
-# Latin; a word wholly in another script is left as it is.
+# Cyrillic and Greek letters that look like Latin ones. A word written in them and in Latin letters
+# ('Delacroix' with a Cyrillic o), or in them alone ('Hayes' wholly in Cyrillic), reads as the Latin
+# word it passes for; a word with any other letter of those scripts is left as it is.
 _LOOKALIKE_PAIRS = (
     ("\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421", "ABEKMHOPC"),  # Cyrillic capitals
     ("\u0422\u0423\u0425\u0406\u0408\u0405\u051a\u051c\u04ae", "TYXIJSQWY"),  # Cyrillic capitals
@@ -259,7 +259,6 @@ _LOOKALIKE_PAIRS = (
     ("\u0131", "i"),  # dotless i
 )
 _LOOKALIKES = str.maketrans("".join(other for other, _ in _LOOKALIKE_PAIRS), "".join(latin for _, latin in _LOOKALIKE_PAIRS))
-_LATIN_LETTER = re.compile("[a-z]")
 
 
 def _unaccented(lowered: str) -> str:
@@ -267,13 +266,13 @@ def _unaccented(lowered: str) -> str:
 
 
 def fold(word: str) -> str:
-    """Lower case without accents: 'José' and 'jose' are one token. In a Latin word, letters of
-    other scripts that look like Latin ones read as those ('Delacroix' with a Cyrillic e too)."""
+    """Lower case without accents: 'José' and 'jose' are one token. A word whose other letters are
+    all look-alikes of Latin ones reads as Latin ('Delacroix' with a Cyrillic e too)."""
     lowered = word.lower()
     if lowered.isascii():
         return lowered
     plain = _unaccented(lowered)
-    if not plain.isascii() and _LATIN_LETTER.search(plain):
+    if not plain.isascii():
         latin = _unaccented(word.translate(_LOOKALIKES).lower())
         if latin.isascii():
             return latin
@@ -583,8 +582,10 @@ _DIGIT = re.compile(r"\d")  # the same digits as the patterns' \d, any script's
 # hyphen was typed (an en dash in 602-555-0143): the patterns read each as a hyphen.
 _DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # Seven digits or more, however they are spaced or punctuated within one line (6 0 2 5 5 5 0 1 4 3,
-# 602*555*0143), but not a list (unit 1, 602...): a phone only when the digits are a known person's.
-_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d(?:(?:[^\w\n,;]|_){0,3}\d){6,14}(?!\d)")
+# 602*555*0143, 602,555,0143): a phone only when some of its groups of digits are a known person's.
+_DIGIT_RUN = re.compile(r"(?<!\w)\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
+_DIGIT_GROUP = re.compile(r"\d+")
+PHONE_LENGTHS = range(7, 16)  # E.164 allows 15 digits; seven are a local number
 _PHONE_CONTEXT = re.compile(r"(?i)(?:call|phone|cell|number|text|tel|mobile|fax|line|reach)\W{0,3}(?:\w+\W+){0,3}$")
 
 
@@ -757,10 +758,7 @@ class Redactor:
                 out.append(_Find(m.start(), m.end(), "phone", person, 30))
         if known.phones:
             for m in _DIGIT_RUN.finditer(text):
-                digits = phone_digits(m.group())
-                person = known.phones.get(digits) or known.local_phones.get(digits)
-                if person:
-                    out.append(_Find(m.start(), m.end(), "phone", person, 30))
+                out += self._known_phones_in_run(m)
         for m in PATTERNS["dob"].finditer(text):
             out.append(_Find(m.start(1), m.end(1), "dob", None, 45))
         for m in PATTERNS["plate"].finditer(text):
@@ -768,6 +766,37 @@ class Redactor:
         for m in PATTERNS["address"].finditer(text):
             out.append(_Find(m.start(), m.end(), "address", known.streets.get(street_key(m.group())), 20))
         return out
+
+    def _known_phones_in_run(self, run: re.Match[str]) -> list[_Find]:
+        """A known phone anywhere among a run's groups of digits, so that a number written before
+        it (unit 4, 602 555 0143) does not hide it. A phone starts and ends where a group does:
+        part of a longer number is not one, nor are the last seven digits of a number with another
+        area code. A lone 1 before a phone found without it stays out, as it is more often the end
+        of an address (unit 1, 602...) than a country code."""
+        at = run.start()
+        groups = [(at + g.start(), at + g.end(), phone_digits(g.group())) for g in _DIGIT_GROUP.finditer(run.group())]
+        found: dict[tuple[int, int], str] = {}
+        for first in range(len(groups)):
+            digits = ""
+            for last in range(first, len(groups)):
+                digits += groups[last][2]
+                if len(digits) > PHONE_LENGTHS[-1]:
+                    break
+                person = self._known_phone(digits, area_code_before=_ends_an_area_code(groups, first))
+                if person:
+                    found[first, last] = person
+        return [
+            _Find(groups[first][0], groups[last][1], "phone", person, 30)
+            for (first, last), person in found.items()
+            if not (groups[first][2] == "1" and (first + 1, last) in found)
+        ]
+
+    def _known_phone(self, digits: str, *, area_code_before: bool) -> str | None:
+        if len(digits) == 7:
+            return None if area_code_before else self._known.local_phones.get(digits)
+        if len(digits) in PHONE_LENGTHS:
+            return self._known.phones.get(digits[1:] if len(digits) == 11 and digits[0] == "1" else digits)
+        return None
 
     def _known_finds(self, tokens: _Tokens) -> list[_Find]:
         if not self._automatons or not tokens.canon:
@@ -930,6 +959,18 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _ends_an_area_code(groups: Sequence[tuple[int, int, str]], first: int) -> bool:
+    """Whether the groups of digits before `first` end in three digits, or a 1 and three."""
+    digits = ""
+    for _start, _end, group in reversed(groups[:first]):
+        digits = group + digits
+        if len(digits) == 3 or (len(digits) == 4 and group == "1"):
+            return True
+        if len(digits) > 4:
+            return False
+    return False
 
 
 def _merge(finds: list[_Find]) -> list[_Find]:

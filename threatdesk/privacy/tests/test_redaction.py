@@ -341,6 +341,9 @@ def test_the_senders_details_are_labelled_as_the_senders():
         "\uff16\uff10\uff12-\uff15\uff15\uff15-\uff10\uff11\uff14\uff13",  # fullwidth digits
         "6 0 2 5 5 5 0 1 4 3",
         "602*555*0143",
+        "602,555,0143",
+        "602, 555, 0143",
+        "602;555;0143",
     ],
 )
 def test_a_protected_phone_is_redacted_in_any_format(written):
@@ -373,6 +376,41 @@ def test_an_unknown_ten_digit_phone_is_redacted_generically(written):
 
 def test_ten_digits_spaced_out_are_a_phone_only_when_they_are_a_known_persons():
     assert redact("Code 2 1 2 5 5 5 0 1 0 0 again.").text == "Code 2 1 2 5 5 5 0 1 0 0 again."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unit 4, 602 555 0143 is hers.", "Unit 4, [WORKER-1 PHONE] is hers."),
+        ("Unit 4 6 0 2 5 5 5 0 1 4 3 is hers.", "Unit 4 [WORKER-1 PHONE] is hers."),
+        ("Rooms 12, 14, 602,555,0143, 9.", "Rooms 12, 14, [WORKER-1 PHONE], 9."),
+        ("Rooms 12, 14, 555,0143, 9.", "Rooms 12, 14, [WORKER-1 PHONE], 9."),
+        ("Unit 1, 602-555-0143 is hers.", "Unit 1, [WORKER-1 PHONE] is hers."),
+    ],
+)
+def test_a_protected_phone_is_found_after_other_numbers_in_the_same_run(text, expected):
+    result = redact(text)
+    assert result.text == expected
+    assert only_person(result) == "jane"
+
+
+@pytest.mark.parametrize("text", ["Ref 76025550143 shipped.", "Ref 6025550143999 shipped.", "Rows 1, 2, 3, 4, 5, 6, 7, 8."])
+def test_a_protected_phones_digits_inside_a_longer_number_are_not_a_phone(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("713-555-0143", "[PHONE]"),
+        ("1 713 555 0143", "[PHONE]"),
+        ("7 1 3 5 5 5 0 1 4 3", "7 1 3 5 5 5 0 1 4 3"),  # spaced out: a phone only when a known one
+    ],
+)
+def test_a_number_with_another_area_code_is_not_a_protected_persons_local_phone(written, expected):
+    result = redact(f"Call {written} now.")
+    assert result.text == f"Call {expected} now."
+    assert result.people == []
 
 
 @pytest.mark.parametrize(
@@ -668,9 +706,27 @@ def test_a_strong_only_persons_name_with_look_alike_letters_of_another_script_is
 
 
 @pytest.mark.parametrize(
-    "text", ["\u0413\u0440\u0435\u0433\u043e\u0440\u0438 came", "\u0422\u043e\u043c \u0438 \u041c\u0430\u0440\u0438\u044f"]
+    ("text", "key"),
+    [
+        ("\u041d\u0430\u0443\u0435\u0455 came", "hayes"),  # Hayes, every letter Cyrillic
+        ("\u0397\u03b1\u03b3\u0435\u0455 came", "hayes"),  # Greek and Cyrillic
+    ],
 )
-def test_a_word_wholly_in_another_script_is_not_read_as_latin(text):
+def test_a_name_written_wholly_in_look_alike_letters_of_another_script_is_found(text, key):
+    result = redact(text, Redactor([Person("hayes", "worker", names=["Ada Hayes"])]))
+    assert result.text == "[WORKER-1] came"
+    assert result.people == [key]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0413\u0440\u0435\u0433\u043e\u0440\u0438 came",
+        "\u0422\u043e\u043c \u0438 \u041c\u0430\u0440\u0438\u044f",
+        "\u0441\u043e\u0435 \u0440\u0430\u0445 came",
+    ],
+)
+def test_a_word_with_letters_unlike_any_latin_one_is_not_read_as_latin(text):
     result = redact(text, Redactor([OUTSIDER, HYPHENATED_OUTSIDER]))
     assert result.text == text
 
