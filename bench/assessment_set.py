@@ -15,7 +15,7 @@ Each item has:
   `protected_mentions` ([kind, found] pairs: the words name a protected worker's or family
   member's address, name, phone...) and `sender_history` (levels of earlier reports from the
   same sender, oldest first), all in the codebook's codes (threatdesk/reports/taxonomy.py);
-- `level`: what a reviewer following ../shared/reference/domain.md section 3 would give:
+- `level`: what a reviewer following the levels in docs/assessment.md would give:
   0 criticism or protected complaint, 1 harassment or abuse, 2 concerning (veiled, conditional,
   incitement, doxxing, fixation), 3 serious or specific (direct threat to a named person, threat
   with home or family knowledge, approach or surveillance, planning, suspicious mail without

@@ -1,7 +1,7 @@
 """Who to call, printed on every quick reference guide.
 
-Numbers as published by DOJ/FBI, USPIS and the 988 Lifeline (see ../shared/reference/domain.md
-sections 5 and 6). Check them when the statute files are reviewed; they change rarely but they do.
+Numbers as published by DOJ/FBI, USPIS and the 988 Lifeline (their own
+public pages). Check them when the statute files are reviewed; they change rarely but they do.
 """
 
 from __future__ import annotations

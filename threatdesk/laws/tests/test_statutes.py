@@ -8,7 +8,7 @@ import pytest
 
 from threatdesk.laws import statutes
 
-# The states Part B of ../shared/reference/law.md lists with at least a finding (Delaware: none found).
+# The states the statute research covered with at least a finding (Delaware: none found).
 REFERENCE_STATES = {
     *("AL", "AZ", "CA", "CO", "CT", "DE", "GA", "IL", "MD", "ME"),
     *("MI", "MN", "NC", "NM", "NV", "OR", "PA", "VT", "WA", "WI"),
