@@ -202,7 +202,7 @@ def _shown_to(user: Any, events: list[AuditEvent]) -> Any:
 
 def _partners_shown(user: Any, events: list[AuditEvent]) -> set[str]:
     codes = {str(e.payload[k]) for e in events for k in PARTNER_KEYS if k in (e.payload or {})}
-    if not codes or getattr(user, "role", None) == Role.REPORTER:
+    if not codes:
         return set()
     return set(Report.objects.visible_to(user).filter(public_code__in=codes).values_list("public_code", flat=True))
 
