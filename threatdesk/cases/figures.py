@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Min
+from django.utils import timezone
 
 from threatdesk.cases.models import CaseStep, Referral, StatusChange
 from threatdesk.reports.models import Report
@@ -74,6 +75,14 @@ def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
     return max(0.0, _hours(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0)
 
 
+def _told_at(referred_at: dt.datetime, referred_on: dt.date) -> dt.datetime:
+    """When the agency was told: the moment of entry if it was entered that day, else the start
+    of the earlier day it was told (entered later, say after a phone call)."""
+    if referred_on >= timezone.localtime(referred_at).date():
+        return referred_at
+    return timezone.make_aware(dt.datetime.combine(referred_on, dt.time.min))
+
+
 @dataclass(frozen=True)
 class Scope:
     """What one user's figures may count: a liaison counts only their agency's referrals and steps."""
@@ -90,11 +99,16 @@ class Scope:
 def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:
     ids = list(report_ids)
     triaged = StatusChange.objects.filter(report_id__in=ids, from_status=Status.NEW).values("report_id").annotate(at=Min("at"))
-    referred = scope.referrals.filter(report_id__in=ids).values("report_id").annotate(at=Min("referred_at"))
+    referred: dict[int, dt.datetime] = {}
+    for report_id, referred_at, referred_on in scope.referrals.filter(report_id__in=ids).values_list(
+        "report_id", "referred_at", "referred_on"
+    ):
+        told = _told_at(referred_at, referred_on)
+        referred[report_id] = min(told, referred.get(report_id, told))
     acted = scope.steps.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
     return (
         {r["report_id"]: r["at"] for r in triaged},
-        {r["report_id"]: r["at"] for r in referred},
+        referred,
         {r["report_id"]: r["on"] for r in acted},
     )
 
@@ -125,20 +139,20 @@ def by_office(scope: Scope) -> list[Row]:
 
 
 def by_agency(scope: Scope) -> list[Row]:
-    """One row per agency: waits counted from the referral, to the agency's own first step."""
-    rows = list(scope.referrals.values_list("pk", "referred_at", "agency__name"))
+    """One row per agency: waits counted from when the agency was told, to its own first step."""
+    rows = list(scope.referrals.values_list("pk", "referred_at", "referred_on", "agency__name"))
     first_step = dict(
-        scope.steps.filter(referral_id__in=[pk for pk, _, _ in rows])
+        scope.steps.filter(referral_id__in=[pk for pk, *_ in rows])
         .values("referral_id")
         .annotate(on=Min("occurred_on"))
         .values_list("referral_id", "on")
     )
     grouped: dict[str, list[float]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
-    for pk, referred_at, agency in rows:
+    for pk, referred_at, referred_on, agency in rows:
         counts[agency] += 1
         if pk in first_step:
-            grouped[agency].append(_hours_to_day(referred_at, first_step[pk]))
+            grouped[agency].append(_hours_to_day(_told_at(referred_at, referred_on), first_step[pk]))
     empty = Spread.of([])
     return [Row(name, counts[name], empty, empty, Spread.of(grouped[name])) for name in sorted(counts)]
 

@@ -69,6 +69,24 @@ def _lock(report: Report) -> Report:
     return report
 
 
+def _lock_referral(referral: Referral) -> Referral:
+    """As `_lock`, for a referral whose status a write decides from: a page loaded before a
+    colleague's decline must not undo it."""
+    locked = Referral.objects.select_for_update().only("pk", "status", "status_changed_at").get(pk=referral.pk)
+    referral.status, referral.status_changed_at = locked.status, locked.status_changed_at
+    return referral
+
+
+def _refuse_if_merged(actor: Any, report: Report, what: str) -> None:
+    """A merged duplicate's case goes on in the report it was merged into: say which, to those
+    who may open it."""
+    if (parent := merged_into(report)) is None:
+        return
+    if not _may_open(actor, parent):
+        refuse("status", f"this report was merged into {HIDDEN_REPORT}, where its case goes on")
+    refuse("status", f"this report was merged into {parent.public_code}: {what} that one")
+
+
 # --- status ---------------------------------------------------------------------------------
 
 
@@ -97,10 +115,8 @@ def status_change(*, actor: Any, report: Report, target: str, reason: str = "") 
     stays closed: its case goes on in the report it was merged into."""
     reason = _require_reason(reason, "the status changes", optional=True)
     _lock(report)
-    if report.status == Status.CLOSED and (parent := merged_into(report)) is not None:
-        if not _may_open(actor, parent):
-            refuse("status", f"this report was merged into {HIDDEN_REPORT}, where its case goes on")
-        refuse("status", f"this report was merged into {parent.public_code}: reopen that one")
+    if report.status == Status.CLOSED:
+        _refuse_if_merged(actor, report, "reopen")
     _move(actor=actor, report=report, target=target, reason=reason)
     return report
 
@@ -127,6 +143,7 @@ def report_refer(
     outside = not agency_serves(agency, report)
     reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
     _lock(report)  # the status decides whether the filer is told; told once
+    _refuse_if_merged(actor, report, "refer")
     if Referral.objects.filter(report=report, agency=agency).exists():
         refuse("agency", f"already referred to {agency.name}")
     if referred_on > timezone.localdate() or referred_on < report.occurred_on:
@@ -159,6 +176,7 @@ def referral_case_number(*, actor: Any, referral: Referral, number: str) -> Refe
         refuse("agency_case_number", "give the agency's case number")
     if len(number) > 60:
         refuse("agency_case_number", "a case number has at most 60 characters")
+    _lock_referral(referral)
     referral.agency_case_number = number
     fields = ["agency_case_number"]
     if referral.status == ReferralStatus.SENT:
@@ -198,8 +216,8 @@ def report_assign(*, actor: Any, report: Report, assignee: User | None) -> Repor
 # --- links and merges -----------------------------------------------------------------------
 
 
-def _linked(a: Report, b: Report) -> bool:
-    return ReportLink.objects.filter(Q(from_report=a, to_report=b) | Q(from_report=b, to_report=a)).exists()
+def _links_between(a: Report, b: Report) -> QuerySet[ReportLink]:
+    return ReportLink.objects.filter(Q(from_report=a, to_report=b) | Q(from_report=b, to_report=a))
 
 
 def _check_pair(actor: Any, report: Report, other: Report | None) -> Report:
@@ -207,8 +225,6 @@ def _check_pair(actor: Any, report: Report, other: Report | None) -> Report:
         refuse("other", "no report with that code that you may open")
     if other.pk == report.pk:
         refuse("other", "a report cannot be linked to itself")
-    if _linked(report, other):
-        refuse("other", f"already linked to {other.public_code}")
     return other
 
 
@@ -218,6 +234,8 @@ def reports_link(*, actor: Any, report: Report, other: Report | None, kind: str)
     if kind not in (LinkKind.SAME_SENDER, LinkKind.SAME_CAMPAIGN):
         refuse("kind", "choose same sender or same campaign")
     other = _check_pair(actor, report, other)
+    if _links_between(report, other).exists():
+        refuse("other", f"already linked to {other.public_code}")
     link = ReportLink.objects.create(from_report=report, to_report=other, kind=kind, created_by=actor)
     for obj, partner in ((report, other), (other, report)):
         audit.log("cases.report.linked", actor=actor, obj=obj, payload={"kind": kind, "other": partner.public_code})
@@ -236,12 +254,16 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
     reason = _require_reason(reason, "these are the same incident")
     _lock(duplicate)
     into = _check_pair(actor, duplicate, into)
+    if _links_between(duplicate, into).filter(kind=LinkKind.DUPLICATE).exists():
+        refuse("other", f"already merged with {into.public_code}")
     if merged_into(duplicate) is not None:
         refuse("other", f"{duplicate.public_code} is already merged")
     if (parent := merged_into(into)) is not None:
         if not _may_open(actor, parent):
             refuse("other", f"{into.public_code} is itself merged into {HIDDEN_REPORT}")
         refuse("other", f"{into.public_code} is itself merged into {parent.public_code}: merge into that one")
+    # A "same sender" or "same campaign" link between the two gives way: a duplicate is both.
+    _links_between(duplicate, into).delete()
     link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)
     audit.log("cases.report.merged", actor=actor, obj=duplicate, reason=reason, payload={"into": into.public_code})
     audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": duplicate.public_code})
@@ -291,6 +313,15 @@ def _step_errors(
     return errors
 
 
+def _already_recorded(
+    referral: Referral, kind: str, occurred_on: dt.date, statutes: Sequence[str], decline_reason: str, detail: str
+) -> bool:
+    """The same step twice (a double click, a form sent again) is one step. The detail is
+    sealed, so it is compared here rather than in the query."""
+    same = CaseStep.objects.filter(referral=referral, kind=kind, occurred_on=occurred_on, decline_reason=decline_reason)
+    return any(step.statutes == list(statutes) and step.detail == detail for step in same.only("statutes", "detail"))
+
+
 def _after_step(*, actor: Any, report: Report, referral: Referral, kind: str) -> None:
     """What a step changes: the referral's status and, once work starts, the report's."""
     new_status = REFERRAL_STATUS_AFTER.get(kind, ReferralStatus.INVESTIGATING)
@@ -322,6 +353,9 @@ def step_record(
     if errors or occurred_on is None:
         raise ReportInputError(errors)
     _lock(report)
+    _lock_referral(referral)
+    if _already_recorded(referral, kind, occurred_on, statutes, decline_reason, detail):
+        refuse("kind", f"this {StepKind(kind).label.lower()} on {occurred_on:%d %B %Y} is already recorded")
     shared = kind not in NEVER_SHARED and not withhold_from_filer
     step = CaseStep.objects.create(
         report=report,

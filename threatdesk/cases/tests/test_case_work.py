@@ -433,7 +433,7 @@ def fresh_referral(referral: Referral) -> Referral:
     return Referral.objects.select_related("agency").get(pk=referral.pk)
 
 
-# --- found in review: scope of codes, other agencies, withheld steps, stale writes ---------------
+# --- scope of codes, other agencies, withheld steps, stale writes ---------------
 
 
 def second_agency(personas: Any) -> tuple[Agency, Any]:
