@@ -34,40 +34,30 @@ def referred(personas: Any) -> Report:
     return fresh(report)
 
 
-def test_a_case_number_from_a_stale_page_does_not_reopen_a_declined_referral(personas, referred):
-    stale = referral_of(referred)  # the liaison's page was loaded while the referral was "sent"
+def step(personas: Any, report: Report, kind: str, day: int, *, referral: Referral | None = None, **more: Any) -> None:
+    """The liaison records `kind` on `day` November 2024, from a fresh page unless given the referral."""
     services.step_record(
         actor=personas.liaison,
-        report=fresh(referred),
-        referral=referral_of(referred),
-        kind="declined",
-        occurred_on=dt.date(2024, 11, 20),
-        decline_reason="insufficient_evidence",
+        report=fresh(report),
+        referral=referral or referral_of(report),
+        kind=kind,
+        occurred_on=dt.date(2024, 11, day),
+        **more,
     )
+
+
+def test_a_case_number_from_a_stale_page_does_not_reopen_a_declined_referral(personas, referred):
+    stale = referral_of(referred)  # the liaison's page was loaded while the referral was "sent"
+    step(personas, referred, "declined", 20, decline_reason="insufficient_evidence")
     services.referral_case_number(actor=personas.liaison, referral=stale, number="PX-2024-0042")
     assert referral_of(referred).status == ReferralStatus.DECLINED  # not back to "accepted" (an open referral)
 
 
 def test_a_step_from_a_stale_page_moves_the_referral_as_a_fresh_one_would(personas, referred):
-    services.step_record(
-        actor=personas.liaison,
-        report=fresh(referred),
-        referral=referral_of(referred),
-        kind="investigation_opened",
-        occurred_on=dt.date(2024, 11, 10),
-    )
+    step(personas, referred, "investigation_opened", 10)
     stale = referral_of(referred)  # "under investigation" when the page was loaded
-    services.step_record(  # a colleague declines meanwhile
-        actor=personas.liaison,
-        report=fresh(referred),
-        referral=referral_of(referred),
-        kind="declined",
-        occurred_on=dt.date(2024, 11, 20),
-        decline_reason="insufficient_evidence",
-    )
-    services.step_record(
-        actor=personas.liaison, report=fresh(referred), referral=stale, kind="arrest", occurred_on=dt.date(2024, 11, 21)
-    )
+    step(personas, referred, "declined", 20, decline_reason="insufficient_evidence")  # a colleague, meanwhile
+    step(personas, referred, "arrest", 21, referral=stale)
     # An arrest after the decline: with a fresh copy the referral is "under investigation" again
     # (REFERRAL_STATUS_AFTER); with the stale copy it stays "declined" and leaves the liaison's queue.
     assert referral_of(referred).status == ReferralStatus.INVESTIGATING
@@ -124,13 +114,7 @@ def test_the_agency_wait_counts_from_the_day_the_agency_was_told(personas):
         actor=personas.manager, report=fresh(report), agency=personas.agency, referred_on=dt.date(2024, 11, 8)
     )
     Referral.objects.filter(pk=referral.pk).update(referred_at=dt.datetime(2024, 11, 20, 9, 0, tzinfo=dt.UTC))
-    services.step_record(  # the agency opened its investigation two days after it was told
-        actor=personas.liaison,
-        report=fresh(report),
-        referral=referral_of(report),
-        kind="investigation_opened",
-        occurred_on=dt.date(2024, 11, 10),
-    )
+    step(personas, report, "investigation_opened", 10)  # two days after the agency was told
     assert timezone.localdate() > dt.date(2024, 11, 20)
     _offices, (agency,) = figures_for(personas.manager)
     assert agency.to_first_action.count == 1
