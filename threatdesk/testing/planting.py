@@ -7,13 +7,16 @@ in their file names, so a store that keeps either in the clear is caught.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_otp.oath import totp
+from pypdf import PdfReader
 
 from threatdesk.accounts.models import Role, TOTPDevice, User
 from threatdesk.accounts.services import token_create, user_create
@@ -241,11 +244,25 @@ def plant_everywhere(personas: Personas, *, protect: bool = True) -> Planted:
 
 
 def canaries_in(data: bytes | str) -> list[str]:
-    """The canaries found in `data` (text or bytes, also as UTF-16 for bytes)."""
-    if isinstance(data, str):
-        return [c for c in CANARIES if c in data]
-    found = []
-    for canary in CANARIES:
-        if any(canary.encode(enc) in data for enc in ("utf-8", "utf-16-le", "utf-16-be")):
-            found.append(canary)
-    return found
+    """The canaries found in `data`: text, or bytes as UTF-8 or UTF-16, and inside bytes that
+    are a ZIP (each member) or a PDF (its text), where a plain search sees compressed streams."""
+    parts = [data] if isinstance(data, str) else [data, *_opened(data)]
+    return [canary for canary in CANARIES if any(_holds(part, canary) for part in parts)]
+
+
+def _holds(part: bytes | str, canary: str) -> bool:
+    if isinstance(part, str):
+        return canary in part
+    return any(canary.encode(encoding) in part for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _opened(data: bytes) -> list[bytes | str]:
+    """What a PDF's pages say, or a ZIP's members and what they hold in turn; nothing for
+    other bytes."""
+    if data.startswith(b"%PDF"):
+        return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    if not data.startswith(b"PK\x03\x04"):
+        return []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [archive.read(name) for name in archive.namelist()]
+    return [part for member in members for part in (member, *_opened(member))]

@@ -11,8 +11,10 @@ database file and a PostgreSQL dump are searched in test_raw_storage_has_no_plai
 
 from __future__ import annotations
 
+import io
 import logging
 import traceback
+import zipfile
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from django.test import Client
 
 from threatdesk.accounts.services import token_create
 from threatdesk.cases.services import report_refer
+from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.privacy.models import ProtectedPerson
 from threatdesk.reports.models import Evidence, Report
 from threatdesk.testing.files import use_media_root
@@ -213,3 +216,13 @@ def test_the_mail_search_finds_a_canary_when_one_is_mailed():
     mail.send_mail(f"About {CANARY_WORKER}", "See the report.", None, ["someone@example.org"])
     [mail_output] = [output for output in OUTPUTS if "mail" in output.name]
     assert canaries_in(mail_output.fetch(None)[0].content)  # type: ignore[arg-type]
+
+
+def test_the_search_reads_a_pdf_inside_a_zip_as_the_case_packet_holds_it():
+    """A packet is a compressed ZIP holding a PDF: neither shows its words to a plain search."""
+    pdf = html_to_pdf(f"<p>Home of {CANARY_WORKER}, {CANARY_ADDRESS}</p>", [])
+    packet = io.BytesIO()
+    with zipfile.ZipFile(packet, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("case-packet.pdf", pdf)
+    assert CANARY_WORKER.encode() not in pdf and CANARY_WORKER.encode() not in packet.getvalue()
+    assert canaries_in(packet.getvalue()) == canaries_in(pdf) == [CANARY_WORKER, CANARY_ADDRESS]
