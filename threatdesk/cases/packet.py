@@ -31,7 +31,7 @@ from threatdesk.audit import services as audit
 from threatdesk.cases.selectors import referrals_for, steps_for
 from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.reports import selectors
-from threatdesk.reports.access import may_make_packet
+from threatdesk.reports.access import may_identify_reporter_to_law_enforcement, may_make_packet
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.reports.services import evidence_open
 
@@ -133,12 +133,14 @@ def _evidence_rows(actor: Any, report: Report, taken: list[PacketEvidence]) -> l
 
 
 def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], generated_at: dt.datetime) -> dict[str, Any]:
-    """Everything the PDF shows; the words and actors as `actor` may read them."""
+    """Everything the PDF shows; the words and actors as `actor` may read them. The packet goes
+    to law enforcement, so it names the filer only if they agreed law enforcement may know."""
     level = report.level
+    identify = may_identify_reporter_to_law_enforcement(actor, report)
     return {
         "report": report,
-        "words": selectors.words_for(actor, report),
-        "reporter": selectors.reporter_identity(actor, report),
+        "words": selectors.words_for(actor, report, identify_reporter=identify),
+        "reporter": selectors.reporter_identity(actor, report) if identify else None,
         "timeline": selectors.report_timeline(actor, report),
         "statutes": selectors.statute_suggestions(report),
         "referrals": referrals_for(actor, report),

@@ -119,6 +119,12 @@ def may_identify_reporter(user: Any, report: Report) -> bool:
     return consent is not None and consent in (report.reporter_consent or [])
 
 
+def may_identify_reporter_to_law_enforcement(user: Any, report: Report) -> bool:
+    """Whether what `user` hands to law enforcement (the case packet) may say who filed: only if
+    `user` may know and the filer agreed that law enforcement may, whoever makes it."""
+    return may_identify_reporter(user, report) and CONSENT_FOR_ROLE[Role.LIAISON] in (report.reporter_consent or [])
+
+
 class Words:
     """Which version of a report's words a user reads."""
 

@@ -278,15 +278,17 @@ class ReportWords:
     platform: str | None = None  # as the filer wrote it, only with the original words; all read its code
 
 
-def words_for(user: Any, report: Report) -> ReportWords:
+def words_for(user: Any, report: Report, *, identify_reporter: bool | None = None) -> ReportWords:
     """The narrative, exact words, sender description and platform `user` may read: the original
-    (without the filer, unless the filer agreed this reader may know them), the redacted copy, or
-    nothing. The platform as written goes only with the original; everyone reads its code
-    (`report.platform_code`)."""
+    (without the filer, unless the filer agreed this reader may know them, or `identify_reporter`
+    says otherwise for what the reader passes on), the redacted copy, or nothing. The platform as
+    written goes only with the original; everyone reads its code (`report.platform_code`)."""
     version = words_version(user, report)
     if version == Words.ORIGINAL:
         texts = [report.narrative, report.message_text, report.sender_description, report.platform]
-        if not may_identify_reporter(user, report):
+        if identify_reporter is None:
+            identify_reporter = may_identify_reporter(user, report)
+        if not identify_reporter:
             texts = without_reporter(vars(report), texts, *_account(report))
         return ReportWords(version, *texts)
     if version == Words.REDACTED:

@@ -240,3 +240,23 @@ def test_the_pdf_lists_the_agencys_steps_and_case_number(personas, report, monke
     post_packet(personas.manager, report)
     assert "agency case PX-2024-0042" in pages[0]
     assert "Charged · FBI Phoenix Field Office · 18 U.S.C. 875(c)" in pages[0]
+
+
+FILER = {"name": "Imogen Quarrytide", "email": "imogen.quarrytide@example.org", "phone": "+16025550188"}
+
+
+@pytest.mark.parametrize(("consent", "named"), [(["office"], False), (["office", "law_enforcement"], True)])
+def test_the_packet_names_the_filer_only_if_they_agreed_law_enforcement_may_know(
+    personas, settings, tmp_path, monkeypatch, consent, named
+):
+    """The manager may know who filed, but the packet goes to law enforcement."""
+    use_media_root(settings, tmp_path / "media")
+    words = f"Left for {FILER['name']} at the front desk: you will regret certifying."
+    data = ReportIn.model_validate(valid_report_payload(reporter_contact=FILER, reporter_consent=consent, message_text=words))
+    filed = report_submit(actor=None, data=data, source="web").report
+    pages = capture_pdf_html(monkeypatch)
+    assert post_packet(personas.manager, filed).status_code == 200
+    html = pages[0]
+    assert all((value in html) is named for value in FILER.values())
+    assert ("did not agree that law enforcement" in html) is not named
+    assert "you will regret certifying" in html  # the words themselves still go
