@@ -147,9 +147,18 @@ def steps_for(user: Any, report: Report) -> list[StepView]:
     return [StepView(s, s.referral.agency.name, s.detail if may_read_step_detail(user, report, s) else None) for s in steps]
 
 
+def merged_into(report: Report) -> Report | None:
+    """The report a merged duplicate's case goes on in, or None."""
+    link = ReportLink.objects.filter(from_report=report, kind=LinkKind.DUPLICATE).select_related("to_report").first()
+    return link.to_report if link else None
+
+
 def steps_for_filer(report: Report) -> list[CaseStep]:
-    """What the receipt-code status page shows: steps shared with the filer, kind and date only."""
-    return list(CaseStep.objects.filter(report=report, shared_with_filer=True).only("kind", "occurred_on", "decline_reason"))
+    """What the receipt-code status page shows: steps shared with the filer, kind and date only;
+    for a merged duplicate, also those of the report its case goes on in."""
+    reports = [report, parent] if (parent := merged_into(report)) else [report]
+    steps = CaseStep.objects.filter(report__in=reports, shared_with_filer=True).order_by("occurred_on", "pk")
+    return list(steps.only("kind", "occurred_on", "decline_reason"))
 
 
 def referrals_for(user: Any, report: Report) -> list[Referral]:

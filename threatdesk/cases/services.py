@@ -26,6 +26,7 @@ from threatdesk.cases.models import (
     StatusChange,
     StepKind,
 )
+from threatdesk.cases.selectors import merged_into
 from threatdesk.laws.statutes import provisions_for
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
@@ -242,9 +243,17 @@ def reports_link(*, actor: Any, report: Report, other: Report | None, kind: str)
     return link
 
 
-def merged_into(report: Report) -> Report | None:
-    link = ReportLink.objects.filter(from_report=report, kind=LinkKind.DUPLICATE).select_related("to_report").first()
-    return link.to_report if link else None
+def _refuse_leaving_a_referral_behind(duplicate: Report, into: Report) -> None:
+    """An agency works the report it was given: merging that report away would leave its case
+    on a closed duplicate while the report carrying the case on shows no referral."""
+    referred = Referral.objects.filter(report=duplicate).exclude(agency__referrals__report=into)
+    agencies = sorted(referred.values_list("agency__name", flat=True))
+    if agencies:
+        refuse(
+            "other",
+            f"{duplicate.public_code} is referred to {', '.join(agencies)} and {into.public_code} is not:"
+            f" merge {into.public_code} into {duplicate.public_code} instead",
+        )
 
 
 @transaction.atomic
@@ -262,6 +271,7 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
         if not _may_open(actor, parent):
             refuse("other", f"{into.public_code} is itself merged into {HIDDEN_REPORT}")
         refuse("other", f"{into.public_code} is itself merged into {parent.public_code}: merge into that one")
+    _refuse_leaving_a_referral_behind(duplicate, into)
     # A "same sender" or "same campaign" link between the two gives way: a duplicate is both.
     _links_between(duplicate, into).delete()
     link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)

@@ -17,7 +17,7 @@ from threatdesk.accounts.throttle import pages_rate_limited
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
-from threatdesk.cases.selectors import steps_for_filer
+from threatdesk.cases.selectors import merged_into, steps_for_filer
 from threatdesk.lib.paging import page_of
 from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import selectors, services
@@ -93,7 +93,8 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _status_page(request: HttpRequest, report: Report) -> HttpResponse:
-    context = {"report": report, "steps": steps_for_filer(report), "support": playbook().support}
+    merged = merged_into(report) is not None
+    context = {"report": report, "merged": merged, "steps": steps_for_filer(report), "support": playbook().support}
     return render(request, "reports/status.html", context)
 
 

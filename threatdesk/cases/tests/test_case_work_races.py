@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink
 from threatdesk.reports.models import Report
+from threatdesk.reports.services import ReportInputError
 from threatdesk.reports.taxonomy import Status
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.planting import filed_by_reporter, protect_canaries
@@ -119,3 +121,32 @@ def test_the_agency_wait_counts_from_the_day_the_agency_was_told(personas):
     _offices, (agency,) = figures_for(personas.manager)
     assert agency.to_first_action.count == 1
     assert agency.to_first_action.median == 48.0  # 8 Nov 00:00 to 10 Nov 00:00, not "no wait"
+
+
+def test_a_referred_report_is_not_merged_away_from_its_agency(personas, referred):
+    other = filed_by_reporter(personas)
+    with pytest.raises(ReportInputError, match=f"merge {other.public_code} into {referred.public_code} instead"):
+        services.report_merge(actor=personas.manager, duplicate=fresh(referred), into=other, reason="Same voicemail, filed twice")
+    assert not ReportLink.objects.exists() and fresh(referred).status == Status.REFERRED
+    services.report_merge(actor=personas.manager, duplicate=other, into=fresh(referred), reason="Same voicemail, filed twice")
+    assert ReportLink.objects.get().to_report == referred
+
+
+def test_a_referred_report_merges_into_one_referred_to_the_same_agency(personas, referred):
+    other = filed_by_reporter(personas)
+    services.report_refer(actor=personas.manager, report=other, agency=personas.agency)
+    services.report_merge(
+        actor=personas.manager, duplicate=fresh(referred), into=fresh(other), reason="Same voicemail, filed twice"
+    )
+    assert fresh(referred).status == Status.CLOSED
+
+
+def test_the_status_page_of_a_merged_duplicate_follows_the_case_where_it_goes_on(personas, referred):
+    duplicate = filed_by_reporter(personas)
+    services.report_merge(actor=personas.manager, duplicate=duplicate, into=fresh(referred), reason="Same voicemail, filed twice")
+    step(personas, referred, "arrest", 21)
+    page = Client().get(f"/status/{duplicate.public_code}/").content.decode()
+    assert 'id="merged-note"' in page and "combined with another report" in page
+    assert "Arrest" in page
+    assert referred.public_code not in page  # the other report's code is its receipt code
+    assert 'id="merged-note"' not in Client().get(f"/status/{referred.public_code}/").content.decode()
