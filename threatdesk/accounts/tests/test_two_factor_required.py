@@ -119,3 +119,33 @@ def test_under_a_site_prefix_the_two_factor_page_stays_open(personas: Personas) 
     finally:
         clear_script_prefix()
     assert page.status_code == 200
+
+
+def test_each_session_that_sets_up_an_app_gets_a_secret_of_its_own(personas: Personas) -> None:
+    """Someone with a stolen password who opens the page and keeps the secret without confirming
+    it must not have the worker confirm that same secret later: their copy would make codes."""
+    intruder = Client()
+    intruder.force_login(personas.manager)
+    seen_by_intruder = intruder.get(TWO_FACTOR).context["secret"]
+
+    worker = Client()
+    worker.force_login(personas.manager)
+    shown_to_worker = worker.get(TWO_FACTOR).context["secret"]
+    assert shown_to_worker != seen_by_intruder
+    assert worker.get(TWO_FACTOR).context["secret"] == shown_to_worker  # a reload keeps the app she scanned
+    device = TOTPDevice.objects.get(user=personas.manager, confirmed=False)
+    assert worker.post(TWO_FACTOR, {"token": code_for(device)}).status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_a_session_cannot_confirm_the_secret_another_session_was_shown(personas: Personas) -> None:
+    first = Client()
+    first.force_login(personas.manager)
+    first.get(TWO_FACTOR)
+    device = TOTPDevice.objects.get(user=personas.manager, confirmed=False)
+    other = Client()
+    other.force_login(personas.manager)
+    refused = other.post(TWO_FACTOR, {"token": code_for(device)})
+    assert refused.status_code == 200  # shown a secret of its own instead
+    assert not TOTPDevice.objects.filter(user=personas.manager, confirmed=True).exists()
