@@ -1,4 +1,5 @@
-"""Writes for accounts: create users with a valid scope, issue and revoke API tokens, enrol TOTP."""
+"""Writes for accounts: create users with a valid scope, issue and revoke API tokens, enrol and
+check authenticator apps."""
 
 from __future__ import annotations
 
@@ -176,11 +177,32 @@ def totp_start(*, user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
 
 
+def _locked_app(device: TOTPDevice, *, confirmed: bool) -> TOTPDevice | None:
+    """The device as stored now, locked until the transaction ends (as django-otp's login form
+    reads it, `for_verify`): of two requests carrying one code, the later reads the step the
+    earlier used, so the code is accepted once."""
+    return TOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=confirmed).first()
+
+
 @transaction.atomic
 def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
-    if not device.verify_token(token):
+    """Switch on the user's unconfirmed app with a code from it; False if the code does not match
+    or the app is no longer waiting (confirmed or replaced meanwhile)."""
+    locked = _locked_app(device, confirmed=False)
+    if locked is None or locked.user_id != user.pk or not locked.verify_token(token):
         return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    locked.confirmed = True
+    locked.save(update_fields=["confirmed"])
     audit.log("accounts.totp.enrolled", actor=user, obj=user)
+    device.refresh_from_db()
     return True
+
+
+@transaction.atomic
+def totp_verify(*, device: TOTPDevice, token: str) -> TOTPDevice | None:
+    """The confirmed app, if `token` is a code from it not used before; None otherwise. Each code
+    verifies one session however many requests carry it at once."""
+    locked = _locked_app(device, confirmed=True)
+    if locked is None or not locked.verify_token(token):
+        return None
+    return locked

@@ -87,8 +87,9 @@ def _verify_session(request: HttpRequest, device: TOTPDevice) -> HttpResponse:
     app was set up, say)."""
     form = TotpConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            otp_login(request, device)
+        verified = services.totp_verify(device=device, token=form.cleaned_data["token"])
+        if verified is not None:
+            otp_login(request, verified)
             return redirect("reports:home")
         form.add_error("token", WRONG_CODE)
     return render(request, "accounts/totp_verify.html", {"form": form})
