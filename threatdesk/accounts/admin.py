@@ -1,11 +1,16 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
 from threatdesk.accounts.services import (
@@ -14,6 +19,7 @@ from threatdesk.accounts.services import (
     token_revoke,
     user_admin_saved,
     user_password_set,
+    users_delete,
 )
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
@@ -53,8 +59,34 @@ class UserAdmin(BaseUserAdmin):
         EncryptedEmailField: {"widget": widgets.AdminEmailInputWidget},
     }
 
+    actions = ("delete_selected",)
+
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         user_admin_saved(actor=request.user, user=obj, changed=list(form.changed_data), created=not change)
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        users_delete(actor=request.user, users=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        users_delete(actor=request.user, users=list(queryset))
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        """Django's page, with a refusal from `users_delete` shown as a message (nothing deleted)."""
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return redirect("admin:accounts_user_change", object_id)
+
+    @admin.action(description=gettext_lazy("Delete selected %(verbose_name_plural)s"), permissions=["delete"])
+    def delete_selected(self, request: HttpRequest, queryset: QuerySet[User]) -> HttpResponseBase | None:
+        """Django's bulk delete, with a refusal from `users_delete` shown as a message (nothing deleted)."""
+        try:
+            with transaction.atomic():
+                return django_delete_selected(self, request, queryset)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return None
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         response = super().user_change_password(request, id, form_url)

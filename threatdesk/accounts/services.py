@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from threatdesk.accounts.models import ROLE_SCOPE, ApiToken, Role, TOTPDevice, User
@@ -105,14 +106,43 @@ def _staff_status_follows_role(user: User) -> None:
     user.is_staff = user.is_superuser = user.role == Role.ADMIN
 
 
+def _is_active_administrator(user: User) -> bool:
+    return user.pk is not None and user.is_active and user.role == Role.ADMIN
+
+
+def _other_active_administrators(users: list[User]) -> bool:
+    return User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk__in=[user.pk for user in users]).exists()
+
+
 def check_keeps_an_administrator(*, user: User, role: str, is_active: bool) -> None:
     """Refuse the change that would leave no active administrator: nobody could then open the
     admin site to undo it, short of `createsuperuser` on the server."""
-    was_admin = user.pk is not None and user.is_active and user.role == Role.ADMIN
     stays_admin = is_active and role == Role.ADMIN
-    others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
-    if was_admin and not stays_admin and not others.exists():
+    if _is_active_administrator(user) and not stays_admin and not _other_active_administrators([user]):
         raise ValidationError({"role": "this is the only active administrator: make another one first"})
+
+
+def check_deletion_keeps_an_administrator(users: list[User]) -> None:
+    """As `check_keeps_an_administrator`, for deleting accounts."""
+    if any(_is_active_administrator(user) for user in users) and not _other_active_administrators(users):
+        raise ValidationError("that would delete the only active administrator: make another one first")
+
+
+@transaction.atomic
+def users_delete(*, actor: Any, users: list[User]) -> int:
+    """Delete accounts that never acted, each with an `accounts.user.deleted` event (by id and
+    role); return how many. All or none: refused if no active administrator would be left, or if
+    an account acted, since the audit trail's hash chain names it (deactivate it instead)."""
+    check_deletion_keeps_an_administrator(users)
+    for user in users:
+        audit.log("accounts.user.deleted", actor=actor, obj=user, payload={"role": user.role})
+    try:
+        User.objects.filter(pk__in=[user.pk for user in users]).delete()
+    except ProtectedError as exc:
+        raise ValidationError(
+            "an account that has acted is named in the audit trail and cannot be deleted: untick Active instead"
+        ) from exc
+    return len(users)
 
 
 @transaction.atomic
