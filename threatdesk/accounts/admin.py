@@ -8,15 +8,19 @@ from django.contrib.auth.forms import UserChangeForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
 from threatdesk.accounts.services import (
+    check_app_change,
     check_keeps_an_administrator,
     check_scope,
     token_revoke,
+    totp_admin_saved,
+    totp_remove,
     user_admin_saved,
     user_password_set,
     users_delete,
@@ -119,11 +123,22 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False
 
 
+class TOTPDeviceForm(ModelForm):  # type: ignore[type-arg]
+    """An app may be switched off here, never on: only its owner confirms it, with a code."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_app_change(was_confirmed=self.instance.confirmed, confirmed=bool(data.get("confirmed")))
+        return data
+
+
 @admin.register(TOTPDevice)
 class TOTPDeviceAdmin(admin.ModelAdmin):
-    """Who has an authenticator app, and a way to remove a lost one. The secret is never shown,
-    and apps are added only by their owner, on the two-factor page."""
+    """Who has an authenticator app, and a way to switch off or remove a lost one, audited through
+    the services. The secret is never shown, and apps are added only by their owner, on the
+    two-factor page."""
 
+    form = TOTPDeviceForm
     list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
     list_filter = ("confirmed",)
     search_fields = ("user__username",)
@@ -132,3 +147,12 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: TOTPDevice, form: Any, change: bool) -> None:
+        totp_admin_saved(actor=request.user, device=obj)
+
+    def delete_model(self, request: HttpRequest, obj: TOTPDevice) -> None:
+        totp_remove(actor=request.user, devices=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TOTPDevice]) -> None:
+        totp_remove(actor=request.user, devices=list(queryset.select_related("user")))

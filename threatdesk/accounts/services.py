@@ -236,3 +236,40 @@ def totp_verify(*, device: TOTPDevice, token: str) -> TOTPDevice | None:
     if locked is None or not locked.verify_token(token):
         return None
     return locked
+
+
+# What the admin site may change on an app: its label, or switch it off. Only its owner switches
+# one on, with a code from it, so nobody confirms a secret someone else may hold.
+TOTP_FIELDS_EDITABLE = ("name", "confirmed")
+
+
+def check_app_change(*, was_confirmed: bool, confirmed: bool) -> None:
+    """Refuse switching an app on anywhere but the two-factor page, where its owner gives a code."""
+    if confirmed and not was_confirmed:
+        raise ValidationError({"confirmed": "only its owner switches an app on, with a code from it"})
+
+
+@transaction.atomic
+def totp_admin_saved(*, actor: Any, device: TOTPDevice) -> TOTPDevice:
+    """Save an app as the admin site edited it. Switching it off lets the password alone sign its
+    owner in, so it is in the audit trail (`accounts.totp.disabled`), as is a new label."""
+    stored = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    check_app_change(was_confirmed=stored.confirmed, confirmed=device.confirmed)
+    changed = [name for name in TOTP_FIELDS_EDITABLE if getattr(stored, name) != getattr(device, name)]
+    device.save(update_fields=list(TOTP_FIELDS_EDITABLE))
+    if changed:
+        action = "accounts.totp.disabled" if stored.confirmed and not device.confirmed else "accounts.totp.changed"
+        audit.log(action, actor=actor, obj=device.user, payload={"app": device.pk, "fields": changed})
+    return device
+
+
+@transaction.atomic
+def totp_remove(*, actor: Any, devices: list[TOTPDevice]) -> int:
+    """Remove apps (a lost phone, say); return how many. Without one the password alone signs its
+    owner in, so each removal is an `accounts.totp.removed` event on the account."""
+    for device in devices:
+        audit.log(
+            "accounts.totp.removed", actor=actor, obj=device.user, payload={"app": device.pk, "confirmed": device.confirmed}
+        )
+    TOTPDevice.objects.filter(pk__in=[device.pk for device in devices]).delete()
+    return len(devices)
