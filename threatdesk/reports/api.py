@@ -153,17 +153,18 @@ def report_out(
     response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 422: ErrorOut},
     summary="Submit a report",
     description=(
-        "Send an `Idempotency-Key` header (any unique string up to 100 characters) so that a retry "
-        "after a timeout is stored once: the retry answers 200 with the report stored the first time."
+        "Send an `Idempotency-Key` header (any unique string of 1 to 100 characters) so that a retry "
+        "after a timeout is stored once: the retry answers 200 with the report stored the first time. "
+        "An empty key is refused (422) rather than taken as none, since a retry would then be stored again."
     ),
 )
 def submit_report(
     request: HttpRequest,
     payload: ReportIn,
-    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", max_length=100),
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", min_length=1, max_length=100),
 ) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
-    key = f"api:{user.pk}:{idempotency_key}" if idempotency_key else None
+    key = f"api:{user.pk}:{idempotency_key}" if idempotency_key is not None else None
     try:
         result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
     except services.IdempotencyConflictError as exc:

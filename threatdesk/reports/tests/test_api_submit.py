@@ -233,6 +233,16 @@ def test_idempotency_key_over_100_characters_is_422(api, report_payload):
     assert Report.objects.count() == 0
 
 
+def test_an_empty_idempotency_key_is_422_not_taken_as_none(api, report_payload):
+    """An unset variable in `-H "Idempotency-Key: $KEY"` sends an empty key: taken as none, the
+    retry after a timeout would be stored a second time."""
+    first = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": ""})
+    retry = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": ""})
+    assert (first.status_code, retry.status_code) == (422, 422)
+    assert "Idempotency-Key" in error_fields(first)
+    assert Report.objects.count() == 0
+
+
 def test_a_failed_submission_leaves_its_idempotency_key_free(api, report_payload):
     bad = api.post("reporter", "/api/reports", {**report_payload, "county": "Cook"}, **{"Idempotency-Key": "fix-and-retry"})
     good = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "fix-and-retry"})
