@@ -172,6 +172,30 @@ def test_unparsable_json_is_400_with_a_clear_json_error(api, body):
     assert written() == before
 
 
+def test_a_body_over_the_size_limit_is_413_naming_the_body_and_writes_nothing(api, report_payload, settings):
+    before = written()
+    response = api.post(
+        "reporter", "/api/reports", {**report_payload, "narrative": "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    )
+    assert response.status_code == 413
+    assert "larger than" in error_fields(response)["body"]
+    assert written() == before
+
+
+def test_a_method_the_address_does_not_take_is_405_json_listing_those_it_does(api):
+    response = api.client.delete("/api/reports", headers=api.auth("reporter"))
+    assert response.status_code == 405
+    assert "DELETE" in error_fields(response)["method"]
+    assert set(response["Allow"].replace(",", " ").split()) == {"GET", "POST"}
+
+
+def test_a_method_a_page_does_not_take_is_answered_as_before(personas):
+    """Only the API's refusals are JSON; the site's pages keep Django's."""
+    response = Client().get("/account/logout/")
+    assert response.status_code == 405
+    assert not response["Content-Type"].startswith("application/json")
+
+
 def test_json_that_is_not_an_object_is_422(api):
     response = api.post("reporter", "/api/reports", ["a", "list"])
     assert response.status_code == 422
