@@ -1,8 +1,13 @@
-"""The JSON API: one NinjaAPI, errors always as {"errors": [{"field", "message"}]}."""
+"""The JSON API: one NinjaAPI, errors always as {"errors": [{"field", "message"}]}, even those
+Django or ninja answer before an operation runs (a body too large, a method not taken)."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -71,3 +76,39 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     """Not found and not yours read the same, so a code's existence is not disclosed."""
     return api.create_response(request, {"errors": [{"field": "code", "message": "not found"}]}, status=404)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE (files not counted)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    message = f"the request body is larger than {limit} bytes; send evidence files separately, as multipart"
+    return api.create_response(request, {"errors": [{"field": "body", "message": message}]}, status=413)
+
+
+@api.exception_handler(TooManyFieldsSent)
+@api.exception_handler(TooManyFilesSent)
+def on_too_many_parts(request: HttpRequest, exc: TooManyFieldsSent | TooManyFilesSent) -> HttpResponse:
+    return api.create_response(request, {"errors": [{"field": "body", "message": str(exc)}]}, status=400)
+
+
+API_PREFIX = "/api/"
+
+
+class MethodNotAllowedAsJson:
+    """ninja answers a method no operation at an address takes with plain text and no hook to
+    change it; under /api/ the answer becomes the JSON error shape (the Allow header kept)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or not request.path_info.startswith(API_PREFIX):
+            return response
+        allowed = response.get("Allow", "")
+        message = f"{request.method} is not allowed here; use {allowed}" if allowed else f"{request.method} is not allowed here"
+        refusal = JsonResponse({"errors": [{"field": "method", "message": message}]}, status=405)
+        if allowed:
+            refusal["Allow"] = allowed
+        return refusal

@@ -165,6 +165,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "threatdesk.api.MethodNotAllowedAsJson",
 ]
 
 ROOT_URLCONF = "threatdesk.urls"

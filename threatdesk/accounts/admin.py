@@ -1,19 +1,29 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from threatdesk.accounts.models import ApiToken, TOTPDevice, User
 from threatdesk.accounts.services import (
+    check_app_change,
     check_keeps_an_administrator,
     check_scope,
     token_revoke,
+    totp_admin_saved,
+    totp_remove,
     user_admin_saved,
     user_password_set,
+    users_delete,
 )
 from threatdesk.privacy.fields import EncryptedEmailField, EncryptedLineField
 
@@ -53,8 +63,34 @@ class UserAdmin(BaseUserAdmin):
         EncryptedEmailField: {"widget": widgets.AdminEmailInputWidget},
     }
 
+    actions = ("delete_selected",)
+
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         user_admin_saved(actor=request.user, user=obj, changed=list(form.changed_data), created=not change)
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        users_delete(actor=request.user, users=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        users_delete(actor=request.user, users=list(queryset))
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        """Django's page, with a refusal from `users_delete` shown as a message (nothing deleted)."""
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return redirect("admin:accounts_user_change", object_id)
+
+    @admin.action(description=gettext_lazy("Delete selected %(verbose_name_plural)s"), permissions=["delete"])
+    def delete_selected(self, request: HttpRequest, queryset: QuerySet[User]) -> HttpResponseBase | None:
+        """Django's bulk delete, with a refusal from `users_delete` shown as a message (nothing deleted)."""
+        try:
+            with transaction.atomic():
+                return django_delete_selected(self, request, queryset)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return None
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
         response = super().user_change_password(request, id, form_url)
@@ -87,11 +123,22 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False
 
 
+class TOTPDeviceForm(ModelForm):  # type: ignore[type-arg]
+    """An app may be switched off here, never on: only its owner confirms it, with a code."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_app_change(was_confirmed=self.instance.confirmed, confirmed=bool(data.get("confirmed")))
+        return data
+
+
 @admin.register(TOTPDevice)
 class TOTPDeviceAdmin(admin.ModelAdmin):
-    """Who has an authenticator app, and a way to remove a lost one. The secret is never shown,
-    and apps are added only by their owner, on the two-factor page."""
+    """Who has an authenticator app, and a way to switch off or remove a lost one, audited through
+    the services. The secret is never shown, and apps are added only by their owner, on the
+    two-factor page."""
 
+    form = TOTPDeviceForm
     list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
     list_filter = ("confirmed",)
     search_fields = ("user__username",)
@@ -100,3 +147,12 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: TOTPDevice, form: Any, change: bool) -> None:
+        totp_admin_saved(actor=request.user, device=obj)
+
+    def delete_model(self, request: HttpRequest, obj: TOTPDevice) -> None:
+        totp_remove(actor=request.user, devices=[obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TOTPDevice]) -> None:
+        totp_remove(actor=request.user, devices=list(queryset.select_related("user")))

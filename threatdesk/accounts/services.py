@@ -1,4 +1,5 @@
-"""Writes for accounts: create users with a valid scope, issue and revoke API tokens, enrol TOTP."""
+"""Writes for accounts: create users with a valid scope, issue and revoke API tokens, enrol and
+check authenticator apps."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from threatdesk.accounts.models import ROLE_SCOPE, ApiToken, Role, TOTPDevice, User
@@ -104,14 +106,43 @@ def _staff_status_follows_role(user: User) -> None:
     user.is_staff = user.is_superuser = user.role == Role.ADMIN
 
 
+def _is_active_administrator(user: User) -> bool:
+    return user.pk is not None and user.is_active and user.role == Role.ADMIN
+
+
+def _other_active_administrators(users: list[User]) -> bool:
+    return User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk__in=[user.pk for user in users]).exists()
+
+
 def check_keeps_an_administrator(*, user: User, role: str, is_active: bool) -> None:
     """Refuse the change that would leave no active administrator: nobody could then open the
     admin site to undo it, short of `createsuperuser` on the server."""
-    was_admin = user.pk is not None and user.is_active and user.role == Role.ADMIN
     stays_admin = is_active and role == Role.ADMIN
-    others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk)
-    if was_admin and not stays_admin and not others.exists():
+    if _is_active_administrator(user) and not stays_admin and not _other_active_administrators([user]):
         raise ValidationError({"role": "this is the only active administrator: make another one first"})
+
+
+def check_deletion_keeps_an_administrator(users: list[User]) -> None:
+    """As `check_keeps_an_administrator`, for deleting accounts."""
+    if any(_is_active_administrator(user) for user in users) and not _other_active_administrators(users):
+        raise ValidationError("that would delete the only active administrator: make another one first")
+
+
+@transaction.atomic
+def users_delete(*, actor: Any, users: list[User]) -> int:
+    """Delete accounts that never acted, each with an `accounts.user.deleted` event (by id and
+    role); return how many. All or none: refused if no active administrator would be left, or if
+    an account acted, since the audit trail's hash chain names it (deactivate it instead)."""
+    check_deletion_keeps_an_administrator(users)
+    for user in users:
+        audit.log("accounts.user.deleted", actor=actor, obj=user, payload={"role": user.role})
+    try:
+        User.objects.filter(pk__in=[user.pk for user in users]).delete()
+    except ProtectedError as exc:
+        raise ValidationError(
+            "an account that has acted is named in the audit trail and cannot be deleted: untick Active instead"
+        ) from exc
+    return len(users)
 
 
 @transaction.atomic
@@ -176,11 +207,69 @@ def totp_start(*, user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
 
 
+def _locked_app(device: TOTPDevice, *, confirmed: bool) -> TOTPDevice | None:
+    """The device as stored now, locked until the transaction ends (as django-otp's login form
+    reads it, `for_verify`): of two requests carrying one code, the later reads the step the
+    earlier used, so the code is accepted once."""
+    return TOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=confirmed).first()
+
+
 @transaction.atomic
 def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
-    if not device.verify_token(token):
+    """Switch on the user's unconfirmed app with a code from it; False if the code does not match
+    or the app is no longer waiting (confirmed or replaced meanwhile)."""
+    locked = _locked_app(device, confirmed=False)
+    if locked is None or locked.user_id != user.pk or not locked.verify_token(token):
         return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    locked.confirmed = True
+    locked.save(update_fields=["confirmed"])
     audit.log("accounts.totp.enrolled", actor=user, obj=user)
+    device.refresh_from_db()
     return True
+
+
+@transaction.atomic
+def totp_verify(*, device: TOTPDevice, token: str) -> TOTPDevice | None:
+    """The confirmed app, if `token` is a code from it not used before; None otherwise. Each code
+    verifies one session however many requests carry it at once."""
+    locked = _locked_app(device, confirmed=True)
+    if locked is None or not locked.verify_token(token):
+        return None
+    return locked
+
+
+# What the admin site may change on an app: its label, or switch it off. Only its owner switches
+# one on, with a code from it, so nobody confirms a secret someone else may hold.
+TOTP_FIELDS_EDITABLE = ("name", "confirmed")
+
+
+def check_app_change(*, was_confirmed: bool, confirmed: bool) -> None:
+    """Refuse switching an app on anywhere but the two-factor page, where its owner gives a code."""
+    if confirmed and not was_confirmed:
+        raise ValidationError({"confirmed": "only its owner switches an app on, with a code from it"})
+
+
+@transaction.atomic
+def totp_admin_saved(*, actor: Any, device: TOTPDevice) -> TOTPDevice:
+    """Save an app as the admin site edited it. Switching it off lets the password alone sign its
+    owner in, so it is in the audit trail (`accounts.totp.disabled`), as is a new label."""
+    stored = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+    check_app_change(was_confirmed=stored.confirmed, confirmed=device.confirmed)
+    changed = [name for name in TOTP_FIELDS_EDITABLE if getattr(stored, name) != getattr(device, name)]
+    device.save(update_fields=list(TOTP_FIELDS_EDITABLE))
+    if changed:
+        action = "accounts.totp.disabled" if stored.confirmed and not device.confirmed else "accounts.totp.changed"
+        audit.log(action, actor=actor, obj=device.user, payload={"app": device.pk, "fields": changed})
+    return device
+
+
+@transaction.atomic
+def totp_remove(*, actor: Any, devices: list[TOTPDevice]) -> int:
+    """Remove apps (a lost phone, say); return how many. Without one the password alone signs its
+    owner in, so each removal is an `accounts.totp.removed` event on the account."""
+    for device in devices:
+        audit.log(
+            "accounts.totp.removed", actor=actor, obj=device.user, payload={"app": device.pk, "confirmed": device.confirmed}
+        )
+    TOTPDevice.objects.filter(pk__in=[device.pk for device in devices]).delete()
+    return len(devices)

@@ -44,16 +44,18 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         if second_factor_missing(user):
             return _verify_session(request, enrolled)
         return render(request, "accounts/totp_done.html")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = _enrolment_of_this_session(request, user)
     form = TotpConfirmForm(request.POST or None)
     if request.method == "POST" and device is not None and form.is_valid():
         if services.totp_confirm(user=user, device=device, token=form.cleaned_data["token"]):
+            request.session.pop(ENROLMENT_KEY, None)
             otp_login(request, device)  # the code just given verifies this session too
             messages.success(request, "Your authenticator app is set up. You will be asked for a code when you log in.")
             return redirect("accounts:totp")
         form.add_error("token", WRONG_CODE)
     if device is None:
         device = services.totp_start(user=user)
+        request.session[ENROLMENT_KEY] = device.pk
     context = {
         "form": form,
         "qr": _qr_data_uri(device.config_url),
@@ -65,14 +67,29 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 
 WRONG_CODE = "That code did not match. Check the time on your phone and try the newest code."
 
+# The unconfirmed app whose secret this session was shown. Only that session may confirm it:
+# someone else who opened the page with the same password (and kept the secret) must not have
+# the owner confirm a secret they hold too.
+ENROLMENT_KEY = "totp_enrolment_device"
+
+
+def _enrolment_of_this_session(request: HttpRequest, user: User) -> TOTPDevice | None:
+    """The unconfirmed app this session was shown, if it is still the user's newest; None when
+    the session was shown none (or another session has since started one), so a new one is made."""
+    device_id = request.session.get(ENROLMENT_KEY)
+    if device_id is None:
+        return None
+    return TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
+
 
 def _verify_session(request: HttpRequest, device: TOTPDevice) -> HttpResponse:
     """A code from the enrolled app, for a session that has not given one (signed in before the
     app was set up, say)."""
     form = TotpConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            otp_login(request, device)
+        verified = services.totp_verify(device=device, token=form.cleaned_data["token"])
+        if verified is not None:
+            otp_login(request, verified)
             return redirect("reports:home")
         form.add_error("token", WRONG_CODE)
     return render(request, "accounts/totp_verify.html", {"form": form})

@@ -33,6 +33,12 @@ class ErrorOut(Schema):
     errors: list[ErrorItem]
 
 
+# Refusals as threatdesk/api.py's handlers write them, for the operations that can give each.
+NO_TOKEN: dict[int, Any] = {401: ErrorOut}  # a missing, unknown, expired or revoked token
+NOT_FOUND: dict[int, Any] = {404: ErrorOut}  # not found, or not yours: the two read the same
+BAD_INPUT: dict[int, Any] = {422: ErrorOut}
+
+
 class PseudonymOut(Schema):
     kind: str
     pseudonym: str
@@ -150,20 +156,21 @@ def report_out(
 
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: ReportOut, 201: ReportOut, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, **NO_TOKEN, **BAD_INPUT},
     summary="Submit a report",
     description=(
-        "Send an `Idempotency-Key` header (any unique string up to 100 characters) so that a retry "
-        "after a timeout is stored once: the retry answers 200 with the report stored the first time."
+        "Send an `Idempotency-Key` header (any unique string of 1 to 100 characters) so that a retry "
+        "after a timeout is stored once: the retry answers 200 with the report stored the first time. "
+        "An empty key is refused (422) rather than taken as none, since a retry would then be stored again."
     ),
 )
 def submit_report(
     request: HttpRequest,
     payload: ReportIn,
-    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", max_length=100),
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", min_length=1, max_length=100),
 ) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
-    key = f"api:{user.pk}:{idempotency_key}" if idempotency_key else None
+    key = f"api:{user.pk}:{idempotency_key}" if idempotency_key is not None else None
     try:
         result = services.report_submit(actor=user, data=payload, source=Source.API, submission_key=key)
     except services.IdempotencyConflictError as exc:
@@ -208,7 +215,7 @@ class ReportPagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=2**31 - 1, description="Reports to skip.")
 
 
-@router.get("/reports", response=list[ReportOut], summary="List the reports you may see")
+@router.get("/reports", response={200: list[ReportOut], **NO_TOKEN, **BAD_INPUT}, summary="List the reports you may see")
 @paginate(ReportPagination)
 def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPage:
     user = request.auth  # type: ignore[attr-defined]
@@ -216,7 +223,7 @@ def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPag
     return ReportPage(selectors.report_list(user, selectors.ReportFilters(**given)).prefetch_related("evidence"), user)
 
 
-@router.get("/reports/{code}", response=ReportOut, summary="One report")
+@router.get("/reports/{code}", response={200: ReportOut, **NO_TOKEN, **NOT_FOUND}, summary="One report")
 def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     return _read(user, selectors.report_for(user, code), services.Way.API_REPORT)
@@ -232,7 +239,7 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
 
 @router.post(
     "/reports/{code}/evidence",
-    response={200: EvidenceOut, 201: EvidenceOut, 422: ErrorOut},
+    response={200: EvidenceOut, 201: EvidenceOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT},
     summary="Attach an evidence file",
     description=(
         "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "
@@ -264,7 +271,7 @@ receipts = Router(tags=["receipts"])
 
 @receipts.get(
     "/receipts/{code}",
-    response=ReceiptOut,
+    response={200: ReceiptOut, **NOT_FOUND, 429: ErrorOut},
     auth=None,
     throttle=[AddressRateThrottle(selectors.RECEIPT_RATE)],
     summary="Status of a report, by its receipt code (no login)",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from threatdesk.accounts import views
 from threatdesk.accounts.models import TOTPDevice
 from threatdesk.accounts.services import token_create, totp_confirm, totp_start
 from threatdesk.accounts.tests.test_login import code_for, log_in
@@ -119,3 +120,58 @@ def test_under_a_site_prefix_the_two_factor_page_stays_open(personas: Personas) 
     finally:
         clear_script_prefix()
     assert page.status_code == 200
+
+
+def test_each_session_that_sets_up_an_app_gets_a_secret_of_its_own(personas: Personas) -> None:
+    """Someone with a stolen password who opens the page and keeps the secret without confirming
+    it must not have the worker confirm that same secret later: their copy would make codes."""
+    intruder = Client()
+    intruder.force_login(personas.manager)
+    seen_by_intruder = intruder.get(TWO_FACTOR).context["secret"]
+
+    worker = Client()
+    worker.force_login(personas.manager)
+    shown_to_worker = worker.get(TWO_FACTOR).context["secret"]
+    assert shown_to_worker != seen_by_intruder
+    assert worker.get(TWO_FACTOR).context["secret"] == shown_to_worker  # a reload keeps the app she scanned
+    device = TOTPDevice.objects.get(user=personas.manager, confirmed=False)
+    assert worker.post(TWO_FACTOR, {"token": code_for(device)}).status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_a_session_cannot_confirm_the_secret_another_session_was_shown(personas: Personas) -> None:
+    first = Client()
+    first.force_login(personas.manager)
+    first.get(TWO_FACTOR)
+    device = TOTPDevice.objects.get(user=personas.manager, confirmed=False)
+    other = Client()
+    other.force_login(personas.manager)
+    refused = other.post(TWO_FACTOR, {"token": code_for(device)})
+    assert refused.status_code == 200  # shown a secret of its own instead
+    assert not TOTPDevice.objects.filter(user=personas.manager, confirmed=True).exists()
+
+
+def test_one_code_verifies_one_of_two_sessions_that_give_it_at_once(personas: Personas, monkeypatch: Any) -> None:
+    """A phished code replayed while the worker types it: the second request to check it must
+    see that the first has used it, however the two interleave."""
+    device = app_for(personas.analyst)
+    code = code_for(device, steps_ahead=1)
+    worker, replayer = Client(), Client()
+    worker.force_login(personas.analyst)
+    replayer.force_login(personas.analyst)
+
+    check_code = views._verify_session
+    replayed: dict[str, Any] = {}
+
+    def replay_first(request: Any, enrolled: TOTPDevice) -> Any:
+        if not replayed:  # the worker's request has read the device; the replay runs to the end meanwhile
+            replayed["started"] = True
+            replayed["answer"] = replayer.post(TWO_FACTOR, {"token": code})
+        return check_code(request, enrolled)
+
+    monkeypatch.setattr(views, "_verify_session", replay_first)
+    worker.post(TWO_FACTOR, {"token": code})
+    assert replayed["answer"].status_code == 302  # the replay got in with the code
+    opened = [client.get(STAFF_PAGE).status_code == 200 for client in (worker, replayer)]
+    assert opened == [False, True]

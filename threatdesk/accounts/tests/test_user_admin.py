@@ -117,3 +117,52 @@ def test_a_password_set_in_the_admin_site_is_audited_without_it(personas, second
     event = AuditEvent.objects.get(action="accounts.user.password_set")
     assert (event.actor, event.object_id) == (personas.admin, str(second_admin.pk))
     assert secret not in str(event.payload) + event.reason
+
+
+def test_deleting_an_account_that_never_acted_is_audited(personas):
+    gone = personas.other_reporter
+    answer = admin_client(personas).post(f"/admin/accounts/user/{gone.pk}/delete/", {"post": "yes"})
+    assert answer.status_code == 302
+    assert not User.objects.filter(pk=gone.pk).exists()
+    event = AuditEvent.objects.get(action="accounts.user.deleted")
+    assert (event.actor, event.object_id, event.payload) == (personas.admin, str(gone.pk), {"role": Role.REPORTER})
+
+
+def test_the_only_active_administrator_cannot_delete_their_own_account(personas):
+    me = personas.admin
+    refused = admin_client(personas).post(f"/admin/accounts/user/{me.pk}/delete/", {"post": "yes"}, follow=True)
+    assert "only active administrator" in refused.content.decode()
+    assert User.objects.filter(pk=me.pk, role=Role.ADMIN, is_active=True).exists()
+    assert not AuditEvent.objects.filter(action="accounts.user.deleted").exists()
+
+
+def bulk_delete(client: Client, users: list[User]):
+    return client.post(
+        "/admin/accounts/user/",
+        {"action": "delete_selected", "_selected_action": [user.pk for user in users], "post": "yes"},
+        follow=True,
+    )
+
+
+def test_deleting_accounts_together_is_audited_for_each(personas):
+    gone = [personas.other_reporter, User.objects.create(username="never-signed-in", role=Role.REPORTER)]
+    bulk_delete(admin_client(personas), gone)
+    assert not User.objects.filter(pk__in=[user.pk for user in gone]).exists()
+    deleted = AuditEvent.objects.filter(action="accounts.user.deleted").values_list("object_id", flat=True)
+    assert sorted(deleted) == sorted(str(user.pk) for user in gone)
+
+
+def test_deleting_every_active_administrator_together_is_refused_and_nothing_changes(personas, second_admin):
+    admins = [personas.admin, second_admin]
+    refused = bulk_delete(admin_client(personas), admins)
+    assert "only active administrator" in refused.content.decode()
+    assert User.objects.filter(pk__in=[user.pk for user in admins]).count() == 2
+    assert not AuditEvent.objects.filter(action="accounts.user.deleted").exists()
+
+
+def test_an_account_that_acted_is_not_deleted(personas, second_admin):
+    """The audit trail's chain names it; the admin lists the events that keep it."""
+    user_create(actor=second_admin, username="made-by-deputy", password=None, role=Role.REPORTER)
+    page = admin_client(personas).post(f"/admin/accounts/user/{second_admin.pk}/delete/", {"post": "yes"})
+    assert page.status_code == 200  # Django's page naming the protected events, not a deletion
+    assert User.objects.filter(pk=second_admin.pk).exists()

@@ -172,6 +172,30 @@ def test_unparsable_json_is_400_with_a_clear_json_error(api, body):
     assert written() == before
 
 
+def test_a_body_over_the_size_limit_is_413_naming_the_body_and_writes_nothing(api, report_payload, settings):
+    before = written()
+    response = api.post(
+        "reporter", "/api/reports", {**report_payload, "narrative": "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    )
+    assert response.status_code == 413
+    assert "larger than" in error_fields(response)["body"]
+    assert written() == before
+
+
+def test_a_method_the_address_does_not_take_is_405_json_listing_those_it_does(api):
+    response = api.client.delete("/api/reports", headers=api.auth("reporter"))
+    assert response.status_code == 405
+    assert "DELETE" in error_fields(response)["method"]
+    assert set(response["Allow"].replace(",", " ").split()) == {"GET", "POST"}
+
+
+def test_a_method_a_page_does_not_take_is_answered_as_before(personas):
+    """Only the API's refusals are JSON; the site's pages keep Django's."""
+    response = Client().get("/account/logout/")
+    assert response.status_code == 405
+    assert not response["Content-Type"].startswith("application/json")
+
+
 def test_json_that_is_not_an_object_is_422(api):
     response = api.post("reporter", "/api/reports", ["a", "list"])
     assert response.status_code == 422
@@ -230,6 +254,16 @@ def test_idempotency_key_over_100_characters_is_422(api, report_payload):
     response = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "k" * 101})
     assert response.status_code == 422
     assert "Idempotency-Key" in error_fields(response)
+    assert Report.objects.count() == 0
+
+
+def test_an_empty_idempotency_key_is_422_not_taken_as_none(api, report_payload):
+    """An unset variable in `-H "Idempotency-Key: $KEY"` sends an empty key: taken as none, the
+    retry after a timeout would be stored a second time."""
+    first = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": ""})
+    retry = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": ""})
+    assert (first.status_code, retry.status_code) == (422, 422)
+    assert "Idempotency-Key" in error_fields(first)
     assert Report.objects.count() == 0
 
 
