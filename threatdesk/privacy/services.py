@@ -27,6 +27,7 @@ from threatdesk.privacy.schemas import ProtectedPersonIn
 class RotationResult:
     columns: dict[str, int] = field(default_factory=dict)
     files: int = 0
+    files_destroyed: int = 0  # passed over: retention deleted their bytes, so nothing needs the old key
 
     @property
     def values(self) -> int:
@@ -73,9 +74,12 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
             if progress:
                 progress(f"{enc.aad}: {count} re-encrypted")
     for rotator in registry.file_rotators():
-        result.files += rotator()
+        rotation = rotator()
+        result.files += rotation.resealed
+        result.files_destroyed += rotation.destroyed
     if progress:
-        progress(f"files: {result.files} re-encrypted")
+        destroyed = f"{result.files_destroyed} passed over, destroyed under the retention policy"
+        progress(f"files: {result.files} re-encrypted, {destroyed}")
     return result
 
 

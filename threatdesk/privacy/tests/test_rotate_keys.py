@@ -5,6 +5,7 @@ old key can then be dropped with nothing left that needs it; it is idempotent an
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy import crypto
@@ -145,3 +147,28 @@ def test_rotation_writes_an_audit_event(old_data: Path, settings: Any) -> None:
     assert event.actor_label == "system"
     assert event.payload == {"key_id": "new", "values": total, "files": 3}
     assert "k1" not in str(event.payload) and NEW_KEY.split(":", 1)[1] not in str(event.payload)
+
+
+def test_files_destroyed_by_retention_are_passed_over_and_counted(
+    personas: Personas, settings: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Retention keeps an evidence row (kind, size, SHA-256, custody) and deletes its file. The
+    rotation must go on past it, or the old key could never be retired."""
+    use_media_root(settings, tmp_path)
+    screenshot = evidence_files.check_upload(png_with_text(), "screenshot.png")
+    data = ReportIn.model_validate(valid_report_payload())
+    old = report_submit(actor=personas.reporter, data=data, source="web", files=[screenshot]).report
+    kept = report_submit(actor=personas.reporter, data=data, source="web", files=[screenshot]).report
+    long_ago = timezone.now() - dt.timedelta(days=365 * 4)
+    Report.objects.filter(pk=old.pk).update(status="closed", updated_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("retention", stdout=StringIO())
+    assert Evidence.objects.get(report=old).destroyed_at is not None
+
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    out = StringIO()
+    call_command("rotate_keys", stdout=out)
+    assert "files: 1 re-encrypted, 1 passed over, destroyed under the retention policy" in out.getvalue()
+    assert AuditEvent.objects.filter(action="privacy.keys.rotated").get().payload["files"] == 1
+    settings.FIELD_KEYS = NEW_KEY
+    assert evidence_files.open_verified(Evidence.objects.get(report=kept))[1]
