@@ -35,28 +35,32 @@ class RotationResult:
 
 
 def _rotate_column(model: type[Model], column: str, aad: str, batch: int) -> int:
-    """Re-seal one column's stale values in batches, reading raw ciphertext with plain SQL."""
+    """Re-seal one column's stale values, one transaction per batch, reading raw ciphertext with
+    plain SQL.
+
+    The site keeps writing while this runs, and a value it changes meanwhile (an erasure, a copy
+    made again, an edit) must not be replaced by the older one, re-sealed. So each batch is read
+    with its rows locked (FOR UPDATE; on SQLite the transaction already holds the one write
+    lock), and each value is written back only where the row still holds the token that was read.
+    """
     ring = crypto.ring()
     table = connection.ops.quote_name(model._meta.db_table)
     pk = connection.ops.quote_name(model._meta.pk.column)
     col = connection.ops.quote_name(column)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     done, last = 0, None
     while True:
-        with connection.cursor() as cursor:
-            where = f"{col} IS NOT NULL" + (f" AND {pk} > %s" if last is not None else "")
-            params: list[int] = [last] if last is not None else []
+        where = f"{col} IS NOT NULL" + (f" AND {pk} > %s" if last is not None else "")
+        params: list[int] = [last] if last is not None else []
+        with transaction.atomic():
             # Table and column names come from model metadata, quoted by the backend; values are parameters.
-            cursor.execute(f"SELECT {pk}, {col} FROM {table} WHERE {where} ORDER BY {pk} LIMIT {int(batch)}", params)  # noqa: S608
-            rows = cursor.fetchall()
-        if not rows:
-            return done
-        stale = [(key, token) for key, token in rows if crypto.key_id_of(token) != ring.current_id]
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {table} SET {col} = %s WHERE {pk} = %s",  # noqa: S608
-                [(ring.encrypt(ring.decrypt(token, aad), aad), key) for key, token in stale],
-            )
-        done += len(stale)
+            rows = sql.rows(f"SELECT {pk}, {col} FROM {table} WHERE {where} ORDER BY {pk} LIMIT {int(batch)}{lock}", params)  # noqa: S608
+            if not rows:
+                return done
+            for key, token in rows:
+                if crypto.key_id_of(token) != ring.current_id:
+                    resealed = ring.encrypt(ring.decrypt(token, aad), aad)
+                    done += sql.execute(f"UPDATE {table} SET {col} = %s WHERE {pk} = %s AND {col} = %s", [resealed, key, token])  # noqa: S608
         last = rows[-1][0]
 
 

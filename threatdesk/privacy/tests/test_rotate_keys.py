@@ -172,3 +172,29 @@ def test_files_destroyed_by_retention_are_passed_over_and_counted(
     assert AuditEvent.objects.filter(action="privacy.keys.rotated").get().payload["files"] == 1
     settings.FIELD_KEYS = NEW_KEY
     assert evidence_files.open_verified(Evidence.objects.get(report=kept))[1]
+
+
+def test_a_value_the_site_changes_while_the_rotation_runs_is_not_written_back(
+    personas: Personas, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rotate_keys runs while the site is up. A value written between the rotation's read of a
+    batch and its write (here an erasure rewriting a narrative) must stay, not be replaced by the
+    older value re-sealed."""
+    data = ReportIn.model_validate(valid_report_payload())
+    report = report_submit(actor=personas.reporter, data=data, source="web").report
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT narrative FROM reports_report WHERE id = %s", [report.pk])
+        (sealed_narrative,) = cursor.fetchone()
+    real_key_id_of = crypto.key_id_of
+
+    def key_id_of_while_the_site_writes(token: str) -> str:
+        if token == sealed_narrative:  # the rotation has just read the batch holding it
+            Report.objects.filter(pk=report.pk).update(narrative="[ERASED] called the office.")
+        return real_key_id_of(token)
+
+    monkeypatch.setattr(crypto, "key_id_of", key_id_of_while_the_site_writes)
+    rotate_keys()
+    assert Report.objects.get(pk=report.pk).narrative == "[ERASED] called the office."
+    monkeypatch.undo()
+    assert key_ids(raw_sealed_values()) == {"new"}
