@@ -68,7 +68,8 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
     """Bring every encrypted value and sealed file under FIELD_KEYS' first key.
 
     Safe to interrupt and run again: values already under the newest key are skipped. Retire an
-    old key from FIELD_KEYS only after this has finished.
+    old key from FIELD_KEYS only after this has finished. Raises KeyRingError or DecryptionError
+    when the ring is malformed or a value does not open; batches done before stay done.
     """
     result = RotationResult()
     for model in apps.get_models():

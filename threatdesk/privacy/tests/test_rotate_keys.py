@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
@@ -198,3 +199,21 @@ def test_a_value_the_site_changes_while_the_rotation_runs_is_not_written_back(
     assert Report.objects.get(pk=report.pk).narrative == "[ERASED] called the office."
     monkeypatch.undo()
     assert key_ids(raw_sealed_values()) == {"new"}
+
+
+@pytest.mark.parametrize(
+    ("ring", "words"),
+    [
+        ("new:c2hvcnQ=,{ring}", "FIELD_KEYS key new must be 32 bytes"),
+        (NEW_KEY, "no key k1 in FIELD_KEYS"),
+    ],
+    ids=["short-key", "old-key-dropped"],
+)
+def test_a_bad_key_ring_stops_the_command_with_one_line(old_data: Path, settings: Any, ring: str, words: str) -> None:
+    """A typo in FIELD_KEYS, or an old key dropped too soon, is an operator's mistake: a one-line
+    refusal and exit code 1, not a traceback from inside the crypto module."""
+    settings.FIELD_KEYS = ring.format(ring=settings.FIELD_KEYS)
+    with pytest.raises(CommandError, match=words) as refused:
+        call_command("rotate_keys", stdout=StringIO())
+    assert "\n" not in str(refused.value)
+    assert not AuditEvent.objects.filter(action="privacy.keys.rotated").exists()
