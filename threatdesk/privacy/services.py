@@ -20,7 +20,7 @@ from threatdesk.places.models import Office, State
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
 from threatdesk.privacy.models import ProtectedPerson
-from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn, tidy_reason
 
 
 @dataclass
@@ -185,11 +185,8 @@ def protected_person_update(*, actor: Any, person: ProtectedPerson, data: Protec
     return person
 
 
-MIN_REASON = 10
-
-
 def _checked_reason(reason: str) -> str:
-    reason = " ".join(reason.split())
+    reason = tidy_reason(reason)
     if len(reason) < MIN_REASON:
         raise ProtectedPersonError("reason", f"say why, in at least {MIN_REASON} characters")
     return reason[:500]

@@ -178,3 +178,23 @@ def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas)
     earlier = AuditEvent.objects.filter(object_id=worker.public_code).exclude(action="privacy.protected_person.erased")
     assert all(e.reason == "" for e in earlier)
     assert verify_chain()[1] == []
+
+
+@pytest.mark.parametrize("page", ["", "erase/"], ids=["open", "erase"])
+def test_a_reason_too_short_once_its_spaces_are_collapsed_is_refused_with_the_field_named(personas, page):
+    """A reason is stored with its runs of spaces collapsed, so its length is counted that way:
+    "ab        cd" is 12 characters as typed and 5 as stored."""
+    worker, _child = protect_canaries(personas)
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count())
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/{page}", {"reason": "ab        cd"})
+    assert response.status_code == 422
+    assert "at least 10 characters" in " ".join(response.context["form"].errors["reason"])
+    assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_a_reason_is_stored_with_its_spaces_collapsed(personas):
+    worker, _child = protect_canaries(personas)
+    reason = "  Checking   her phone\n\nbefore a call  "
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/", {"reason": reason})
+    assert response.status_code == 200
+    assert AuditEvent.objects.get(action="privacy.protected_person.viewed").reason == "Checking her phone before a call"
