@@ -172,9 +172,25 @@ def protected_person_create(*, actor: Any, office: Office, data: ProtectedPerson
     return person
 
 
+def _refuse_family_with_family(person: ProtectedPerson, data: ProtectedPersonIn) -> None:
+    """A worker with family stays a worker: a family member's own family would be deleted with
+    her worker's erasure without being erased themselves (their names left in the reports, no
+    audit event, no record left to ask for their erasure by)."""
+    if data.kind != ProtectedPerson.Kind.FAMILY:
+        return
+    family = sorted(person.family.values_list("public_code", flat=True))
+    if family:
+        raise ProtectedPersonError(
+            "kind",
+            f"{person.public_code} has family members of their own ({', '.join(family)}): attach them to another "
+            "worker, or erase them, before making this person a family member",
+        )
+
+
 @transaction.atomic
 def protected_person_update(*, actor: Any, person: ProtectedPerson, data: ProtectedPersonIn) -> ProtectedPerson:
     people_hold(person.office.state_id)
+    _refuse_family_with_family(person, data)
     _apply(person, data)
     person.worker = _worker_of(person.office, data)
     if person.worker_id == person.pk:
@@ -199,6 +215,21 @@ def protected_person_view(*, actor: Any, person: ProtectedPerson, reason: str) -
     return person
 
 
+def _refuse_to_delete_unerased(people: list[ProtectedPerson]) -> None:
+    """Deleting these records would delete, by cascade, anyone attached to one of them; refuse
+    unless each such person is among those erased. As a person with family cannot become a
+    family member, only records stored before that rule can meet this."""
+    codes = [p.public_code for p in people]
+    attached = ProtectedPerson.objects.filter(worker__public_code__in=codes).exclude(public_code__in=codes)
+    stranded = sorted(attached.values_list("public_code", flat=True))
+    if stranded:
+        raise ProtectedPersonError(
+            "family",
+            f"erasing this record would delete {', '.join(stranded)} without erasing them: "
+            "attach them to a worker, or erase them, first",
+        )
+
+
 @transaction.atomic
 def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) -> int:
     """A worker's (or relative's) erasure request: take their identifiers out of every record
@@ -210,6 +241,7 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     state_id = person.office.state_id
     people_hold(state_id)
     people = [person, *person.family.all()]
+    _refuse_to_delete_unerased(people)
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]
     audit.reasons_erase(actor=actor, object_type="privacy.protectedperson", object_ids=codes, why="erasure request")
