@@ -8,8 +8,10 @@ the secrets from the `.env` file that `make run` writes once; tests use fixed th
 
 from __future__ import annotations
 
+import math
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +19,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
+
+from threatdesk.privacy.crypto import KeyRing, KeySettingError, parse_pseudonym_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(BASE_DIR / ".env", override=False)
@@ -114,11 +118,37 @@ def _cache(url: str) -> dict[str, Any]:
     raise ImproperlyConfigured(f"CACHE_URL must be db://TABLE or locmem://, not {url!r}")
 
 
+def _checked_key(name: str, parse: Callable[[str], object]) -> str:
+    """A key setting that `parse` accepts. A malformed key stops the start, instead of every
+    encrypted field failing at its first use (FIELD_KEYS) or every hash being keyed by a few
+    guessable bytes (PSEUDONYM_KEY)."""
+    value = _secret(name)
+    try:
+        parse(value)
+    except KeySettingError as exc:
+        raise ImproperlyConfigured(f"{exc} (see .env.example)") from None
+    return value
+
+
+def _years(name: str, default: str) -> float:
+    """A retention period: more than 0 and at most 1000 years. A negative one puts the cutoff in
+    the future, so the next run would erase every closed report for good; nan, inf or a longer
+    one make the run fail when it computes the cutoff."""
+    value = os.environ.get(name, "").strip() or default
+    try:
+        years = float(value)
+    except ValueError:
+        years = math.nan
+    if not (math.isfinite(years) and 0 < years <= 1000):
+        raise ImproperlyConfigured(f"{name} must be a number of years above 0 and at most 1000, such as 3 or 0.5, not {value!r}")
+    return years
+
+
 SECRET_KEY = _secret("SECRET_KEY")
 # Field encryption key ring, newest first: "id:base64key,id:base64key". Kept apart from SECRET_KEY.
-FIELD_KEYS = _secret("FIELD_KEYS")
+FIELD_KEYS = _checked_key("FIELD_KEYS", KeyRing.parse)
 # HMAC key for blind indexes and pseudonyms of identifiers; never used for encryption.
-PSEUDONYM_KEY = _secret("PSEUDONYM_KEY")
+PSEUDONYM_KEY = _checked_key("PSEUDONYM_KEY", parse_pseudonym_key)
 
 DEBUG = _bool("DEBUG", default=False)
 ALLOWED_HOSTS = [
@@ -282,11 +312,11 @@ STORAGES = {
 # Retention: personal data of closed reports is erased by category this many years after the
 # report was last changed (`manage.py retention`, run by a timer). Coded facts stay for statistics.
 RETENTION_YEARS = {
-    "report_words": float(os.environ.get("RETENTION_REPORT_WORDS_YEARS", "3")),
-    "sender": float(os.environ.get("RETENTION_SENDER_YEARS", "3")),
-    "reporter": float(os.environ.get("RETENTION_REPORTER_YEARS", "1")),
-    "evidence": float(os.environ.get("RETENTION_EVIDENCE_YEARS", "3")),
-    "case_details": float(os.environ.get("RETENTION_CASE_DETAILS_YEARS", "3")),
+    "report_words": _years("RETENTION_REPORT_WORDS_YEARS", "3"),
+    "sender": _years("RETENTION_SENDER_YEARS", "3"),
+    "reporter": _years("RETENTION_REPORTER_YEARS", "1"),
+    "evidence": _years("RETENTION_EVIDENCE_YEARS", "3"),
+    "case_details": _years("RETENTION_CASE_DETAILS_YEARS", "3"),
 }
 
 # API bearer tokens stop working this many days after they are issued; `create_token --days`

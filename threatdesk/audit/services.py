@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -11,13 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent, AuditHead
 from threatdesk.lib import sql
 from threatdesk.lib.bulkinsert import inserter
+from threatdesk.privacy import crypto
 
 GENESIS = "0" * 64
 
@@ -45,8 +44,7 @@ def reason_digest(reason: str) -> str:
     """The keyed hash through which the chain covers a reason. Keyed, because it outlives an
     erased reason: without PSEUDONYM_KEY nobody holding a copy of the database can test a
     guessed reason ("Called Jane Roe back") against it."""
-    key = base64.b64decode(settings.PSEUDONYM_KEY)
-    return hmac.new(key, b"audit-reason\x00" + reason.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(crypto.pseudonym_key(), b"audit-reason\x00" + reason.encode(), hashlib.sha256).hexdigest()
 
 
 def event_hash(

@@ -23,9 +23,14 @@ from django.conf import settings
 
 PREFIX = "td1"
 NONCE_BYTES = 12
+PSEUDONYM_KEY_MIN_BYTES = 32
 
 
-class KeyRingError(Exception):
+class KeySettingError(Exception):
+    """A key setting (FIELD_KEYS, PSEUDONYM_KEY) is malformed; the message names the setting."""
+
+
+class KeyRingError(KeySettingError):
     """The key ring is malformed or lacks the key a value was sealed with."""
 
 
@@ -49,11 +54,11 @@ class KeyRing:
             try:
                 raw = base64.b64decode(encoded, validate=True)
             except binascii.Error as exc:
-                raise KeyRingError(f"key {key_id} is not valid base64") from exc
+                raise KeyRingError(f"FIELD_KEYS key {key_id} is not valid base64") from exc
             if len(raw) != 32:
-                raise KeyRingError(f"key {key_id} must be 32 bytes (AES-256), not {len(raw)}")
+                raise KeyRingError(f"FIELD_KEYS key {key_id} must be 32 bytes (AES-256), not {len(raw)}")
             if any(existing == key_id for existing, _ in keys):
-                raise KeyRingError(f"key id {key_id} appears twice")
+                raise KeyRingError(f"FIELD_KEYS key id {key_id} appears twice")
             keys.append((key_id, AESGCM(raw)))
         if not keys:
             raise KeyRingError("FIELD_KEYS holds no key")
@@ -124,11 +129,36 @@ def decrypt_bytes(stored: bytes, aad: str) -> bytes:
     return ring().decrypt(stored.decode("ascii"), aad)
 
 
+def parse_pseudonym_key(spec: str) -> bytes:
+    """PSEUDONYM_KEY's bytes, refused unless they are base64 of at least 32 bytes.
+
+    Everything keyed by it (pseudonyms, blind indexes, reason digests) is only as hard to guess
+    as the key: decoded loosely, "!!!!" would be an empty key and "changeme" a 6-byte one, and
+    anyone holding the database could then confirm a guessed phone, email or reason.
+    """
+    try:
+        raw = base64.b64decode(spec.strip(), validate=True)
+    except binascii.Error:
+        raise KeySettingError("PSEUDONYM_KEY is not valid base64") from None
+    if len(raw) < PSEUDONYM_KEY_MIN_BYTES:
+        raise KeySettingError(f"PSEUDONYM_KEY must be at least {PSEUDONYM_KEY_MIN_BYTES} bytes once decoded, not {len(raw)}")
+    return raw
+
+
+@lru_cache(maxsize=4)
+def _pseudonym_key_for(spec: str) -> bytes:
+    return parse_pseudonym_key(spec)
+
+
+def pseudonym_key() -> bytes:
+    """The HMAC key from settings; cached per spec, like the ring."""
+    return _pseudonym_key_for(settings.PSEUDONYM_KEY)
+
+
 def blind_index(kind: str, normalised: str) -> str:
     """Keyed hash of a normalised identifier, so equal identifiers match without being stored.
 
     The kind is part of the message, so a phone and an email with the same text never collide.
     """
-    key = base64.b64decode(settings.PSEUDONYM_KEY)
-    digest = hmac.new(key, f"{kind}\x00{normalised}".encode(), hashlib.sha256).hexdigest()
+    digest = hmac.new(pseudonym_key(), f"{kind}\x00{normalised}".encode(), hashlib.sha256).hexdigest()
     return digest[:32]

@@ -9,7 +9,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.places.models import Office
 from threatdesk.privacy.models import ProtectedPerson
-from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn, tidy_reason
 
 LIST_FIELDS = ("aliases", "phones", "emails", "handles", "addresses")
 ONE_PER_LINE = "One per line."
@@ -76,10 +76,19 @@ class ProtectedPersonForm(forms.Form):
         return data
 
 
+class ReasonField(forms.CharField):
+    """A typed reason with its runs of spaces and line breaks collapsed before its length is
+    checked, as the services store it: "ab        cd" is 5 characters, too short, and is refused
+    here rather than by the service after the form has let it through."""
+
+    def to_python(self, value: Any) -> str:
+        return tidy_reason(str(super().to_python(value)))
+
+
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = ReasonField(
         max_length=500,
-        min_length=10,
+        min_length=MIN_REASON,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Why you need to open this record. It is kept in the audit trail.",
     )

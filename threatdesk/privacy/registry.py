@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-FileRotator = Callable[[], int]
+
+@dataclass(frozen=True)
+class FileRotation:
+    """What a file rotator did: files re-sealed under the newest key, and files it passed over
+    because retention had already destroyed them (their records stay, their bytes are gone)."""
+
+    resealed: int = 0
+    destroyed: int = 0
+
+
+FileRotator = Callable[[], FileRotation]
 PeopleListener = Callable[[int], int]  # state id -> how many records were redone
 PersonEraser = Callable[[Any], int]  # a ProtectedPerson about to be erased -> records changed
 
@@ -55,7 +65,7 @@ def _register(hooks: list[Any], hook: Any) -> None:
 
 
 def register_file_rotator(rotator: FileRotator) -> None:
-    """`rotator()` re-seals every file not under the newest key and returns how many it did."""
+    """`rotator()` re-seals every file not under the newest key and says how many it did."""
     _register(_file_rotators, rotator)
 
 

@@ -20,13 +20,14 @@ from threatdesk.places.models import Office, State
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
 from threatdesk.privacy.models import ProtectedPerson
-from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn, tidy_reason
 
 
 @dataclass
 class RotationResult:
     columns: dict[str, int] = field(default_factory=dict)
     files: int = 0
+    files_destroyed: int = 0  # passed over: retention deleted their bytes, so nothing needs the old key
 
     @property
     def values(self) -> int:
@@ -34,28 +35,32 @@ class RotationResult:
 
 
 def _rotate_column(model: type[Model], column: str, aad: str, batch: int) -> int:
-    """Re-seal one column's stale values in batches, reading raw ciphertext with plain SQL."""
+    """Re-seal one column's stale values, one transaction per batch, reading raw ciphertext with
+    plain SQL.
+
+    The site keeps writing while this runs, and a value it changes meanwhile (an erasure, a copy
+    made again, an edit) must not be replaced by the older one, re-sealed. So each batch is read
+    with its rows locked (FOR UPDATE; on SQLite the transaction already holds the one write
+    lock), and each value is written back only where the row still holds the token that was read.
+    """
     ring = crypto.ring()
     table = connection.ops.quote_name(model._meta.db_table)
     pk = connection.ops.quote_name(model._meta.pk.column)
     col = connection.ops.quote_name(column)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     done, last = 0, None
     while True:
-        with connection.cursor() as cursor:
-            where = f"{col} IS NOT NULL" + (f" AND {pk} > %s" if last is not None else "")
-            params: list[int] = [last] if last is not None else []
+        where = f"{col} IS NOT NULL" + (f" AND {pk} > %s" if last is not None else "")
+        params: list[int] = [last] if last is not None else []
+        with transaction.atomic():
             # Table and column names come from model metadata, quoted by the backend; values are parameters.
-            cursor.execute(f"SELECT {pk}, {col} FROM {table} WHERE {where} ORDER BY {pk} LIMIT {int(batch)}", params)  # noqa: S608
-            rows = cursor.fetchall()
-        if not rows:
-            return done
-        stale = [(key, token) for key, token in rows if crypto.key_id_of(token) != ring.current_id]
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {table} SET {col} = %s WHERE {pk} = %s",  # noqa: S608
-                [(ring.encrypt(ring.decrypt(token, aad), aad), key) for key, token in stale],
-            )
-        done += len(stale)
+            rows = sql.rows(f"SELECT {pk}, {col} FROM {table} WHERE {where} ORDER BY {pk} LIMIT {int(batch)}{lock}", params)  # noqa: S608
+            if not rows:
+                return done
+            for key, token in rows:
+                if crypto.key_id_of(token) != ring.current_id:
+                    resealed = ring.encrypt(ring.decrypt(token, aad), aad)
+                    done += sql.execute(f"UPDATE {table} SET {col} = %s WHERE {pk} = %s AND {col} = %s", [resealed, key, token])  # noqa: S608
         last = rows[-1][0]
 
 
@@ -63,7 +68,8 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
     """Bring every encrypted value and sealed file under FIELD_KEYS' first key.
 
     Safe to interrupt and run again: values already under the newest key are skipped. Retire an
-    old key from FIELD_KEYS only after this has finished.
+    old key from FIELD_KEYS only after this has finished. Raises KeyRingError or DecryptionError
+    when the ring is malformed or a value does not open; batches done before stay done.
     """
     result = RotationResult()
     for model in apps.get_models():
@@ -73,9 +79,12 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
             if progress:
                 progress(f"{enc.aad}: {count} re-encrypted")
     for rotator in registry.file_rotators():
-        result.files += rotator()
+        rotation = rotator()
+        result.files += rotation.resealed
+        result.files_destroyed += rotation.destroyed
     if progress:
-        progress(f"files: {result.files} re-encrypted")
+        destroyed = f"{result.files_destroyed} passed over, destroyed under the retention policy"
+        progress(f"files: {result.files} re-encrypted, {destroyed}")
     return result
 
 
@@ -163,9 +172,25 @@ def protected_person_create(*, actor: Any, office: Office, data: ProtectedPerson
     return person
 
 
+def _refuse_family_with_family(person: ProtectedPerson, data: ProtectedPersonIn) -> None:
+    """A worker with family stays a worker: a family member's own family would be deleted with
+    her worker's erasure without being erased themselves (their names left in the reports, no
+    audit event, no record left to ask for their erasure by)."""
+    if data.kind != ProtectedPerson.Kind.FAMILY:
+        return
+    family = sorted(person.family.values_list("public_code", flat=True))
+    if family:
+        raise ProtectedPersonError(
+            "kind",
+            f"{person.public_code} has family members of their own ({', '.join(family)}): attach them to another "
+            "worker, or erase them, before making this person a family member",
+        )
+
+
 @transaction.atomic
 def protected_person_update(*, actor: Any, person: ProtectedPerson, data: ProtectedPersonIn) -> ProtectedPerson:
     people_hold(person.office.state_id)
+    _refuse_family_with_family(person, data)
     _apply(person, data)
     person.worker = _worker_of(person.office, data)
     if person.worker_id == person.pk:
@@ -176,11 +201,8 @@ def protected_person_update(*, actor: Any, person: ProtectedPerson, data: Protec
     return person
 
 
-MIN_REASON = 10
-
-
 def _checked_reason(reason: str) -> str:
-    reason = " ".join(reason.split())
+    reason = tidy_reason(reason)
     if len(reason) < MIN_REASON:
         raise ProtectedPersonError("reason", f"say why, in at least {MIN_REASON} characters")
     return reason[:500]
@@ -191,6 +213,21 @@ def protected_person_view(*, actor: Any, person: ProtectedPerson, reason: str) -
     """Record that `actor` opened the record and why, before anything of it is shown."""
     audit.log("privacy.protected_person.viewed", actor=actor, obj=person, reason=_checked_reason(reason))
     return person
+
+
+def _refuse_to_delete_unerased(people: list[ProtectedPerson]) -> None:
+    """Deleting these records would delete, by cascade, anyone attached to one of them; refuse
+    unless each such person is among those erased. As a person with family cannot become a
+    family member, only records stored before that rule can meet this."""
+    codes = [p.public_code for p in people]
+    attached = ProtectedPerson.objects.filter(worker__public_code__in=codes).exclude(public_code__in=codes)
+    stranded = sorted(attached.values_list("public_code", flat=True))
+    if stranded:
+        raise ProtectedPersonError(
+            "family",
+            f"erasing this record would delete {', '.join(stranded)} without erasing them: "
+            "attach them to a worker, or erase them, first",
+        )
 
 
 @transaction.atomic
@@ -204,6 +241,7 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     state_id = person.office.state_id
     people_hold(state_id)
     people = [person, *person.family.all()]
+    _refuse_to_delete_unerased(people)
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]
     audit.reasons_erase(actor=actor, object_type="privacy.protectedperson", object_ids=codes, why="erasure request")

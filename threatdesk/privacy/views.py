@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,7 +29,7 @@ def _offices_for(user: Any) -> Any:
     return Office.objects.order_by("name") if user.role == Role.ADMIN else None
 
 
-def _save_error(form: ProtectedPersonForm, exc: services.ProtectedPersonError) -> None:
+def _save_error(form: forms.Form, exc: services.ProtectedPersonError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
@@ -66,9 +67,13 @@ def person_open(request: HttpRequest, code: str) -> HttpResponse:
     person = selectors.person_for(request.user, code)
     reason_form = ReasonForm(request.POST or None)
     if request.method == "POST" and reason_form.is_valid():
-        services.protected_person_view(actor=request.user, person=person, reason=reason_form.cleaned_data["reason"])
-        form = ProtectedPersonForm(initial=ProtectedPersonForm.initial_for(person))
-        return render(request, "privacy/person_form.html", {"form": form, "person": person})
+        try:
+            services.protected_person_view(actor=request.user, person=person, reason=reason_form.cleaned_data["reason"])
+        except services.ProtectedPersonError as exc:
+            _save_error(reason_form, exc)
+        else:
+            form = ProtectedPersonForm(initial=ProtectedPersonForm.initial_for(person))
+            return render(request, "privacy/person_form.html", {"form": form, "person": person})
     status = 422 if request.method == "POST" else 200
     return render(request, "privacy/person_reason.html", {"form": reason_form, "person": person}, status=status)
 
@@ -97,9 +102,13 @@ def person_erase(request: HttpRequest, code: str) -> HttpResponse:
     _require_keeper(request.user)
     person: ProtectedPerson = selectors.person_for(request.user, code)
     form = ReasonForm(request.POST or None)
-    if not form.is_valid():
-        status = 422 if request.method == "POST" else 200
-        return render(request, "privacy/person_reason.html", {"form": form, "person": person, "erase": True}, status=status)
-    changed = services.protected_person_erase(actor=request.user, person=person, reason=form.cleaned_data["reason"])
-    messages.success(request, f"Erased {code}: taken out of {changed} report{'s' if changed != 1 else ''}.")
-    return redirect("privacy:list")
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.protected_person_erase(actor=request.user, person=person, reason=form.cleaned_data["reason"])
+        except services.ProtectedPersonError as exc:
+            _save_error(form, exc)
+        else:
+            messages.success(request, f"Erased {code}: taken out of {changed} report{'s' if changed != 1 else ''}.")
+            return redirect("privacy:list")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "privacy/person_reason.html", {"form": form, "person": person, "erase": True}, status=status)

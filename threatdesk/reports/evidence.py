@@ -22,6 +22,7 @@ from django.db import transaction
 
 from threatdesk.audit.services import actor_label
 from threatdesk.privacy import crypto
+from threatdesk.privacy.registry import FileRotation
 from threatdesk.reports.models import CustodyEntry, Evidence
 
 ALLOWED_MIME: dict[str, str] = {
@@ -158,25 +159,44 @@ def _new_stored_name(report_received_at: Any) -> str:
     return f"{report_received_at:%Y/%m}/{secrets.token_hex(16)}.sealed"
 
 
-def rotate_evidence_files() -> int:
+def rotate_evidence_files() -> FileRotation:
     """Re-seal every evidence file whose key is not the newest one (key rotation).
 
-    The new copy gets a new name and is saved before the row points to it, and the old copy is
-    deleted only after the row has moved: an interruption leaves a spare file, never a lost one.
+    A file retention has destroyed is passed over and counted: its record stays, its bytes are
+    gone. Each file is re-sealed under a lock on its row, so a retention run destroying it
+    meanwhile waits or is seen. The old copy is deleted only after the row has moved to the new
+    one: an interruption leaves a spare file, never a lost one.
+    """
+    resealed = destroyed = 0
+    for pk in Evidence.objects.order_by("pk").values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            evidence = Evidence.objects.select_for_update().select_related("report").filter(pk=pk).first()
+            if evidence is None:
+                continue
+            if evidence.destroyed_at is not None:
+                destroyed += 1
+                continue
+            old_name = _reseal(evidence)
+        if old_name is not None:
+            delete_sealed(old_name)
+            resealed += 1
+    return FileRotation(resealed=resealed, destroyed=destroyed)
+
+
+def _reseal(evidence: Evidence) -> str | None:
+    """Seal the file again under the newest key under a new name, and point the row there.
+
+    Returns the old name, for the caller to delete once the row's move has committed; None when
+    the file is already under the newest key.
     """
     ring = crypto.ring()
-    done = 0
-    for evidence in Evidence.objects.select_related("report").iterator():
-        with default_storage.open(evidence.stored_name, "rb") as handle:
-            sealed = handle.read().decode("ascii")
-        if crypto.key_id_of(sealed) == ring.current_id:
-            continue
-        plain = ring.decrypt(sealed, _aad(evidence.stored_name))
-        old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
-        default_storage.save(new_name, ContentFile(ring.encrypt(plain, _aad(new_name)).encode()))
-        with transaction.atomic():
-            Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
-            custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=f"key {ring.current_id}")
-        default_storage.delete(old_name)
-        done += 1
-    return done
+    with default_storage.open(evidence.stored_name, "rb") as handle:
+        sealed = handle.read().decode("ascii")
+    if crypto.key_id_of(sealed) == ring.current_id:
+        return None
+    plain = ring.decrypt(sealed, _aad(evidence.stored_name))
+    old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
+    default_storage.save(new_name, ContentFile(ring.encrypt(plain, _aad(new_name)).encode()))
+    Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
+    custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=f"key {ring.current_id}")
+    return old_name

@@ -21,6 +21,9 @@ from threatdesk.privacy.selectors import StatePeople, redactors
 
 log = logging.getLogger(__name__)
 
+# The free text a filer writes on a report, which may name anyone.
+FILER_TEXTS = ("narrative", "message_text", "sender_description", "platform")
+
 
 class RedactionState:
     DONE = "done"
@@ -86,6 +89,26 @@ def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name:
         return texts
     redactor = Redactor([person])
     return [redactor.redact(text, people_only=True).text for text in texts]
+
+
+def filer_account(report: Any) -> tuple[str, str]:
+    """The filing account's full name and email address, which its own words may hold."""
+    if not (report.reporter_id and report.reporter):
+        return "", ""
+    return report.reporter.get_full_name(), report.reporter.email
+
+
+def filer_taken_out(report: Any) -> dict[str, str]:
+    """For retention of who filed: each free text of the report that names the filer (the contact
+    details they left, their account's name and address), with the filer replaced by [REPORTER].
+
+    Once who filed is erased nothing knows them any more: the words, kept longer, would name them
+    to readers the filer did not choose, and every copy made again from them would too. So they
+    leave the words when they leave the report, as a protected person does on an erasure request.
+    """
+    texts = [getattr(report, name) for name in FILER_TEXTS]
+    taken_out = without_reporter(vars(report), texts, *filer_account(report))
+    return {name: new for name, old, new in zip(FILER_TEXTS, texts, taken_out, strict=True) if new != old}
 
 
 def _mentions(results: Iterable[Redacted], redactor: Redactor) -> list[dict[str, Any]]:
@@ -201,10 +224,6 @@ def person_taken_out(record: Any) -> Callable[[str], str | None]:
         return result.text if result.spans else None
 
     return take_out
-
-
-# The free text a filer writes on a report, which may name anyone.
-FILER_TEXTS = ("narrative", "message_text", "sender_description", "platform")
 
 
 def erase_person(record: Any) -> int:

@@ -20,7 +20,7 @@ from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import assessing
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
-from threatdesk.reports.redaction import RedactionState
+from threatdesk.reports.redaction import RedactionState, filer_taken_out
 from threatdesk.reports.taxonomy import Status
 
 WORDS, SENDER, REPORTER, EVIDENCE = "report_words", "sender", "reporter", "evidence"
@@ -67,6 +67,13 @@ def unquoted(report_ids: list[int]) -> dict[int, dict[str, Any]]:
     return {pk: assessing.without_quotes(indicators, level) for pk, indicators, level in rows}
 
 
+def filer_taken_out_of_words(report_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Each report's free text that names its filer, with the filer taken out (see
+    `redaction.filer_taken_out`): read before who filed is cleared, since it is what finds them."""
+    reports = Report.objects.filter(pk__in=report_ids).select_related("reporter")
+    return {report.pk: filer_taken_out(report) for report in reports}
+
+
 def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
     today = timezone.now().date().isoformat()
     ids = [pk for pk, _code, _erased in reports]
@@ -75,8 +82,9 @@ def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor:
     if category == EVIDENCE:
         _destroy_evidence(ids)
     assessments = unquoted(ids) if category == WORDS else {}
+    words = filer_taken_out_of_words(ids) if category == REPORTER else {}
     for pk, _code, erased in reports:
-        cleared = {**CLEARED[category], **assessments.get(pk, {})}
+        cleared = {**CLEARED[category], **assessments.get(pk, {}), **words.get(pk, {})}
         Report.objects.filter(pk=pk).update(**cleared, personal_data_erased={**erased, category: today})
     codes = [code for _pk, code, _erased in reports]
     audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")

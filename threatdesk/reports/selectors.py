@@ -20,7 +20,7 @@ from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import normalise_code
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
-from threatdesk.reports.redaction import without_reporter
+from threatdesk.reports.redaction import filer_account, without_reporter
 from threatdesk.reports.taxonomy import Status
 
 
@@ -289,18 +289,11 @@ def words_for(user: Any, report: Report, *, identify_reporter: bool | None = Non
         if identify_reporter is None:
             identify_reporter = may_identify_reporter(user, report)
         if not identify_reporter:
-            texts = without_reporter(vars(report), texts, *_account(report))
+            texts = without_reporter(vars(report), texts, *filer_account(report))
         return ReportWords(version, *texts)
     if version == Words.REDACTED:
         return ReportWords(version, report.narrative_redacted, report.message_text_redacted)
     return ReportWords(version, None, None)
-
-
-def _account(report: Report) -> tuple[str, str]:
-    """The filing account's full name and email address, which its own words may hold."""
-    if not (report.reporter_id and report.reporter):
-        return "", ""
-    return report.reporter.get_full_name(), report.reporter.email
 
 
 @dataclass(frozen=True)
@@ -317,7 +310,7 @@ def reporter_identity(user: Any, report: Report) -> ReporterIdentity | None:
         return None
     contact = report.reporter_contact or {}
     account = report.reporter.get_username() if report.reporter_id and report.reporter else ""
-    name = contact.get("name") or _account(report)[0]
+    name = contact.get("name") or filer_account(report)[0]
     return ReporterIdentity(account, name, contact.get("email", ""), contact.get("phone", ""))
 
 

@@ -18,6 +18,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from threatdesk import settings as settings_module
+from threatdesk.lib import envfile
 from threatdesk.testing.environments import production_environment
 
 ROOT = Path(settings_module.BASE_DIR)
@@ -211,3 +212,54 @@ def test_evidence_limits_that_would_refuse_every_file_or_go_past_django_are_refu
     """A form with no room for one file, or a count past the one Django answers 400 at, would not
     say what the limit is."""
     assert words in refusal(production(**env), tmp_path)
+
+
+# Base64 of 32 bytes; the key rings below differ only in how they are written.
+A_KEY = "A" * 43 + "="
+
+
+@pytest.mark.parametrize(
+    "value,words",
+    [
+        ("changeme", "PSEUDONYM_KEY must be at least 32 bytes once decoded, not 6"),
+        ("abcd", "PSEUDONYM_KEY must be at least 32 bytes once decoded, not 3"),
+        ("!!!!", "PSEUDONYM_KEY is not valid base64"),
+    ],
+)
+def test_production_refuses_a_pseudonym_key_that_is_not_a_real_key(value: str, words: str, tmp_path: Path) -> None:
+    """Decoded loosely, "!!!!" is an empty HMAC key and "changeme" a 6-byte one: anyone holding the
+    database could then confirm a guessed phone, email or reason against its keyed hashes."""
+    assert words in refusal(production(PSEUDONYM_KEY=value), tmp_path)
+
+
+@pytest.mark.parametrize(
+    "value,words",
+    [
+        ("k1:short", "FIELD_KEYS key k1 is not valid base64"),
+        ("k1:c2hvcnQ=", "FIELD_KEYS key k1 must be 32 bytes"),
+        ("not a key ring", "each FIELD_KEYS entry must read id:base64key"),
+        (f"k1:{A_KEY},k1:{A_KEY}", "FIELD_KEYS key id k1 appears twice"),
+    ],
+)
+def test_production_refuses_a_malformed_field_key_ring(value: str, words: str, tmp_path: Path) -> None:
+    """Started with it, every request that touches an encrypted field would fail instead."""
+    assert words in refusal(production(FIELD_KEYS=value), tmp_path)
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf", "1e9", "three"])
+def test_production_refuses_a_retention_period_that_is_not_a_period(value: str, tmp_path: Path) -> None:
+    """-1 would put the cutoff in the future and erase every closed report at the next run, for
+    good; nan, inf and a period past any date make the run fail."""
+    refused = refusal(production(RETENTION_REPORT_WORDS_YEARS=value), tmp_path)
+    assert "RETENTION_REPORT_WORDS_YEARS must be a number of years above 0 and at most 1000" in refused
+    assert refused.endswith(f"not {value!r}")
+
+
+def test_a_retention_period_may_be_a_fraction_of_a_year(tmp_path: Path) -> None:
+    assert loaded(production(RETENTION_REPORTER_YEARS="0.5"), tmp_path)["SITE_URL"] == "https://threatdesk.example.gov"
+
+
+def test_the_development_secrets_make_writes_pass_the_key_checks(tmp_path: Path) -> None:
+    """`make .env` (threatdesk/lib/envfile.py) writes the keys `make run` starts with."""
+    written = dict(line.split("=", 1) for line in envfile.render().splitlines() if line and not line.startswith("#"))
+    assert loaded(production(**written, SITE_URL=""), tmp_path)["SITE_URL"] == "http://127.0.0.1:8000"

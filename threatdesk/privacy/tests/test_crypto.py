@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from threatdesk.privacy import crypto
-from threatdesk.privacy.crypto import DecryptionError, KeyRing, KeyRingError
+from threatdesk.privacy.crypto import DecryptionError, KeyRing, KeyRingError, KeySettingError
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
@@ -161,3 +161,20 @@ def test_blind_index_matches_equal_identifiers_and_separates_kinds() -> None:
     assert crypto.blind_index("phone", "+16025550199") == crypto.blind_index("phone", "+16025550199")
     assert crypto.blind_index("phone", "+16025550199") != crypto.blind_index("handle", "+16025550199")
     assert "6025550199" not in crypto.blind_index("phone", "+16025550199")
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("!!!!", "PSEUDONYM_KEY is not valid base64"),
+        ("changeme", "PSEUDONYM_KEY must be at least 32 bytes once decoded, not 6"),
+        ("", "PSEUDONYM_KEY must be at least 32 bytes once decoded, not 0"),
+    ],
+)
+def test_a_pseudonym_key_too_weak_to_key_a_hash_is_refused(spec: str, message: str, settings: Any) -> None:
+    """A settings override that bypasses the start-up check still keys no hash with it."""
+    with pytest.raises(KeySettingError, match=message):
+        crypto.parse_pseudonym_key(spec)
+    settings.PSEUDONYM_KEY = spec
+    with pytest.raises(KeySettingError, match=message):
+        crypto.blind_index("phone", "+16025550199")

@@ -10,6 +10,8 @@ import pytest
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
 from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.privacy.schemas import ProtectedPersonIn
+from threatdesk.privacy.services import ProtectedPersonError, protected_person_create, protected_person_erase
 from threatdesk.reports.models import Report
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER
@@ -178,3 +180,64 @@ def test_an_erasure_request_takes_the_worker_out_of_the_original_words(personas)
     earlier = AuditEvent.objects.filter(object_id=worker.public_code).exclude(action="privacy.protected_person.erased")
     assert all(e.reason == "" for e in earlier)
     assert verify_chain()[1] == []
+
+
+@pytest.mark.parametrize("page", ["", "erase/"], ids=["open", "erase"])
+def test_a_reason_too_short_once_its_spaces_are_collapsed_is_refused_with_the_field_named(personas, page):
+    """A reason is stored with its runs of spaces collapsed, so its length is counted that way:
+    "ab        cd" is 12 characters as typed and 5 as stored."""
+    worker, _child = protect_canaries(personas)
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count())
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/{page}", {"reason": "ab        cd"})
+    assert response.status_code == 422
+    assert "at least 10 characters" in " ".join(response.context["form"].errors["reason"])
+    assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_a_reason_is_stored_with_its_spaces_collapsed(personas):
+    worker, _child = protect_canaries(personas)
+    reason = "  Checking   her phone\n\nbefore a call  "
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/", {"reason": reason})
+    assert response.status_code == 200
+    assert AuditEvent.objects.get(action="privacy.protected_person.viewed").reason == "Checking her phone before a call"
+
+
+def another_worker(personas):
+    return protected_person_create(
+        actor=personas.manager, office=personas.office, data=ProtectedPersonIn(kind="worker", full_name="Oswin Tallgrass")
+    )
+
+
+def test_a_worker_with_family_cannot_become_a_family_member(personas):
+    """Her son would then be a family member's family, and erasing the worker she joined would
+    delete his record without erasing him."""
+    worker, child = protect_canaries(personas)
+    other = another_worker(personas)
+    before = AuditEvent.objects.count()
+    spouse = {"kind": "family", "relationship": "spouse", "worker": other.public_code, "full_name": CANARY_WORKER}
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/edit/", spouse)
+    assert response.status_code == 422
+    refused = " ".join(response.context["form"].errors["kind"])
+    assert f"has family members of their own ({child.public_code})" in refused
+    stored = ProtectedPerson.objects.get(pk=worker.pk)
+    assert (stored.kind, stored.worker_id) == ("worker", None)
+    assert AuditEvent.objects.count() == before
+
+
+def test_an_erasure_that_would_delete_someone_without_erasing_them_is_refused(personas):
+    """Records stored before a worker with family was kept from becoming a family member may
+    still chain so; erasing the top worker then must not delete the son by cascade."""
+    worker, child = protect_canaries(personas)
+    other = another_worker(personas)
+    ProtectedPerson.objects.filter(pk=worker.pk).update(kind="family", relationship="spouse", worker=other)
+    report = submit_canary_report(personas)
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count(), Report.objects.get(pk=report.pk).narrative)
+    with pytest.raises(ProtectedPersonError, match=f"would delete {child.public_code} without erasing them"):
+        protected_person_erase(actor=personas.manager, person=other, reason="He asked to be erased")
+    response = signed_in(personas.manager).post(
+        f"/protected-people/{other.public_code}/erase/", {"reason": "He asked to be erased"}
+    )
+    assert response.status_code == 422
+    assert f"would delete {child.public_code} without erasing them" in response.content.decode()
+    after = (ProtectedPerson.objects.count(), AuditEvent.objects.count(), Report.objects.get(pk=report.pk).narrative)
+    assert after == before

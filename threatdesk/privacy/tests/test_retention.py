@@ -170,3 +170,49 @@ def actors_shown(user: Any, report: Report) -> set[str]:
     """Who the report's timeline and its evidence custody name as having acted, as `user` reads them."""
     steps = report_timeline(user, report) + [c for item in evidence_with_custody(user, report) for c in item.custody]
     return {step.actor for step in steps}
+
+
+FILER = "Zorabel Fenwhistle"
+
+
+def filed_anonymously_naming_the_filer(*, closed_years_ago: float) -> Report:
+    """A report filed without an account by someone who names herself in it and chose no one."""
+    payload = valid_report_payload(
+        narrative=f"I, {FILER}, took this voicemail at the counter. Call me back, {FILER}.",
+        reporter_contact={"name": FILER, "email": "zorabel@example.org"},
+        reporter_consent=[],
+    )
+    report = report_submit(actor=None, data=ReportIn.model_validate(payload), source="web").report
+    when = timezone.now() - dt.timedelta(days=365.25 * closed_years_ago)
+    Report.objects.filter(pk=report.pk).update(status="closed", updated_at=when)
+    return report
+
+
+def test_erasing_who_filed_takes_the_filer_out_of_the_words_kept_longer(personas, media):
+    """Who filed goes after 1 year, the words after 3. Once nothing knows the filer, a copy made
+    again (any change of the state's protected persons) would name them, and so would the
+    original words to a manager the filer did not choose: they leave the words with the report."""
+    report = filed_anonymously_naming_the_filer(closed_years_ago=2)  # past the reporter policy only
+    retention()
+    stored = Report.objects.get(pk=report.pk)
+    assert set(stored.personal_data_erased) == {"reporter"}
+    assert stored.narrative == "I, [REPORTER], took this voicemail at the counter. Call me back, [REPORTER]."
+    assert FILER not in stored.narrative_redacted
+
+    protect_canaries(personas)  # the state's protected persons change: every copy is made again
+    assert FILER not in Report.objects.get(pk=report.pk).narrative_redacted
+    page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert "[REPORTER]" in page and FILER not in page
+
+
+def test_erasing_who_filed_takes_the_filing_account_out_of_the_words(personas, media):
+    """The account's name leaves the words too, also for the office the filer agreed may know:
+    after retention nobody is to learn who filed."""
+    personas.reporter.first_name, personas.reporter.last_name = "Zorabel", "Fenwhistle"
+    personas.reporter.save()
+    report = filed(personas, closed_years_ago=2, narrative=f"I, {FILER}, took this voicemail at the counter.")
+    Report.objects.filter(pk=report.pk).update(reporter_consent=["office"])
+    assert FILER in signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    retention()
+    assert Report.objects.get(pk=report.pk).narrative == "I, [REPORTER], took this voicemail at the counter."
+    assert FILER not in signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()

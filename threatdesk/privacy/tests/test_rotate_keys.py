@@ -5,6 +5,7 @@ old key can then be dropped with nothing left that needs it; it is idempotent an
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy import crypto
@@ -145,3 +148,72 @@ def test_rotation_writes_an_audit_event(old_data: Path, settings: Any) -> None:
     assert event.actor_label == "system"
     assert event.payload == {"key_id": "new", "values": total, "files": 3}
     assert "k1" not in str(event.payload) and NEW_KEY.split(":", 1)[1] not in str(event.payload)
+
+
+def test_files_destroyed_by_retention_are_passed_over_and_counted(
+    personas: Personas, settings: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Retention keeps an evidence row (kind, size, SHA-256, custody) and deletes its file. The
+    rotation must go on past it, or the old key could never be retired."""
+    use_media_root(settings, tmp_path)
+    screenshot = evidence_files.check_upload(png_with_text(), "screenshot.png")
+    data = ReportIn.model_validate(valid_report_payload())
+    old = report_submit(actor=personas.reporter, data=data, source="web", files=[screenshot]).report
+    kept = report_submit(actor=personas.reporter, data=data, source="web", files=[screenshot]).report
+    long_ago = timezone.now() - dt.timedelta(days=365 * 4)
+    Report.objects.filter(pk=old.pk).update(status="closed", updated_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("retention", stdout=StringIO())
+    assert Evidence.objects.get(report=old).destroyed_at is not None
+
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    out = StringIO()
+    call_command("rotate_keys", stdout=out)
+    assert "files: 1 re-encrypted, 1 passed over, destroyed under the retention policy" in out.getvalue()
+    assert AuditEvent.objects.filter(action="privacy.keys.rotated").get().payload["files"] == 1
+    settings.FIELD_KEYS = NEW_KEY
+    assert evidence_files.open_verified(Evidence.objects.get(report=kept))[1]
+
+
+def test_a_value_the_site_changes_while_the_rotation_runs_is_not_written_back(
+    personas: Personas, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rotate_keys runs while the site is up. A value written between the rotation's read of a
+    batch and its write (here an erasure rewriting a narrative) must stay, not be replaced by the
+    older value re-sealed."""
+    data = ReportIn.model_validate(valid_report_payload())
+    report = report_submit(actor=personas.reporter, data=data, source="web").report
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT narrative FROM reports_report WHERE id = %s", [report.pk])
+        (sealed_narrative,) = cursor.fetchone()
+    real_key_id_of = crypto.key_id_of
+
+    def key_id_of_while_the_site_writes(token: str) -> str:
+        if token == sealed_narrative:  # the rotation has just read the batch holding it
+            Report.objects.filter(pk=report.pk).update(narrative="[ERASED] called the office.")
+        return real_key_id_of(token)
+
+    monkeypatch.setattr(crypto, "key_id_of", key_id_of_while_the_site_writes)
+    rotate_keys()
+    assert Report.objects.get(pk=report.pk).narrative == "[ERASED] called the office."
+    monkeypatch.undo()
+    assert key_ids(raw_sealed_values()) == {"new"}
+
+
+@pytest.mark.parametrize(
+    ("ring", "words"),
+    [
+        ("new:c2hvcnQ=,{ring}", "FIELD_KEYS key new must be 32 bytes"),
+        (NEW_KEY, "no key k1 in FIELD_KEYS"),
+    ],
+    ids=["short-key", "old-key-dropped"],
+)
+def test_a_bad_key_ring_stops_the_command_with_one_line(old_data: Path, settings: Any, ring: str, words: str) -> None:
+    """A typo in FIELD_KEYS, or an old key dropped too soon, is an operator's mistake: a one-line
+    refusal and exit code 1, not a traceback from inside the crypto module."""
+    settings.FIELD_KEYS = ring.format(ring=settings.FIELD_KEYS)
+    with pytest.raises(CommandError, match=words) as refused:
+        call_command("rotate_keys", stdout=StringIO())
+    assert "\n" not in str(refused.value)
+    assert not AuditEvent.objects.filter(action="privacy.keys.rotated").exists()

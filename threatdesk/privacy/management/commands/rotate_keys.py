@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from threatdesk.audit import services as audit
 from threatdesk.privacy import crypto
@@ -18,7 +18,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = rotate_keys(progress=self.stdout.write)
+        try:
+            result = rotate_keys(progress=self.stdout.write)
+        except (crypto.KeySettingError, crypto.DecryptionError) as exc:
+            # An operator's mistake in FIELD_KEYS (or a value that no longer opens): one line, exit 1.
+            raise CommandError(f"rotate_keys stopped: {exc}. What it re-encrypted so far stays; fix it and run again.") from None
         audit.log(
             "privacy.keys.rotated",
             actor=None,
