@@ -76,6 +76,24 @@ def test_a_figure_of_speech_never_lowers_a_real_threat():
     assert level_of("I'm going to kill you lol", "social_dm") >= 2
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'll be at your house. I own a rifle.", 3),
+        ("I have your home address and I know your kids", 2),
+    ],
+)
+def test_a_laugh_does_not_lower_a_level_set_by_conduct(text, level):
+    assert level_of(text) == level
+    assert level_of(f"lol {text}") == level
+    assert level_of(f"{text} jk") == level
+
+
+def test_a_laugh_still_lowers_words_that_are_only_a_figure_of_speech():
+    assert level_of("This new law is killing democracy, you idiots lol") == 1
+    assert level_of("Our volunteers killed it at the canvass lol") == 0
+
+
 def test_ticked_threat_types_count_as_what_the_reporter_saw():
     assert level_of("He was there again.", "other", threat_types=("stalking",)) == 3
 
