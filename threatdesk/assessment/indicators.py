@@ -57,6 +57,8 @@ _PERSON = r"(?:he|she|they|a man|a woman|a guy|someone|somebody|a person|a stran
 _WHOSE = r"(?:my|our|her|his|their|your|ur|the clerk's|a worker's|the worker's|a poll worker's|the director's|the recorder's)"
 _PRIVATE_PLACE = r"(?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment|kids' school|children's school|staff entrance|staff parking|employee (?:parking|entrance))"
 _WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+# Someone at an election site, as a narrative names them: "the poll worker", "a voter in line".
+_ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?:poll workers?|workers?|clerks?|volunteers?|voters?|staff|judges?|officials?|observers?|officers?|deputy|director|recorder|registrar|supervisor|employees?|man|woman|guy|people|crowd|line|counter|table|desk)"
 # Public meetings and courts: where a citizen may lawfully say they will be.
 _LAWFUL_VISIT = r"(?! (?:in court|(?:at )?(?:every|the|each|all|your|a)?\s?(?:next )?(?:public |board |council |commission |county |open )*(?:meetings?|hearings?|sessions?|ballot box|polls|next election)))"
 
@@ -469,6 +471,8 @@ RULES: tuple[Rule, ...] = (
         3,
         (
             r"\b(?:pulled out|waving|brandish(?:ed|ing)|pointing|showed|show(?:ing)?|pulled (?:his|her) jacket back to show) (?:a |his |her )?(?:knife|gun|pistol|handgun|weapon|rifle)\b",
+            # "pointed a gun at the poll worker", "pulled a knife on her": a weapon turned on someone.
+            rf"\b(?:pointed|pointing|aimed|aiming|drew|drawn|pulled) (?:a |an |his |her |their )?(?:\w+ )?{_WEAPON} (?:at|on) (?:her|him|me|us|them|you|staff|people|voters|{_ONE_OF_US})\b",
             r"\brammed\b|\bset (?:\w+ ){0,4}on fire\b|\b(?:is|are) on fire\b|\bflames\b",
             r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|\bis hurt\b",
             r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",

@@ -98,6 +98,36 @@ def test_weapons_and_presence_told_as_a_story_are_imminent(text, channel):
 
 
 @pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("He pointed a gun at the poll worker.", "in_person_voting_site"),
+        ("A man pulled a gun on a poll worker.", "in_person_voting_site"),
+        ("He aimed a rifle at the poll workers.", "in_person_voting_site"),
+        ("The observer drew a knife on one of the volunteers.", "phone_call"),
+        ("He pointed a loaded pistol at me and walked out.", "in_person_office"),
+    ],
+)
+def test_a_weapon_pointed_at_someone_is_an_attack(text, channel):
+    assert "attack" in codes_of(text, channel)
+    assert level_of(text, channel) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He pointed a camera at the poll worker the whole time.",
+        "She aimed her criticism at the clerk, and rightly so.",
+        "He pointed at the sign and asked where to vote.",
+        "The cartoonist drew a gun on the wall of the mural.",
+        "The sheriff pointed out that a gun at the polls is illegal here.",
+    ],
+)
+def test_pointing_a_camera_or_words_at_someone_is_no_attack(text):
+    assert "attack" not in codes_of(text, "in_person_voting_site")
+    assert level_of(text, "in_person_voting_site") <= 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Anyone could walk in with a gun. Please add security at the annex.",
