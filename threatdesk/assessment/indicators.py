@@ -41,14 +41,18 @@ _HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take
 # The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
 # unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
 _HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
-_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
 _NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the )?(?:election|primary|general|november|court|courts|a debate|the next election)|politically|legally|with (?:our|my|your) votes?)\b)"
 # People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
 _PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
 _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?!not |never )\w+ ){0,3}?"
-# "I will", "we're gonna", "imma", then up to three words that are not a negation ("i will come and ...").
-_I_WILL = r"\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to)|imma|ima|i'ma)\s+(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){0,3}?"
+# What a writer may type between "will" and the verb ("i will... kill you", "i'm going to, kill
+# you"): a comma, a dash, an ellipsis. A lone full stop still ends the sentence.
+_PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
+# "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
+# three words that are not a negation ("i will come and ...").
+_I_WILL = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
 _VICTIM_PARTICLE = (
     r"(?:over|down|up|apart|out(?! (?:to|for|of))|off|dead|to death|to pieces|senseless|alive|bloody|like (?:a dog|an animal))"
 )
@@ -73,7 +77,7 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",

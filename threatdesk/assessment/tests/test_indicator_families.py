@@ -54,6 +54,46 @@ def test_political_negated_and_everyday_phrasings_are_not_threats(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm coming to kill you.", 3),
+        ("We're headed over to hurt you.", 3),
+        ("Gonna kill you.", 3),
+        ("Listen. Going to shoot you.", 3),
+        ("I will... kill you", 3),
+        ("I will - kill you", 3),
+        ("I'm going to, kill you", 3),
+        ("I'm coming to kill Marchetti.", 3),
+        ("I'm coming to kill you right now.", 4),
+        ("I am on my way to kill you.", 4),  # "on my way": now
+    ],
+)
+def test_threats_said_on_the_way_without_a_subject_or_with_a_pause_are_direct_threats(text, level):
+    assert "direct_threat" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to the board meeting to object to the canvass.",
+        "I'm coming to kill time before the hearing starts.",
+        "I'm coming to beat the rush at the polls.",
+        "Gonna beat you in November.",
+        "Going to shoot you an email with the list.",
+        "Not gonna kill you, relax, I just want answers.",
+        "I'm on my way to vote.",
+        "I will. Kill the bill!",
+        "We're heading to the count to shoot video for the paper.",
+        "I will, of course, beat you in the primary.",
+    ],
+)
+def test_everyday_and_political_phrasings_on_the_way_or_after_a_pause_are_not_threats(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He was outside my house at midnight again.",
