@@ -53,6 +53,12 @@ _PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
 # "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
 # three words that are not a negation ("i will come and ...").
 _I_WILL = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+# "You" as the subject of a threat, as people text it: "youre", "ur", "u", and "your" before "gonna".
+_YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
+# "Die" and "hang" as threats, not in "die on this hill", "die laughing" or "hang out".
+_DIE = r"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old))|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together)\b))"
+# People a threat may be told about in the third person: "the clerk will be shot", "[WORKER-1] is going to die".
+_THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\])"
 _VICTIM_PARTICLE = (
     r"(?:over|down|up|apart|out(?! (?:to|for|of))|off|dead|to death|to pieces|senseless|alive|bloody|like (?:a dog|an animal))"
 )
@@ -81,13 +87,19 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
-            r"\b(?:you|u|she|he|they)(?:'re| are| r|'ll| will|'s| is)? ?(?:going to|gonna|will)? ?(?:get|end up|wind up) (?:shot|killed|stabbed|murdered|lynched|hanged|hung|executed|strung up|capped|popped|whacked|gunned down|beaten to death|blown up|found dead|dead|in (?:a|the) (?:hospital|morgue|ditch|body bag|grave|coffin|casket))\b",
+            rf"\b(?:{_YOU_SUBJECT}|she|he|they)(?:'re| are| r|'ll| will|'s| is)? ?(?:going to|gonna|will)? ?(?:get|end up|wind up) (?:shot|killed|stabbed|murdered|lynched|hanged|hung|executed|strung up|capped|popped|whacked|gunned down|beaten to death|blown up|found dead|dead|in (?:a|the) (?:hospital|morgue|ditch|body bag|grave|coffin|casket))\b",
             r"\b(?:you|u|she|he|they)(?:'ll| will)? (?:won't|will not|wont|never) (?:make it (?:home|out|through the (?:day|night))|get home|walk (?:out|away)|leave (?:the|that|this) (?:building|office|room|place)|finish (?:the|her|his|your|that) (?:speech|shift|sentence|day))\b",
             r"\b(?:won't|will not|wont|never) (?:make it|get|walk|leave|come|go) (?:\w+ ){0,3}alive\b",
             r"\b(?:catch|eat) (?:a|this|my) bullet\b|\bbullet (?:between|in) (?:your|ur|her|his) (?:eyes|head|skull)\b",
             rf"\b(?:i|we)\s*(?:will|'ll|am going to|are going to|gonna)\s+(?:come|find|get)\s+(?:for\s+)?{_YOU}\b.{{0,40}}\b(?:kill|shoot|hang|hurt|gun|rope|bullet)",
-            r"\byou(?:'re| are| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:die|hang|be (?:shot|killed|hanged|hung|executed|dead))\b",
+            # "I hope you die" is a curse (abuse), not a threat.
+            rf"(?<!hope )(?<!wish )\b{_YOU_SUBJECT}(?:'re| are| r| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:{_DIE}|be (?:shot|killed|hanged|hung|executed|dead))\b{_NOT_POLITICAL}",
             r"\byou(?:'re| are) (?:a )?dead (?:man|woman)\b",
+            # "You're dead", "if you certify, you're dead"; not "dead wrong", "dead to me" or "dead in the water".
+            rf"\b(?:you(?:'re| are| r)|youre|u(?:'re| are| r)) (?:so |already |as good as )?dead\b(?! (?:wrong|right|serious|tired|last|on\b|to (?:me|us|rights)|in the water|set|end|weight|center|centre|heat|ringer|giveaway|inside|asleep|broke)){_NOT_POLITICAL}",
+            rf"\bur dead(?= ?[.,!?;]|$| (?:if|when|meat|man|woman|bitch|now)\b){_NOT_POLITICAL}",
+            # Told in the third person or the passive: "he told me i would be killed", "the clerk will be shot".
+            rf"(?<!hope )(?<!wish ){_THIRD_PERSON}(?:'d| would| will|'ll| is going to|'s going to| are going to|'re going to| was going to| were going to| is gonna|'s gonna| was gonna) (?:be (?:killed|shot(?! down)|hanged(?! if)|hung|murdered|stabbed|lynched|executed|gunned down|strung up)|{_DIE})\b{_NOT_POLITICAL}",
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
             r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
@@ -154,7 +166,7 @@ RULES: tuple[Rule, ...] = (
             r"\byou(?:'ll| will) find out why\b",
             r"\bi have the means\b",
             r"\bwe know (?:who you are|what you drive|what you look like)\b",
-            r"\b(?:we|i) know where (?:you|your \w+)\b",
+            r"\b(?:we|i) know where (?:you|u|ya|(?:your|ur) \w+)\b",
             r"\b(?:drawing|picture|image|photo|sketch|cartoon|printout) of (?:a |an |the )?(?:gallows|noose|coffin|casket|tombstone|grave|crosshairs|target|gun|rifle|bullet|hanging)",
             r"\b(?:gallows|noose|rope|coffin|grave)s? (?:is |are )?(?:ready|waiting|being built|already dug)\b",
             r"\bcoming (?:soon )?for (?:you|u|her|him|them|traitors|the traitors|all of you)\b",
@@ -251,8 +263,8 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:know|found|have) (?:where|what) you (?:live|sleep|drive|park)\b",
-            r"\bwhere (?:you|she|he) lives?\b",
+            r"\b(?:know|found|have) (?:where|what) (?:you|u|ya) (?:live|sleep|drive|park)\b",
+            r"\bwhere (?:you|u|ya|she|he) lives?\b",
             r"\b(?:street|house|road|block|neighborhood|cul-de-sac) you live (?:on|in|at)\b",
             r"\byour (?:house|home|street|address|neighborhood|neighbourhood|driveway|front door|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad)\b",
             r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:\w+ )?(?:go|goes|at|walks?|school)\b",

@@ -96,6 +96,65 @@ def test_everyday_and_political_phrasings_on_the_way_or_after_a_pause_are_not_th
 @pytest.mark.parametrize(
     "text",
     [
+        "You're dead.",
+        "If you certify, you're dead.",
+        "Certify this and you're dead.",
+        "ur dead.",
+        "youre going to die",
+        "your gonna get shot",
+        "ur gonna die",
+        "u will die",
+        "He told me I would be killed.",
+        "The voicemail said the clerk will be shot.",
+        "[WORKER-1] is going to die.",
+    ],
+)
+def test_death_threats_texted_or_told_in_the_third_person_are_direct_threats(text):
+    assert "direct_threat" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 3
+
+
+def test_where_u_live_is_knowing_where_you_live():
+    assert {"veiled_threat", "home_family_knowledge"} <= codes_of("I know where u live", "text_message")
+    assert level_of("I know where u live", "text_message") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're dead wrong about the audit.",
+        "You're dead on about the canvass.",
+        "You're dead to me.",
+        "If you certify you're dead politically.",
+        "You are dead in the water in November.",
+        "You will be killed at the polls in November.",
+        "Your dead father would be ashamed of this count.",
+        "ur dead cat was cute in the holiday card",
+        "Your going to lose in November.",
+        "Where do you hang out after the count?",
+        "Will you die on this hill of election denial?",
+        "Thank you hang in there",
+        "The proposal from the clerk will be shot down.",
+        "I'd be killed in the primary if I voted for it.",
+        "The bill will be killed in committee.",
+        "He's going to die of old age before the recount ends.",
+        "I'll be hanged if I know why the count is late.",
+    ],
+)
+def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
+
+
+@pytest.mark.parametrize("text", ["I hope you die.", "I hope u die", "hope you die, traitor"])
+def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) == level_of("Drop dead.") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "He was outside my house at midnight again.",
         "A stranger stood across the street from her driveway for an hour.",
         "Someone was banging on my front door at 2 am.",
