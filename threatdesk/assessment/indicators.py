@@ -110,6 +110,9 @@ RULES: tuple[Rule, ...] = (
             r"\bwill be your last\b",
             r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another(?! (?:term|election|vote|cent|dime|penny))|her|his|the end)",
             r"\bshoot (?:this|the) place up\b",
+            # A death threat told of by whoever took it: "the caller made death threats", "she got a death threat".
+            r"\b(?:made|making|makes|left|leaving|leaves|sent|sending|sends|issued|issuing|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){0,3}?| )death threats?\b",
+            r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
         ),
     ),
     Rule(
@@ -245,7 +248,7 @@ RULES: tuple[Rule, ...] = (
         CONTEXT,
         0,
         (
-            r"\b(?:right now|just now|tonight|in (?:an|one|two|a few) hours?|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
+            r"\b(?:right now|just now|tonight|in (?:an|one|two|three|a few|a couple(?: of)?|[1-9]|1[0-2]) (?:hours?|hrs?)|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
             r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
             r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing|brandish)",
             r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
@@ -537,6 +540,8 @@ NEGATABLE = frozenset({"exposure", "suspicious_mail"})
 
 # Threat types a reporter ticked, read as the indicator they stand for (the reporter saw what happened).
 FROM_THREAT_TYPES: dict[str, str] = {
+    "threat_violence": "direct_threat",
+    "threat_sexual": "direct_threat",
     "threat_family": "threat_to_family",
     "doxxing": "doxxing",
     "stalking": "approach",
