@@ -70,7 +70,7 @@ _WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|fire
 # Someone at an election site, as a narrative names them: "the poll worker", "a voter in line".
 _ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?:poll workers?|workers?|clerks?|volunteers?|voters?|staff|judges?|officials?|observers?|officers?|deputy|director|recorder|registrar|supervisor|employees?|man|woman|guy|people|crowd|line|counter|table|desk)"
 # Public meetings and courts: where a citizen may lawfully say they will be.
-_LAWFUL_VISIT = r"(?! (?:in court|(?:at )?(?:every|the|each|all|your|a)?\s?(?:next )?(?:public |board |council |commission |county |open )*(?:meetings?|hearings?|sessions?|ballot box|polls|next election)))"
+_LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)))"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
             r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
-            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him) (?:and|when|if|at)\b{_NOT_POLITICAL}",
+            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him){_NOT_POLITICAL} (?:and|when|if|at)\b",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
             r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",
@@ -371,8 +371,11 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         2,
         (
-            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b.{0,60}\b(?:hurt|die|pay|kill|watch out|safe|accident|disappear|next)\b",
-            r"\b(?:hurt|kill|get|take) (?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family)\b",
+            # "Your kids ... will pay", unless a negation comes first ("your family? i would never hurt them").
+            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b(?:(?!\b(?:never|not|no one|nobody)\b|n't\b).){0,60}?\b(?:hurt|die|pay|kill|watch out|accident|disappear|next)\b",
+            # Safe only when denied: "your kids won't be safe", not "i hope your family is safe".
+            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b[^.!?]{0,40}?\b(?:won't|will not|wont|isn't|is not|aren't|are not|ain't|not|never|no longer) (?:\w+ )?(?:be |feel |stay |going to be |gonna be )?safe\b",
+            r"(?<!never )(?<!not )(?<!n't )(?<!nt )\b(?:hurt|kill|get|take) (?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family)\b",
         ),
     ),
     Rule(

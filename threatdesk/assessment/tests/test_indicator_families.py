@@ -242,6 +242,69 @@ def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "I would never hurt your family.",
+        "I will not hurt your kids.",
+        "I won't hurt your kids, I just want the recount.",
+        "I hope your family is safe and well.",
+        "Your kids did nothing wrong and never should pay for this.",
+    ],
+)
+def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
+    assert "threat_to_family" not in codes_of(text)
+    assert level_of(text) < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Your kids won't be safe.", "Your family will pay.", "Your kids are not going to be safe.", "We will hurt your kids."],
+)
+def test_a_threat_to_family_still_fires(text):
+    assert "threat_to_family" in codes_of(text)
+    assert level_of(text) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will beat you at the polls.",
+        "We will crush him at the next election.",
+        "We're going to beat her at the polls.",
+    ],
+)
+def test_beating_someone_at_the_polls_is_not_a_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll be at the certification meeting tonight to object.",
+        "See you tonight at the canvass meeting.",
+        "I'll be at the county board of supervisors meeting.",
+        "I will be there at the special session on Tuesday.",
+    ],
+)
+def test_any_public_meeting_is_a_lawful_place_to_be_even_tonight(text):
+    assert "announced_approach" not in codes_of(text)
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'll be at your home meeting you when you get back.", 3),
+        ("I'll be at the parking lot after the meeting.", 1),
+        ("See you at the meeting, you'll regret it.", 2),
+    ],
+)
+def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
+    assert level_of(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A card with a drawing of a noose was taped to the office door.",
         "Tell your husband we said hello.",
         "The police can't protect you forever.",
