@@ -67,6 +67,10 @@ _PERSON = r"(?:he|she|they|a man|a woman|a guy|someone|somebody|a person|a stran
 _WHOSE = r"(?:my|our|her|his|their|your|ur|the clerk's|a worker's|the worker's|a poll worker's|the director's|the recorder's)"
 _PRIVATE_PLACE = r"(?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment|kids' school|children's school|staff entrance|staff parking|employee (?:parking|entrance))"
 _WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+# A street address, as written or as the redacted copy has it: "1423 elm street", "[address]".
+_STREET_ADDRESS = r"(?:\[(?:(?:worker|family)-\d+ )?address\]|\d+ (?:[nsew]\.? )?(?:\w+ ){1,2}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|boulevard|way|pl|place|cir|circle|trl|trail|pkwy|parkway)\b)"
+# Gathering outside a public building is lawful assembly, not an approach: "we're outside the office for the rally".
+_NOT_ASSEMBLY = r"(?![^.!?]{0,30}\b(?:rally|protest|vigil|demonstration|march|picket|press conference|public meeting|hearing)\b)"
 # Someone at an election site, as a narrative names them: "the poll worker", "a voter in line".
 _ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?:poll workers?|workers?|clerks?|volunteers?|voters?|staff|judges?|officials?|observers?|officers?|deputy|director|recorder|registrar|supervisor|employees?|man|woman|guy|people|crowd|line|counter|table|desk)"
 # Public meetings and courts: where a citizen may lawfully say they will be.
@@ -294,6 +298,10 @@ RULES: tuple[Rule, ...] = (
             r"\bhere(?:'s| is) where (?:she|he|they) lives?\b",
             r"\bdox(?:x)?(?:ed|ing)?\b",
             r"\bcall (?:her|him) (?:at|on) (?:home|her cell|his cell)\b",
+            # A worker's number or address itself, as written or as the redacted copy has it.
+            r"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? (?:\(?\d{3}\)?[ .-]?\d{3}|\d+ \w+|\[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
+            r"(?:\b(?:her|his|their)|\[(?:worker|family)-\d+\](?:'s|')?) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address|home address)(?: is)?:? \[(?:phone|address)\]",
+            r"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|\d+ \w+)",
         ),
     ),
     Rule(
@@ -313,7 +321,8 @@ RULES: tuple[Rule, ...] = (
             r"\bnext time i(?:'ll| will) say hi\b",
             rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
-            r"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) {_STREET_ADDRESS}{_NOT_ASSEMBLY}",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b{_NOT_ASSEMBLY}",
             rf"\b{_PERSON} (?:is|are|was|were|'s|'re|came) back(?: again)?(?= with| and| at the| outside|[.,!;]|$)",
             r"\bsurround(?:ed|ing) (?:her|him|me|us|staff|the (?:clerk|table|check-in|desk|poll workers?|workers|volunteers|car|entrance|door)|a poll worker|poll workers|workers)\b",
             rf"\b(?:rang|ringing|rings|banged on|banging on|pounded on|pounding on|knocking on|tried|trying|rattled|rattling|jiggled) {_WHOSE} (?:doorbell|door|front door|back door|windows?|gate|door ?handle)\b",
@@ -459,10 +468,14 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go) off\b",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
+            # A false call to the police, made or promised: "police got a fake call", "i'll call the cops and say...".
+            r"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{0,40}\b(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b",
+            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(

@@ -305,6 +305,81 @@ def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
 @pytest.mark.parametrize(
     "text",
     [
+        "Bomb goes off at noon today.",
+        "The bombs are set to go off during the count.",
+        "I'll call the cops and tell them you have hostages in your house.",
+        "Police got a fake call saying there was a shooting at her home.",
+        "Someone made a hoax 911 call about the clerk's address.",
+    ],
+)
+def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
+    assert "hoax_swatting" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He dropped truth bombs at the hearing.",
+        "I got a fake call from a robocaller about my ballot.",
+        "I called the police and told them about the shooting threats.",
+        "The candidate filed a false report with the police about the canvass.",
+    ],
+)
+def test_truth_bombs_robocalls_and_calling_the_police_are_no_hoax(text):
+    assert "hoax_swatting" not in codes_of(text, "phone_call")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her cell is 602-555-0143, call her day and night.",
+        "[WORKER-1] lives at [ADDRESS]",
+        "Here is [WORKER-1] address: [ADDRESS]. Her cell is [PHONE].",
+        "She lives at 1423 Elm Street. Go tell her what you think.",
+    ],
+)
+def test_a_published_phone_number_or_address_is_doxxing(text):
+    assert "doxxing" in codes_of(text, "social_post")
+    assert level_of(text, "social_post") >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cell is [PHONE], call me back about my ballot.",
+        "Our office address is [ADDRESS], open 8 to 5.",
+        "Her number is on the county website.",
+        "The clerk's office phone is 602-555-0100.",
+    ],
+)
+def test_ones_own_or_an_offices_number_is_not_doxxing(text):
+    assert "doxxing" not in codes_of(text, "social_post")
+    assert level_of(text, "social_post") <= 1
+
+
+@pytest.mark.parametrize("text", ["I'm outside 1423 Elm Street right now.", "I'm outside [ADDRESS] right now."])
+def test_outside_a_street_address_right_now_is_an_approach_now(text):
+    assert "approach" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at 200 Main Street for the public meeting.",
+        "We're outside 200 W Washington St for the rally.",
+        "We're outside the building for the protest at noon.",
+    ],
+)
+def test_gathering_outside_an_office_for_a_rally_is_no_approach(text):
+    assert "approach" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A card with a drawing of a noose was taped to the office door.",
         "Tell your husband we said hello.",
         "The police can't protect you forever.",
