@@ -254,7 +254,8 @@ RULES: tuple[Rule, ...] = (
         (
             r"\b(?:right now|just now|tonight|in (?:an|one|two|three|a few|a couple(?: of)?|[1-9]|1[0-2]) (?:hours?|hrs?)|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
             r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
-            r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing|brandish)",
+            # "Pointing" a weapon or toward someone, not a camera, a phone or a finger.
+            r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing(?! (?:a |an |his |her |their )?(?:\w+ )?(?:cameras?|phones?|fingers?|flashlight|signs?|pens?|mic|microphone)\b)|brandish)",
             r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
             r"\blook out your (?:office )?window\b",
             r"\b(?:is|are) (?:back|surrounding|standing over|following)\b",
@@ -475,7 +476,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
             # A false call to the police, made or promised: "police got a fake call", "i'll call the cops and say...".
             r"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{0,40}\b(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b",
-            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
+            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(

@@ -215,6 +215,7 @@ def test_a_weapon_pointed_at_someone_is_an_attack(text, channel):
     "text",
     [
         "He pointed a camera at the poll worker the whole time.",
+        "An observer kept pointing his phone camera at the poll workers.",
         "She aimed her criticism at the clerk, and rightly so.",
         "He pointed at the sign and asked where to vote.",
         "The cartoonist drew a gun on the wall of the mural.",
@@ -310,6 +311,7 @@ def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
         "I'll call the cops and tell them you have hostages in your house.",
         "Police got a fake call saying there was a shooting at her home.",
         "Someone made a hoax 911 call about the clerk's address.",
+        "The caller said he will call the cops and tell them the clerk has hostages at her house.",
     ],
 )
 def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
