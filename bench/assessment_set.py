@@ -2574,6 +2574,133 @@ _add(
 )
 
 
+# Added after the first 312 and written beside the patterns that read them, so they sit in both
+# halves but say nothing honest about unseen phrasing: a weapon turned on someone, threats texted,
+# said on the way or told in the third person, plain hoaxes, published numbers, and the lawful
+# speech those readings must leave alone. Kept at the end so the earlier items keep their halves.
+_add(
+    4,
+    SITE,
+    POLL,
+    "Man in line pulled a gun on the poll worker at table 2 when she asked for his ID. He left on foot, police called.",
+    "A weapon shown in person: attack.",
+    phase="election_day",
+    kind="weapon_seen",
+)
+_add(
+    0,
+    SITE,
+    POLL,
+    "An observer kept pointing his phone camera at the poll workers all afternoon. They asked him to step back behind the line and he did.",
+    "Lawful observing; a camera is no weapon.",
+    phase="election_day",
+    kind="lawful_observation",
+)
+_add(
+    3,
+    TXT,
+    POLL,
+    "ur gonna die for what u did at the count",
+    "Direct death threat to the worker, texted spelling.",
+    phase="canvass",
+    kind="direct_threat",
+)
+_add(
+    0,
+    EMAIL,
+    CLERK,
+    "You're dead wrong about the audit and I will say so at the board meeting tonight.",
+    "Criticism and a lawful visit to a public meeting.",
+    kind="angry_criticism",
+)
+_add(
+    3,
+    VM,
+    CLERK,
+    "I'm coming to kill you, traitor.",
+    "Direct threat to a named official.",
+    phase="certification",
+    kind="direct_threat",
+)
+_add(
+    0,
+    POST,
+    CLERK,
+    "We will beat her at the polls in November. Register, volunteer, vote.",
+    "Political speech; no threat.",
+    kind="angry_criticism",
+)
+_add(
+    3,
+    CALL,
+    STAFF,
+    "Caller told the front desk that the clerk will be shot if she signs the certification.",
+    "Threat to a named official, reported in the third person.",
+    phase="certification",
+    kind="conditional",
+)
+_add(1, DM, CLERK, "I hope you die, you lying crook.", "A curse and an insult: abuse.", kind="ill_wish")
+_add(
+    3,
+    CALL,
+    CLERK,
+    "Man on the phone said he will call the cops and tell them the clerk has hostages at her house.",
+    "A promise of swatting.",
+    kind="swatting",
+)
+_add(
+    0,
+    POST,
+    CLERK,
+    "I'll be at the certification meeting tonight to object. See you tonight at the canvass meeting, everyone!",
+    "Announces attendance at a public meeting.",
+    phase="canvass",
+    kind="complaint",
+)
+_add(
+    2,
+    POST,
+    CLERK,
+    "Her cell is 602-555-0199. Call her day and night until she answers for this.",
+    "Doxxing with a call to pile on.",
+    kind="doxxing",
+)
+_add(
+    0,
+    EMAIL,
+    CLERK,
+    "lol the clerk's office needs a new website, this one is killing me",
+    "Hyperbole about a website; no insult.",
+    kind="hyperbole",
+)
+_add(4, TXT, CLERK, "I will kill you in 2 hours.", "Direct threat within hours.", kind="time_within_hours")
+_add(
+    0,
+    EMAIL,
+    CLERK,
+    "I would never hurt anyone, but I will keep filing records requests until you answer.",
+    "Lawful persistence, an explicit disavowal of violence.",
+    kind="complaint",
+)
+_add(
+    3,
+    CALL,
+    CLERK,
+    "Voicemail: the bomb goes off at the annex during the count.",
+    "Bomb threat without a time within hours.",
+    phase="canvass",
+    kind="bomb_threat",
+)
+_add(
+    0,
+    EMAIL,
+    STAFF,
+    "I got a fake call from a robocaller about my ballot. Is my registration still active?",
+    "A voter's question; no hoax against staff.",
+    kind="benign",
+)
+
+
 def load() -> list[dict[str, Any]]:
     """The items, in a stable order, each a fresh dict."""
     return [

@@ -86,6 +86,8 @@ def assess_line(line: str, states: set[str]) -> dict[str, Any]:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
         raise LineError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError as exc:  # "[[[[…" nested deeper than the parser can follow
+        raise LineError("not valid JSON: nested too deeply") from exc
     if not isinstance(raw, dict):
         raise LineError("each line must be one JSON object")
     facts = facts_from(raw, states)

@@ -209,6 +209,11 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     return rules
 
 
+def _threat_or_conduct(fired: Mapping[str, Indicator]) -> bool:
+    """Whether a threat or anything the sender did fired: "lol" does not undo knowing a worker's home."""
+    return bool((THREATS | BEHAVIOUR) & fired.keys()) or any(i.axis == CONDUCT for i in fired.values())
+
+
 def _score_level(score: int) -> int:
     if score <= 0:
         return 0
@@ -253,7 +258,7 @@ def assess(facts: Facts, *, words: Mapping[str, Indicator] | None = None) -> Ass
     if "calendar_proximity" in fired and score:
         score = round(score * 1.25)
     level = _score_level(score)
-    if "hyperbole" in fired and not (THREATS | BEHAVIOUR) & fired.keys():
+    if "hyperbole" in fired and not _threat_or_conduct(fired):
         # A figure of speech lowers urgency, never a real threat's, and a laugh does not undo an insult.
         level = max(int("abuse" in fired), level - 1)
     overrides = _overrides(fired, facts)

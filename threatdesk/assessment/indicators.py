@@ -41,14 +41,24 @@ _HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take
 # The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
 # unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
 _HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
-_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
 _NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the )?(?:election|primary|general|november|court|courts|a debate|the next election)|politically|legally|with (?:our|my|your) votes?)\b)"
 # People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
 _PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
 _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?!not |never )\w+ ){0,3}?"
-# "I will", "we're gonna", "imma", then up to three words that are not a negation ("i will come and ...").
-_I_WILL = r"\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to)|imma|ima|i'ma)\s+(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){0,3}?"
+# What a writer may type between "will" and the verb ("i will... kill you", "i'm going to, kill
+# you"): a comma, a dash, an ellipsis. A lone full stop still ends the sentence.
+_PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
+# "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
+# three words that are not a negation ("i will come and ...").
+_I_WILL = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+# "You" as the subject of a threat, as people text it: "youre", "ur", "u", and "your" before "gonna".
+_YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
+# "Die" and "hang" as threats, not in "die on this hill", "die laughing" or "hang out".
+_DIE = r"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old))|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together)\b))"
+# People a threat may be told about in the third person: "the clerk will be shot", "[WORKER-1] is going to die".
+_THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\])"
 _VICTIM_PARTICLE = (
     r"(?:over|down|up|apart|out(?! (?:to|for|of))|off|dead|to death|to pieces|senseless|alive|bloody|like (?:a dog|an animal))"
 )
@@ -57,8 +67,14 @@ _PERSON = r"(?:he|she|they|a man|a woman|a guy|someone|somebody|a person|a stran
 _WHOSE = r"(?:my|our|her|his|their|your|ur|the clerk's|a worker's|the worker's|a poll worker's|the director's|the recorder's)"
 _PRIVATE_PLACE = r"(?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment|kids' school|children's school|staff entrance|staff parking|employee (?:parking|entrance))"
 _WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+# A street address, as written or as the redacted copy has it: "1423 elm street", "[address]".
+_STREET_ADDRESS = r"(?:\[(?:(?:worker|family)-\d+ )?address\]|\d+ (?:[nsew]\.? )?(?:\w+ ){1,2}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|boulevard|way|pl|place|cir|circle|trl|trail|pkwy|parkway)\b)"
+# Gathering outside a public building is lawful assembly, not an approach: "we're outside the office for the rally".
+_NOT_ASSEMBLY = r"(?![^.!?]{0,30}\b(?:rally|protest|vigil|demonstration|march|picket|press conference|public meeting|hearing)\b)"
+# Someone at an election site, as a narrative names them: "the poll worker", "a voter in line".
+_ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?:poll workers?|workers?|clerks?|volunteers?|voters?|staff|judges?|officials?|observers?|officers?|deputy|director|recorder|registrar|supervisor|employees?|man|woman|guy|people|crowd|line|counter|table|desk)"
 # Public meetings and courts: where a citizen may lawfully say they will be.
-_LAWFUL_VISIT = r"(?! (?:in court|(?:at )?(?:every|the|each|all|your|a)?\s?(?:next )?(?:public |board |council |commission |county |open )*(?:meetings?|hearings?|sessions?|ballot box|polls|next election)))"
+_LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)))"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -71,27 +87,36 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
-            r"\b(?:you|u|she|he|they)(?:'re| are| r|'ll| will|'s| is)? ?(?:going to|gonna|will)? ?(?:get|end up|wind up) (?:shot|killed|stabbed|murdered|lynched|hanged|hung|executed|strung up|capped|popped|whacked|gunned down|beaten to death|blown up|found dead|dead|in (?:a|the) (?:hospital|morgue|ditch|body bag|grave|coffin|casket))\b",
+            rf"\b(?:{_YOU_SUBJECT}|she|he|they)(?:'re| are| r|'ll| will|'s| is)? ?(?:going to|gonna|will)? ?(?:get|end up|wind up) (?:shot|killed|stabbed|murdered|lynched|hanged|hung|executed|strung up|capped|popped|whacked|gunned down|beaten to death|blown up|found dead|dead|in (?:a|the) (?:hospital|morgue|ditch|body bag|grave|coffin|casket))\b",
             r"\b(?:you|u|she|he|they)(?:'ll| will)? (?:won't|will not|wont|never) (?:make it (?:home|out|through the (?:day|night))|get home|walk (?:out|away)|leave (?:the|that|this) (?:building|office|room|place)|finish (?:the|her|his|your|that) (?:speech|shift|sentence|day))\b",
             r"\b(?:won't|will not|wont|never) (?:make it|get|walk|leave|come|go) (?:\w+ ){0,3}alive\b",
             r"\b(?:catch|eat) (?:a|this|my) bullet\b|\bbullet (?:between|in) (?:your|ur|her|his) (?:eyes|head|skull)\b",
             rf"\b(?:i|we)\s*(?:will|'ll|am going to|are going to|gonna)\s+(?:come|find|get)\s+(?:for\s+)?{_YOU}\b.{{0,40}}\b(?:kill|shoot|hang|hurt|gun|rope|bullet)",
-            r"\byou(?:'re| are| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:die|hang|be (?:shot|killed|hanged|hung|executed|dead))\b",
+            # "I hope you die" is a curse (abuse), not a threat.
+            rf"(?<!hope )(?<!wish )\b{_YOU_SUBJECT}(?:'re| are| r| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:{_DIE}|be (?:shot|killed|hanged|hung|executed|dead))\b{_NOT_POLITICAL}",
             r"\byou(?:'re| are) (?:a )?dead (?:man|woman)\b",
+            # "You're dead", "if you certify, you're dead"; not "dead wrong", "dead to me" or "dead in the water".
+            rf"\b(?:you(?:'re| are| r)|youre|u(?:'re| are| r)) (?:so |already |as good as )?dead\b(?! (?:wrong|right|serious|tired|last|on\b|to (?:me|us|rights)|in the water|set|end|weight|center|centre|heat|ringer|giveaway|inside|asleep|broke)){_NOT_POLITICAL}",
+            rf"\bur dead(?= ?[.,!?;]|$| (?:if|when|meat|man|woman|bitch|now)\b){_NOT_POLITICAL}",
+            # Told in the third person or the passive: "he told me i would be killed", "the clerk will be shot".
+            rf"(?<!hope )(?<!wish ){_THIRD_PERSON}(?:'d| would| will|'ll| is going to|'s going to| are going to|'re going to| was going to| were going to| is gonna|'s gonna| was gonna) (?:be (?:killed|shot(?! down)|hanged(?! if)|hung|murdered|stabbed|lynched|executed|gunned down|strung up)|{_DIE})\b{_NOT_POLITICAL}",
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
             r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
-            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him) (?:and|when|if|at)\b{_NOT_POLITICAL}",
+            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him){_NOT_POLITICAL} (?:and|when|if|at)\b",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
             r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",
             r"\bwill be your last\b",
             r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another(?! (?:term|election|vote|cent|dime|penny))|her|his|the end)",
             r"\bshoot (?:this|the) place up\b",
+            # A death threat told of by whoever took it: "the caller made death threats", "she got a death threat".
+            r"\b(?:made|making|makes|left|leaving|leaves|sent|sending|sends|issued|issuing|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){0,3}?| )death threats?\b",
+            r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
         ),
     ),
     Rule(
@@ -148,7 +173,7 @@ RULES: tuple[Rule, ...] = (
             r"\byou(?:'ll| will) find out why\b",
             r"\bi have the means\b",
             r"\bwe know (?:who you are|what you drive|what you look like)\b",
-            r"\b(?:we|i) know where (?:you|your \w+)\b",
+            r"\b(?:we|i) know where (?:you|u|ya|(?:your|ur) \w+)\b",
             r"\b(?:drawing|picture|image|photo|sketch|cartoon|printout) of (?:a |an |the )?(?:gallows|noose|coffin|casket|tombstone|grave|crosshairs|target|gun|rifle|bullet|hanging)",
             r"\b(?:gallows|noose|rope|coffin|grave)s? (?:is |are )?(?:ready|waiting|being built|already dug)\b",
             r"\bcoming (?:soon )?for (?:you|u|her|him|them|traitors|the traitors|all of you)\b",
@@ -227,9 +252,10 @@ RULES: tuple[Rule, ...] = (
         CONTEXT,
         0,
         (
-            r"\b(?:right now|just now|tonight|in (?:an|one|two|a few) hours?|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
+            r"\b(?:right now|just now|tonight|in (?:an|one|two|three|a few|a couple(?: of)?|[1-9]|1[0-2]) (?:hours?|hrs?)|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
             r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
-            r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing|brandish)",
+            # "Pointing" a weapon or toward someone, not a camera, a phone or a finger.
+            r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing(?! (?:a |an |his |her |their )?(?:\w+ )?(?:cameras?|phones?|fingers?|flashlight|signs?|pens?|mic|microphone)\b)|brandish)",
             r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
             r"\blook out your (?:office )?window\b",
             r"\b(?:is|are) (?:back|surrounding|standing over|following)\b",
@@ -245,8 +271,8 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:know|found|have) (?:where|what) you (?:live|sleep|drive|park)\b",
-            r"\bwhere (?:you|she|he) lives?\b",
+            r"\b(?:know|found|have) (?:where|what) (?:you|u|ya) (?:live|sleep|drive|park)\b",
+            r"\bwhere (?:you|u|ya|she|he) lives?\b",
             r"\b(?:street|house|road|block|neighborhood|cul-de-sac) you live (?:on|in|at)\b",
             r"\byour (?:house|home|street|address|neighborhood|neighbourhood|driveway|front door|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad)\b",
             r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:\w+ )?(?:go|goes|at|walks?|school)\b",
@@ -273,6 +299,10 @@ RULES: tuple[Rule, ...] = (
             r"\bhere(?:'s| is) where (?:she|he|they) lives?\b",
             r"\bdox(?:x)?(?:ed|ing)?\b",
             r"\bcall (?:her|him) (?:at|on) (?:home|her cell|his cell)\b",
+            # A worker's number or address itself, as written or as the redacted copy has it.
+            r"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? (?:\(?\d{3}\)?[ .-]?\d{3}|\d+ \w+|\[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
+            r"(?:\b(?:her|his|their)|\[(?:worker|family)-\d+\](?:'s|')?) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address|home address)(?: is)?:? \[(?:phone|address)\]",
+            r"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|\d+ \w+)",
         ),
     ),
     Rule(
@@ -292,7 +322,8 @@ RULES: tuple[Rule, ...] = (
             r"\bnext time i(?:'ll| will) say hi\b",
             rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
-            r"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) {_STREET_ADDRESS}{_NOT_ASSEMBLY}",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b{_NOT_ASSEMBLY}",
             rf"\b{_PERSON} (?:is|are|was|were|'s|'re|came) back(?: again)?(?= with| and| at the| outside|[.,!;]|$)",
             r"\bsurround(?:ed|ing) (?:her|him|me|us|staff|the (?:clerk|table|check-in|desk|poll workers?|workers|volunteers|car|entrance|door)|a poll worker|poll workers|workers)\b",
             rf"\b(?:rang|ringing|rings|banged on|banging on|pounded on|pounding on|knocking on|tried|trying|rattled|rattling|jiggled) {_WHOSE} (?:doorbell|door|front door|back door|windows?|gate|door ?handle)\b",
@@ -350,8 +381,11 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         2,
         (
-            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b.{0,60}\b(?:hurt|die|pay|kill|watch out|safe|accident|disappear|next)\b",
-            r"\b(?:hurt|kill|get|take) (?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family)\b",
+            # "Your kids ... will pay", unless a negation comes first ("your family? i would never hurt them").
+            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b(?:(?!\b(?:never|not|no one|nobody)\b|n't\b).){0,60}?\b(?:hurt|die|pay|kill|watch out|accident|disappear|next)\b",
+            # Safe only when denied: "your kids won't be safe", not "i hope your family is safe".
+            r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b[^.!?]{0,40}?\b(?:won't|will not|wont|isn't|is not|aren't|are not|ain't|not|never|no longer) (?:\w+ )?(?:be |feel |stay |going to be |gonna be )?safe\b",
+            r"(?<!never )(?<!not )(?<!n't )(?<!nt )\b(?:hurt|kill|get|take) (?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family)\b",
         ),
     ),
     Rule(
@@ -435,10 +469,14 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go) off\b",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
+            # A false call to the police, made or promised: "police got a fake call", "i'll call the cops and say...".
+            r"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{0,40}\b(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b",
+            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(
@@ -469,6 +507,8 @@ RULES: tuple[Rule, ...] = (
         3,
         (
             r"\b(?:pulled out|waving|brandish(?:ed|ing)|pointing|showed|show(?:ing)?|pulled (?:his|her) jacket back to show) (?:a |his |her )?(?:knife|gun|pistol|handgun|weapon|rifle)\b",
+            # "pointed a gun at the poll worker", "pulled a knife on her": a weapon turned on someone.
+            rf"\b(?:pointed|pointing|aimed|aiming|drew|drawn|pulled) (?:a |an |his |her |their )?(?:\w+ )?{_WEAPON} (?:at|on) (?:her|him|me|us|them|you|staff|people|voters|{_ONE_OF_US})\b",
             r"\brammed\b|\bset (?:\w+ ){0,4}on fire\b|\b(?:is|are) on fire\b|\bflames\b",
             r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|\bis hurt\b",
             r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",
@@ -517,6 +557,8 @@ NEGATABLE = frozenset({"exposure", "suspicious_mail"})
 
 # Threat types a reporter ticked, read as the indicator they stand for (the reporter saw what happened).
 FROM_THREAT_TYPES: dict[str, str] = {
+    "threat_violence": "direct_threat",
+    "threat_sexual": "direct_threat",
     "threat_family": "threat_to_family",
     "doxxing": "doxxing",
     "stalking": "approach",

@@ -59,6 +59,13 @@ def test_a_bad_line_gets_a_clear_error_and_the_next_line_is_still_assessed(line,
     assert second["level"] == 2
 
 
+def test_a_line_nested_too_deeply_gets_an_error_and_the_next_line_is_still_assessed():
+    good = json.dumps({"text": "Someone should string her up."}).encode()
+    first, second = run([b"[" * 100_000, good])
+    assert first["line"] == 1 and "nested too deeply" in first["error"]
+    assert second["level"] == 2
+
+
 def test_it_runs_from_the_command_line_without_a_database(tmp_path):
     line = json.dumps({"text": "We know where your kids go to school.", "channel": "text_message"})
     done = subprocess.run(

@@ -76,8 +76,68 @@ def test_a_figure_of_speech_never_lowers_a_real_threat():
     assert level_of("I'm going to kill you lol", "social_dm") >= 2
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'll be at your house. I own a rifle.", 3),
+        ("I have your home address and I know your kids", 2),
+    ],
+)
+def test_a_laugh_does_not_lower_a_level_set_by_conduct(text, level):
+    assert level_of(text) == level
+    assert level_of(f"lol {text}") == level
+    assert level_of(f"{text} jk") == level
+
+
+def test_a_laugh_still_lowers_words_that_are_only_a_figure_of_speech():
+    assert level_of("This new law is killing democracy, you idiots lol") == 1
+    assert level_of("Our volunteers killed it at the canvass lol") == 0
+
+
 def test_ticked_threat_types_count_as_what_the_reporter_saw():
     assert level_of("He was there again.", "other", threat_types=("stalking",)) == 3
+
+
+@pytest.mark.parametrize("threat_type", ["threat_violence", "threat_sexual"])
+def test_a_ticked_threat_of_violence_is_a_direct_threat(threat_type):
+    result = assess(Facts(text="", channel="phone_call", target_role=ROLE, threat_types=(threat_type,)))
+    assert "direct_threat" in result.indicator_codes
+    assert result.level == 3
+    assert level_of("", "phone_call", threat_types=("political_pressure",)) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made a death threat against the clerk.",
+        "Caller made death threats.",
+        "The man left two death threats on her voicemail.",
+        "She got a death threat on Facebook last night.",
+    ],
+)
+def test_a_death_threat_told_of_is_a_direct_threat(text):
+    assert level_of(text, "phone_call") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I condemn the death threats against our clerk.",
+        "Death threats against election workers are unacceptable.",
+        "The legislature passed a bill on death threats to officials.",
+    ],
+)
+def test_speaking_about_death_threats_is_no_threat(text):
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize("text", ["I will kill you in 2 hours.", "I will kill you in 3 hrs.", "I will kill you in two hours."])
+def test_a_threat_within_hours_is_imminent_however_the_hours_are_written(text):
+    assert level_of(text, "phone_call") == 4
+
+
+def test_hours_with_no_threat_or_deed_count_for_nothing():
+    assert level_of("The results will be certified in 2 hours.") == 0
 
 
 def test_words_read_beforehand_give_the_same_assessment():

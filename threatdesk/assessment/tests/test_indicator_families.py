@@ -54,6 +54,105 @@ def test_political_negated_and_everyday_phrasings_are_not_threats(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm coming to kill you.", 3),
+        ("We're headed over to hurt you.", 3),
+        ("Gonna kill you.", 3),
+        ("Listen. Going to shoot you.", 3),
+        ("I will... kill you", 3),
+        ("I will - kill you", 3),
+        ("I'm going to, kill you", 3),
+        ("I'm coming to kill Marchetti.", 3),
+        ("I'm coming to kill you right now.", 4),
+        ("I am on my way to kill you.", 4),  # "on my way": now
+    ],
+)
+def test_threats_said_on_the_way_without_a_subject_or_with_a_pause_are_direct_threats(text, level):
+    assert "direct_threat" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to the board meeting to object to the canvass.",
+        "I'm coming to kill time before the hearing starts.",
+        "I'm coming to beat the rush at the polls.",
+        "Gonna beat you in November.",
+        "Going to shoot you an email with the list.",
+        "Not gonna kill you, relax, I just want answers.",
+        "I'm on my way to vote.",
+        "I will. Kill the bill!",
+        "We're heading to the count to shoot video for the paper.",
+        "I will, of course, beat you in the primary.",
+    ],
+)
+def test_everyday_and_political_phrasings_on_the_way_or_after_a_pause_are_not_threats(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're dead.",
+        "If you certify, you're dead.",
+        "Certify this and you're dead.",
+        "ur dead.",
+        "youre going to die",
+        "your gonna get shot",
+        "ur gonna die",
+        "u will die",
+        "He told me I would be killed.",
+        "The voicemail said the clerk will be shot.",
+        "[WORKER-1] is going to die.",
+    ],
+)
+def test_death_threats_texted_or_told_in_the_third_person_are_direct_threats(text):
+    assert "direct_threat" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 3
+
+
+def test_where_u_live_is_knowing_where_you_live():
+    assert {"veiled_threat", "home_family_knowledge"} <= codes_of("I know where u live", "text_message")
+    assert level_of("I know where u live", "text_message") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're dead wrong about the audit.",
+        "You're dead on about the canvass.",
+        "You're dead to me.",
+        "If you certify you're dead politically.",
+        "You are dead in the water in November.",
+        "You will be killed at the polls in November.",
+        "Your dead father would be ashamed of this count.",
+        "ur dead cat was cute in the holiday card",
+        "Your going to lose in November.",
+        "Where do you hang out after the count?",
+        "Will you die on this hill of election denial?",
+        "Thank you hang in there",
+        "The proposal from the clerk will be shot down.",
+        "I'd be killed in the primary if I voted for it.",
+        "The bill will be killed in committee.",
+        "He's going to die of old age before the recount ends.",
+        "I'll be hanged if I know why the count is late.",
+    ],
+)
+def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
+
+
+@pytest.mark.parametrize("text", ["I hope you die.", "I hope u die", "hope you die, traitor"])
+def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) == level_of("Drop dead.") == 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He was outside my house at midnight again.",
@@ -98,6 +197,37 @@ def test_weapons_and_presence_told_as_a_story_are_imminent(text, channel):
 
 
 @pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("He pointed a gun at the poll worker.", "in_person_voting_site"),
+        ("A man pulled a gun on a poll worker.", "in_person_voting_site"),
+        ("He aimed a rifle at the poll workers.", "in_person_voting_site"),
+        ("The observer drew a knife on one of the volunteers.", "phone_call"),
+        ("He pointed a loaded pistol at me and walked out.", "in_person_office"),
+    ],
+)
+def test_a_weapon_pointed_at_someone_is_an_attack(text, channel):
+    assert "attack" in codes_of(text, channel)
+    assert level_of(text, channel) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He pointed a camera at the poll worker the whole time.",
+        "An observer kept pointing his phone camera at the poll workers.",
+        "She aimed her criticism at the clerk, and rightly so.",
+        "He pointed at the sign and asked where to vote.",
+        "The cartoonist drew a gun on the wall of the mural.",
+        "The sheriff pointed out that a gun at the polls is illegal here.",
+    ],
+)
+def test_pointing_a_camera_or_words_at_someone_is_no_attack(text):
+    assert "attack" not in codes_of(text, "in_person_voting_site")
+    assert level_of(text, "in_person_voting_site") <= 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Anyone could walk in with a gun. Please add security at the annex.",
@@ -108,6 +238,145 @@ def test_weapons_and_presence_told_as_a_story_are_imminent(text, channel):
 )
 def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
     assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never hurt your family.",
+        "I will not hurt your kids.",
+        "I won't hurt your kids, I just want the recount.",
+        "I hope your family is safe and well.",
+        "Your kids did nothing wrong and never should pay for this.",
+    ],
+)
+def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
+    assert "threat_to_family" not in codes_of(text)
+    assert level_of(text) < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Your kids won't be safe.", "Your family will pay.", "Your kids are not going to be safe.", "We will hurt your kids."],
+)
+def test_a_threat_to_family_still_fires(text):
+    assert "threat_to_family" in codes_of(text)
+    assert level_of(text) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will beat you at the polls.",
+        "We will crush him at the next election.",
+        "We're going to beat her at the polls.",
+    ],
+)
+def test_beating_someone_at_the_polls_is_not_a_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll be at the certification meeting tonight to object.",
+        "See you tonight at the canvass meeting.",
+        "I'll be at the county board of supervisors meeting.",
+        "I will be there at the special session on Tuesday.",
+    ],
+)
+def test_any_public_meeting_is_a_lawful_place_to_be_even_tonight(text):
+    assert "announced_approach" not in codes_of(text)
+    assert level_of(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'll be at your home meeting you when you get back.", 3),
+        ("I'll be at the parking lot after the meeting.", 1),
+        ("See you at the meeting, you'll regret it.", 2),
+    ],
+)
+def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
+    assert level_of(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bomb goes off at noon today.",
+        "The bombs are set to go off during the count.",
+        "I'll call the cops and tell them you have hostages in your house.",
+        "Police got a fake call saying there was a shooting at her home.",
+        "Someone made a hoax 911 call about the clerk's address.",
+        "The caller said he will call the cops and tell them the clerk has hostages at her house.",
+    ],
+)
+def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
+    assert "hoax_swatting" in codes_of(text, "phone_call")
+    assert level_of(text, "phone_call") >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He dropped truth bombs at the hearing.",
+        "I got a fake call from a robocaller about my ballot.",
+        "I called the police and told them about the shooting threats.",
+        "The candidate filed a false report with the police about the canvass.",
+    ],
+)
+def test_truth_bombs_robocalls_and_calling_the_police_are_no_hoax(text):
+    assert "hoax_swatting" not in codes_of(text, "phone_call")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her cell is 602-555-0143, call her day and night.",
+        "[WORKER-1] lives at [ADDRESS]",
+        "Here is [WORKER-1] address: [ADDRESS]. Her cell is [PHONE].",
+        "She lives at 1423 Elm Street. Go tell her what you think.",
+    ],
+)
+def test_a_published_phone_number_or_address_is_doxxing(text):
+    assert "doxxing" in codes_of(text, "social_post")
+    assert level_of(text, "social_post") >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cell is [PHONE], call me back about my ballot.",
+        "Our office address is [ADDRESS], open 8 to 5.",
+        "Her number is on the county website.",
+        "The clerk's office phone is 602-555-0100.",
+    ],
+)
+def test_ones_own_or_an_offices_number_is_not_doxxing(text):
+    assert "doxxing" not in codes_of(text, "social_post")
+    assert level_of(text, "social_post") <= 1
+
+
+@pytest.mark.parametrize("text", ["I'm outside 1423 Elm Street right now.", "I'm outside [ADDRESS] right now."])
+def test_outside_a_street_address_right_now_is_an_approach_now(text):
+    assert "approach" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at 200 Main Street for the public meeting.",
+        "We're outside 200 W Washington St for the rally.",
+        "We're outside the building for the protest at noon.",
+    ],
+)
+def test_gathering_outside_an_office_for_a_rally_is_no_approach(text):
+    assert "approach" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
 
 
 @pytest.mark.parametrize(
