@@ -109,6 +109,17 @@ STREET_WORDS = {
 DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 _NOT_SUFFIXES = {"north", "south", "east", "west", "apartment", "apt", "suite", "ste", "unit"}
 STREET_SUFFIXES = sorted({*STREET_WORDS, *STREET_WORDS.values()} - DIRECTIONS - _NOT_SUFFIXES, key=len, reverse=True)
+# Words after a given name that make a place of it (Jackson County, Carson City, Lincoln
+# Elementary), not a person. Words that are also common surnames (Park, Hall, Lane, Church, Hill)
+# are left out: Carol Park is a person as often as not.
+PLACE_WORDS = frozenset(
+    {
+        *("county", "parish", "borough", "township", "city", "heights", "hills", "valley", "creek"),
+        *("elementary", "school", "academy", "college", "university", "library", "courthouse", "airport"),
+        *("station", "center", "centre", "hospital", "stadium", "arena", "memorial", "avenue", "boulevard"),
+        *("street", "road", "drive", "highway", "parkway", "plaza", "square"),
+    }
+)
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "rev"}
 
@@ -732,7 +743,7 @@ class Redactor:
             out += self._number_finds(text)
         names = given_names()
         for m in _FULL_NAME.finditer(text):
-            if fold(m.group(1)) in names:
+            if fold(m.group(1)) in names and fold(_TOKEN.findall(m.group())[-1]) not in PLACE_WORDS:
                 out.append(_Find(m.start(), m.end(), "name", None, 10))
         return out
 

@@ -579,6 +579,8 @@ def test_an_unknown_full_name_is_not_attributed_to_anyone():
         "We counted 12,345 ballots in precinct 0712.",
         "Precinct 1234 has 5,678 voters.",
         "Maricopa County Recorder's Office",
+        "Jackson County and Lee County certify today; Marion County waits.",
+        "The Carson City clerk met the Lincoln Elementary principal.",
         "the bill will pass in may",
         "We will mark the bill in may.",
         "It cost $1,234.56 total, and $45,000 last year.",
@@ -924,3 +926,8 @@ def test_taking_one_person_out_keeps_every_other_character_of_the_original():
     text = f"{family} Tell Jane Doe {persian} we know {rtl}. Jane\u00adDoe again."
     result = Redactor([Person("jane", "worker", names=["Jane Doe"])]).redact(text, people_only=True)
     assert result.text == f"{family} Tell [WORKER-1] {persian} we know {rtl}. [WORKER-1] again."
+
+
+@pytest.mark.parametrize("text", ["Carol Park", "Tom Hall", "Jackson Lee", "Lee Jackson"])
+def test_a_surname_that_is_also_a_place_word_still_makes_a_name(text):
+    assert redact(f"{text} was at the counting center.", Redactor([])).text == "[NAME] was at the counting center."
