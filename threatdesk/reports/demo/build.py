@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -19,7 +19,7 @@ from threatdesk.places.models import Agency, County, Office, State
 from threatdesk.places.services import AgencyLoadResult, agencies_load
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create
-from threatdesk.reports.demo.generator import DemoRow, Places, generate
+from threatdesk.reports.demo.generator import DemoRow, Places, generate, roster
 from threatdesk.reports.models import Report
 from threatdesk.reports.redaction import redo_state
 from threatdesk.reports.services import ImportRow, reports_import
@@ -187,6 +187,22 @@ DEMO_PROTECTED: tuple[dict[str, object], ...] = (
 )  # fmt: skip
 
 
+def roster_people_create(offices: Iterable[Office]) -> int:
+    """Record, for each office, the workers its reports name and their children, as its manager
+    would; the home office's own list (`DEMO_PROTECTED`) comes on top."""
+    made = 0
+    for office in offices:
+        for worker in roster(office.county):
+            record = protected_person_create(
+                actor=None, office=office, data=ProtectedPersonIn(kind="worker", full_name=worker.full_name)
+            )
+            child = f"{worker.child} {worker.surname}"
+            data = ProtectedPersonIn(kind="family", relationship="child", worker=record.public_code, full_name=child)
+            protected_person_create(actor=None, office=office, data=data)
+            made += 2
+    return made
+
+
 def protected_people_create(office: Office) -> int:
     """Record the demo office's workers and their families, as its manager would."""
     made = 0
@@ -231,6 +247,7 @@ def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callabl
     reporter = User.objects.get(username="demo-reporter")
     token = token_create(actor=None, user=reporter, name="demo")
     protected_people_create(home_office)
+    roster_people_create(offices.values())
     rows = demo_rows(count=count, seed=seed, places=places)
     saved = reports_import(
         actor=None,

@@ -11,6 +11,7 @@ the same words to many offices within days.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import string
 from collections.abc import Mapping, Sequence
@@ -279,14 +280,46 @@ def _channel(rng: random.Random, kind: texts.Kind, phase: str, sender: Sender | 
     return channel
 
 
+@dataclass(frozen=True)
+class RosterWorker:
+    """An election worker the words of a county's reports name, with the child they mention."""
+
+    first: str
+    gender: str
+    surname: str
+    child: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first} {self.surname}"
+
+
+ROSTER_SIZE = 4
+
+
+def roster(county: County) -> tuple[RosterWorker, ...]:
+    """The same few workers for every report of a county, as threats name the staff of a real
+    office, so that the office can record them as protected people. Drawn from the county's
+    FIPS code alone: the roster is the same whatever else the demo draws."""
+    return _roster_of(county.fips)
+
+
+@functools.lru_cache(maxsize=4096)
+def _roster_of(fips: str) -> tuple[RosterWorker, ...]:
+    local = random.Random(f"roster-{fips}")  # noqa: S311 (not secret)
+    firsts = local.sample(texts.WORKER_FIRST, ROSTER_SIZE)
+    surnames = local.sample(texts.WORKER_LAST, ROSTER_SIZE)
+    children = local.sample(texts.KIDS, ROSTER_SIZE)
+    return tuple(RosterWorker(f, g, s, c) for (f, g), s, c in zip(firsts, surnames, children, strict=True))
+
+
 def _fill(rng: random.Random, draft: _Draft) -> dict[str, str]:
-    first, gender = rng.choice(texts.WORKER_FIRST)
+    worker = rng.choice(roster(draft.county))
     county_short = draft.county.name.removesuffix(" County")
-    she = gender == "f"
-    surname = rng.choice(texts.WORKER_LAST)
+    she = worker.gender == "f"
     return {
-        "first": first,
-        "worker": f"{first} {surname}",
+        "first": worker.first,
+        "worker": worker.full_name,
         "role_word": rng.choice(texts.ROLE_WORDS[draft.role]),
         "county": draft.county.name,
         "county_short": county_short,
@@ -294,7 +327,7 @@ def _fill(rng: random.Random, draft: _Draft) -> dict[str, str]:
         "obj": "her" if she else "him",
         "pos": "her" if she else "his",
         "partner": rng.choice(("husband", "partner")) if she else rng.choice(("wife", "partner")),
-        "kid": rng.choice(texts.KIDS),
+        "kid": worker.child,
         "school": f"{rng.choice(texts.WORKER_LAST)} Elementary",
         "church": f"{rng.choice(texts.WORKER_LAST)} Community Church",
         "street": rng.choice(texts.STREETS),

@@ -16,6 +16,7 @@ from threatdesk.accounts.services import token_user
 from threatdesk.audit.models import AuditEvent
 from threatdesk.places.models import Agency, Office
 from threatdesk.reports.demo import DEMO_USERNAMES, demo_places, demo_rows
+from threatdesk.reports.demo.generator import roster
 from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Source
 
@@ -195,3 +196,16 @@ def test_production_refuses_unless_it_is_a_demo_site():
     with pytest.raises(CommandError, match="production"):
         demo("--if-empty", *SMALL)
     assert not User.objects.filter(username__in=DEMO_USERNAMES).exists()
+
+
+def test_the_redacted_copies_of_an_offices_reports_name_none_of_its_workers_or_their_children():
+    """The words name each county's few workers, whom its office records as protected people."""
+    demo(*SMALL)
+    checked = 0
+    for report in Report.objects.filter(office__isnull=False).select_related("county"):
+        names = {part for worker in roster(report.county) for part in (worker.first, worker.surname, worker.child)}
+        copy = f"{report.narrative_redacted} {report.message_text_redacted}"
+        original = f"{report.narrative} {report.message_text}"
+        checked += any(name in original for name in names)
+        assert not [name for name in names if name in copy], report.public_code
+    assert checked >= 5, "too few reports name a worker for the search to prove anything"

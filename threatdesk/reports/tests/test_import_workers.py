@@ -14,7 +14,7 @@ from django.db import transaction
 
 from threatdesk.reports import importer, workers
 from threatdesk.reports.demo import demo_places, demo_rows
-from threatdesk.reports.demo.build import offices_create, protected_people_create
+from threatdesk.reports.demo.build import offices_create, protected_people_create, roster_people_create
 from threatdesk.reports.models import Report
 from threatdesk.reports.tests.test_import_reports import csv_row, numbered, refused, run, write_csv, write_jsonl
 
@@ -47,6 +47,7 @@ def demo_file(tmp_path: Path) -> Path:
     places = demo_places()
     offices = offices_create([county for county, _weight in places.demo])
     protected_people_create(offices[places.home.pk])
+    roster_people_create(offices.values())
     rows = demo_rows(count=120, seed=5, places=places)
     records = [
         {**row.data.model_dump(mode="json"), "external_id": f"DEMO-{i}", "received_at": row.received_at.isoformat()}
