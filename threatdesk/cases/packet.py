@@ -126,10 +126,11 @@ def _take_evidence(actor: Any, item: Evidence) -> PacketEvidence:
     return PacketEvidence(item, FileStatus.VERIFIED, _evidence_path(item), data)
 
 
-def _evidence_rows(actor: Any, report: Report, taken: list[PacketEvidence]) -> list[EvidenceRow]:
+def _evidence_rows(actor: Any, report: Report, taken: list[PacketEvidence], *, identify: bool) -> list[EvidenceRow]:
     """Each file with its custody log as it stands now, the packet's own hand-over included."""
     by_pk = {item.evidence.pk: item for item in taken}
-    return [EvidenceRow(by_pk[row.evidence.pk], row.custody) for row in selectors.evidence_with_custody(actor, report)]
+    rows = selectors.evidence_with_custody(actor, report, identify_reporter=identify)
+    return [EvidenceRow(by_pk[row.evidence.pk], row.custody) for row in rows]
 
 
 def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], generated_at: dt.datetime) -> dict[str, Any]:
@@ -141,13 +142,13 @@ def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], g
         "report": report,
         "words": selectors.words_for(actor, report, identify_reporter=identify),
         "reporter": selectors.reporter_identity(actor, report) if identify else None,
-        "timeline": selectors.report_timeline(actor, report),
+        "timeline": selectors.report_timeline(actor, report, identify_reporter=identify),
         "statutes": selectors.statute_suggestions(report),
         "referrals": referrals_for(actor, report),
         "steps": steps_for(actor, report),
         "level": level,
         "level_name": LEVEL_NAMES.get(level, "") if level is not None else "",
-        "evidence": _evidence_rows(actor, report, taken),
+        "evidence": _evidence_rows(actor, report, taken, identify=identify),
         "failed": [t.evidence.public_code for t in taken if t.status == FileStatus.FAILED],
         "generated_at": generated_at,
         "generated_by": audit.actor_label(actor),

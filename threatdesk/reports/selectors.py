@@ -222,12 +222,15 @@ def _filer_id(report: Report) -> int | None:
     return submitted.values_list("actor_id", flat=True).first()
 
 
-def _actor_shown(user: Any, report: Report) -> Any:
+def _actor_shown(user: Any, report: Report, identify_reporter: bool | None = None) -> Any:
     """How a step's actor is named to `user`: the filer's account name only to readers the filer
-    agreed may know who they are, and to nobody once retention has erased who filed."""
+    agreed may know who they are (or as `identify_reporter` says for what the reader passes on),
+    and to nobody once retention has erased who filed."""
     filer = _filer_id(report)
     erased = report.reporter_id is None
-    hide = filer is not None and (erased or not may_identify_reporter(user, report))
+    if identify_reporter is None:
+        identify_reporter = may_identify_reporter(user, report)
+    hide = filer is not None and (erased or not identify_reporter)
 
     def shown(actor_id: int | None, label: str) -> str:
         return FILER_LABEL if hide and actor_id == filer else label
@@ -235,9 +238,9 @@ def _actor_shown(user: Any, report: Report) -> Any:
     return shown
 
 
-def report_timeline(user: Any, report: Report) -> list[TimelineItem]:
+def report_timeline(user: Any, report: Report, *, identify_reporter: bool | None = None) -> list[TimelineItem]:
     """Every recorded step on the report, oldest first, from the audit trail."""
-    shown = _actor_shown(user, report)
+    shown = _actor_shown(user, report, identify_reporter)
     events = list(events_for(report).exclude(action__in=READINGS))
     events = list(filter(_shown_to(user, events), events))
     partners = _partners_shown(user, events)
@@ -254,9 +257,9 @@ class EvidenceItem:
     custody: list[TimelineItem]
 
 
-def evidence_with_custody(user: Any, report: Report) -> list[EvidenceItem]:
+def evidence_with_custody(user: Any, report: Report, *, identify_reporter: bool | None = None) -> list[EvidenceItem]:
     """The report's evidence, each with its chain of custody, actors named as for the timeline."""
-    shown = _actor_shown(user, report)
+    shown = _actor_shown(user, report, identify_reporter)
     evidence = list(report.evidence.prefetch_related("custody"))
     others = _other_agencies_liaisons(user, (c.actor_id for item in evidence for c in item.custody.all()))
 

@@ -17,6 +17,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from threatdesk.accounts.models import Role
+from threatdesk.accounts.services import user_create
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import packet as packet_module
 from threatdesk.cases.models import Referral
@@ -260,3 +262,28 @@ def test_the_packet_names_the_filer_only_if_they_agreed_law_enforcement_may_know
     assert all((value in html) is named for value in FILER.values())
     assert ("did not agree that law enforcement" in html) is not named
     assert "you will regret certifying" in html  # the words themselves still go
+
+
+FILER_ACCOUNT = "imogen.quarrytide"
+
+
+def test_the_packets_timeline_and_custody_log_do_not_name_a_filer_who_refused_law_enforcement(
+    personas, settings, tmp_path, monkeypatch
+):
+    use_media_root(settings, tmp_path / "media")
+    filer = user_create(
+        actor=None,
+        username=FILER_ACCOUNT,
+        password="A-long-enough-password-1!",
+        role=Role.REPORTER,
+        email="imogen.quarrytide@example.org",
+        office=personas.office,
+    )
+    files = [evidence_files.check_upload(png_bytes("the photo as sent"), "photo.png")]
+    data = ReportIn.model_validate(valid_report_payload(reporter_consent=["office"]))
+    filed = report_submit(actor=filer, data=data, source="web", files=files).report
+    pages = capture_pdf_html(monkeypatch)
+    assert post_packet(personas.manager, filed).status_code == 200
+    html = pages[0]
+    assert "did not agree that law enforcement" in html  # the packet says it does not name the filer
+    assert FILER_ACCOUNT not in html  # nor do its timeline and custody log
