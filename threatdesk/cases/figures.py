@@ -69,6 +69,12 @@ def _hours(start: dt.datetime, end: dt.datetime | None) -> float | None:
     return (end - start).total_seconds() / HOUR
 
 
+def _hours_after(start: dt.datetime, end: dt.datetime | None) -> float | None:
+    """As `_hours`, but an end before the start counts as no wait: an agency told on the day a
+    report came in counts from the start of that day, which may be before it came in."""
+    return None if end is None else max(0.0, (end - start).total_seconds() / HOUR)
+
+
 def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
     """A step carries a date, not a time: count to the start of that day, and a step on the
     day itself as no wait."""
@@ -119,7 +125,7 @@ def _row(name: str, reports: Sequence[tuple[int, dt.datetime]], firsts: tuple[di
     for pk, received in reports:
         pairs = (
             ("triage", _hours(received, triaged.get(pk))),
-            ("referral", _hours(received, referred.get(pk))),
+            ("referral", _hours_after(received, referred.get(pk))),
             ("action", _hours_to_day(received, acted[pk]) if pk in acted else None),
         )
         for key, hours in pairs:

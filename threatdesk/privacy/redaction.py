@@ -110,14 +110,14 @@ DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 _NOT_SUFFIXES = {"north", "south", "east", "west", "apartment", "apt", "suite", "ste", "unit"}
 STREET_SUFFIXES = sorted({*STREET_WORDS, *STREET_WORDS.values()} - DIRECTIONS - _NOT_SUFFIXES, key=len, reverse=True)
 # Words after a given name that make a place of it (Jackson County, Carson City, Lincoln
-# Elementary), not a person. Words that are also common surnames (Park, Hall, Lane, Church, Hill)
-# are left out: Carol Park is a person as often as not.
+# Elementary), not a person. Only words that are next to never surnames: Park, Hall, Hills,
+# Street, Arena or Creek can be a person's name, and a name let through is worse than a place
+# taken out.
 PLACE_WORDS = frozenset(
     {
-        *("county", "parish", "borough", "township", "city", "heights", "hills", "valley", "creek"),
-        *("elementary", "school", "academy", "college", "university", "library", "courthouse", "airport"),
-        *("station", "center", "centre", "hospital", "stadium", "arena", "memorial", "avenue", "boulevard"),
-        *("street", "road", "drive", "highway", "parkway", "plaza", "square"),
+        *("county", "parish", "borough", "township", "city", "elementary", "school", "academy"),
+        *("college", "university", "library", "courthouse", "airport", "hospital", "stadium"),
+        *("avenue", "boulevard", "highway", "parkway"),
     }
 )
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"}

@@ -10,6 +10,7 @@ from django.test import Client
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services
+from threatdesk.cases.figures import figures_for
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink
 from threatdesk.reports.models import Report
 from threatdesk.reports.services import ReportInputError
@@ -107,8 +108,6 @@ def test_the_filers_timeline_names_the_report_merged_into_when_they_filed_it_too
 def test_the_agency_wait_counts_from_the_day_the_agency_was_told(personas):
     from django.utils import timezone
 
-    from threatdesk.cases.figures import figures_for
-
     report = filed_by_reporter(personas)
     Report.objects.filter(pk=report.pk).update(received_at=dt.datetime(2024, 11, 7, 10, 0, tzinfo=dt.UTC))
     # Told by phone on 8 November; the office types the referral in on 20 November.
@@ -150,3 +149,15 @@ def test_the_status_page_of_a_merged_duplicate_follows_the_case_where_it_goes_on
     assert "Arrest" in page
     assert referred.public_code not in page  # the other report's code is its receipt code
     assert 'id="merged-note"' not in Client().get(f"/status/{referred.public_code}/").content.decode()
+
+
+def test_a_referral_told_the_day_of_receipt_and_typed_in_the_next_day_counts_as_no_wait(personas):
+    report = filed_by_reporter(personas)
+    # Received at 14:00 on 7 November; the agency is phoned that afternoon; typed in next morning.
+    Report.objects.filter(pk=report.pk).update(received_at=dt.datetime(2024, 11, 7, 14, 0, tzinfo=dt.UTC))
+    referral = services.report_refer(
+        actor=personas.manager, report=Report.objects.get(pk=report.pk), agency=personas.agency, referred_on=dt.date(2024, 11, 7)
+    )
+    Referral.objects.filter(pk=referral.pk).update(referred_at=dt.datetime(2024, 11, 8, 9, 0, tzinfo=dt.UTC))
+    (office,), _agencies = figures_for(personas.manager)
+    assert (office.to_referral.count, office.to_referral.median) == (1, 0.0)

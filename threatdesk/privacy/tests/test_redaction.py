@@ -928,6 +928,8 @@ def test_taking_one_person_out_keeps_every_other_character_of_the_original():
     assert result.text == f"{family} Tell [WORKER-1] {persian} we know {rtl}. [WORKER-1] again."
 
 
-@pytest.mark.parametrize("text", ["Carol Park", "Tom Hall", "Jackson Lee", "Lee Jackson"])
+@pytest.mark.parametrize(
+    "text", ["Carol Park", "Tom Hall", "Jackson Lee", "Lee Jackson", "Carla Hills", "Maria Arena", "Della Street", "Anna Creek"]
+)
 def test_a_surname_that_is_also_a_place_word_still_makes_a_name(text):
     assert redact(f"{text} was at the counting center.", Redactor([])).text == "[NAME] was at the counting center."
