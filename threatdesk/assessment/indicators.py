@@ -41,8 +41,15 @@ _HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take
 # The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
 # unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
 _HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
-_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
-_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the )?(?:election|primary|general|november|court|courts|a debate|the next election)|politically|legally|with (?:our|my|your) votes?)\b)"
+# What one hangs without harm: "hang the banner", "hang flyers at the library".
+_HUNG = r"(?:signs?|banners?|flags?|posters?|flyers?|fliers?|notices?|lights|decorations?|pictures?|curtains?|wreaths?|bunting|streamers?|coats?|jackets?)"
+_NOT_HARMLESS = rf"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){{0,2}}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|{_HUNG}|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the |a |this |tonight's |next |the next )?(?:elections?|primary|general|november|court|courts|debates?|polls|race|runoff|recall|caucus)|next (?:cycle|election)|politically|legally|with (?:our|my|your) votes?)\b)"
+# Where only a contest is won or lost, for the verbs with a political or sporting sense: "beat you
+# at the commission meeting", "crush them in the debate", "beat you at chess" ("beat you after the
+# meeting" is still a threat).
+_CONTEST = r"(?:polls?|ballot|debates?|caucus|convention|forum|meetings?|hearings?|sessions?|commission|council|primary|runoff|recall|elections?|race|vote|chess|game|match|tournament|poker|cards|golf|trivia)"
+_NOT_CONTEST = rf"(?![^.!?]{{0,16}}\b(?:at|in) (?:[\w'-]+ ){{0,3}}{_CONTEST}\b)"
 # People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
 _PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
@@ -52,11 +59,15 @@ _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|
 _PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
 # "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
 # three words that are not a negation ("i will come and ...").
-_I_WILL = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+_I_WILL_START = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}"
+_I_WILL = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+# The same, not on the way to a contest: "i'm headed to the polls to beat you" is a vote.
+_I_WILL_NOT_TO_A_CONTEST = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b|{_CONTEST}\b)[a-z]+ ){{0,3}}?"
 # "You" as the subject of a threat, as people text it: "youre", "ur", "u", and "your" before "gonna".
 _YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
-# "Die" and "hang" as threats, not in "die on this hill", "die laughing" or "hang out".
-_DIE = r"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old))|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together)\b))"
+# "Die" and "hang" as threats, not in "die on this hill", "die laughing", "hang out" or hanging a
+# thing ("will hang the banner", "hang signs").
+_DIE = rf"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old|a little|for (?:her|his|their|my|our) (?:staff|team|kids|children|family|country|voters|job|community))\b)|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together|a|an|the|some|my|our|your|their|its|her|his|this|that|these|those|\d+|(?:\w+ )?{_HUNG})\b))"
 # People a threat may be told about in the third person: "the clerk will be shot", "[WORKER-1] is going to die".
 _THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\])"
 _VICTIM_PARTICLE = (
@@ -83,11 +94,13 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         3,
         (
-            rf"{_I_WILL}{_HARM}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
-            rf"{_I_WILL}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}",
+            rf"{_I_WILL}{_KILL}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}{_NOT_CONTEST}",
+            rf"{_I_WILL}{_KILL}\s+{_PEOPLE}{_NOT_POLITICAL}",
+            rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}{_NOT_CONTEST}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?:(?!not |never )\w+ ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b)\w+ ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
@@ -107,7 +120,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
             r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
-            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him){_NOT_POLITICAL} (?:and|when|if|at)\b",
+            rf"\b(?:going to|gonna|will) (?:{_KILL} (?:you|her|him){_NOT_POLITICAL}|{_HARM} (?:you|her|him){_NOT_POLITICAL}{_NOT_CONTEST}) (?:and|when|if|at)\b",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
             r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",

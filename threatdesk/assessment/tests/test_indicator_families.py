@@ -146,6 +146,86 @@ def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
     assert level_of(text, "text_message") <= 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll worker will hang the Vote Here banner at 6 am.",
+        "The clerk will hang the certification notice on the door.",
+        "We'll hang a banner at the rally.",
+        "I will hang the flyers at the library tomorrow.",
+        "The volunteer will hang signs outside the precinct.",
+        "We're going to hang lights at the drive-through drop box.",
+        "The supervisor will hang her coat in the break room.",
+        "You will hang the ballot box seals on the hook.",
+        "The clerk will die a little inside when she sees this turnout report.",
+        "The clerk would die for her staff, she loves them.",
+    ],
+)
+def test_hanging_a_sign_or_a_coat_is_no_threat(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will hang for treason.",
+        "The clerk will hang for this.",
+        "[WORKER-1] is going to hang.",
+        "You'll hang from a tree.",
+        "She will hang by the neck.",
+        "I will hang you from the courthouse steps.",
+    ],
+)
+def test_hanging_a_person_is_still_a_direct_threat(text):
+    assert "direct_threat" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm headed to the polls to beat you.",
+        "I'm on my way to the polls to beat you.",
+        "Gonna beat you in the debate.",
+        "Gonna destroy you in the debate tonight.",
+        "You're dead in the polls, buddy.",
+        "You're dead in the race.",
+        "I'm coming to beat you at the county commission meeting.",
+        "I'm headed to the debate to destroy you.",
+        "We're heading to the convention to crush you.",
+        "I'm headed to the forum to take you down in the debate.",
+        "I'm heading to the hearing to beat them on the merits.",
+        "We will beat you in the debate.",
+        "We're going to crush them at the county commission meeting.",
+        "Gonna beat you at chess.",
+    ],
+)
+def test_contests_at_the_polls_in_debates_and_at_meetings_are_no_direct_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to beat you to death.",
+        "I'm headed to your house to beat you.",
+        "I'm coming to the meeting to kill you.",
+        "I'm headed to the polls to shoot you.",
+        "I'll beat you after the meeting.",
+        "I will kill you at the county commission meeting.",
+        "Gonna kill you at the debate.",
+        "Gonna beat you till you bleed.",
+        "You're dead meat.",
+        "He's going to beat you when you walk out.",
+    ],
+)
+def test_violence_on_the_way_to_or_at_a_meeting_is_still_a_direct_threat(text):
+    assert "direct_threat" in codes_of(text, "voicemail")
+    assert level_of(text, "voicemail") >= 3
+
+
 @pytest.mark.parametrize("text", ["I hope you die.", "I hope u die", "hope you die, traitor"])
 def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
     assert "direct_threat" not in codes_of(text)
