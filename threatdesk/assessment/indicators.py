@@ -127,8 +127,10 @@ RULES: tuple[Rule, ...] = (
             r"\bwill be your last\b",
             r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another(?! (?:term|election|vote|cent|dime|penny))|her|his|the end)",
             r"\bshoot (?:this|the) place up\b",
-            # A death threat told of by whoever took it: "the caller made death threats", "she got a death threat".
-            r"\b(?:made|making|makes|left|leaving|leaves|sent|sending|sends|issued|issuing|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){0,3}?| )death threats?\b",
+            # A death threat told of by whoever took it: "the caller made death threats", "she got a death
+            # threat"; someone who made it comes first, so a law or the news about them is not one
+            # ("anyone who sends death threats will be prosecuted", "the law made death threats a felony").
+            rf"(?:\b(?:{_PERSON}|caller|(?:a|an|the|that|this)(?: same)? (?:voter|observer|protester|caller|sender|man|woman|guy|person|stranger))) (?:has |had |have |just |also |then |again |already )?(?:made|makes|left|leaves|sent|sends|issued|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){{0,3}}?| )death threats?\b(?![^.!?]*\b(?:a (?:felony|crime|misdemeanor|federal (?:crime|offense))|illegal|unlawful)\b)",
             r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
         ),
     ),
