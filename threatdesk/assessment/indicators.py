@@ -87,6 +87,12 @@ _ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?
 # Public meetings and courts: where a citizen may lawfully say they will be.
 _LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)))"
 
+# A bomb, not a figure of speech: "the debt is a time bomb", "truth bombs", "f-bombs", "a photo bomb",
+# "she dropped a bomb in the hearing".
+_A_REAL_BOMB = r"(?<!truth )(?<!time )(?<!photo )(?<!photo-)(?<!f-)(?<!cherry )(?<!bath )(?<!stink )(?<!love )(?<!movie )(?<!film )(?<!dropped a )(?<!drop a )(?<!drops a )\b(?:bombs?|explosive devices?|explosives) "
+# Places a bomb threat names: "bomb your office", "blow up the counting center".
+_BOMBED_PLACE = r"(?:office|offices|building|house|home|place|polling places?|precincts?|count|counting (?:center|room)|canvass|courthouse|city hall|headquarters|hq|station|school|church|car|warehouse|annex|lobby)"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "direct_threat",
@@ -484,8 +490,10 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
-            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go) off\b",
+            rf"{_A_REAL_BOMB}(?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            rf"{_A_REAL_BOMB}(?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go|is going|are going|'s going|'re going) off\b",
+            # "I will bomb your office", "we're going to blow up the count".
+            rf"{_I_WILL}(?:bomb|firebomb|blow up) (?:(?:you|u)\b(?! with)|(?:{_POSS}|the|this|that|every) (?:[\w'-]+ ){{0,2}}?{_BOMBED_PLACE}\b)",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",

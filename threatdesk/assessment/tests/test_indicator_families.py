@@ -392,6 +392,12 @@ def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
         "Police got a fake call saying there was a shooting at her home.",
         "Someone made a hoax 911 call about the clerk's address.",
         "The caller said he will call the cops and tell them the clerk has hostages at her house.",
+        "I will bomb your office.",
+        "We're going to bomb the counting center.",
+        "Imma bomb you.",
+        "A bomb is going off in the lobby today.",
+        "Bombs are going off in the precinct at 5.",
+        "There's a bomb under your car.",
     ],
 )
 def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
@@ -403,6 +409,15 @@ def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
     "text",
     [
         "He dropped truth bombs at the hearing.",
+        "The pension debt is a time bomb set to go off next year.",
+        "The deficit is a ticking time bomb that will go off in 2030.",
+        "Her speech dropped a bomb in the chamber.",
+        "The F-bombs in the debate were embarrassing.",
+        "The photo bombs in the press conference were funny.",
+        "The cherry bombs at the Fourth of July parade were loud.",
+        "A bath bomb in the gift basket for volunteers.",
+        "I'm going to bomb this interview, I'm so nervous.",
+        "We're going to bomb you with emails until the audit.",
         "I got a fake call from a robocaller about my ballot.",
         "I called the police and told them about the shooting threats.",
         "The candidate filed a false report with the police about the canvass.",
