@@ -93,6 +93,10 @@ _A_REAL_BOMB = r"(?<!truth )(?<!time )(?<!photo )(?<!photo-)(?<!f-)(?<!cherry )(
 # Places a bomb threat names: "bomb your office", "blow up the counting center".
 _BOMBED_PLACE = r"(?:office|offices|building|house|home|place|polling places?|precincts?|count|counting (?:center|room)|canvass|courthouse|city hall|headquarters|hq|station|school|church|car|warehouse|annex|lobby)"
 
+# A false call to the police, and what makes it one about someone: what it said, or whose home.
+_FALSE_CALL = r"(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b"
+_ABOUT_SOMEONE = r"(?=[^.!?]{0,60}\b(?:saying|claiming|reporting|that (?:there|she|he|someone|a man)|about (?:a|an) (?:shooting|bomb|hostage|murder|body|gun)|(?:at|to|about|from) (?:her|his|their|your|my|our|the clerk's|a worker's|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[address\]) ?(?:home|house|address|apartment|door|place|\[address\])?\b))"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "direct_threat",
@@ -497,9 +501,13 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
-            # A false call to the police, made or promised: "police got a fake call", "i'll call the cops and say...".
-            r"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{0,40}\b(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b",
-            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
+            # A false call to the police about someone, made or promised: "police got a fake call saying
+            # there was a shooting at her home", "someone made a hoax 911 call about the clerk's address",
+            # "i'll call the cops and say you have hostages"; not the news about prank calls, nor a call
+            # about real danger ("i will call 911 if someone is shot").
+            rf"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{{0,40}}\b{_FALSE_CALL}{_ABOUT_SOMEONE}|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b{_ABOUT_SOMEONE}",
+            rf"\b(?:{_PERSON}|caller|(?:a|the) caller) (?:has |had |just |also |then )?(?:made|placed|called in|phoned in) (?:a|an|another|two|three|several|more) {_FALSE_CALL}",
+            rf"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b(?=(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){{0,60}}?\b(?:you|your|ur|u|her|his|she|he|the clerk(?:'s)?|\[worker-\d+\](?:'s)?)(?![\w-]))(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){{0,50}}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(
