@@ -97,6 +97,9 @@ _BOMBED_PLACE = r"(?:office|offices|building|house|home|place|polling places?|pr
 _FALSE_CALL = r"(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b"
 _ABOUT_SOMEONE = r"(?=[^.!?]{0,60}\b(?:saying|claiming|reporting|that (?:there|she|he|someone|a man)|about (?:a|an) (?:shooting|bomb|hostage|murder|body|gun)|(?:at|to|about|from) (?:her|his|their|your|my|our|the clerk's|a worker's|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[address\]) ?(?:home|house|address|apartment|door|place|\[address\])?\b))"
 
+# A house number and a street, not a quantity: "1423 elm street", "55 ridge", not "40 acres", "3 hours".
+_HOUSE_NUMBER = rf"(?:{_STREET_ADDRESS}|\d+ (?:[nsew]\.? )?(?!(?:acres?|hectares?|dollars?|bucks|cents?|percent|per|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|miles?|km|feet|foot|am|pm|a\.m|p\.m|o'clock|income|incomes|digits?|characters?|votes?|voters?|people|of|in|on|to|and|or|out|times?|points?|ballots?)\b)[a-z]+\b)"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "direct_threat",
@@ -320,14 +323,17 @@ RULES: tuple[Rule, ...] = (
         2,
         (
             r"\b(?:here(?:'s| is)|posting|sharing|this is) (?:her|his|their) (?:home |personal |cell )?(?:address|phone|number|info)\b",
-            r"\b(?:her|his) (?:home )?address is\b",
+            # Not a speech: "his address is 10 minutes long", "her address is scheduled for 7 pm".
+            r"\b(?:her|his) (?:home )?address is\b(?! (?:\d+ (?:minutes?|mins?|hours?|seconds?|pages?)|scheduled|expected|set|planned|at \d|tonight|tomorrow|today)\b)",
             r"\bhere(?:'s| is) where (?:she|he|they) lives?\b",
             r"\bdox(?:x)?(?:ed|ing)?\b",
             r"\bcall (?:her|him) (?:at|on) (?:home|her cell|his cell)\b",
             # A worker's number or address itself, as written or as the redacted copy has it.
-            r"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? (?:\(?\d{3}\)?[ .-]?\d{3}|\d+ \w+|\[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
+            # A number that is a phone ("602-555-0143"), an address that is a street ("1423 elm"), not
+            # "her number is 3 on the ballot" or "their address is 2 hours away".
+            rf"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:(?:cell|phone|mobile|number|cell number|phone number)(?: number)? is:? \(?\d{{3}}\)?[ .-]?\d{{3}}|address is:? {_HOUSE_NUMBER}|(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? \[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
             r"(?:\b(?:her|his|their)|\[(?:worker|family)-\d+\](?:'s|')?) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address|home address)(?: is)?:? \[(?:phone|address)\]",
-            r"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|\d+ \w+)",
+            rf"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|{_HOUSE_NUMBER})",
         ),
     ),
     Rule(

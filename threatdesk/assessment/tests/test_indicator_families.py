@@ -449,6 +449,11 @@ def test_truth_bombs_robocalls_and_calling_the_police_are_no_hoax(text):
         "[WORKER-1] lives at [ADDRESS]",
         "Here is [WORKER-1] address: [ADDRESS]. Her cell is [PHONE].",
         "She lives at 1423 Elm Street. Go tell her what you think.",
+        "She lives at 1423 Elm. Go tell her.",
+        "His address is 55 Ridge Road.",
+        "Her phone number is (602) 555-0143.",
+        "Their address is 12 Oak Lane, go say hi.",
+        "He lives on 88 Cactus Way.",
     ],
 )
 def test_a_published_phone_number_or_address_is_doxxing(text):
@@ -463,9 +468,22 @@ def test_a_published_phone_number_or_address_is_doxxing(text):
         "Our office address is [ADDRESS], open 8 to 5.",
         "Her number is on the county website.",
         "The clerk's office phone is 602-555-0100.",
+        "Her number is 3 on the ballot.",
+        "Their number is 40 percent lower than last year.",
+        "His number is 52 percent approval.",
+        "Their number is 300 voters in the precinct.",
+        "Her cell number is 2 digits off from mine.",
+        "Her phone is 2 years old.",
+        "He lives on 40 acres outside town.",
+        "She lives on 5 acres near the river.",
+        "They live on 30 dollars a day.",
+        "He lives on 3 hours of sleep during the canvass.",
+        "He lives at 6 am on the farm, up with the cows.",
+        "Their address is 2 hours from the office.",
+        "His address is 10 minutes long and worth watching.",
     ],
 )
-def test_ones_own_or_an_offices_number_is_not_doxxing(text):
+def test_ones_own_an_offices_or_a_number_that_is_no_phone_or_street_is_not_doxxing(text):
     assert "doxxing" not in codes_of(text, "social_post")
     assert level_of(text, "social_post") <= 1
 
