@@ -513,7 +513,7 @@ RULES: tuple[Rule, ...] = (
             # about real danger ("i will call 911 if someone is shot").
             rf"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{{0,40}}\b{_FALSE_CALL}{_ABOUT_SOMEONE}|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b{_ABOUT_SOMEONE}",
             rf"\b(?:{_PERSON}|caller|(?:a|the) caller) (?:has |had |just |also |then )?(?:made|placed|called in|phoned in) (?:a|an|another|two|three|several|more) {_FALSE_CALL}",
-            rf"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b(?=(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){{0,60}}?\b(?:you|your|ur|u|her|his|she|he|the clerk(?:'s)?|\[worker-\d+\](?:'s)?)(?![\w-]))(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){{0,50}}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
+            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b(?=(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){0,60}?\b(?:you|your|ur|u|her|his|she|he|the clerk(?:'s)?|\[worker-\d+\](?:'s)?)(?![\w-]))(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(
