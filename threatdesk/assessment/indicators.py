@@ -41,8 +41,15 @@ _HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take
 # The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
 # unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
 _HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
-_NOT_HARMLESS = r"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){0,2}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|(?:a|the|our|my) (?:sign|banner|flag|poster|picture)s?|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
-_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the )?(?:election|primary|general|november|court|courts|a debate|the next election)|politically|legally|with (?:our|my|your) votes?)\b)"
+# What one hangs without harm: "hang the banner", "hang flyers at the library".
+_HUNG = r"(?:signs?|banners?|flags?|posters?|flyers?|fliers?|notices?|lights|decorations?|pictures?|curtains?|wreaths?|bunting|streamers?|coats?|jackets?)"
+_NOT_HARMLESS = rf"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){{0,2}}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|{_HUNG}|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the |a |this |tonight's |next |the next )?(?:elections?|primary|general|november|court|courts|debates?|polls|race|runoff|recall|caucus)|next (?:cycle|election)|politically|legally|with (?:our|my|your) votes?)\b)"
+# Where only a contest is won or lost, for the verbs with a political or sporting sense: "beat you
+# at the commission meeting", "crush them in the debate", "beat you at chess" ("beat you after the
+# meeting" is still a threat).
+_CONTEST = r"(?:polls?|ballot|debates?|caucus|convention|forum|meetings?|hearings?|sessions?|commission|council|primary|runoff|recall|elections?|race|vote|chess|game|match|tournament|poker|cards|golf|trivia)"
+_NOT_CONTEST = rf"(?![^.!?]{{0,16}}\b(?:at|in) (?:[\w'-]+ ){{0,3}}{_CONTEST}\b)"
 # People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
 _PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
@@ -52,11 +59,15 @@ _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|
 _PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
 # "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
 # three words that are not a negation ("i will come and ...").
-_I_WILL = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+_I_WILL_START = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}"
+_I_WILL = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+# The same, not on the way to a contest: "i'm headed to the polls to beat you" is a vote.
+_I_WILL_NOT_TO_A_CONTEST = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b|{_CONTEST}\b)[a-z]+ ){{0,3}}?"
 # "You" as the subject of a threat, as people text it: "youre", "ur", "u", and "your" before "gonna".
 _YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
-# "Die" and "hang" as threats, not in "die on this hill", "die laughing" or "hang out".
-_DIE = r"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old))|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together)\b))"
+# "Die" and "hang" as threats, not in "die on this hill", "die laughing", "hang out" or hanging a
+# thing ("will hang the banner", "hang signs").
+_DIE = rf"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old|a little|for (?:her|his|their|my|our) (?:staff|team|kids|children|family|country|voters|job|community))\b)|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together|a|an|the|some|my|our|your|their|its|her|his|this|that|these|those|\d+|(?:\w+ )?{_HUNG})\b))"
 # People a threat may be told about in the third person: "the clerk will be shot", "[WORKER-1] is going to die".
 _THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\])"
 _VICTIM_PARTICLE = (
@@ -76,6 +87,19 @@ _ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?
 # Public meetings and courts: where a citizen may lawfully say they will be.
 _LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)))"
 
+# A bomb, not a figure of speech: "the debt is a time bomb", "truth bombs", "f-bombs", "a photo bomb",
+# "she dropped a bomb in the hearing".
+_A_REAL_BOMB = r"(?<!truth )(?<!time )(?<!photo )(?<!photo-)(?<!f-)(?<!cherry )(?<!bath )(?<!stink )(?<!love )(?<!movie )(?<!film )(?<!dropped a )(?<!drop a )(?<!drops a )\b(?:bombs?|explosive devices?|explosives) "
+# Places a bomb threat names: "bomb your office", "blow up the counting center".
+_BOMBED_PLACE = r"(?:office|offices|building|house|home|place|polling places?|precincts?|count|counting (?:center|room)|canvass|courthouse|city hall|headquarters|hq|station|school|church|car|warehouse|annex|lobby)"
+
+# A false call to the police, and what makes it one about someone: what it said, or whose home.
+_FALSE_CALL = r"(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b"
+_ABOUT_SOMEONE = r"(?=[^.!?]{0,60}\b(?:saying|claiming|reporting|that (?:there|she|he|someone|a man)|about (?:a|an) (?:shooting|bomb|hostage|murder|body|gun)|(?:at|to|about|from) (?:her|his|their|your|my|our|the clerk's|a worker's|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[address\]) ?(?:home|house|address|apartment|door|place|\[address\])?\b))"
+
+# A house number and a street, not a quantity: "1423 elm street", "55 ridge", not "40 acres", "3 hours".
+_HOUSE_NUMBER = rf"(?:{_STREET_ADDRESS}|\d+ (?:[nsew]\.? )?(?!(?:acres?|hectares?|dollars?|bucks|cents?|percent|per|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|miles?|km|feet|foot|am|pm|a\.m|p\.m|o'clock|income|incomes|digits?|characters?|votes?|voters?|people|of|in|on|to|and|or|out|times?|points?|ballots?)\b)[a-z]+\b)"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "direct_threat",
@@ -83,11 +107,13 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         3,
         (
-            rf"{_I_WILL}{_HARM}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
-            rf"{_I_WILL}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}",
+            rf"{_I_WILL}{_KILL}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_YOU}\b{_NOT_HARMLESS}{_NOT_POLITICAL}{_NOT_CONTEST}",
+            rf"{_I_WILL}{_KILL}\s+{_PEOPLE}{_NOT_POLITICAL}",
+            rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}{_NOT_CONTEST}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?!not |never )\w+ ){{0,3}}(?:and )?{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?:(?!not |never )\w+ ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b)\w+ ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
@@ -107,15 +133,17 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:put|see) you in (?:the|a) (?:ground|grave|coffin|body bag)",
             r"\byou (?:will not|won't|wont) (?:live|survive|see)\b(?! (?:a |another |a second )?(?:term|election|re-?election|vote|dime|cent|penny)\b)",
             r"\b(?:bullet|rope|noose) (?:with|for|has) your name",
-            rf"\b(?:going to|gonna|will) {_HARM} (?:you|her|him){_NOT_POLITICAL} (?:and|when|if|at)\b",
+            rf"\b(?:going to|gonna|will) (?:{_KILL} (?:you|her|him){_NOT_POLITICAL}|{_HARM} (?:you|her|him){_NOT_POLITICAL}{_NOT_CONTEST}) (?:and|when|if|at)\b",
             r"\byou(?:'re| are) (?:next|going to pay with your life)\b",
             r"\bhang for (?:treason|this)\b",
             r"\b(?:you(?:'ll| will)|she(?:'ll| will)|he(?:'ll| will)) be dead\b",
             r"\bwill be your last\b",
             r"\b(?:won't|will not|doesn't get to|don't get to) (?:see|finish|make it to|live to see) (?:\d|the morning|tomorrow|christmas|another(?! (?:term|election|vote|cent|dime|penny))|her|his|the end)",
             r"\bshoot (?:this|the) place up\b",
-            # A death threat told of by whoever took it: "the caller made death threats", "she got a death threat".
-            r"\b(?:made|making|makes|left|leaving|leaves|sent|sending|sends|issued|issuing|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){0,3}?| )death threats?\b",
+            # A death threat told of by whoever took it: "the caller made death threats", "she got a death
+            # threat"; someone who made it comes first, so a law or the news about them is not one
+            # ("anyone who sends death threats will be prosecuted", "the law made death threats a felony").
+            rf"(?:\b(?:{_PERSON}|caller|(?:a|an|the|that|this)(?: same)? (?:voter|observer|protester|caller|sender|man|woman|guy|person|stranger))) (?:has |had |have |just |also |then |again |already )?(?:made|makes|left|leaves|sent|sends|issued|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){{0,3}}?| )death threats?\b(?![^.!?]*\b(?:a (?:felony|crime|misdemeanor|federal (?:crime|offense))|illegal|unlawful)\b)",
             r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
         ),
     ),
@@ -295,14 +323,17 @@ RULES: tuple[Rule, ...] = (
         2,
         (
             r"\b(?:here(?:'s| is)|posting|sharing|this is) (?:her|his|their) (?:home |personal |cell )?(?:address|phone|number|info)\b",
-            r"\b(?:her|his) (?:home )?address is\b",
+            # Not a speech: "his address is 10 minutes long", "her address is scheduled for 7 pm".
+            r"\b(?:her|his) (?:home )?address is\b(?! (?:\d+ (?:minutes?|mins?|hours?|seconds?|pages?)|scheduled|expected|set|planned|at \d|tonight|tomorrow|today)\b)",
             r"\bhere(?:'s| is) where (?:she|he|they) lives?\b",
             r"\bdox(?:x)?(?:ed|ing)?\b",
             r"\bcall (?:her|him) (?:at|on) (?:home|her cell|his cell)\b",
             # A worker's number or address itself, as written or as the redacted copy has it.
-            r"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? (?:\(?\d{3}\)?[ .-]?\d{3}|\d+ \w+|\[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
+            # A number that is a phone ("602-555-0143"), an address that is a street ("1423 elm"), not
+            # "her number is 3 on the ballot" or "their address is 2 hours away".
+            rf"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:(?:cell|phone|mobile|number|cell number|phone number)(?: number)? is:? \(?\d{{3}}\)?[ .-]?\d{{3}}|address is:? {_HOUSE_NUMBER}|(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? \[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
             r"(?:\b(?:her|his|their)|\[(?:worker|family)-\d+\](?:'s|')?) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address|home address)(?: is)?:? \[(?:phone|address)\]",
-            r"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|\d+ \w+)",
+            rf"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|{_HOUSE_NUMBER})",
         ),
     ),
     Rule(
@@ -469,14 +500,20 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
-            r"(?<!truth )\b(?:bombs?|explosive devices?|explosives) (?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go) off\b",
+            rf"{_A_REAL_BOMB}(?:\w+ )?(?:in|at|inside|under|planted|placed|will go off)\b",
+            rf"{_A_REAL_BOMB}(?:\w+ )?(?:goes|go|going to go|gonna go|will go|is set to go|set to go|is going|are going|'s going|'re going) off\b",
+            # "I will bomb your office", "we're going to blow up the count".
+            rf"{_I_WILL}(?:bomb|firebomb|blow up) (?:(?:you|u)\b(?! with)|(?:{_POSS}|the|this|that|every) (?:[\w'-]+ ){{0,2}}?{_BOMBED_PLACE}\b)",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
-            # A false call to the police, made or promised: "police got a fake call", "i'll call the cops and say...".
-            r"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{0,40}\b(?:fake|false|hoax|prank|bogus) (?:911 |emergency )?calls?\b|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b",
-            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b.{0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
+            # A false call to the police about someone, made or promised: "police got a fake call saying
+            # there was a shooting at her home", "someone made a hoax 911 call about the clerk's address",
+            # "i'll call the cops and say you have hostages"; not the news about prank calls, nor a call
+            # about real danger ("i will call 911 if someone is shot").
+            rf"\b(?:police|cops|officers|deputies|sheriff(?:'s office)?|911|dispatch(?:ers?)?)\b.{{0,40}}\b{_FALSE_CALL}{_ABOUT_SOMEONE}|\b(?:fake|false|hoax|prank|bogus) (?:911|emergency) calls?\b{_ABOUT_SOMEONE}",
+            rf"\b(?:{_PERSON}|caller|(?:a|the) caller) (?:has |had |just |also |then )?(?:made|placed|called in|phoned in) (?:a|an|another|two|three|several|more) {_FALSE_CALL}",
+            r"\b(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|we'll|we will|we're going to|gonna|(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| was going to)) (?:call|phone) (?:the )?(?:cops|police|911|swat)\b(?=(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){0,60}?\b(?:you|your|ur|u|her|his|she|he|the clerk(?:'s)?|\[worker-\d+\](?:'s)?)(?![\w-]))(?:(?!\b(?:if|when|whenever|unless|in case)\b)[^.!?]){0,50}\b(?:hostages?|shooting|shot|bomb|killed|murder(?:ed)?|dead bod(?:y|ies))\b",
         ),
     ),
     Rule(

@@ -113,6 +113,11 @@ def test_a_ticked_threat_of_violence_is_a_direct_threat(threat_type):
         "Caller made death threats.",
         "The man left two death threats on her voicemail.",
         "She got a death threat on Facebook last night.",
+        "Someone sent death threats to the clerk's personal email.",
+        "A man called in a death threat to the front desk.",
+        "The caller has made death threats twice this week.",
+        "A voter yelled death threats at the poll workers.",
+        "He texted death threats to my daughter.",
     ],
 )
 def test_a_death_threat_told_of_is_a_direct_threat(text):
@@ -125,6 +130,16 @@ def test_a_death_threat_told_of_is_a_direct_threat(text):
         "I condemn the death threats against our clerk.",
         "Death threats against election workers are unacceptable.",
         "The legislature passed a bill on death threats to officials.",
+        "The new law made death threats against poll workers a felony.",
+        "Congress made death threats to poll workers a federal offense.",
+        "The bill makes sending death threats to election officials a crime.",
+        "Anyone who sends death threats to election workers will be prosecuted.",
+        "We condemn anyone who sends death threats to election workers.",
+        "The FBI said it is investigating who sent death threats to clerks nationwide.",
+        "A man was sentenced for sending death threats to the Secretary of State.",
+        "He was charged with making death threats against an election worker in 2021.",
+        "Stop sending death threats to election workers.",
+        "Poll workers who receive death threats can call the hotline.",
     ],
 )
 def test_speaking_about_death_threats_is_no_threat(text):

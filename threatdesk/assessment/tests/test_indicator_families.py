@@ -146,6 +146,86 @@ def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
     assert level_of(text, "text_message") <= 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll worker will hang the Vote Here banner at 6 am.",
+        "The clerk will hang the certification notice on the door.",
+        "We'll hang a banner at the rally.",
+        "I will hang the flyers at the library tomorrow.",
+        "The volunteer will hang signs outside the precinct.",
+        "We're going to hang lights at the drive-through drop box.",
+        "The supervisor will hang her coat in the break room.",
+        "You will hang the ballot box seals on the hook.",
+        "The clerk will die a little inside when she sees this turnout report.",
+        "The clerk would die for her staff, she loves them.",
+    ],
+)
+def test_hanging_a_sign_or_a_coat_is_no_threat(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+    assert level_of(text, "text_message") <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will hang for treason.",
+        "The clerk will hang for this.",
+        "[WORKER-1] is going to hang.",
+        "You'll hang from a tree.",
+        "She will hang by the neck.",
+        "I will hang you from the courthouse steps.",
+    ],
+)
+def test_hanging_a_person_is_still_a_direct_threat(text):
+    assert "direct_threat" in codes_of(text, "text_message")
+    assert level_of(text, "text_message") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm headed to the polls to beat you.",
+        "I'm on my way to the polls to beat you.",
+        "Gonna beat you in the debate.",
+        "Gonna destroy you in the debate tonight.",
+        "You're dead in the polls, buddy.",
+        "You're dead in the race.",
+        "I'm coming to beat you at the county commission meeting.",
+        "I'm headed to the debate to destroy you.",
+        "We're heading to the convention to crush you.",
+        "I'm headed to the forum to take you down in the debate.",
+        "I'm heading to the hearing to beat them on the merits.",
+        "We will beat you in the debate.",
+        "We're going to crush them at the county commission meeting.",
+        "Gonna beat you at chess.",
+    ],
+)
+def test_contests_at_the_polls_in_debates_and_at_meetings_are_no_direct_threat(text):
+    assert "direct_threat" not in codes_of(text)
+    assert level_of(text) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to beat you to death.",
+        "I'm headed to your house to beat you.",
+        "I'm coming to the meeting to kill you.",
+        "I'm headed to the polls to shoot you.",
+        "I'll beat you after the meeting.",
+        "I will kill you at the county commission meeting.",
+        "Gonna kill you at the debate.",
+        "Gonna beat you till you bleed.",
+        "You're dead meat.",
+        "He's going to beat you when you walk out.",
+    ],
+)
+def test_violence_on_the_way_to_or_at_a_meeting_is_still_a_direct_threat(text):
+    assert "direct_threat" in codes_of(text, "voicemail")
+    assert level_of(text, "voicemail") >= 3
+
+
 @pytest.mark.parametrize("text", ["I hope you die.", "I hope u die", "hope you die, traitor"])
 def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
     assert "direct_threat" not in codes_of(text)
@@ -312,6 +392,18 @@ def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
         "Police got a fake call saying there was a shooting at her home.",
         "Someone made a hoax 911 call about the clerk's address.",
         "The caller said he will call the cops and tell them the clerk has hostages at her house.",
+        "I will bomb your office.",
+        "We're going to bomb the counting center.",
+        "Imma bomb you.",
+        "A bomb is going off in the lobby today.",
+        "Bombs are going off in the precinct at 5.",
+        "There's a bomb under your car.",
+        "I'm going to call 911 and say there's a dead body at your house.",
+        "We'll call the police and report a shooting at her address.",
+        "Deputies responded to a false call at the clerk's home last night.",
+        "Police received a prank call claiming the recorder had shot her husband.",
+        "Someone placed a fake 911 call to the recorder's home.",
+        "A hoax emergency call sent officers to [WORKER-1]'s house.",
     ],
 )
 def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
@@ -323,6 +415,24 @@ def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
     "text",
     [
         "He dropped truth bombs at the hearing.",
+        "The pension debt is a time bomb set to go off next year.",
+        "The deficit is a ticking time bomb that will go off in 2030.",
+        "Her speech dropped a bomb in the chamber.",
+        "The F-bombs in the debate were embarrassing.",
+        "The photo bombs in the press conference were funny.",
+        "The cherry bombs at the Fourth of July parade were loud.",
+        "A bath bomb in the gift basket for volunteers.",
+        "I'm going to bomb this interview, I'm so nervous.",
+        "We're going to bomb you with emails until the audit.",
+        "I will call 911 if someone is shot.",
+        "If I see anyone with a gun at the polls I will call the police and report a shooting.",
+        "We'll call the cops and report the shooting we heard.",
+        "He said he would call the police if he saw a dead body.",
+        "Sheriff's deputies said they received false calls about ballots.",
+        "911 dispatchers are tired of prank calls.",
+        "Police warned about prank calls during election week.",
+        "A false 911 call is a felony in Arizona.",
+        "Cops are cracking down on prank calls.",
         "I got a fake call from a robocaller about my ballot.",
         "I called the police and told them about the shooting threats.",
         "The candidate filed a false report with the police about the canvass.",
@@ -339,6 +449,11 @@ def test_truth_bombs_robocalls_and_calling_the_police_are_no_hoax(text):
         "[WORKER-1] lives at [ADDRESS]",
         "Here is [WORKER-1] address: [ADDRESS]. Her cell is [PHONE].",
         "She lives at 1423 Elm Street. Go tell her what you think.",
+        "She lives at 1423 Elm. Go tell her.",
+        "His address is 55 Ridge Road.",
+        "Her phone number is (602) 555-0143.",
+        "Their address is 12 Oak Lane, go say hi.",
+        "He lives on 88 Cactus Way.",
     ],
 )
 def test_a_published_phone_number_or_address_is_doxxing(text):
@@ -353,9 +468,22 @@ def test_a_published_phone_number_or_address_is_doxxing(text):
         "Our office address is [ADDRESS], open 8 to 5.",
         "Her number is on the county website.",
         "The clerk's office phone is 602-555-0100.",
+        "Her number is 3 on the ballot.",
+        "Their number is 40 percent lower than last year.",
+        "His number is 52 percent approval.",
+        "Their number is 300 voters in the precinct.",
+        "Her cell number is 2 digits off from mine.",
+        "Her phone is 2 years old.",
+        "He lives on 40 acres outside town.",
+        "She lives on 5 acres near the river.",
+        "They live on 30 dollars a day.",
+        "He lives on 3 hours of sleep during the canvass.",
+        "He lives at 6 am on the farm, up with the cows.",
+        "Their address is 2 hours from the office.",
+        "His address is 10 minutes long and worth watching.",
     ],
 )
-def test_ones_own_or_an_offices_number_is_not_doxxing(text):
+def test_ones_own_an_offices_or_a_number_that_is_no_phone_or_street_is_not_doxxing(text):
     assert "doxxing" not in codes_of(text, "social_post")
     assert level_of(text, "social_post") <= 1
 
