@@ -215,6 +215,17 @@ class ReportForm(forms.Form):
                 self.add_error("evidence", f"{upload.name}: {exc}")
         return data
 
+    def fields_with_errors(self) -> list[forms.BoundField]:
+        """For the summary above the form, which names and links to each field to correct."""
+        return [field for field in self.visible_fields() if field.errors]
+
+    def note_files_not_kept(self) -> None:
+        """A browser never fills a file input in again, so the files sent with a form that comes
+        back are gone: say so by the field, naming them, before the report goes without them."""
+        names = [upload.name or "" for upload in self.files.getlist("evidence")]
+        if names:
+            self.add_error("evidence", files_not_kept(names))
+
     def add_input_errors(self, errors: list[FieldError]) -> None:
         """Place the errors the service found (places it could not resolve) next to their fields."""
         for error in errors:
@@ -225,6 +236,12 @@ class ReportForm(forms.Form):
         data = cast(QueryDict, self.data).copy()
         data["submission_token"] = uuid.uuid4().hex
         self.data = data
+
+
+def files_not_kept(names: list[str]) -> str:
+    listed = ", ".join(names)
+    which = f"The file you chose ({listed}) was" if len(names) == 1 else f"The {len(names)} files you chose ({listed}) were"
+    return f"{which} not kept: browsers drop attached files when a form comes back. Attach them again before you send."
 
 
 RECEIPT_CODE = re.compile(rf"^R(-[{ALPHABET}]{{4}}){{4}}$")

@@ -61,6 +61,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
         else:
             _remember_filed(request, result.report.public_code)
             return redirect("reports:receipt", code=result.report.public_code)
+    if posted:
+        form.note_files_not_kept()
     return render(request, "reports/report_form.html", {"form": form}, status=status)
 
 
@@ -76,7 +78,8 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_by_receipt(code)
     if report.public_code not in request.session.get(FILED_IN_SESSION, []):
         return _status_page(request, report)
-    return render(request, "reports/receipt.html", {"report": report, "guidance": selectors.report_guidance(report)})
+    context = {"report": report, "guidance": selectors.report_guidance(report), "evidence_count": report.evidence.count()}
+    return render(request, "reports/receipt.html", context)
 
 
 def status_lookup(request: HttpRequest) -> HttpResponse:

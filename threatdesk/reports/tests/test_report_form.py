@@ -159,6 +159,12 @@ def test_full_report_with_evidence_redirects_to_a_receipt_with_its_code(client, 
     kinds = sorted(report.evidence.values_list("kind", flat=True))
     assert kinds == ["email", "image"]
     assert len(files_under(media)) == 2
+    assert '<p id="evidence-count">2 evidence files were stored with this report.</p>' in receipt.content.decode()
+
+
+def test_the_receipt_says_when_no_evidence_was_stored(client, media):
+    receipt = client.get(client.post("/report/", form_data())["Location"])
+    assert '<p id="evidence-count">No evidence files were stored with this report.</p>' in receipt.content.decode()
 
 
 def test_receipt_code_opens_the_status_page_without_login_and_shows_no_words(client, personas):
@@ -303,6 +309,48 @@ def test_missing_everything_shows_every_required_field(client, media):
     nothing_written(media)
 
 
+def test_files_sent_with_a_form_that_comes_back_are_named_and_asked_for_again(client, media):
+    response = client.post("/report/", {**form_data(narrative=""), "evidence": evidence_files()})
+    assert response.status_code == 422
+    (not_kept,) = parse(response).errors["evidence"]
+    assert "The 2 files you chose (screenshot.png, threat.eml) were not kept" in not_kept
+    assert "Attach them again before you send." in not_kept
+    summary = summary_of(response)
+    assert 'href="#id_evidence"' in summary and "Attach them again" in summary
+    nothing_written(media)
+
+
+def test_an_accepted_file_beside_a_refused_one_is_named_as_not_kept_too(client, media):
+    refused = SimpleUploadedFile("notes.txt", text_bytes(), "text/plain")
+    good = SimpleUploadedFile("ok.png", png_bytes(), "image/png")
+    response = client.post("/report/", {**form_data(), "evidence": [good, refused]})
+    errors = parse(response).errors["evidence"]
+    assert errors[0].startswith("notes.txt: ")
+    assert "(ok.png, notes.txt) were not kept" in errors[1]
+
+
+def test_a_form_that_comes_back_without_files_says_nothing_of_files(client):
+    response = client.post("/report/", form_data(narrative=""))
+    assert "not kept" not in response.content.decode()
+    assert "evidence" not in parse(response).errors
+
+
+def summary_of(response: Any) -> str:
+    html = response.content.decode()
+    return html[html.index('id="error-summary"') : html.index("<form")]
+
+
+def test_the_error_summary_names_each_field_to_correct_and_links_to_it(client):
+    response = client.post("/report/", form_data(narrative="", state="", threat_types=[]))
+    summary = summary_of(response)
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [target for target, _ in links] == ["id_state", "id_threat_types", "id_narrative"]
+    assert ("id_narrative", "What happened") in links
+    html = response.content.decode()
+    for target, _ in links:
+        assert f'id="{target}"' in html
+
+
 def test_the_form_keeps_what_was_typed_after_an_error(client):
     response = client.post("/report/", form_data(county="Cook"))
     html = response.content.decode()
@@ -358,7 +406,7 @@ def test_more_files_than_one_report_may_carry_are_refused_before_any_is_read(cli
     settings.EVIDENCE_MAX_FILES = 3
     response = client.post("/report/", {**form_data(), "evidence": screenshots(4)})
     assert response.status_code == 422
-    assert parse(response).errors.get("evidence") == ["Attach at most 3 files to one report; you chose 4."]
+    assert parse(response).errors.get("evidence", [])[0] == "Attach at most 3 files to one report; you chose 4."
     assert nothing_read == []
     nothing_written(media)
 
@@ -369,8 +417,9 @@ def test_files_larger_together_than_one_report_may_carry_are_refused_before_any_
     assert all(f.size <= 4096 for f in files) and sum(f.size for f in files) > 10_000
     response = client.post("/report/", {**form_data(), "evidence": files})
     assert response.status_code == 422
-    (error,) = parse(response).errors.get("evidence", [])
+    error, not_kept = parse(response).errors.get("evidence", [])
     assert "together; one report may carry 10 kB" in error
+    assert "The 4 files you chose" in not_kept
     assert nothing_read == []
     nothing_written(media)
 
