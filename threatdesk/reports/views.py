@@ -89,10 +89,22 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/status_lookup.html", {"form": form})
 
 
+NO_SUCH_RECEIPT = "No report has this code. Check it against your receipt, letter by letter, and try again."
+
+
 @pages_rate_limited(selectors.RECEIPT_RATE)
 def status(request: HttpRequest, code: str) -> HttpResponse:
-    """The status of a report for whoever holds its receipt code: no content, only progress."""
-    return _status_page(request, selectors.report_by_receipt(code))
+    """The status of a report for whoever holds its receipt code: no content, only progress. A
+    code that opens nothing gives the look-up form again with the code in it, to correct; it says
+    only what the not-found answer said, under the same count of look-ups."""
+    try:
+        report = selectors.report_by_receipt(code)
+    except Http404:
+        form = ReceiptLookupForm({"code": code})
+        if form.is_valid():
+            form.add_error("code", NO_SUCH_RECEIPT)
+        return render(request, "reports/status_lookup.html", {"form": form}, status=404)
+    return _status_page(request, report)
 
 
 def _status_page(request: HttpRequest, report: Report) -> HttpResponse:

@@ -188,6 +188,32 @@ def test_status_lookup_form_leads_to_the_status_page(client):
     assert response["Location"] == f"/status/{code}/"
 
 
+def test_a_code_that_opens_nothing_gives_the_form_again_with_the_code_and_what_to_check(client):
+    real = Client().post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
+    lookup = client.get("/status/", {"code": "r aaaa bbbb cccc dddd"})
+    page = client.get(lookup["Location"])
+    assert page.status_code == 404
+    html = page.content.decode()
+    assert "No report has this code. Check it against your receipt" in html
+    assert 'name="code" value="R-AAAA-BBBB-CCCC-DDDD"' in html
+    assert "Check status" in html
+    assert real not in html and 'id="report-status"' not in html
+
+
+def test_a_code_that_opens_nothing_is_counted_as_every_look_up_is():
+    guesser = Client(REMOTE_ADDR="198.51.100.10")
+    assert all(guesser.get("/status/R-AAAA-BBBB-CCCC-DDDD/").status_code == 404 for _ in range(30))
+    refused = guesser.get("/status/R-AAAA-BBBB-CCCC-DDDD/")
+    assert refused.status_code == 429
+    assert "No report has this code" not in refused.content.decode()
+
+
+def test_a_status_address_that_is_no_code_says_what_codes_look_like(client):
+    page = client.get("/status/nonsense/")
+    assert page.status_code == 404
+    assert "Receipt codes look like R-7K3M-9QXP-2D4F-HJ8A." in page.content.decode()
+
+
 def test_receipt_pages_answer_429_past_the_rate_and_show_nothing_of_the_report(client):
     code = client.post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
     guesser = Client(REMOTE_ADDR="198.51.100.7")
