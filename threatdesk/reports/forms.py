@@ -37,6 +37,13 @@ def _lines(text: str) -> list[str]:
     return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
 
 
+def _in_list_order(threat_types: list[str]) -> list[str]:
+    """The types as the form lists them, whatever order they came in: the first is the main one,
+    and the label says it is the one highest on the list."""
+    order = {value: position for position, value in enumerate(ThreatType.values)}
+    return sorted(threat_types, key=lambda value: order.get(value, len(order)))
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -82,7 +89,10 @@ class ReportForm(forms.Form):
         label="Platform or service", required=False, max_length=200, help_text="For online channels, e.g. the social network."
     )
     threat_types = forms.MultipleChoiceField(
-        label="What kind of threat? (choose all that apply; the first you tick is treated as the main one)",
+        label=(
+            "What kind of threat? (choose all that apply; of those you tick, "
+            "the one highest on this list is treated as the main one)"
+        ),
         choices=ThreatType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -165,7 +175,7 @@ class ReportForm(forms.Form):
             "county": data.get("county", ""),
             "channel": data.get("channel", ""),
             "platform": data.get("platform", ""),
-            "threat_types": data.get("threat_types", []),
+            "threat_types": _in_list_order(data.get("threat_types", [])),
             "target_role": data.get("target_role", ""),
             "election_phase": data.get("election_phase") or ElectionPhase.UNKNOWN,
             "message_text": data.get("message_text", ""),

@@ -377,6 +377,19 @@ def test_the_error_summary_names_each_field_to_correct_and_links_to_it(client):
         assert f'id="{target}"' in html
 
 
+def test_the_main_threat_type_is_the_one_highest_on_the_list_whatever_order_they_came_in(client, personas):
+    client.force_login(personas.reporter)
+    page = client.get("/report/").content.decode()
+    assert "of those you tick, the one highest on this list is treated as the main one" in page
+    assert client.post("/report/", form_data(threat_types=["harassment", "threat_violence"])).status_code == 302
+    report = Report.objects.get()
+    assert report.primary_threat_type == "threat_violence"
+    assert list(report.threat_types.values_list("code", flat=True)) == [
+        "threat_violence",
+        "harassment",
+    ]
+
+
 def test_the_form_keeps_what_was_typed_after_an_error(client):
     response = client.post("/report/", form_data(county="Cook"))
     html = response.content.decode()
