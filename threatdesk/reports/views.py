@@ -20,6 +20,7 @@ from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import steps_for_filer
 from threatdesk.lib.paging import page_of
 from threatdesk.privacy.forms import ReasonForm
+from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words, active_reveal, may_override_level, may_reveal
 from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
@@ -209,6 +210,6 @@ def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> Ht
         response["X-Content-SHA256-Verified"] = "NO"
         return response
     response = HttpResponse(data, content_type=item.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{item.public_code}"'
+    response["Content-Disposition"] = f'attachment; filename="{evidence_files.file_name(item)}"'
     response["X-Content-SHA256-Verified"] = "yes"
     return response
