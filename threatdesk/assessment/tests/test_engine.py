@@ -80,6 +80,14 @@ def test_ticked_threat_types_count_as_what_the_reporter_saw():
     assert level_of("He was there again.", "other", threat_types=("stalking",)) == 3
 
 
+def test_indicators_from_ticked_types_and_the_channel_say_them_as_the_form_does():
+    result = assess(Facts(text="", channel="at_home", target_role=ROLE, threat_types=("threat_family", "harassment")))
+    evidence = {i.code: i.evidence for i in result.indicators}
+    assert evidence["threat_to_family"] == "reported as threat naming family or children"
+    assert evidence["approach"] == "came by at or near home"
+    assert not any("_" in text for text in evidence.values())
+
+
 def test_words_read_beforehand_give_the_same_assessment():
     facts = Facts(
         text="Nice quiet street you live on. Be a shame if anything happened there.",
