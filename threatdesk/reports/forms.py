@@ -14,6 +14,7 @@ from pydantic import ValidationError as PydanticValidationError
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.lib.codes import ALPHABET, normalise_code
 from threatdesk.places.models import State
+from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.schemas import ReportIn, pydantic_errors
 from threatdesk.reports.services import FieldError
@@ -284,3 +285,11 @@ class LevelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Why the level should differ. Kept in the audit trail.",
     )
+
+
+class RevealForm(ReasonForm):
+    """The reason a liaison gives to read a referred report's original words for a while."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = "Why you need to read the original words of this report. It is kept in the audit trail."

@@ -19,11 +19,10 @@ from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import steps_for_filer
 from threatdesk.lib.paging import page_of
-from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words, active_reveal, may_override_level, may_reveal
-from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
+from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm, RevealForm
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
@@ -131,7 +130,7 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
     context = {
         "reveal": reveal,
-        "reveal_form": forms.get("reveal_form") or (ReasonForm() if may_reveal(user, report) else None),
+        "reveal_form": forms.get("reveal_form") or (RevealForm() if may_reveal(user, report) else None),
         "level_form": forms.get("level_form") or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
@@ -196,7 +195,7 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
     def act(data: dict[str, Any]) -> None:
         services.report_reveal(actor=request.user, report=report, reason=data["reason"])
 
-    return act_on_form(request, report, ReasonForm(request.POST), act, form_name="reveal_form")
+    return act_on_form(request, report, RevealForm(request.POST), act, form_name="reveal_form")
 
 
 @login_required

@@ -49,6 +49,13 @@ def test_a_role_without_its_scope_is_refused_and_nothing_changes(personas, secon
     assert not AuditEvent.objects.filter(action="accounts.user.changed").exists()
 
 
+def test_a_role_without_its_scope_is_named_with_the_right_article(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    refused = admin_client(personas).post(url, admin_user_form(second_admin, role=Role.OFFICE_MANAGER)).content.decode()
+    assert "an office manager needs an office" in refused
+    assert "a office" not in refused
+
+
 def test_the_staff_flags_are_not_on_the_form(personas, second_admin):
     page = admin_client(personas).get(f"/admin/accounts/user/{second_admin.pk}/change/").content.decode()
     assert 'name="is_staff"' not in page and 'name="is_superuser"' not in page
