@@ -35,3 +35,11 @@ def test_an_administrator_reaches_the_admin(personas: Personas) -> None:
     client.force_login(personas.admin)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/login/")["Location"] == "/admin/"
+
+
+def test_the_menu_leads_administrators_and_only_them_to_the_admin(personas: Personas) -> None:
+    admin, manager = Client(), Client()
+    admin.force_login(personas.admin)
+    manager.force_login(personas.manager)
+    assert '<a href="/admin/">Admin</a>' in admin.get("/reports/").content.decode()
+    assert 'href="/admin/"' not in manager.get("/reports/").content.decode()
