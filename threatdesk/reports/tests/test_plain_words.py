@@ -1,5 +1,5 @@
 """What a reader sees of a report is in words: timeline events by name, never by their audit key;
-the reason asked before revealing says what it reveals."""
+the reason asked before revealing says what it reveals; each time says which clock it is on."""
 
 from __future__ import annotations
 
@@ -38,3 +38,10 @@ def test_the_reveal_form_asks_why_the_words_are_needed(personas: Any) -> None:
     html = signed_in(personas.liaison).get(f"/reports/{report.public_code}/").content.decode()
     assert "Why you need to read the original words of this report." in html
     assert "open this record" not in html
+
+
+def test_the_time_of_the_incident_says_it_is_local_beside_the_received_time_in_utc(personas: Any) -> None:
+    report = filed_by_reporter(personas)
+    html = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert "21:15 local time</dd>" in html
+    assert " UTC (" in html
