@@ -1,5 +1,6 @@
 """At phone width (390 px) the laws pages and a reporter's own list fit the screen: nothing to
-drag sideways, and a report's status in view beside its code."""
+drag sideways, and a report's status in view beside its code; the report form's boxes and file
+button are big enough to tap."""
 
 from __future__ import annotations
 
@@ -59,4 +60,19 @@ def test_a_reporter_sees_the_status_of_each_report_on_a_phone(new_page, browser_
     assert box["y"] < row.locator("td[data-label=Types]").bounding_box()["y"]  # right after the code, above the rest
     width, _ = page_width(page)
     assert width <= PHONE_WIDTH, f"/reports/ is {width} px wide at {PHONE_WIDTH} px"
+    browser_watch.assert_clean()
+
+
+def test_the_report_forms_boxes_and_file_button_are_big_enough_to_tap(new_page, browser_watch, live_url, page_width):
+    page = new_page(phone=True)
+    page.goto("/report/")
+    for box in page.locator("input[type=checkbox]").all():
+        size = box.bounding_box()
+        assert size is not None and size["width"] >= 24 and size["height"] >= 24, size
+    row = page.locator("label", has=page.locator("input[type=checkbox]")).first.bounding_box()
+    assert row is not None and row["height"] >= 36, row
+    file_input = page.locator("input[type=file]").bounding_box()
+    assert file_input is not None and file_input["height"] >= 40, file_input
+    width, _ = page_width(page)
+    assert width <= PHONE_WIDTH
     browser_watch.assert_clean()
