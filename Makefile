@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address the demo's printed API example and the links in mail use: the one being served.
+SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 
 .PHONY: run serve migrate demo test test-pg lint typecheck bench bench-redaction clean
@@ -23,14 +25,14 @@ migrate: $(STAMP) .env
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py demo --if-empty
+	SITE_URL=$(SITE_URL) $(PY) manage.py demo --if-empty
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: migrate
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -21,7 +21,7 @@ api = NinjaAPI(
     description=(
         "Report threats against election workers, follow them, attach evidence. "
         "Authenticate with `Authorization: Bearer <token>` (ask your administrator; "
-        "`manage.py create_token`). Codes are listed in docs/codebook.md."
+        "`manage.py create_token`). The codes each coded field takes are listed in its schema below."
     ),
     urls_namespace="api",
 )

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from threatdesk.accounts import views as account_views
 from threatdesk.api import api
 from threatdesk.reports import views as report_views
 
@@ -21,6 +21,6 @@ urlpatterns = [
     path("api/", api.urls),
     # The admin's own sign-in form asks for no authenticator code: everyone signs in at one place,
     # which does (an administrator with an app set up must give a code there, as everyone else).
-    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True), name="admin_sign_in"),
+    path("admin/login/", account_views.admin_sign_in, name="admin_sign_in"),
     path("admin/", admin.site.urls),
 ]

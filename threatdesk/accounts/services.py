@@ -20,6 +20,11 @@ from threatdesk.places.models import Agency, Office, State
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
 
+def with_article(noun: str) -> str:
+    """ "an office manager", "a liaison": the article as the word sounds (these words are regular)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def check_scope(*, role: str, office: Office | None, agency: Agency | None, state: State | None) -> None:
     """Each role works in exactly the scope it needs: a manager in an office, a liaison in an agency."""
     needed = ROLE_SCOPE.get(role, "missing")
@@ -27,16 +32,14 @@ def check_scope(*, role: str, office: Office | None, agency: Agency | None, stat
         raise ValidationError({"role": f"unknown role {role!r}"})
     given = {"office": office, "agency": agency, "state": state}
     if needed and given[needed] is None:
-        raise ValidationError(
-            {needed: f"a {Role(role).label.lower()} needs {'an' if needed in ('office', 'agency') else 'a'} {needed}"}
-        )
+        raise ValidationError({needed: f"{with_article(Role(role).label.lower())} needs {with_article(needed)}"})
     extra = [
         name
         for name, value in given.items()
         if value is not None and name != needed and not (role == Role.REPORTER and name == "office")
     ]
     if extra:
-        raise ValidationError({extra[0]: f"a {Role(role).label.lower()} has no {extra[0]} scope"})
+        raise ValidationError({extra[0]: f"{with_article(Role(role).label.lower())} has no {extra[0]} scope"})
 
 
 @transaction.atomic

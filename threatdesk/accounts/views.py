@@ -11,8 +11,9 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django_otp import login as otp_login
 
 from threatdesk.accounts import services
@@ -25,6 +26,20 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """Where the admin sends whoever it will not serve. Its own form asks for no authenticator
+    code, so a signed-out visitor goes to the site's one sign-in, which does. A signed-in user the
+    admin refused may not use it at all: sending them to sign in again would only bounce them
+    back (sign-in passes a signed-in user on to `next`), so they get the site's not-found page."""
+    user = request.user
+    if user.is_authenticated and user.is_active and user.is_staff:
+        return redirect("admin:index")
+    if user.is_authenticated:
+        raise Http404("The admin is for administrators.")
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
 
 
 def _qr_data_uri(uri: str) -> str:

@@ -12,6 +12,8 @@ import bisect
 import re
 from collections.abc import Mapping
 
+from django.db.models import TextChoices
+
 from threatdesk.assessment.indicators import (
     BEHAVIOUR,
     BY_CODE,
@@ -28,6 +30,7 @@ from threatdesk.assessment.indicators import (
     WORDS,
 )
 from threatdesk.assessment.types import Assessment, Facts, Indicator
+from threatdesk.reports.taxonomy import Channel, ThreatType
 
 LEVEL_NAMES = {
     0: "criticism or complaint",
@@ -147,6 +150,11 @@ def _from_words(text: str) -> dict[str, Indicator]:
     return fired
 
 
+def _label(choices: type[TextChoices], code: str) -> str:
+    """A coded fact as the filer chose it on the form, for the indicator's evidence."""
+    return str(choices(code).label).lower() if code in choices.values else code.replace("_", " ")
+
+
 def _fact(code: str, evidence: str, weight: int | None = None) -> Indicator:
     rule = BY_CODE[code]
     return Indicator(code, rule.label, rule.axis, rule.weight if weight is None else weight, evidence)
@@ -157,10 +165,10 @@ def _from_facts(facts: Facts, fired: dict[str, Indicator]) -> None:
     for threat_type in facts.threat_types:
         code = FROM_THREAT_TYPES.get(threat_type)
         if code and code not in fired:
-            fired[code] = _fact(code, f"reported as {threat_type.replace('_', ' ')}")
+            fired[code] = _fact(code, f"reported as {_label(ThreatType, threat_type)}")
     code = FROM_CHANNELS.get(facts.channel)
     if code and code not in fired:
-        fired[code] = _fact(code, f"channel: {facts.channel.replace('_', ' ')}")
+        fired[code] = _fact(code, f"came by {_label(Channel, facts.channel)}")
     kinds = {kind for kind, _found in facts.protected_mentions}
     found = {found for _kind, found in facts.protected_mentions}
     if ("address" in found or "family" in kinds) and "home_family_knowledge" not in fired:

@@ -32,31 +32,13 @@ from threatdesk.cases.selectors import referrals_for, steps_for
 from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.reports import selectors
 from threatdesk.reports.access import may_identify_reporter_to_law_enforcement, may_make_packet
+from threatdesk.reports.evidence import file_name
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.reports.services import evidence_open
 
 PURPOSE = "case packet"
 STYLESHEETS = ("css/case-packet.css",)
 MANIFEST = "manifest.json"
-
-# File names in the ZIP are the evidence codes: the uploaded names may name people.
-EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "image/heic": ".heic",
-    "audio/mpeg": ".mp3",
-    "audio/x-wav": ".wav",
-    "audio/ogg": ".ogg",
-    "audio/mp4": ".m4a",
-    "audio/x-m4a": ".m4a",
-    "audio/amr": ".amr",
-    "audio/x-flac": ".flac",
-    "video/mp4": ".mp4",
-    "application/pdf": ".pdf",
-    "message/rfc822": ".eml",
-}
 
 
 class FileStatus:
@@ -113,7 +95,7 @@ def sha256(data: bytes) -> str:
 
 
 def _evidence_path(item: Evidence) -> str:
-    return f"evidence/{item.public_code}{EXTENSIONS.get(item.content_type, '.bin')}"
+    return f"evidence/{file_name(item)}"
 
 
 def _take_evidence(actor: Any, item: Evidence) -> PacketEvidence:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from threatdesk.laws import statutes
 from threatdesk.laws.contacts import CONTACTS, CONTACTS_CHECKED
@@ -44,6 +46,8 @@ def _guide_context(code: str) -> dict[str, Any]:
         "reviewed": statutes.reviewed_on(code),
         "contacts": CONTACTS,
         "contacts_checked": CONTACTS_CHECKED,
+        # In full on paper, where a path alone leads nowhere.
+        "guide_url": settings.SITE_URL + reverse("laws:guide", args=[code.upper() if state else code]),
     }
 
 

@@ -65,7 +65,7 @@ class ReportOut(Schema):
         description="The platform or service as the filer wrote it; null when your role may not read the original words."
     )
     platform_code: str = Field(
-        description="The platform read from it (docs/codebook.md): a code, 'other', or '' when none was given."
+        description="The platform read from it: a code such as x or facebook, 'other', or '' when none was given."
     )
     threat_types: list[str]
     target_role: str

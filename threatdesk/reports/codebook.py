@@ -17,7 +17,12 @@ from threatdesk.reports.taxonomy import (
 
 SECTIONS: list[tuple[str, str, type[TextChoices]]] = [
     ("channel", "How the threat reached the person or office.", Channel),
-    ("threat_types", "What kind of threat. A report may carry several; the first is the primary type.", ThreatType),
+    (
+        "threat_types",
+        "What kind of threat. A report may carry several; the first is the primary type. The web form has no order "
+        "of ticking to go by: there the ticked type highest in this table is the primary.",
+        ThreatType,
+    ),
     ("target_role", "Who was targeted, by their role in the election.", TargetRole),
     ("election_phase", "Where in the election calendar it happened.", ElectionPhase),
     (

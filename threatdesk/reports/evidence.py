@@ -42,7 +42,31 @@ ALLOWED_MIME: dict[str, str] = {
     "application/pdf": Evidence.Kind.PDF,
 }
 EMAIL_MIME = "message/rfc822"
+# The extension each accepted type is saved with, so the file opens when tapped.
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "audio/mpeg": ".mp3",
+    "audio/x-wav": ".wav",
+    "audio/ogg": ".ogg",
+    "audio/mp4": ".m4a",
+    "audio/x-m4a": ".m4a",
+    "audio/amr": ".amr",
+    "audio/x-flac": ".flac",
+    "video/mp4": ".mp4",
+    "application/pdf": ".pdf",
+    "message/rfc822": ".eml",
+}
 ALLOWED_LABEL = "images (JPEG, PNG, GIF, WebP, HEIC), audio (MP3, WAV, OGG, M4A, AMR, FLAC), PDF, or email (.eml)"
+
+
+def file_name(item: Evidence) -> str:
+    """The name an evidence file is handed out under: its code, not the uploaded name, which may
+    name people, with the extension of its stored type."""
+    return f"{item.public_code}{EXTENSIONS.get(item.content_type, '.bin')}"
 
 
 class EvidenceError(ValueError):

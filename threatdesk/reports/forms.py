@@ -14,6 +14,7 @@ from pydantic import ValidationError as PydanticValidationError
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.lib.codes import ALPHABET, normalise_code
 from threatdesk.places.models import State
+from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.schemas import ReportIn, pydantic_errors
 from threatdesk.reports.services import FieldError
@@ -35,6 +36,13 @@ FIELD_FOR_PATH = {
 def _lines(text: str) -> list[str]:
     """Identifiers typed one per line or separated by commas."""
     return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+def _in_list_order(threat_types: list[str]) -> list[str]:
+    """The types as the form lists them, whatever order they came in: the first is the main one,
+    and the label says it is the one highest on the list."""
+    order = {value: position for position, value in enumerate(ThreatType.values)}
+    return sorted(threat_types, key=lambda value: order.get(value, len(order)))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -82,7 +90,10 @@ class ReportForm(forms.Form):
         label="Platform or service", required=False, max_length=200, help_text="For online channels, e.g. the social network."
     )
     threat_types = forms.MultipleChoiceField(
-        label="What kind of threat? (choose all that apply; the first you tick is treated as the main one)",
+        label=(
+            "What kind of threat? (choose all that apply; of those you tick, "
+            "the one highest on this list is treated as the main one)"
+        ),
         choices=ThreatType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -165,7 +176,7 @@ class ReportForm(forms.Form):
             "county": data.get("county", ""),
             "channel": data.get("channel", ""),
             "platform": data.get("platform", ""),
-            "threat_types": data.get("threat_types", []),
+            "threat_types": _in_list_order(data.get("threat_types", [])),
             "target_role": data.get("target_role", ""),
             "election_phase": data.get("election_phase") or ElectionPhase.UNKNOWN,
             "message_text": data.get("message_text", ""),
@@ -215,6 +226,17 @@ class ReportForm(forms.Form):
                 self.add_error("evidence", f"{upload.name}: {exc}")
         return data
 
+    def fields_with_errors(self) -> list[forms.BoundField]:
+        """For the summary above the form, which names and links to each field to correct."""
+        return [field for field in self.visible_fields() if field.errors]
+
+    def note_files_not_kept(self) -> None:
+        """A browser never fills a file input in again, so the files sent with a form that comes
+        back are gone: say so by the field, naming them, before the report goes without them."""
+        names = [upload.name or "" for upload in self.files.getlist("evidence")]
+        if names:
+            self.add_error("evidence", files_not_kept(names))
+
     def add_input_errors(self, errors: list[FieldError]) -> None:
         """Place the errors the service found (places it could not resolve) next to their fields."""
         for error in errors:
@@ -225,6 +247,12 @@ class ReportForm(forms.Form):
         data = cast(QueryDict, self.data).copy()
         data["submission_token"] = uuid.uuid4().hex
         self.data = data
+
+
+def files_not_kept(names: list[str]) -> str:
+    listed = ", ".join(names)
+    which = f"The file you chose ({listed}) was" if len(names) == 1 else f"The {len(names)} files you chose ({listed}) were"
+    return f"{which} not kept: browsers drop attached files when a form comes back. Attach them again before you send."
 
 
 RECEIPT_CODE = re.compile(rf"^R(-[{ALPHABET}]{{4}}){{4}}$")
@@ -257,3 +285,11 @@ class LevelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Why the level should differ. Kept in the audit trail.",
     )
+
+
+class RevealForm(ReasonForm):
+    """The reason a liaison gives to read a referred report's original words for a while."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = "Why you need to read the original words of this report. It is kept in the audit trail."

@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
-from threatdesk.reports.taxonomy import ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
+from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
 
@@ -134,10 +134,31 @@ class ReporterContactIn(BaseModel):
         return normalise_phone(value) if value else ""
 
 
-class ReportIn(BaseModel):
-    """One incident report. Codes are listed in docs/codebook.md."""
+# The request the API documentation offers to send: a report it would take as it stands.
+REPORT_EXAMPLE: dict[str, Any] = {
+    "occurred_on": "2024-11-06",
+    "occurred_time": "21:15",
+    "state": "AZ",
+    "county": "Maricopa",
+    "channel": "voicemail",
+    "threat_types": ["threat_violence"],
+    "target_role": "county_election_official",
+    "election_phase": "canvass",
+    "message_text": "We know where you live. Stop the count or else.",
+    "narrative": "A caller left this voicemail on the office line after hours.",
+    "sender": {"phones": ["(602) 555-0199"], "description": "Calm male voice."},
+    "reporter_consent": ["office"],
+}
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+def _codes(choices: type[Any]) -> str:
+    return ", ".join(choices.values)
+
+
+class ReportIn(BaseModel):
+    """One incident report. Each coded field lists its codes in this schema."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"example": REPORT_EXAMPLE})
 
     occurred_on: Annotated[dt.date, BeforeValidator(_date_not_a_number)] = Field(
         description="Date it happened (YYYY-MM-DD), not in the future."
@@ -147,7 +168,9 @@ class ReportIn(BaseModel):
         description="Two-letter state or territory code, e.g. AZ."
     )
     county: ShortText = Field(default="", description="County FIPS code (e.g. 04013) or name (e.g. Maricopa).")
-    channel: str = Field(description="Channel code (e.g. voicemail) or a common word such as 'letter'.")
+    channel: str = Field(
+        description=f"Channel code, one of: {_codes(Channel)}; or a common word such as 'letter'.", examples=["voicemail"]
+    )
     platform: ShortText = Field(default="", description="Platform or service, for online channels.")
     threat_types: list[ThreatType] = Field(min_length=1, max_length=len(ThreatType), description="First is primary.")
     target_role: TargetRole
@@ -167,7 +190,7 @@ class ReportIn(BaseModel):
     def _channel(cls, value: str) -> str:
         code = channel_from_word(value)
         if code is None:
-            raise ValueError(f"unknown channel {value!r}; see docs/codebook.md")
+            raise ValueError(f"unknown channel {value!r}; use one of {_codes(Channel)}")
         return code
 
     @field_validator("occurred_on")

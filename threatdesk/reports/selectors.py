@@ -134,7 +134,18 @@ ACTION_LABELS = {
     "reports.evidence.integrity_failed": "Evidence failed its integrity check",
     "cases.packet.generated": "Case packet generated for prosecutors",
     "cases.report.indicators_exported": "Sender indicators exported (STIX 2.1)",
+    "cases.notification.sent": "Notification mailed",
+    "cases.notification.abandoned": "Notification could not be mailed",
+    "reports.report.level_overridden": "Level set by hand",
 }
+
+
+def _action_label(action: str) -> str:
+    """An event's name in words; one without a label yet reads as words too, never as a key."""
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action]
+    return " ".join(action.split(".")[1:]).replace("_", " ").capitalize() or action
+
 
 # Someone read the report's personal data in the clear. The audit trail keeps every reading; the
 # timeline, a record of what was done about the report, would drown in them, so it leaves them out.
@@ -166,14 +177,21 @@ def _detail_of(event: AuditEvent, partners: set[str]) -> str:
         return _label(StepKind, payload.get("kind", ""))
     if event.action == "cases.report.status_changed":
         return f"{_label(Status, payload.get('from', ''))} to {_label(Status, payload.get('to', ''))}"
+    if event.action.startswith("cases.notification."):
+        return _notification_detail(payload)
     for key in PARTNER_KEYS:
         if key in payload:
             return str(payload[key]) if payload[key] in partners else "a report you cannot open"
     return ""
 
 
+def _notification_detail(payload: dict[str, Any]) -> str:
+    counts = [("sent", "recipients"), ("not delivered", "failed"), ("not delivered", "undelivered")]
+    return ", ".join(f"{payload[key]} {what}" for what, key in counts if payload.get(key))
+
+
 def _timeline_item(event: AuditEvent, actor: str, partners: set[str]) -> TimelineItem:
-    return TimelineItem(event.at, actor, ACTION_LABELS.get(event.action, event.action), _detail_of(event, partners))
+    return TimelineItem(event.at, actor, _action_label(event.action), _detail_of(event, partners))
 
 
 def _other_agencies_liaisons(user: Any, actor_ids: Iterable[int | None]) -> set[int]:

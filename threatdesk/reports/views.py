@@ -19,10 +19,10 @@ from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import merged_into, steps_for_filer
 from threatdesk.lib.paging import page_of
-from threatdesk.privacy.forms import ReasonForm
+from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words, active_reveal, may_override_level, may_reveal
-from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm
+from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterForm, ReportForm, RevealForm
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
@@ -61,6 +61,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
         else:
             _remember_filed(request, result.report.public_code)
             return redirect("reports:receipt", code=result.report.public_code)
+    if posted:
+        form.note_files_not_kept()
     return render(request, "reports/report_form.html", {"form": form}, status=status)
 
 
@@ -76,7 +78,8 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_by_receipt(code)
     if report.public_code not in request.session.get(FILED_IN_SESSION, []):
         return _status_page(request, report)
-    return render(request, "reports/receipt.html", {"report": report, "guidance": selectors.report_guidance(report)})
+    context = {"report": report, "guidance": selectors.report_guidance(report), "evidence_count": report.evidence.count()}
+    return render(request, "reports/receipt.html", context)
 
 
 def status_lookup(request: HttpRequest) -> HttpResponse:
@@ -86,10 +89,22 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/status_lookup.html", {"form": form})
 
 
+NO_SUCH_RECEIPT = "No report has this code. Check it against your receipt, letter by letter, and try again."
+
+
 @pages_rate_limited(selectors.RECEIPT_RATE)
 def status(request: HttpRequest, code: str) -> HttpResponse:
-    """The status of a report for whoever holds its receipt code: no content, only progress."""
-    return _status_page(request, selectors.report_by_receipt(code))
+    """The status of a report for whoever holds its receipt code: no content, only progress. A
+    code that opens nothing gives the look-up form again with the code in it, to correct; it says
+    only what the not-found answer said, under the same count of look-ups."""
+    try:
+        report = selectors.report_by_receipt(code)
+    except Http404:
+        form = ReceiptLookupForm({"code": code})
+        if form.is_valid():
+            form.add_error("code", NO_SUCH_RECEIPT)
+        return render(request, "reports/status_lookup.html", {"form": form}, status=404)
+    return _status_page(request, report)
 
 
 def _status_page(request: HttpRequest, report: Report) -> HttpResponse:
@@ -116,7 +131,7 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
     context = {
         "reveal": reveal,
-        "reveal_form": forms.get("reveal_form") or (ReasonForm() if may_reveal(user, report) else None),
+        "reveal_form": forms.get("reveal_form") or (RevealForm() if may_reveal(user, report) else None),
         "level_form": forms.get("level_form") or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
@@ -181,7 +196,7 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
     def act(data: dict[str, Any]) -> None:
         services.report_reveal(actor=request.user, report=report, reason=data["reason"])
 
-    return act_on_form(request, report, ReasonForm(request.POST), act, form_name="reveal_form")
+    return act_on_form(request, report, RevealForm(request.POST), act, form_name="reveal_form")
 
 
 @login_required
@@ -195,6 +210,6 @@ def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> Ht
         response["X-Content-SHA256-Verified"] = "NO"
         return response
     response = HttpResponse(data, content_type=item.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{item.public_code}"'
+    response["Content-Disposition"] = f'attachment; filename="{evidence_files.file_name(item)}"'
     response["X-Content-SHA256-Verified"] = "yes"
     return response

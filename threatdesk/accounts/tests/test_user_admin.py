@@ -37,7 +37,7 @@ def test_an_administrator_moved_to_another_role_loses_the_admin_site(personas, s
     assert (moved.role, moved.is_staff, moved.is_superuser) == (Role.OFFICE_MANAGER, False, False)
     demoted = Client()
     demoted.force_login(moved)
-    assert demoted.get("/admin/").status_code == 302  # sent to sign in as staff, not shown the site
+    assert demoted.get("/admin/", follow=True).status_code == 404  # not shown the admin, nor sent round in a loop
 
 
 def test_a_role_without_its_scope_is_refused_and_nothing_changes(personas, second_admin):
@@ -47,6 +47,13 @@ def test_a_role_without_its_scope_is_refused_and_nothing_changes(personas, secon
     assert "needs an agency" in refused.content.decode()
     assert User.objects.get(pk=second_admin.pk).role == Role.ADMIN
     assert not AuditEvent.objects.filter(action="accounts.user.changed").exists()
+
+
+def test_a_role_without_its_scope_is_named_with_the_right_article(personas, second_admin):
+    url = f"/admin/accounts/user/{second_admin.pk}/change/"
+    refused = admin_client(personas).post(url, admin_user_form(second_admin, role=Role.OFFICE_MANAGER)).content.decode()
+    assert "an office manager needs an office" in refused
+    assert "a office" not in refused
 
 
 def test_the_staff_flags_are_not_on_the_form(personas, second_admin):

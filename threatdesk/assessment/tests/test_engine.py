@@ -155,6 +155,14 @@ def test_hours_with_no_threat_or_deed_count_for_nothing():
     assert level_of("The results will be certified in 2 hours.") == 0
 
 
+def test_indicators_from_ticked_types_and_the_channel_say_them_as_the_form_does():
+    result = assess(Facts(text="", channel="at_home", target_role=ROLE, threat_types=("threat_family", "harassment")))
+    evidence = {i.code: i.evidence for i in result.indicators}
+    assert evidence["threat_to_family"] == "reported as threat naming family or children"
+    assert evidence["approach"] == "came by at or near home"
+    assert not any("_" in text for text in evidence.values())
+
+
 def test_words_read_beforehand_give_the_same_assessment():
     facts = Facts(
         text="Nice quiet street you live on. Be a shame if anything happened there.",

@@ -80,6 +80,19 @@ def test_the_guide_is_also_a_pdf(client):
     assert b"guide.pdf" in client.get("/laws/AZ/").content
 
 
+def test_a_printed_guide_gives_the_sites_full_address_for_the_details(client, settings):
+    import io
+
+    from pypdf import PdfReader
+
+    settings.SITE_URL = "https://threatdesk.example.gov"
+    page = client.get("/laws/AZ/").content.decode()
+    assert "sources are at https://threatdesk.example.gov/laws/AZ/." in page
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(client.get("/laws/AZ/guide.pdf").content)).pages)
+    assert "https://threatdesk.example.gov/laws/AZ/" in "".join(text.split())  # lines may break inside it
+    assert "https://threatdesk.example.gov/laws/federal/" in client.get("/laws/federal/").content.decode()
+
+
 def test_every_pdf_guide_fits_on_one_page():
     from django.template.loader import render_to_string
 

@@ -451,6 +451,33 @@ def test_openapi_schema_is_served_as_openapi_3_1(api):
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
 
 
+def _example_of(schema: dict[str, Any], body: dict[str, Any]) -> Any:
+    """The example Swagger UI offers for a request body: the media type's, else its schema's."""
+    media = body["content"]["application/json"]
+    if "example" in media:
+        return media["example"]
+    target = media["schema"]
+    if "$ref" in target:
+        target = schema["components"]["schemas"][target["$ref"].rsplit("/", 1)[1]]
+    return target["example"]
+
+
+def test_the_documented_example_report_is_taken_as_it_stands(api):
+    schema = api.get(None, "/api/openapi.json").json()
+    example = _example_of(schema, schema["paths"]["/api/reports"]["post"]["requestBody"])
+    response = api.post("reporter", "/api/reports", example)
+    assert response.status_code == 201, response.content
+    assert response.json()["channel"] == "voicemail"
+
+
+def test_the_api_names_its_codes_instead_of_a_file_a_caller_cannot_open(api, report_payload):
+    schema = api.client.get("/api/openapi.json").content.decode()
+    assert "codebook.md" not in schema
+    refused = error_fields(api.post("reporter", "/api/reports", {**report_payload, "channel": "pigeon"}))
+    assert "codebook" not in refused["channel"]
+    assert "use one of phone_call, voicemail," in refused["channel"]
+
+
 def test_docs_page_renders_without_external_urls(api):
     response = api.get(None, "/api/docs")
     assert response.status_code == 200

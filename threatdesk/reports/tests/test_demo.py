@@ -154,6 +154,11 @@ def test_printed_token_authenticates_the_reporter():
     assert token_user(token) == User.objects.get(username="demo-reporter")
 
 
+def test_the_printed_api_example_calls_the_sites_own_address(settings):
+    settings.SITE_URL = "http://127.0.0.1:8100"
+    assert "http://127.0.0.1:8100/api/reports" in demo(*SMALL)
+
+
 def test_contact_details_are_fictional():
     demo("--reports", "200", "--seed", "11")
     for report in Report.objects.all():

@@ -147,6 +147,7 @@ def test_manager_download_returns_the_original_bytes_and_is_logged(media, report
     assert response["X-Content-SHA256-Verified"] == "yes"
     assert "attachment" in response["Content-Disposition"]
     assert "voicemail" not in response["Content-Disposition"]
+    assert response["Content-Disposition"] == f'attachment; filename="{item.public_code}.mp3"'
     entry = item.custody.get(action=CustodyEntry.Action.DOWNLOADED)
     assert entry.sha256_verified is True
     assert entry.actor == personas.manager
@@ -155,6 +156,17 @@ def test_manager_download_returns_the_original_bytes_and_is_logged(media, report
     assert event.object_id == report.public_code
     assert event.payload["evidence"] == item.public_code
     assert event.payload["sha256_verified"] is True
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "extension"),
+    [(png_bytes(), "shot.png", ".png"), (eml_bytes(), "threat.eml", ".eml"), (mp3_bytes("call"), "call.mp3", ".mp3")],
+    ids=["image", "email", "audio"],
+)
+def test_a_download_is_named_with_the_extension_of_its_stored_type(media, report, personas, data, name, extension):
+    item = attach(report, data, name, personas.reporter)
+    disposition = download(personas.manager, item)["Content-Disposition"]
+    assert disposition == f'attachment; filename="{item.public_code}{extension}"'
 
 
 @pytest.mark.parametrize("who", ["outsider", "coordinator", "analyst", "admin", "liaison", "other_reporter"])

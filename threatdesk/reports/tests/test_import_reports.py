@@ -196,7 +196,7 @@ def test_line_numbers_count_lines_of_the_file_not_rows(tmp_path):
     rows[0]["narrative"] = "First line of the story.\nSecond line of the story."
     rows[1]["channel"] = "carrier pigeon"
     output = refused(write_csv(tmp_path / "reports.csv", rows))
-    assert "line 4: channel: unknown channel; see docs/codebook.md" in output
+    assert "line 4: channel: unknown channel; use one of phone_call, voicemail" in output
 
 
 def test_non_utf8_file_is_refused_with_the_line_and_byte(tmp_path):

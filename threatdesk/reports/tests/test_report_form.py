@@ -159,6 +159,12 @@ def test_full_report_with_evidence_redirects_to_a_receipt_with_its_code(client, 
     kinds = sorted(report.evidence.values_list("kind", flat=True))
     assert kinds == ["email", "image"]
     assert len(files_under(media)) == 2
+    assert '<p id="evidence-count">2 evidence files were stored with this report.</p>' in receipt.content.decode()
+
+
+def test_the_receipt_says_when_no_evidence_was_stored(client, media):
+    receipt = client.get(client.post("/report/", form_data())["Location"])
+    assert '<p id="evidence-count">No evidence files were stored with this report.</p>' in receipt.content.decode()
 
 
 def test_receipt_code_opens_the_status_page_without_login_and_shows_no_words(client, personas):
@@ -180,6 +186,32 @@ def test_status_lookup_form_leads_to_the_status_page(client):
     response = client.get("/status/", {"code": code.lower()})
     assert response.status_code == 302
     assert response["Location"] == f"/status/{code}/"
+
+
+def test_a_code_that_opens_nothing_gives_the_form_again_with_the_code_and_what_to_check(client):
+    real = Client().post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
+    lookup = client.get("/status/", {"code": "r aaaa bbbb cccc dddd"})
+    page = client.get(lookup["Location"])
+    assert page.status_code == 404
+    html = page.content.decode()
+    assert "No report has this code. Check it against your receipt" in html
+    assert 'name="code" value="R-AAAA-BBBB-CCCC-DDDD"' in html
+    assert "Check status" in html
+    assert real not in html and 'id="report-status"' not in html
+
+
+def test_a_code_that_opens_nothing_is_counted_as_every_look_up_is():
+    guesser = Client(REMOTE_ADDR="198.51.100.10")
+    assert all(guesser.get("/status/R-AAAA-BBBB-CCCC-DDDD/").status_code == 404 for _ in range(30))
+    refused = guesser.get("/status/R-AAAA-BBBB-CCCC-DDDD/")
+    assert refused.status_code == 429
+    assert "No report has this code" not in refused.content.decode()
+
+
+def test_a_status_address_that_is_no_code_says_what_codes_look_like(client):
+    page = client.get("/status/nonsense/")
+    assert page.status_code == 404
+    assert "Receipt codes look like R-7K3M-9QXP-2D4F-HJ8A." in page.content.decode()
 
 
 def test_receipt_pages_answer_429_past_the_rate_and_show_nothing_of_the_report(client):
@@ -303,6 +335,61 @@ def test_missing_everything_shows_every_required_field(client, media):
     nothing_written(media)
 
 
+def test_files_sent_with_a_form_that_comes_back_are_named_and_asked_for_again(client, media):
+    response = client.post("/report/", {**form_data(narrative=""), "evidence": evidence_files()})
+    assert response.status_code == 422
+    (not_kept,) = parse(response).errors["evidence"]
+    assert "The 2 files you chose (screenshot.png, threat.eml) were not kept" in not_kept
+    assert "Attach them again before you send." in not_kept
+    summary = summary_of(response)
+    assert 'href="#id_evidence"' in summary and "Attach them again" in summary
+    nothing_written(media)
+
+
+def test_an_accepted_file_beside_a_refused_one_is_named_as_not_kept_too(client, media):
+    refused = SimpleUploadedFile("notes.txt", text_bytes(), "text/plain")
+    good = SimpleUploadedFile("ok.png", png_bytes(), "image/png")
+    response = client.post("/report/", {**form_data(), "evidence": [good, refused]})
+    errors = parse(response).errors["evidence"]
+    assert errors[0].startswith("notes.txt: ")
+    assert "(ok.png, notes.txt) were not kept" in errors[1]
+
+
+def test_a_form_that_comes_back_without_files_says_nothing_of_files(client):
+    response = client.post("/report/", form_data(narrative=""))
+    assert "not kept" not in response.content.decode()
+    assert "evidence" not in parse(response).errors
+
+
+def summary_of(response: Any) -> str:
+    html = response.content.decode()
+    return html[html.index('id="error-summary"') : html.index("<form")]
+
+
+def test_the_error_summary_names_each_field_to_correct_and_links_to_it(client):
+    response = client.post("/report/", form_data(narrative="", state="", threat_types=[]))
+    summary = summary_of(response)
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [target for target, _ in links] == ["id_state", "id_threat_types", "id_narrative"]
+    assert ("id_narrative", "What happened") in links
+    html = response.content.decode()
+    for target, _ in links:
+        assert f'id="{target}"' in html
+
+
+def test_the_main_threat_type_is_the_one_highest_on_the_list_whatever_order_they_came_in(client, personas):
+    client.force_login(personas.reporter)
+    page = client.get("/report/").content.decode()
+    assert "of those you tick, the one highest on this list is treated as the main one" in page
+    assert client.post("/report/", form_data(threat_types=["harassment", "threat_violence"])).status_code == 302
+    report = Report.objects.get()
+    assert report.primary_threat_type == "threat_violence"
+    assert list(report.threat_types.values_list("code", flat=True)) == [
+        "threat_violence",
+        "harassment",
+    ]
+
+
 def test_the_form_keeps_what_was_typed_after_an_error(client):
     response = client.post("/report/", form_data(county="Cook"))
     html = response.content.decode()
@@ -358,7 +445,7 @@ def test_more_files_than_one_report_may_carry_are_refused_before_any_is_read(cli
     settings.EVIDENCE_MAX_FILES = 3
     response = client.post("/report/", {**form_data(), "evidence": screenshots(4)})
     assert response.status_code == 422
-    assert parse(response).errors.get("evidence") == ["Attach at most 3 files to one report; you chose 4."]
+    assert parse(response).errors.get("evidence", [])[0] == "Attach at most 3 files to one report; you chose 4."
     assert nothing_read == []
     nothing_written(media)
 
@@ -369,8 +456,9 @@ def test_files_larger_together_than_one_report_may_carry_are_refused_before_any_
     assert all(f.size <= 4096 for f in files) and sum(f.size for f in files) > 10_000
     response = client.post("/report/", {**form_data(), "evidence": files})
     assert response.status_code == 422
-    (error,) = parse(response).errors.get("evidence", [])
+    error, not_kept = parse(response).errors.get("evidence", [])
     assert "together; one report may carry 10 kB" in error
+    assert "The 4 files you chose" in not_kept
     assert nothing_read == []
     nothing_written(media)
 

@@ -89,4 +89,4 @@ class Command(BaseCommand):
     def _token(self, token: str) -> None:
         self.stdout.write("")
         self.stdout.write(f"API token for demo-reporter (shown once): {token}")
-        self.stdout.write(f'  curl -H "Authorization: Bearer {token}" http://127.0.0.1:8000/api/reports')
+        self.stdout.write(f'  curl -H "Authorization: Bearer {token}" {settings.SITE_URL}/api/reports')
