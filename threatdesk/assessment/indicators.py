@@ -478,7 +478,7 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:white |unknown |suspicious )?(?:powder|substance|residue)\b",
+            r"\b(?:white |unknown |suspicious )?(?:powder|substance|residue)\b(?! keg)",
             r"\bno return address\b",
             r"\b(?:excessive|lots of) (?:tape|postage)\b",
             r"\b(?:leaking|oily stain|stained) (?:envelope|package)\b",
@@ -547,7 +547,7 @@ RULES: tuple[Rule, ...] = (
             # "pointed a gun at the poll worker", "pulled a knife on her": a weapon turned on someone.
             rf"\b(?:pointed|pointing|aimed|aiming|drew|drawn|pulled) (?:a |an |his |her |their )?(?:\w+ )?{_WEAPON} (?:at|on) (?:her|him|me|us|them|you|staff|people|voters|{_ONE_OF_US})\b",
             r"\brammed\b|\bset (?:\w+ ){0,4}on fire\b|\b(?:is|are) on fire\b|\bflames\b",
-            r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|\bis hurt\b",
+            r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|(?<!\bif )(?<!\bwhen )(?<!\bin case )(?<!\bunless )\b(?:someone|somebody|anyone|anybody|nobody|one|\w+) is hurt\b",
             r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",
             r"\bgot a gun\b|\bgun case\b",
             r"\b(?:grabbed|choked|kicked|slapped|spat on|spit on|pushed|tackled|headbutted|elbowed|bit|punched) (?:her|him|me|us|a poll worker|a volunteer|a worker|staff|the (?:clerk|poll worker|volunteer|worker|judge))\b",

@@ -190,3 +190,17 @@ def test_quotes_and_spacing_do_not_hide_a_threat_and_the_evidence_keeps_them():
 def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words():
     result = assess(Facts(text="İzmir: I will KILL you", channel="voicemail", target_role=ROLE))
     assert {i.code: i.evidence for i in result.indicators}["direct_threat"] == "I will KILL you"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "level"),
+    [
+        ("I will call 911 if anyone is hurt at the polling place.", "in_person_voting_site", 1),
+        ("Call 911 if someone is hurt.", "in_person_office", 0),
+        ("This scandal is a powder keg.", "email", 0),
+        ("Someone is hurt in the lobby, call an ambulance.", "in_person_office", 4),
+        ("A white powder fell out of the envelope.", "mail", 3),
+    ],
+)
+def test_an_instruction_for_if_someone_is_hurt_and_a_powder_keg_are_no_attack_or_powder(text, channel, level):
+    assert level_of(text, channel) == level
