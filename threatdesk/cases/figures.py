@@ -78,7 +78,7 @@ def _hours_after(start: dt.datetime, end: dt.datetime | None) -> float | None:
 def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
     """A step carries a date, not a time: count to the start of that day, and a step on the
     day itself as no wait."""
-    return max(0.0, _hours(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0)
+    return _hours_after(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0
 
 
 def _told_at(referred_at: dt.datetime, referred_on: dt.date) -> dt.datetime:

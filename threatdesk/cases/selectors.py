@@ -153,12 +153,21 @@ def merged_into(report: Report) -> Report | None:
     return link.to_report if link else None
 
 
-def steps_for_filer(report: Report) -> list[CaseStep]:
-    """What the receipt-code status page shows: steps shared with the filer, kind and date only;
-    for a merged duplicate, also those of the report its case goes on in."""
-    reports = [report, parent] if (parent := merged_into(report)) else [report]
+@dataclass(frozen=True)
+class FilerProgress:
+    """What the receipt-code status page shows: whether the report was merged into another, and
+    the steps shared with the filer, kind and date only; for a merged duplicate, also those of
+    the report its case goes on in."""
+
+    merged: bool
+    steps: list[CaseStep]
+
+
+def filer_progress(report: Report) -> FilerProgress:
+    parent = merged_into(report)
+    reports = [report, parent] if parent else [report]
     steps = CaseStep.objects.filter(report__in=reports, shared_with_filer=True).order_by("occurred_on", "pk")
-    return list(steps.only("kind", "occurred_on", "decline_reason"))
+    return FilerProgress(parent is not None, list(steps.only("kind", "occurred_on", "decline_reason")))
 
 
 def referrals_for(user: Any, report: Report) -> list[Referral]:

@@ -17,7 +17,7 @@ from threatdesk.accounts.throttle import pages_rate_limited
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
-from threatdesk.cases.selectors import merged_into, steps_for_filer
+from threatdesk.cases.selectors import filer_progress
 from threatdesk.lib.paging import page_of
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
@@ -108,8 +108,8 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _status_page(request: HttpRequest, report: Report) -> HttpResponse:
-    merged = merged_into(report) is not None
-    context = {"report": report, "merged": merged, "steps": steps_for_filer(report), "support": playbook().support}
+    progress = filer_progress(report)
+    context = {"report": report, "merged": progress.merged, "steps": progress.steps, "support": playbook().support}
     return render(request, "reports/status.html", context)
 
 
