@@ -18,12 +18,12 @@ from threatdesk.assessment.indicators import (
     BEHAVIOUR,
     BY_CODE,
     CALENDAR_PEAKS,
-    COMPILED,
     CONDUCT,
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
     IN_PERSON_CHANNELS,
     NEGATABLE,
+    PATTERNS,
     PREFILTER,
     SUPPORTING,
     THREATS,
@@ -136,18 +136,32 @@ def read_words(text: str) -> dict[str, Indicator]:
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     subject, where = _normalised(text)
-    possible = PREFILTER.candidates(subject)
-    for index, (rule, pattern) in enumerate(COMPILED):
-        if pattern is None or index not in possible:
-            continue
-        if rule.code in NEGATABLE:
-            match = next((m for m in pattern.finditer(subject) if not _negated(subject, m.start())), None)
-        else:
-            match = pattern.search(subject)
-        if match:
-            start, end = (match.start(), match.end()) if where is None else (where[match.start()], where[match.end() - 1] + 1)
-            fired[rule.code] = Indicator(rule.code, rule.label, rule.axis, rule.weight, _evidence(text, start, end))
+    first = _first_matches(subject)
+    for code, match in first.items():
+        rule = BY_CODE[code]
+        start, end = (match.start(), match.end()) if where is None else (where[match.start()], where[match.end() - 1] + 1)
+        fired[code] = Indicator(code, rule.label, rule.axis, rule.weight, _evidence(text, start, end))
     return fired
+
+
+def _first_matches(subject: str) -> dict[str, re.Match[str]]:
+    """Each rule's earliest match, in rule order; of two patterns matching at the same place, the
+    one written first: what one alternation of the rule's patterns would find."""
+    possible = PREFILTER.candidates(subject)
+    first: dict[str, re.Match[str]] = {}
+    for index, (rule, pattern) in enumerate(PATTERNS):
+        if index not in possible:
+            continue
+        match = _match(rule.code, pattern, subject)
+        if match and (rule.code not in first or match.start() < first[rule.code].start()):
+            first[rule.code] = match
+    return first
+
+
+def _match(code: str, pattern: re.Pattern[str], subject: str) -> re.Match[str] | None:
+    if code in NEGATABLE:
+        return next((m for m in pattern.finditer(subject) if not _negated(subject, m.start())), None)
+    return pattern.search(subject)
 
 
 def _label(choices: type[TextChoices], code: str) -> str:

@@ -1,8 +1,10 @@
 """Which indicator patterns could match a text at all, found with one scan for literal words.
 
-Each rule's regular expression is run with `search`, which tries every position of the text;
-for a rule whose every match must contain one of a few literal strings ('or else', 'bomb'), a
-text holding none of them cannot match, so the search is skipped. The strings are derived from
+Each rule's patterns are run with `search`, which tries every position of the text; for a
+pattern whose every match must contain one of a few literal strings ('or else', 'bomb'), a text
+holding none of them cannot match, so the search is skipped. Most threat patterns need several
+such sets at once (one of 'i will', 'we will'…, one of 'kill', 'shoot'…), and a text must hold a
+string of each. The strings are derived from
 the parsed patterns themselves, never typed by hand, so the rules stay the only source of truth:
 a pattern the derivation cannot reason about gets no filter and is always searched. One
 Aho-Corasick automaton finds every rule's strings in a single pass over the text.
@@ -11,7 +13,8 @@ Aho-Corasick automaton finds every rule's strings in a single pass over the text
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
 # The parser the re module itself uses; its public alias sre_parse is deprecated since 3.11.
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -27,6 +30,8 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sr
 MAX_STRINGS = 256  # beyond this many spellings, a set of strings stops growing
 MAX_REQUIRED = 4096  # strings one rule may need the automaton to look for
 MAX_CLASS = 16  # a character class of at most this many characters is spelt out
+MAX_SETS = 4  # sets one pattern may require together
+MIN_EXTRA = 3  # shortest string a set beyond the most selective may have
 
 
 def _better(current: Literals | None, candidate: Literals | None) -> Literals | None:
@@ -35,7 +40,7 @@ def _better(current: Literals | None, candidate: Literals | None) -> Literals | 
         return current
     if current is None:
         return candidate
-    return min(current, candidate, key=lambda s: (-min(map(len, s)), len(s)))
+    return min(current, candidate, key=_selectivity)
 
 
 def _exact(op: Any, av: Any) -> Literals | None:
@@ -104,13 +109,21 @@ def _exact_sequence(items: Sequence[tuple[Any, Any]]) -> Literals | None:
 
 def _required(items: Sequence[tuple[Any, Any]]) -> Literals | None:
     """A set of strings one of which every match of this sequence contains; None if none is known.
+    The most selective of `_candidates`."""
+    best: Literals | None = None
+    for candidate in _candidates(items):
+        best = _better(best, candidate)
+    return best
+
+
+def _candidates(items: Sequence[tuple[Any, Any]]) -> Iterator[Literals | None]:
+    """Sets of strings each of which every match of this sequence contains one of.
 
     Items whose spellings are few are multiplied out into the spellings of the run they form
     ('(?:i|we) will' -> 'i will', 'we will'); a run ends at an item that cannot be spelt out, and
     is then one candidate, as is that item's own set (a group, an alternation whose every branch
-    has one, a repeat taken at least once). The most selective candidate wins.
+    has one, a repeat taken at least once). A candidate may be None or hold '' (nothing known).
     """
-    best: Literals | None = None
     run: Literals = frozenset({""})
     for op, av in items:
         exact = _exact(op, av)
@@ -120,14 +133,16 @@ def _required(items: Sequence[tuple[Any, Any]]) -> Literals | None:
             continue
         if op in _REPEATS and av[0] >= 1 and (each := _exact_sequence(av[2])) is not None:
             # 'f+u+': the first copies join the run, and the last one touches what follows.
-            best, run = _better(best, _product(run, _power(each, av[0]))), each
+            yield _product(run, _power(each, av[0]))
+            run = each
             continue
-        best = _better(best, run)
+        yield run
         if exact is not None:
             run = exact  # too many spellings together: start again from this item
             continue
-        best, run = _better(best, _item_required(op, av)), frozenset({""})
-    return _better(best, run)
+        yield _item_required(op, av)
+        run = frozenset({""})
+    yield run
 
 
 def _item_required(op: Any, av: Any) -> Literals | None:
@@ -144,34 +159,60 @@ def _item_required(op: Any, av: Any) -> Literals | None:
 
 def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Strings one of which every match of `pattern` contains, or None when that is not known."""
+    sets = required_sets(pattern)
+    return sets[0] if sets else None
+
+
+def required_sets(pattern: re.Pattern[str]) -> list[Literals]:
+    """Sets of strings that every match of `pattern` contains one of each of, most selective first;
+    empty when none is known. A text missing any one set cannot match.
+
+    Beyond the most selective set, only sets whose strings all have MIN_EXTRA characters count: a
+    set of one-letter words costs the scan a hit at almost every position and rules out little.
+    """
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+        return []
+    found = dict.fromkeys(c for c in _candidates(sre_parse.parse(pattern.pattern, pattern.flags)) if c and "" not in c)
+    ranked = sorted(found, key=_selectivity)  # stable: of two as selective, the one written first
+    return ranked[:1] + [s for s in ranked[1:MAX_SETS] if min(map(len, s)) >= MIN_EXTRA]
+
+
+def _selectivity(literals: Literals) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings."""
+    return (-min(map(len, literals)), len(literals))
 
 
 class Prefilter:
     """For patterns 0..n-1: which may match a text. A pattern without literals always may."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str] | None]) -> None:
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._always: set[int] = set()
+        self._needs: dict[int, int] = {}  # pattern index -> how many sets it needs found
         self._automaton: Any = ahocorasick.Automaton()
-        owners: dict[str, set[int]] = {}
+        owners: dict[str, set[tuple[int, int]]] = {}
         for index, pattern in enumerate(patterns):
-            literals = required_literals(pattern) if pattern is not None else None
-            if literals is None:
+            sets = required_sets(pattern)
+            if not sets:
                 self._always.add(index)
-            for literal in literals or ():
-                owners.setdefault(literal, set()).add(index)
-        for literal, indexes in owners.items():
-            self._automaton.add_word(literal, frozenset(indexes))
+            self._needs[index] = len(sets)
+            for number, literals in enumerate(sets):
+                for literal in literals:
+                    owners.setdefault(literal, set()).add((index, number))
+        for literal, keys in owners.items():
+            self._automaton.add_word(literal, frozenset(keys))
         if owners:
             self._automaton.make_automaton()
         self._empty = not owners
 
     def candidates(self, text: str) -> set[int]:
-        """Indexes of the patterns that may match `text` (a superset of those that do)."""
+        """Indexes of the patterns that may match `text` (a superset of those that do): those with
+        no sets, and those each of whose sets has a string in the text."""
         found = set(self._always)
-        if not self._empty:
-            for _end, indexes in self._automaton.iter(text):
-                found |= indexes
+        if self._empty:
+            return found
+        hits: set[tuple[int, int]] = set()
+        for _end, keys in self._automaton.iter(text):
+            hits |= keys
+        sets_found = Counter(index for index, _number in hits)
+        found.update(index for index, count in sets_found.items() if count == self._needs[index])
         return found

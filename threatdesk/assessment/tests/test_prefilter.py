@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from threatdesk.assessment import Facts, assess, engine
-from threatdesk.assessment.indicators import COMPILED, PREFILTER
-from threatdesk.assessment.prefilter import Prefilter, required_literals
+from threatdesk.assessment.indicators import PATTERNS, PREFILTER, RULES, WORDS, Rule
+from threatdesk.assessment.prefilter import Prefilter, required_literals, required_sets
 
 
 @pytest.mark.parametrize(
@@ -41,17 +41,34 @@ def test_a_text_without_a_rules_literals_skips_only_that_rule():
     assert Prefilter(patterns).candidates("he has a gun") == {1, 2}
 
 
-@pytest.mark.parametrize("index", range(len(COMPILED)), ids=[rule.code for rule, _pattern in COMPILED])
-def test_every_match_of_every_rule_is_let_through(index):
-    rule, pattern = COMPILED[index]
-    if pattern is None:
+def test_a_pattern_needs_a_string_of_each_of_its_sets():
+    pattern = re.compile(r"\b(?:i|we) will\s+(?:kill|shoot)\s+(?:all|each) of you\b")
+    assert required_sets(pattern) == [{"all of you", "each of you"}, {"i will", "we will"}, {"kill", "shoot"}]
+    prefilter = Prefilter([pattern])
+    assert prefilter.candidates("we will shoot all of you") == {0}
+    assert prefilter.candidates("i will shoot hoops with each of them") == set()  # no 'of you'
+    assert prefilter.candidates("all of you: i will vote") == set()  # no 'kill' or 'shoot'
+
+
+def test_sets_of_short_strings_beyond_the_first_are_left_out():
+    # 'a'/'an' would be found in nearly every text; only the set of longer strings is kept.
+    assert required_sets(re.compile(r"\b(?:a|an)\s+(?:bomb|device)\b")) == [{"bomb", "device"}]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
+def test_every_match_of_every_pattern_is_let_through(rule):
+    indexes = [index for index, (owner, _pattern) in enumerate(PATTERNS) if owner is rule]
+    if not indexes:
         pytest.skip(f"{rule.code} has no patterns")
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(st.from_regex(pattern), st.text(max_size=20), st.text(max_size=20))
-    def check(match: str, before: str, after: str) -> None:
+    drawn_match = st.sampled_from(indexes).flatmap(lambda i: st.tuples(st.just(i), st.from_regex(PATTERNS[i][1])))
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(drawn_match, st.text(max_size=20), st.text(max_size=20))
+    def check(drawn: tuple[int, str], before: str, after: str) -> None:
+        index, match = drawn
         text = f"{before} {match} {after}".lower()
-        if pattern.search(text):
+        if PATTERNS[index][1].search(text):
             assert index in PREFILTER.candidates(text)
 
     check()
@@ -59,7 +76,7 @@ def test_every_match_of_every_rule_is_let_through(index):
 
 class _Everything:
     def candidates(self, text: str) -> range:
-        return range(len(COMPILED))
+        return range(len(PATTERNS))
 
 
 @pytest.mark.parametrize(
@@ -76,3 +93,13 @@ def test_the_engine_answers_the_same_without_the_prefilter(text, monkeypatch):
     with_prefilter = assess(facts)
     monkeypatch.setattr(engine, "PREFILTER", _Everything())
     assert assess(facts) == with_prefilter
+
+
+def test_a_rule_is_evidenced_by_its_earliest_match_and_by_the_first_written_pattern_on_a_tie(monkeypatch):
+    # As one alternation of the three would: 'kill you' starts later, and at 'I' the second is written first.
+    rule = Rule("direct_threat", "Direct threat of violence", WORDS, 3, (r"\bkill you\b", r"\bi will kill\b", r"\bi will\b"))
+    patterns = tuple((rule, pattern) for pattern in rule.compiled())
+    monkeypatch.setattr(engine, "PATTERNS", patterns)
+    monkeypatch.setattr(engine, "PREFILTER", Prefilter(pattern for _rule, pattern in patterns))
+    assert engine.read_words("Then I will kill you.")["direct_threat"].evidence == "I will kill"
+    assert engine.read_words("Kill you, I will.")["direct_threat"].evidence == "Kill you"
