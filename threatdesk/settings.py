@@ -288,6 +288,8 @@ if TRUSTED_PROXIES < 0:
 NINJA_NUM_PROXIES = TRUSTED_PROXIES
 # The address it keys on and stores is a keyed pseudonym, never the real one (docs/privacy.md).
 AXES_CLIENT_IP_CALLABLE = "threatdesk.accounts.throttle.client_ip_pseudonym"
+# So is the username typed at a failed sign-in, often an email address or a name.
+AXES_USERNAME_CALLABLE = "threatdesk.accounts.throttle.typed_username_pseudonym"
 # Only failures are counted; no record of who signed in when, nor a log of each failure.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False

@@ -1,12 +1,13 @@
-"""The address the login throttle and the API's rate limits key on: a keyed pseudonym, never the
-real one.
+"""The address the login throttle and the API's rate limits key on, and the username the login
+throttle keys on: keyed pseudonyms, never the real ones.
 
 django-axes stores the client address of every failed sign-in. A worker's home address in a
 database dump can locate her, so axes is given a keyed hash of the address instead
 (``AXES_CLIENT_IP_CALLABLE``). Equal addresses give equal pseudonyms, so the lock-out per address
 still works; without ``PSEUDONYM_KEY`` a pseudonym cannot be tested against a guessed address.
 The API's rate limits count in the shared cache, a database table in production, under the same
-pseudonym (``AddressRateThrottle``).
+pseudonym (``AddressRateThrottle``). What was typed as a username is kept the same way
+(``AXES_USERNAME_CALLABLE``): people type their email address or their name into that box.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ def client_ip_pseudonym(request: HttpRequest) -> str | None:
     """The pseudonym of the client's address; none when the server gives no address."""
     address = client_address(request)
     return address_pseudonym(address) if address else None
+
+
+def typed_username_pseudonym(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str | None:
+    """The pseudonym of what was typed as the username, in any case: a failed sign-in as "Dana"
+    and one as "dana" count against one lock-out."""
+    typed = credentials.get("username") if credentials else request.POST.get("username")
+    return blind_index("sign_in_username", typed.casefold()) if isinstance(typed, str) and typed else None
 
 
 class AddressRateThrottle(AnonRateThrottle):

@@ -1,4 +1,5 @@
-"""The upgrade deletes what the login throttle kept in the clear before it kept pseudonyms."""
+"""The upgrades delete what the login throttle kept in the clear before it kept pseudonyms: the
+addresses, then the usernames as typed."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db
 
 migration = import_module("threatdesk.accounts.migrations.0005_forget_clear_sign_in_addresses")
+usernames_migration = import_module("threatdesk.accounts.migrations.0007_forget_clear_sign_in_usernames")
 HOME = "203.0.113.77"
 
 
@@ -35,4 +37,12 @@ def test_the_old_rows_with_clear_addresses_are_deleted() -> None:
 
 def test_it_runs_on_an_empty_throttle() -> None:
     migration.forget(apps, SimpleNamespace(connection=connection))
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_attempts_with_usernames_as_typed_are_deleted() -> None:
+    AccessAttempt.objects.create(
+        username="dana.quill@example.org", ip_address=HOME, attempt_time=timezone.now(), failures_since_start=2
+    )
+    usernames_migration.forget(apps, SimpleNamespace(connection=connection))
     assert not AccessAttempt.objects.exists()

@@ -1,6 +1,7 @@
-"""The login throttle keeps no client address, no record of sign-ins and nothing typed but the
-username: it counts failures under a keyed pseudonym of the address, and the lock-out per address
-still works with the pseudonym. The API's rate limits count under the same pseudonym.
+"""The login throttle keeps no client address, no record of sign-ins and nothing typed: it counts
+failures under keyed pseudonyms of the address and of the username typed, and the lock-outs per
+address and per username still work with them. The API's rate limits count under the same
+address pseudonym.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.test import Client, RequestFactory
 
 from threatdesk.accounts.forms import LoginForm
 from threatdesk.accounts.tests.test_login import LOGIN, log_in, signed_in
-from threatdesk.accounts.throttle import AddressRateThrottle, address_pseudonym
+from threatdesk.accounts.throttle import AddressRateThrottle, address_pseudonym, typed_username_pseudonym
 from threatdesk.testing.personas import PASSWORD, Personas
 
 HOME = "203.0.113.77"
@@ -79,13 +80,33 @@ def test_failures_from_one_address_lock_that_address_and_no_other(personas: Pers
 
 @pytest.mark.django_db
 def test_a_failure_keeps_the_names_of_the_fields_sent_but_not_their_values(personas: Personas) -> None:
-    """Only the username is kept, as the throttle counts per username."""
+    """Only the username's pseudonym is kept, as the throttle counts per username."""
     fields = [*LoginForm().fields, "csrfmiddlewaretoken", "next"]
     sent = {name: f"sent-{name}" for name in fields} | {"username": "reporter"}
     assert Client(REMOTE_ADDR=HOME).post(f"{LOGIN}?next=sent-in-query", sent).status_code == 200
     rows = axes_rows()
     assert "otp_token=" in rows and "next=" in rows  # the request data was kept, masked
     assert "sent-" not in rows
+
+
+@pytest.mark.django_db
+def test_what_was_typed_as_the_username_is_kept_only_as_a_pseudonym(personas: Personas) -> None:
+    """People type their email address or their name into the username box."""
+    typed = ["dana.quill@example.org", "Dana Quillfeather", "reporter"]
+    for username in typed:
+        fail(HOME, username=username)
+    rows = axes_rows().casefold()
+    assert not [username for username in typed if username.casefold() in rows]
+    assert typed_username_pseudonym(RequestFactory().post(LOGIN, {"username": "reporter"})) in rows
+
+
+@pytest.mark.django_db
+def test_a_username_typed_in_another_case_counts_against_the_same_lock_out(personas: Personas) -> None:
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(Client(REMOTE_ADDR=f"198.51.100.{n + 1}"), "REPORTER" if n % 2 else "reporter", "not the password")
+    elsewhere = Client(REMOTE_ADDR="203.0.113.9")
+    assert log_in(elsewhere, "reporter", PASSWORD).status_code == 429
+    assert not signed_in(elsewhere)
 
 
 @pytest.fixture
