@@ -82,8 +82,11 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "reports/receipt.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def status_lookup(request: HttpRequest) -> HttpResponse:
-    form = ReceiptLookupForm(request.GET or None)
+    """The look-up form, sent in the body and never in the address: what is typed here by mistake
+    (a name, a phone) would otherwise be in the request line every web server and proxy logs."""
+    form = ReceiptLookupForm(request.POST or None)
     if form.is_valid():
         return redirect("reports:status", code=form.cleaned_data["code"].strip())
     return render(request, "reports/status_lookup.html", {"form": form})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,15 +126,32 @@ def test_import_logs_no_personal_data(personas: Personas, caplog: pytest.LogCapt
 def test_personal_data_typed_into_the_receipt_lookup_stays_out_of_the_logs(caplog: pytest.LogCaptureFixture) -> None:
     client = Client()
     for typed in (CANARY_WORKER, CANARY_PHONE, "602-555-0199", CANARY_EMAIL):
-        response = client.get("/status/", {"code": typed})
+        response = client.post("/status/", {"code": typed})
         assert response.status_code == 200, "only a receipt code is sent on to the status page"
         assert "not a receipt code" in response.content.decode()
     assert not leaks(caplog)
 
 
+@pytest.mark.parametrize("page", ["/", "/status/", "/status/R-AAAA-BBBB-CCCC-DDDD/"])
+def test_every_receipt_lookup_form_sends_what_is_typed_in_the_body_not_the_address(page: str) -> None:
+    """A query string is in the request line that web servers and proxies log before any code
+    of ours runs; a body is not."""
+    html = Client().get(page).content.decode()
+    forms = re.findall(r"<form [^>]*action=\"/status/\"[^>]*>", html)
+    assert forms and all('method="post"' in form for form in forms)
+
+
+def test_a_lookup_in_the_address_is_not_followed(personas: Personas) -> None:
+    """An old link with ?code= gets the empty form: nothing typed is ever taken from the address."""
+    code = plant_by_form(Client())
+    response = Client().get("/status/", {"code": code})
+    assert response.status_code == 200
+    assert code not in response.content.decode()
+
+
 def test_a_receipt_code_typed_loosely_still_opens_its_status(personas: Personas) -> None:
     code = plant_by_form(Client())
-    response = Client().get("/status/", {"code": f" {code.lower().replace('-', ' ')} "})
+    response = Client().post("/status/", {"code": f" {code.lower().replace('-', ' ')} "})
     assert response.status_code == 302
     assert response["Location"] == f"/status/{code}/"
 

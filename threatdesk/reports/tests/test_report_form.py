@@ -183,14 +183,14 @@ def test_receipt_code_opens_the_status_page_without_login_and_shows_no_words(cli
 
 def test_status_lookup_form_leads_to_the_status_page(client):
     code = Client().post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
-    response = client.get("/status/", {"code": code.lower()})
+    response = client.post("/status/", {"code": code.lower()})
     assert response.status_code == 302
     assert response["Location"] == f"/status/{code}/"
 
 
 def test_a_code_that_opens_nothing_gives_the_form_again_with_the_code_and_what_to_check(client):
     real = Client().post("/report/", form_data())["Location"].rstrip("/").rsplit("/", 1)[1]
-    lookup = client.get("/status/", {"code": "r aaaa bbbb cccc dddd"})
+    lookup = client.post("/status/", {"code": "r aaaa bbbb cccc dddd"})
     page = client.get(lookup["Location"])
     assert page.status_code == 404
     html = page.content.decode()
