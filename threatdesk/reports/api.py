@@ -17,7 +17,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import LocalTime, ReportIn, SenderIn
+from threatdesk.reports.schemas import CalendarDate, LocalTime, ReportIn, SenderIn
 from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
@@ -183,8 +183,8 @@ def submit_report(
 
 
 class ListFilters(Schema):
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: CalendarDate | None = None
+    date_to: CalendarDate | None = None
     threat_type: ThreatType | None = None
     channel: Channel | None = None
     status: Status | None = None

@@ -69,6 +69,9 @@ def _naive_time(value: dt.time) -> dt.time:
     return value
 
 
+# A calendar date written YYYY-MM-DD; a number is refused rather than read as a timestamp.
+CalendarDate = Annotated[dt.date, BeforeValidator(_date_not_a_number)]
+
 # Wall-clock time on the day of `occurred_on`, in the place it happened: no zone. Published as a
 # pattern, not as JSON Schema's `time` format, which is RFC 3339's and requires an offset.
 LocalTime = Annotated[
@@ -160,9 +163,7 @@ class ReportIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, json_schema_extra={"example": REPORT_EXAMPLE})
 
-    occurred_on: Annotated[dt.date, BeforeValidator(_date_not_a_number)] = Field(
-        description="Date it happened (YYYY-MM-DD), not in the future."
-    )
+    occurred_on: CalendarDate = Field(description="Date it happened (YYYY-MM-DD), not in the future.")
     occurred_time: LocalTime | None = Field(default=None, description="Time of day, if known (HH:MM).")
     state: Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")] = Field(
         description="Two-letter state or territory code, e.g. AZ."

@@ -357,6 +357,14 @@ def test_list_filter_with_an_unknown_code_is_422(api):
         assert set(error_fields(response)) == set(params)
 
 
+@pytest.mark.parametrize("number", ["0", "1730851200", "-1"])
+def test_a_list_filter_date_given_as_a_number_is_422_not_a_timestamp(api, number):
+    """'0' would otherwise be read as 1 January 1970, and the list quietly filtered by it."""
+    response = api.get("manager", "/api/reports", date_to=number)
+    assert response.status_code == 422
+    assert "YYYY-MM-DD" in error_fields(response)["date_to"]
+
+
 def test_list_counts_and_pages_past_the_first_thousand(api, personas, report_payload):
     data = ReportIn.model_validate({**report_payload, "occurred_time": None})
     reports_import(actor=None, rows=[ImportRow(line=i, data=data) for i in range(1, 1004)])
