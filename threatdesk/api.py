@@ -8,8 +8,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.log import log_response
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.reports.api import receipts as receipts_router
 from threatdesk.reports.api import router as reports_router
@@ -47,6 +49,26 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
         for e in exc.errors
     ]
     return api.create_response(request, {"errors": errors}, status=422)
+
+
+def _failures(exc: PydanticValidationError) -> str:
+    """Where and why validation failed, as field paths and pydantic's error codes: never its
+    messages, which quote the values they refuse (the words of a report)."""
+    return ", ".join(f"{'.'.join(map(str, e['loc']))} ({e['type']})" for e in exc.errors(include_url=False))
+
+
+@api.exception_handler(PydanticValidationError)
+def on_answer_invalid(request: HttpRequest, exc: PydanticValidationError) -> HttpResponse:
+    """An answer that fails its own response schema is our fault, not the caller's: a 500 without
+    its values, logged as what failed where. Left to Django, the logged traceback would carry
+    pydantic's message, and with it the personal data the answer held."""
+    error = {"field": "response", "message": "the answer could not be made; the fault is logged"}
+    response = api.create_response(request, {"errors": [error]}, status=500)
+    # django.request, with the request, so RedactRequestPath logs the route, not the path typed.
+    log_response(
+        "%s in the answer to %s: %s", type(exc).__name__, request.path, _failures(exc), response=response, request=request
+    )
+    return response
 
 
 @api.exception_handler(ReportInputError)

@@ -2,7 +2,7 @@
 # No "from __future__ import annotations" here: django-ninja reads these annotations at run time.
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -17,11 +17,16 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import CalendarDate, LocalTime, ReportIn, SenderIn
+from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, ReportIn
 from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
+
+# The answers' schemas check types only, never the input's limits or validators: ninja validates
+# every answer against them, and what is stored need not pass the input's checks any more (a
+# person taken out of the words by a longer placeholder), nor may a reader be refused over it.
+StoredTime = Annotated[dt.time, LOCAL_TIME_SCHEMA]
 
 
 class ErrorItem(Schema):
@@ -44,6 +49,19 @@ class PseudonymOut(Schema):
     pseudonym: str
 
 
+class SenderOut(Schema):
+    """What is known of whoever sent or made the threat."""
+
+    name: str
+    phones: list[str]
+    emails: list[str]
+    handles: list[str]
+    description: str = Field(
+        description="As the filer wrote it; where placeholders such as [REPORTER PHONE] or [ERASED PHONE] replace people, "
+        "it may be longer than the 2,000 characters a filer may send."
+    )
+
+
 class ReporterOut(Schema):
     account: str = Field(description="Username of the filer's account; empty for a public filing.")
     name: str
@@ -56,7 +74,7 @@ class ReportOut(Schema):
     status: str
     received_at: dt.datetime
     occurred_on: dt.date
-    occurred_time: LocalTime | None
+    occurred_time: StoredTime | None
     state: str
     county_fips: str | None
     office: str | None = Field(description="Public code of the election office handling it.")
@@ -78,7 +96,7 @@ class ReportOut(Schema):
     )
     narrative: str | None
     message_text: str | None
-    sender: SenderIn | None
+    sender: SenderOut | None
     reporter: ReporterOut | None = Field(description="Who filed; only for readers the filer agreed may know.")
     reporter_consent: list[str] = Field(description="Who the filer agreed may know who they are.")
     sender_pseudonyms: list[PseudonymOut] = Field(

@@ -3,6 +3,9 @@
 Everything that can be checked without the database is checked here, once: types, codes,
 lengths, dates, and the normalisation of sender identifiers (E.164 phones, lower-case emails,
 handles without '@'). Place checks that need the database live in `services`.
+
+Answers have their own schemas (`api`), with none of these checks: what is stored may no longer
+pass them, as when placeholders longer than what they replace took a person out of the words.
 """
 
 from __future__ import annotations
@@ -74,12 +77,8 @@ CalendarDate = Annotated[dt.date, BeforeValidator(_date_not_a_number)]
 
 # Wall-clock time on the day of `occurred_on`, in the place it happened: no zone. Published as a
 # pattern, not as JSON Schema's `time` format, which is RFC 3339's and requires an offset.
-LocalTime = Annotated[
-    dt.time,
-    BeforeValidator(_time_not_a_number),
-    AfterValidator(_naive_time),
-    WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"}),
-]
+LOCAL_TIME_SCHEMA = WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"})
+LocalTime = Annotated[dt.time, BeforeValidator(_time_not_a_number), AfterValidator(_naive_time), LOCAL_TIME_SCHEMA]
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
+from threatdesk.reports.api import report_out
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import ImportRow, ReportInputError, reports_import
 from threatdesk.testing.files import use_media_root
@@ -110,6 +111,28 @@ def test_api_logs_no_personal_data(personas: Personas, caplog: pytest.LogCapture
     assert unauthenticated.status_code == 401
     assert len(request_warnings(caplog)) >= 4
     assert not leaks(caplog)
+
+
+@pytest.mark.parametrize("path", ["/api/reports/{code}", "/api/reports"])
+def test_an_api_answer_that_fails_its_schema_logs_no_values(
+    personas: Personas, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """The safety net for a bug in an answer: a value its schema refuses (canaries where the
+    severity goes) makes a 500 that names the field and the error code, never the value."""
+    token = token_create(actor=None, user=personas.manager, name="logs")
+    code = plant_by_api(Client(), token_create(actor=None, user=personas.reporter, name="plant"))
+
+    def broken_answer(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        return {**report_out(*args, **kwargs), "severity": f"{CANARY_WORKER} {CANARY_PHONE}"}
+
+    monkeypatch.setattr("threatdesk.reports.api.report_out", broken_answer)
+    answer = Client(raise_request_exception=False).get(path.format(code=code), **bearer(token))  # type: ignore[arg-type]
+    assert answer.status_code == 500
+    assert not leaks(caplog)
+    assert set(answer.json()) == {"errors"} and not canaries_in(answer.content)
+    failures = [r.getMessage() for r in caplog.records if r.name == "django.request" and r.levelno == logging.ERROR]
+    assert len(failures) == 1 and "ValidationError" in failures[0] and "severity (int_parsing)" in failures[0]
+    assert code not in failures[0], "the path is logged as its route"
 
 
 def test_import_logs_no_personal_data(personas: Personas, caplog: pytest.LogCaptureFixture) -> None:
