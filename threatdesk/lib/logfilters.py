@@ -29,10 +29,11 @@ class RedactRequestPath(logging.Filter):
         path = getattr(request, "path", None)
         if isinstance(path, str):
             route = route_of(path)
+            # Django's log_response escapes its arguments ("Quillonía" as "Quillon\\xeda") first.
+            spellings = {path, path.encode("unicode_escape").decode("ascii")}
             record.msg = str(record.msg)
-            record.args = (
-                tuple(route if arg == path else arg for arg in record.args) if isinstance(record.args, tuple) else record.args
-            )
+            if isinstance(record.args, tuple):
+                record.args = tuple(route if arg in spellings else arg for arg in record.args)
             record.request_path = route
         elif record.name == "django.server" and isinstance(record.args, tuple) and record.args:
             # runserver's access line: '"GET /path HTTP/1.1" 404 123'
