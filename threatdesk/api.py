@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.log import log_response
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -112,6 +113,14 @@ def on_body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpRespo
 @api.exception_handler(TooManyFilesSent)
 def on_too_many_parts(request: HttpRequest, exc: TooManyFieldsSent | TooManyFilesSent) -> HttpResponse:
     return api.create_response(request, {"errors": [{"field": "body", "message": str(exc)}]}, status=400)
+
+
+@api.exception_handler(MultiPartParserError)
+def on_unparsable_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A multipart body Django cannot read (no boundary in Content-Type, a truncated part), which
+    ninja would otherwise answer with a 500."""
+    message = "the body is not valid multipart/form-data; send the file as the form part 'file', with its boundary"
+    return api.create_response(request, {"errors": [{"field": "body", "message": message}]}, status=400)
 
 
 API_PREFIX = "/api/"

@@ -257,7 +257,7 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
 
 @router.post(
     "/reports/{code}/evidence",
-    response={200: EvidenceOut, 201: EvidenceOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT},
+    response={200: EvidenceOut, 201: EvidenceOut, 400: ErrorOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT},
     summary="Attach an evidence file",
     description=(
         "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "

@@ -46,6 +46,10 @@ class Caller:
         files = {"file": SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")} if with_file else {}
         return self.client.post(f"/api/reports/{code}/evidence", files, headers=self.token if auth else {})
 
+    def attach_unparsable(self, code: str) -> Any:
+        """A multipart body without the boundary its parts need."""
+        return self.client.post(f"/api/reports/{code}/evidence", "--x--", content_type="multipart/form-data", headers=self.token)
+
     def receipt_until_refused(self) -> Any:
         for _ in range(100):
             answer = self.get(f"/api/receipts/{UNKNOWN}", auth=False)
@@ -76,6 +80,7 @@ ANSWERS: list[tuple[str, str, int, Callable[[Caller], Any]]] = [
     ("get", "/api/reports/{code}", 404, lambda c: c.get(f"/api/reports/{UNKNOWN}")),
     ("post", "/api/reports/{code}/evidence", 201, lambda c: c.attach(c.code)),
     ("post", "/api/reports/{code}/evidence", 200, lambda c: [c.attach(c.code), c.attach(c.code)][-1]),
+    ("post", "/api/reports/{code}/evidence", 400, lambda c: c.attach_unparsable(c.code)),
     ("post", "/api/reports/{code}/evidence", 401, lambda c: c.attach(c.code, auth=False)),
     ("post", "/api/reports/{code}/evidence", 404, lambda c: c.attach(UNKNOWN)),
     ("post", "/api/reports/{code}/evidence", 422, lambda c: c.attach(c.code, with_file=False)),
