@@ -72,7 +72,7 @@ def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Bui
     return built
 
 
-@transaction.atomic
+@evidence_files.atomic_with_files()
 def _submit_new(
     draft: _Draft,
     data: ReportIn,
@@ -160,7 +160,7 @@ class EvidenceResult:
     created: bool
 
 
-@transaction.atomic
+@evidence_files.atomic_with_files()
 def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> EvidenceResult:
     """Attach one checked file to a report the actor may already see, once: a file the report
     already holds (the same SHA-256, not destroyed) is not stored again, so that a retry after a
