@@ -11,11 +11,13 @@ import email.parser
 import email.policy
 import hashlib
 import logging
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import filetype
@@ -23,6 +25,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from threatdesk.audit.services import actor_label
 from threatdesk.privacy import crypto
@@ -154,7 +157,8 @@ def atomic_with_files() -> Iterator[None]:
     this, a failure after a file (the next one hits a full disk, an audit append fails) would
     leave a sealed file no row names, out of reach of retention, erasure and key rotation. A
     failed commit keeps its files, since on PostgreSQL a dropped connection may have committed
-    them. A nested block hands its files to the enclosing one, whose rollback undoes its rows too.
+    them; `sweep_evidence` deletes them later if no row names them. A nested block hands its
+    files to the enclosing one, whose rollback undoes its rows too.
     """
     names: list[str] = []
     token = _written.set(names)
@@ -175,8 +179,8 @@ def atomic_with_files() -> Iterator[None]:
 
 
 def _delete_rolled_back(names: list[str]) -> None:
-    """Delete the files of a rolled-back transaction. One that will not go is logged and left, so
-    that the failure which rolled the transaction back is the one raised."""
+    """Delete the files of a rolled-back transaction. One that will not go is left for
+    `sweep_evidence`, so that the failure which rolled the transaction back is the one raised."""
     for name in names:
         try:
             delete_sealed(name)
@@ -237,6 +241,46 @@ def delete_sealed(stored_name: str) -> None:
 
 def _new_stored_name(report_received_at: Any) -> str:
     return f"{report_received_at:%Y/%m}/{secrets.token_hex(16)}.sealed"
+
+
+# The names `_new_stored_name` gives: the sweep never touches any other file in the storage.
+SEALED_NAME = re.compile(r"\d{4}/\d{2}/[0-9a-f]{32}\.sealed")
+
+
+def unnamed_files(older_than: timedelta) -> list[str]:
+    """The sealed files no evidence row names (destroyed ones aside), written over `older_than` ago.
+
+    Such a file is left when a rolled-back transaction could not delete its files, after a failed
+    COMMIT, or when a key rotation or retention run stopped before deleting an old copy. The age
+    keeps files safe whose rows are about to commit; the files are listed before the rows are
+    read, so a row that commits meanwhile still names its file.
+    """
+    cutoff = timezone.now() - older_than
+    old = [name for name in _sealed_names("") if _written_before(name, cutoff)]
+    named = set(Evidence.objects.filter(destroyed_at__isnull=True).values_list("stored_name", flat=True))
+    return [name for name in old if name not in named]
+
+
+def _sealed_names(folder: str) -> Iterator[str]:
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # nothing stored yet
+        return
+    for entry in files:
+        name = f"{folder}/{entry}" if folder else entry
+        if SEALED_NAME.fullmatch(name):
+            yield name
+    for entry in folders:
+        yield from _sealed_names(f"{folder}/{entry}" if folder else entry)
+
+
+def _written_before(name: str, cutoff: datetime) -> bool:
+    """Whether the file was last written before `cutoff`; one gone meanwhile (a rotation deleted
+    its old copy) is left alone."""
+    try:
+        return default_storage.get_modified_time(name) < cutoff
+    except FileNotFoundError:
+        return False
 
 
 def rotate_evidence_files() -> FileRotation:
