@@ -213,7 +213,10 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
 def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> HttpResponse:
     """Hand out an evidence file to someone who may read the report's personal data; log it."""
     item = selectors.evidence_for(request.user, code, evidence_code)
-    data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    try:
+        data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    except services.EvidenceDestroyedError as exc:  # destroyed since it was looked up: gone, as for the look-up
+        raise Http404("No such evidence") from exc
     if not verified:
         # Altered evidence is never handed out as if it were the original.
         response = render(request, "reports/evidence_failed.html", {"report": item.report, "item": item}, status=409)

@@ -24,6 +24,10 @@ class IdempotencyConflictError(ValueError):
     """The same idempotency key came back with a different report."""
 
 
+class EvidenceDestroyedError(LookupError):
+    """The file was destroyed under the retention policy after the caller read its record."""
+
+
 @dataclass
 class SubmitResult:
     """The stored report; for a new one also its sender identifiers as (kind, digest), so that
@@ -211,8 +215,9 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "
     `purpose` is the custody action (downloaded, transferred); `note` names the recipient or the
     reason (a case packet), never a person. A file that fails the check is not handed out: the
     bytes come back empty, and the custody chain and the audit trail record the failed check
-    instead of an access.
+    instead of an access. Raises EvidenceDestroyedError for a file retention destroyed meanwhile.
     """
+    evidence = _current(evidence)
     data, verified = evidence_files.open_verified(evidence)
     if not verified:
         evidence_files.custody(
@@ -237,3 +242,14 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "
         payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": True},
     )
     return data, True
+
+
+def _current(evidence: Evidence) -> Evidence:
+    """The record as it stands now, its row locked until the file is read (key rotation takes the
+    same lock; retention's update waits for it). The caller read it earlier; a rotation may since
+    have re-sealed the file under a new name and deleted the old one, and opening the old name
+    would record an intact file as altered in the chain of custody."""
+    current = Evidence.objects.select_for_update(of=("self",)).select_related("report").get(pk=evidence.pk)
+    if current.destroyed_at is not None:
+        raise EvidenceDestroyedError(f"evidence {current.public_code} was destroyed under the retention policy")
+    return current
