@@ -34,7 +34,7 @@ from threatdesk.reports import selectors
 from threatdesk.reports.access import may_identify_reporter_to_law_enforcement, may_make_packet
 from threatdesk.reports.evidence import file_name
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
-from threatdesk.reports.services import evidence_open
+from threatdesk.reports.services import EvidenceDestroyedError, evidence_open
 
 PURPOSE = "case packet"
 STYLESHEETS = ("css/case-packet.css",)
@@ -102,7 +102,10 @@ def _take_evidence(actor: Any, item: Evidence) -> PacketEvidence:
     """Open one file for the packet; its custody log gains the hand-over or the failed check."""
     if item.destroyed_at is not None:
         return PacketEvidence(item, FileStatus.DESTROYED)
-    data, verified = evidence_open(actor=actor, evidence=item, purpose=CustodyEntry.Action.TRANSFERRED, note=PURPOSE)
+    try:
+        data, verified = evidence_open(actor=actor, evidence=item, purpose=CustodyEntry.Action.TRANSFERRED, note=PURPOSE)
+    except EvidenceDestroyedError:  # by a retention run since the packet read its evidence
+        return PacketEvidence(item, FileStatus.DESTROYED)
     if not verified:
         return PacketEvidence(item, FileStatus.FAILED)
     return PacketEvidence(item, FileStatus.VERIFIED, _evidence_path(item), data)

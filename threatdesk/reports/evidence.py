@@ -10,8 +10,14 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import hashlib
+import logging
+import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import filetype
@@ -19,11 +25,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from threatdesk.audit.services import actor_label
 from threatdesk.privacy import crypto
 from threatdesk.privacy.registry import FileRotation
 from threatdesk.reports.models import CustodyEntry, Evidence
+
+log = logging.getLogger(__name__)
 
 ALLOWED_MIME: dict[str, str] = {
     "image/jpeg": Evidence.Kind.IMAGE,
@@ -136,16 +145,67 @@ def custody(evidence: Evidence, *, actor: Any, action: str, verified: bool = Fal
     )
 
 
+# The names of the sealed files written inside the innermost `atomic_with_files` block.
+_written: ContextVar[list[str] | None] = ContextVar("evidence_files_written", default=None)
+
+
+@contextmanager
+def atomic_with_files() -> Iterator[None]:
+    """A transaction that writes sealed files, and deletes them again when it rolls back.
+
+    Files are written before the rows that name them, and Django has no on-rollback hook: without
+    this, a failure after a file (the next one hits a full disk, an audit append fails) would
+    leave a sealed file no row names, out of reach of retention, erasure and key rotation. A
+    failed commit keeps its files, since on PostgreSQL a dropped connection may have committed
+    them; `sweep_evidence` deletes them later if no row names them. A nested block hands its
+    files to the enclosing one, whose rollback undoes its rows too.
+    """
+    names: list[str] = []
+    token = _written.set(names)
+    committing = False
+    try:
+        with transaction.atomic():
+            yield
+            committing = True
+    except BaseException:
+        if not committing:
+            _delete_rolled_back(names)
+        raise
+    finally:
+        _written.reset(token)
+    enclosing = _written.get()
+    if enclosing is not None:
+        enclosing.extend(names)
+
+
+def _delete_rolled_back(names: list[str]) -> None:
+    """Delete the files of a rolled-back transaction. One that will not go is left for
+    `sweep_evidence`, so that the failure which rolled the transaction back is the one raised."""
+    for name in names:
+        try:
+            delete_sealed(name)
+        except Exception as exc:
+            log.warning("a sealed file of a rolled-back transaction could not be deleted: %s", type(exc).__name__)
+
+
+def _save_sealed(stored_name: str, data: bytes) -> None:
+    """Seal `data` and write it under its new random name, noted for `atomic_with_files`."""
+    saved_name = default_storage.save(stored_name, ContentFile(crypto.encrypt_bytes(data, _aad(stored_name))))
+    written = _written.get()
+    if written is not None:
+        written.append(saved_name)
+    if saved_name != stored_name:  # the random name is new; a clash would mean storage renamed it
+        raise EvidenceError("storage refused the file name")
+
+
 def store(report: Any, checked: CheckedFile, *, actor: Any) -> Evidence:
     """Seal and save the file, create its record and its first custody entry.
 
-    The file is written before the row; if the transaction then rolls back, a sealed file with no
-    row may remain: unreadable without the key ring and referenced by nothing.
+    The file is written before the row, so call this inside `atomic_with_files`: a rollback then
+    deletes the file too.
     """
     stored_name = _new_stored_name(report.received_at)
-    saved_name = default_storage.save(stored_name, ContentFile(crypto.encrypt_bytes(checked.data, _aad(stored_name))))
-    if saved_name != stored_name:  # the random name is new; a clash would mean storage renamed it
-        raise EvidenceError("storage refused the file name")
+    _save_sealed(stored_name, checked.data)
     evidence = Evidence.objects.create(
         report=report,
         kind=checked.kind,
@@ -183,17 +243,57 @@ def _new_stored_name(report_received_at: Any) -> str:
     return f"{report_received_at:%Y/%m}/{secrets.token_hex(16)}.sealed"
 
 
+# The names `_new_stored_name` gives: the sweep never touches any other file in the storage.
+SEALED_NAME = re.compile(r"\d{4}/\d{2}/[0-9a-f]{32}\.sealed")
+
+
+def unnamed_files(older_than: timedelta) -> list[str]:
+    """The sealed files no evidence row names (destroyed ones aside), written over `older_than` ago.
+
+    Such a file is left when a rolled-back transaction could not delete its files, after a failed
+    COMMIT, or when a key rotation or retention run stopped before deleting an old copy. The age
+    keeps files safe whose rows are about to commit; the files are listed before the rows are
+    read, so a row that commits meanwhile still names its file.
+    """
+    cutoff = timezone.now() - older_than
+    old = [name for name in _sealed_names("") if _written_before(name, cutoff)]
+    named = set(Evidence.objects.filter(destroyed_at__isnull=True).values_list("stored_name", flat=True))
+    return [name for name in old if name not in named]
+
+
+def _sealed_names(folder: str) -> Iterator[str]:
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # nothing stored yet
+        return
+    for entry in files:
+        name = f"{folder}/{entry}" if folder else entry
+        if SEALED_NAME.fullmatch(name):
+            yield name
+    for entry in folders:
+        yield from _sealed_names(f"{folder}/{entry}" if folder else entry)
+
+
+def _written_before(name: str, cutoff: datetime) -> bool:
+    """Whether the file was last written before `cutoff`; one gone meanwhile (a rotation deleted
+    its old copy) is left alone."""
+    try:
+        return default_storage.get_modified_time(name) < cutoff
+    except FileNotFoundError:
+        return False
+
+
 def rotate_evidence_files() -> FileRotation:
     """Re-seal every evidence file whose key is not the newest one (key rotation).
 
     A file retention has destroyed is passed over and counted: its record stays, its bytes are
     gone. Each file is re-sealed under a lock on its row, so a retention run destroying it
     meanwhile waits or is seen. The old copy is deleted only after the row has moved to the new
-    one: an interruption leaves a spare file, never a lost one.
+    one: an interruption leaves a spare file, never a lost one, and a rollback deletes the new one.
     """
     resealed = destroyed = 0
     for pk in Evidence.objects.order_by("pk").values_list("pk", flat=True).iterator():
-        with transaction.atomic():
+        with atomic_with_files():
             evidence = Evidence.objects.select_for_update().select_related("report").filter(pk=pk).first()
             if evidence is None:
                 continue
@@ -220,7 +320,7 @@ def _reseal(evidence: Evidence) -> str | None:
         return None
     plain = ring.decrypt(sealed, _aad(evidence.stored_name))
     old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
-    default_storage.save(new_name, ContentFile(ring.encrypt(plain, _aad(new_name)).encode()))
+    _save_sealed(new_name, plain)
     Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
     custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=f"key {ring.current_id}")
     return old_name

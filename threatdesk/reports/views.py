@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,10 +61,19 @@ def report_new(request: HttpRequest) -> HttpResponse:
             status = 409
         else:
             _remember_filed(request, result.report.public_code)
+            _tell_files_added(request, result.files_added)
             return redirect("reports:receipt", code=result.report.public_code)
     if posted:
         form.note_files_not_kept()
     return render(request, "reports/report_form.html", {"form": form}, status=status)
+
+
+def _tell_files_added(request: HttpRequest, added: int) -> None:
+    """The form was sent again with files its report lacked: say on the receipt that they went to
+    the report already filed, not to a new one."""
+    if added:
+        files = "the file you added was" if added == 1 else f"the {added} files you added were"
+        messages.success(request, f"This form had already been sent, so no second report was made: {files} stored with it.")
 
 
 def _remember_filed(request: HttpRequest, code: str) -> None:
@@ -206,7 +216,10 @@ def report_reveal(request: HttpRequest, code: str) -> HttpResponse:
 def evidence_download(request: HttpRequest, code: str, evidence_code: str) -> HttpResponse:
     """Hand out an evidence file to someone who may read the report's personal data; log it."""
     item = selectors.evidence_for(request.user, code, evidence_code)
-    data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    try:
+        data, verified = services.evidence_open(actor=request.user, evidence=item, purpose=CustodyEntry.Action.DOWNLOADED)
+    except services.EvidenceDestroyedError as exc:  # destroyed since it was looked up: gone, as for the look-up
+        raise Http404("No such evidence") from exc
     if not verified:
         # Altered evidence is never handed out as if it were the original.
         response = render(request, "reports/evidence_failed.html", {"report": item.report, "item": item}, status=409)

@@ -39,6 +39,7 @@ from threatdesk.reports.services.review import (
     report_reveal,
 )
 from threatdesk.reports.services.submitting import (
+    EvidenceDestroyedError,
     EvidenceResult,
     IdempotencyConflictError,
     SubmitResult,
@@ -53,6 +54,7 @@ __all__ = [
     "MIN_REVEAL_REASON",
     "PEOPLE_CHANGED",
     "Built",
+    "EvidenceDestroyedError",
     "EvidenceResult",
     "FieldError",
     "IdempotencyConflictError",

@@ -24,14 +24,20 @@ class IdempotencyConflictError(ValueError):
     """The same idempotency key came back with a different report."""
 
 
+class EvidenceDestroyedError(LookupError):
+    """The file was destroyed under the retention policy after the caller read its record."""
+
+
 @dataclass
 class SubmitResult:
     """The stored report; for a new one also its sender identifiers as (kind, digest), so that
-    answering the request need not read back what was just written."""
+    answering the request need not read back what was just written; for a retry, how many of
+    its files the report lacked and now holds, so that the answer can say so."""
 
     report: Report
     created: bool
     identifiers: list[tuple[str, str]] | None = None
+    files_added: int = 0
 
 
 def _existing_submission(key: str, digest: str) -> Report | None:
@@ -72,7 +78,7 @@ def _confirmed(draft: _Draft, data: ReportIn, *, actor: Any, source: str) -> Bui
     return built
 
 
-@transaction.atomic
+@evidence_files.atomic_with_files()
 def _submit_new(
     draft: _Draft,
     data: ReportIn,
@@ -97,11 +103,8 @@ def _submit_new(
         obj=report,
         payload={"source": source, "channel": report.channel, "threat_types": built.threat_types},
     )
-    stored: set[str] = set()
-    for checked in files:
-        if checked.sha256 not in stored:  # a file chosen twice is stored once
-            stored.add(checked.sha256)
-            _add_evidence(report, checked, actor=actor)
+    for checked in _once_each(files):
+        _add_evidence(report, checked, actor=actor)
     listeners.report_submitted(report)
     return report, built
 
@@ -119,15 +122,16 @@ def report_submit(
     With a `submission_key` (the API's Idempotency-Key, the web form's one-time token) a retry
     returns the report already stored instead of a second copy, even when two retries race:
     the loser of the race hits the unique key, rolls back, and returns the winner's report.
-    Most submissions are new, so the key is looked up first only when files would otherwise be
-    written again for a retry. The report is worked out before the transaction and checked
-    inside it against anything that changed meanwhile.
+    A retry's files that the report lacks are added to it (see `_retried`). Most submissions
+    are new, so the key is looked up first only when files would otherwise be written again for
+    a retry. The report is worked out before the transaction and checked inside it against
+    anything that changed meanwhile.
     """
     digest = submission_digest(data)
     if submission_key and files:
         existing = _existing_submission(submission_key, digest)
         if existing is not None:
-            return SubmitResult(existing, created=False)
+            return _retried(existing, files, actor=actor)
     draft = _draft(data, actor=actor, source=source)
     try:
         report, built = _submit_new(
@@ -137,8 +141,25 @@ def report_submit(
         existing = _existing_submission(submission_key, digest) if submission_key else None
         if existing is None:
             raise
-        return SubmitResult(existing, created=False)
+        return _retried(existing, files, actor=actor)
     return SubmitResult(report, created=True, identifiers=list(dict.fromkeys(built.identifiers)))
+
+
+def _retried(report: Report, files: Sequence[evidence_files.CheckedFile], *, actor: Any) -> SubmitResult:
+    """The report a retry names, holding the retry's files too: a filer who went back, attached
+    the file they forgot and sent the form again must not get a receipt while the file is
+    dropped, and an anonymous filer has no other way to add it. Files it holds are not stored
+    again, as for `evidence_add`."""
+    added = _attach(report, files, actor=actor) if files else []
+    return SubmitResult(report, created=False, files_added=sum(result.created for result in added))
+
+
+def _once_each(files: Sequence[evidence_files.CheckedFile]) -> list[evidence_files.CheckedFile]:
+    """The files in the order given, a file chosen twice (the same SHA-256) once."""
+    first: dict[str, evidence_files.CheckedFile] = {}
+    for checked in files:
+        first.setdefault(checked.sha256, checked)
+    return list(first.values())
 
 
 def _add_evidence(report: Report, checked: evidence_files.CheckedFile, *, actor: Any) -> Evidence:
@@ -160,17 +181,31 @@ class EvidenceResult:
     created: bool
 
 
-@transaction.atomic
 def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedFile) -> EvidenceResult:
     """Attach one checked file to a report the actor may already see, once: a file the report
     already holds (the same SHA-256, not destroyed) is not stored again, so that a retry after a
-    lost answer gets the evidence stored the first time. The report's row is held meanwhile, so
-    two retries at once store the file once too."""
+    lost answer gets the evidence stored the first time."""
+    return _attach(report, [checked], actor=actor)[0]
+
+
+@evidence_files.atomic_with_files()
+def _attach(report: Report, files: Sequence[evidence_files.CheckedFile], *, actor: Any) -> list[EvidenceResult]:
+    """Each file on the report once, in one transaction. The report's row is held meanwhile, so
+    two retries at once store a file once too."""
     Report.objects.select_for_update().only("pk").get(pk=report.pk)
-    held = Evidence.objects.filter(report=report, sha256=checked.sha256, destroyed_at__isnull=True).order_by("pk").first()
-    if held is not None:
-        return EvidenceResult(held, created=False)
-    return EvidenceResult(_add_evidence(report, checked, actor=actor), created=True)
+    held = _held(report, files)
+    return [
+        EvidenceResult(held[checked.sha256], created=False)
+        if checked.sha256 in held
+        else EvidenceResult(_add_evidence(report, checked, actor=actor), created=True)
+        for checked in _once_each(files)
+    ]
+
+
+def _held(report: Report, files: Sequence[evidence_files.CheckedFile]) -> dict[str, Evidence]:
+    """The report's evidence (not destroyed) holding these files, by SHA-256: the first stored."""
+    items = Evidence.objects.filter(report=report, sha256__in={c.sha256 for c in files}, destroyed_at__isnull=True)
+    return {item.sha256: item for item in items.order_by("-pk")}
 
 
 @transaction.atomic
@@ -180,8 +215,9 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "
     `purpose` is the custody action (downloaded, transferred); `note` names the recipient or the
     reason (a case packet), never a person. A file that fails the check is not handed out: the
     bytes come back empty, and the custody chain and the audit trail record the failed check
-    instead of an access.
+    instead of an access. Raises EvidenceDestroyedError for a file retention destroyed meanwhile.
     """
+    evidence = _current(evidence)
     data, verified = evidence_files.open_verified(evidence)
     if not verified:
         evidence_files.custody(
@@ -206,3 +242,14 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "
         payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": True},
     )
     return data, True
+
+
+def _current(evidence: Evidence) -> Evidence:
+    """The record as it stands now, its row locked until the file is read (key rotation takes the
+    same lock; retention's update waits for it). The caller read it earlier; a rotation may since
+    have re-sealed the file under a new name and deleted the old one, and opening the old name
+    would record an intact file as altered in the chain of custody."""
+    current = Evidence.objects.select_for_update(of=("self",)).select_related("report").get(pk=evidence.pk)
+    if current.destroyed_at is not None:
+        raise EvidenceDestroyedError(f"evidence {current.public_code} was destroyed under the retention policy")
+    return current
