@@ -131,7 +131,8 @@ class BulkInserter:
                 if prepared:
                     cursor.execute(self._values_sql(len(prepared)), [value for values in prepared for value in values])
             elif connection.vendor == "postgresql":
-                with cursor.cursor.copy(self.copy_sql) as copy:
+                # The driver's own cursor: its errors are made Django's (IntegrityError...) here.
+                with connection.wrap_database_errors, cursor.cursor.copy(self.copy_sql) as copy:
                     for values in prepared:
                         copy.write_row(values)
             else:

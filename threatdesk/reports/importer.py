@@ -277,9 +277,21 @@ def _parse_external_id(value: Any, line: int) -> tuple[str, list[FieldError]]:
     text = str(value).strip()
     if "\x00" in text:
         return "", [FieldError("external_id", "must not contain NUL characters", line)]
+    if not _is_unicode(text):
+        return "", [FieldError("external_id", "is not valid text (a lone UTF-16 surrogate)", line)]
     if len(text) > MAX_EXTERNAL_ID:
         return "", [FieldError("external_id", f"longer than {MAX_EXTERNAL_ID} characters", line)]
     return text, []
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text holding a lone surrogate: JSON may write one ("\\ud800"), but it is not a
+    character, and no database takes it. Pydantic refuses it in every other text field."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _received_at(value: Any, line: int) -> tuple[dt.datetime | None, list[FieldError]]:

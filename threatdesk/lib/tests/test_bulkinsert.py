@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.lib.bulkinsert import COPY_FROM, inserter
@@ -43,6 +44,15 @@ def test_rows_read_back_as_written(count):
         assert e.payload == {"n": e.seq, "codes": ["a", "b"]}
         assert e.object_id == f"R{e.seq}"
         assert e.reason_erased_at is None
+
+
+@pytest.mark.parametrize("count", [1, 3, COPY_FROM, 3 * COPY_FROM])
+def test_a_clash_with_a_unique_column_is_djangos_integrity_error_whichever_way_the_rows_go(count):
+    """Callers catch `django.db.IntegrityError`; the COPY path must not raise the driver's own."""
+    inserter(AuditEvent).insert_one(event(30_000))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        inserter(AuditEvent).insert(event(30_000 - i) for i in range(count))
+    assert AuditEvent.objects.filter(action="test.bulk").count() == 1
 
 
 def test_insert_one_returns_the_new_key():

@@ -145,13 +145,17 @@ def _county_offices() -> dict[int, Office]:
 
 def sender_identifiers(data: ReportIn, platform: str = "") -> list[tuple[str, str]]:
     """(kind, pseudonym) for every sender identifier: the keyed hash of its matching key, so that
-    'Jane.Doe+x@gmail.com' and 'janedoe@googlemail.com', or 'Doe, John' and 'john doe', match."""
+    'Jane.Doe+x@gmail.com' and 'janedoe@googlemail.com', or 'Doe, John' and 'john doe', match.
+
+    An identifier with no matching key ('?' typed for a caller who gave no name) gets no
+    pseudonym: the report keeps it as written but links to no other report through it."""
     pairs = [(SenderIdentifier.Kind.PHONE, p) for p in data.sender.phones]
     pairs += [(SenderIdentifier.Kind.EMAIL, e) for e in data.sender.emails]
     pairs += [(SenderIdentifier.Kind.HANDLE, h) for h in data.sender.handles]
     if data.sender.name:
         pairs.append((SenderIdentifier.Kind.NAME, data.sender.name))
-    return [(str(kind), blind_index(str(kind), _match_key(str(kind), value, platform))) for kind, value in pairs]
+    keyed = ((str(kind), _match_key(str(kind), value, platform)) for kind, value in pairs)
+    return [(kind, blind_index(kind, key)) for kind, key in keyed if key is not None]
 
 
 def sender_digests(identifiers: Iterable[tuple[str, str]]) -> list[str]:
@@ -159,12 +163,15 @@ def sender_digests(identifiers: Iterable[tuple[str, str]]) -> list[str]:
     return list(dict.fromkeys(digest for _kind, digest in identifiers))
 
 
-def _match_key(kind: str, value: str, platform: str) -> str:
-    """A handle that breaks its platform's rules (the platform field may be wrong) still gets a key."""
-    try:
-        return identifier_key(kind, value, platform)
-    except ValueError:
-        return identifier_key(kind, value)
+def _match_key(kind: str, value: str, platform: str) -> str | None:
+    """The identifier's matching key, or None when it has none. A handle that breaks its
+    platform's rules (the platform field may be wrong) is keyed by the rules for any handle."""
+    for rules in dict.fromkeys((platform, "")):
+        try:
+            return identifier_key(kind, value, rules)
+        except ValueError:
+            continue
+    return None
 
 
 RedactorLookup = Callable[..., Redactor]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from threatdesk.assessment import Indicator
@@ -172,7 +173,6 @@ PEOPLE_CHANGED = (
 )
 
 
-@transaction.atomic
 def reports_store(
     *,
     actor: Any,
@@ -186,23 +186,42 @@ def reports_store(
     """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
     stored before aborts the lot, as do `problems` found while drafting. The keys are checked
     here, inside the transaction, so a report stored by someone else meanwhile still cannot be
-    imported twice; then the rows are assessed in order of receipt and inserted.
+    imported twice, nor one stored by a save racing this one (the same errors, after rollback);
+    then the rows are assessed in order of receipt and inserted.
 
     Rows drafted before this transaction pass `people_seen`, the protected persons' stamp
     (`privacy.selectors.people_stamp`) read before drafting: if anyone was added, changed or
     removed since, the redacted copies may name them, and nothing is stored."""
-    if people_seen is not None:
-        people_hold(*{draft.values["state_id"] for draft in drafts})
-        if people_stamp() != people_seen:
-            raise ReportInputError([FieldError("file", PEOPLE_CHANGED)])
-    errors = [*problems, *_key_errors(drafts)]
-    if errors:
-        raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-    now = timezone.now()
-    for draft in drafts:
-        draft.values["received_at"] = draft.received_at or now
-    _assess_in_order(drafts)
-    return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+    with _keys_taken_meanwhile_refused(drafts), transaction.atomic():
+        if people_seen is not None:
+            people_hold(*{draft.values["state_id"] for draft in drafts})
+            if people_stamp() != people_seen:
+                raise ReportInputError([FieldError("file", PEOPLE_CHANGED)])
+        errors = [*problems, *_key_errors(drafts)]
+        if errors:
+            raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
+        now = timezone.now()
+        for draft in drafts:
+            draft.values["received_at"] = draft.received_at or now
+        _assess_in_order(drafts)
+        return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+
+
+@contextmanager
+def _keys_taken_meanwhile_refused(drafts: Sequence[ImportDraft]) -> Iterator[None]:
+    """Turn a unique-key violation into the key check's own errors, once the transaction is rolled back.
+
+    Two stores whose files name no common state are not queued by `people_hold`, so on PostgreSQL
+    both may pass the key check; the later insert then waits on the earlier one's key and fails
+    when it commits. Checked again afresh, the keys it took are named line by line; any other
+    violation is raised as it is."""
+    try:
+        yield
+    except IntegrityError as exc:
+        errors = _key_errors(drafts)
+        if not errors:
+            raise
+        raise ReportInputError(errors) from exc
 
 
 # Values per IN list: one list of every key of a file passes SQLite's limit on parameters.

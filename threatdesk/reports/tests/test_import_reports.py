@@ -375,6 +375,20 @@ def test_nul_in_external_id_is_refused_like_nul_in_any_text(tmp_path):
     assert Report.objects.count() == 0
 
 
+def test_a_lone_surrogate_in_an_external_id_is_a_line_numbered_problem_not_a_crash(tmp_path):
+    path = write_jsonl(
+        tmp_path / "reports.jsonl",
+        [{**valid_report_payload(), "external_id": "HOTLINE-1"}, {**valid_report_payload(), "external_id": "HOTLINE-\ud800"}],
+    )
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_reports", str(path), "--workers", "1")
+    assert Report.objects.count() == 0
+    for args in ((), ("--dry-run",)):
+        output = refused(path, "--workers", "1", *args)
+        assert "line 2: external_id: is not valid text" in output
+        assert "1 problem(s)" in output
+
+
 def without_ids(count: int) -> list[dict[str, str]]:
     return [csv_row(external_id="", narrative=f"Call number {i}.") for i in range(1, count + 1)]
 
