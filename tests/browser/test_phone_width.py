@@ -1,6 +1,6 @@
-"""At phone width (390 px) the laws pages and a reporter's own list fit the screen: nothing to
-drag sideways, and a report's status in view beside its code; the report form's boxes and file
-button are big enough to tap."""
+"""At phone width (390 px) the laws pages, a reporter's own list and a manager's queue fit the
+screen: nothing to drag sideways, and a report's status in view beside its code; the report form's
+boxes and file button are big enough to tap."""
 
 from __future__ import annotations
 
@@ -60,6 +60,34 @@ def test_a_reporter_sees_the_status_of_each_report_on_a_phone(new_page, browser_
     assert box["y"] < row.locator("td[data-label=Types]").bounding_box()["y"]  # right after the code, above the rest
     width, _ = page_width(page)
     assert width <= PHONE_WIDTH, f"/reports/ is {width} px wide at {PHONE_WIDTH} px"
+    browser_watch.assert_clean()
+
+
+def test_a_manager_reads_the_queue_on_a_phone_without_dragging_it_sideways(new_page, browser_watch, live_url, log_in):
+    """The queue is read on the move; its table once scrolled inside its box, to 736 px."""
+    personas = make_personas()
+    data = ReportIn.model_validate(
+        {
+            "occurred_on": "2024-10-21",
+            "state": "AZ",
+            "county": "Maricopa",
+            "channel": "in_person_count_site",
+            "threat_types": ["threat_violence"],
+            "target_role": "poll_worker",
+            "election_phase": "canvass",
+            "narrative": "A man at the count said he would shoot the clerk.",
+        }
+    )
+    code = report_submit(actor=personas.reporter, data=data, source=Source.WEB).report.public_code
+    page = new_page(phone=True)
+    log_in(page, personas.manager.username)
+    page.goto("/queue/")
+    table = page.locator("table#queue").bounding_box()
+    assert table is not None and table["x"] >= 0 and table["x"] + table["width"] <= PHONE_WIDTH, table
+    row = page.locator("table#queue tbody tr", has_text=code)
+    for label in ("Level", "Code", "Waiting", "Status"):
+        box = row.locator(f"td[data-label={label}]").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE_WIDTH, (label, box)
     browser_watch.assert_clean()
 
 
