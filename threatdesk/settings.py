@@ -402,7 +402,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = _bool("EMAIL_USE_SSL", default=False)
 # A mail server that hangs must not hold a request: mail is queued and sent by a thread of its own
-# (cases/outbox.py), or at once in the caller's thread with NOTIFICATION_DELIVERY=inline (tests).
+# (cases/outbox.py), or in the caller's thread once the write commits with NOTIFICATION_DELIVERY=inline (tests).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 NOTIFICATION_DELIVERY = _env("NOTIFICATION_DELIVERY", "inline" if TESTING else "thread")
 if NOTIFICATION_DELIVERY not in ("thread", "inline"):

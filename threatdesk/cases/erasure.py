@@ -44,17 +44,30 @@ def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
 
 
 def _shred(cutoff: datetime, dry_run: bool, actor: Any) -> int:
-    """Clear the detail of every step due; one event per report whose steps lost theirs."""
-    codes = list(due_steps(cutoff).values_list("report__public_code", flat=True))
-    if dry_run or not codes:
-        return len(codes)
-    due_steps(cutoff).update(detail="", detail_erased_on=timezone.localdate())
+    steps = due_steps(cutoff)
+    return steps.count() if dry_run else _erase_details(steps, actor)
+
+
+def _erase_details(steps: QuerySet[CaseStep], actor: Any) -> int:
+    """Clear the detail of the steps `steps` still finds, and say how many.
+
+    They are read `FOR UPDATE` with their reports (the query joins them), so a report reopened
+    since the run began keeps its steps' detail and one about to be reopened waits for the run
+    to commit; then only the steps read are cleared and audited."""
+    held = list(steps.select_for_update().values_list("pk", "report__public_code"))
+    if held:
+        _clear_held(held, actor)
+    return len(held)
+
+
+def _clear_held(steps: list[tuple[int, str]], actor: Any) -> None:
+    """Clear the (step id, report code) `steps`; one event per report whose steps lost theirs."""
+    CaseStep.objects.filter(pk__in=[pk for pk, _code in steps]).update(detail="", detail_erased_on=timezone.localdate())
     entries = [
         audit.Entry("reports.report.personal_data_erased", "reports.report", code, payload={"category": CASE_DETAILS})
-        for code in sorted(set(codes))
+        for code in sorted({code for _pk, code in steps})
     ]
     audit.log_many(actor=actor, entries=entries)
-    return len(codes)
 
 
 STEP_DETAILS_SHREDDER = Shredder(CASE_DETAILS, "Law-enforcement step details", _shred)

@@ -5,19 +5,20 @@ read about it, never what the report says: the report's public code, a link, the
 the level (staff only) and a line asking the reader to sign in. Each message has one recipient,
 so no one learns who else was told.
 
-The public functions run after the write that prompted them has committed and never raise: a
-mail server that is down must not fail a report, a referral or a step already stored. They queue
-the message (`cases.outbox`), which is sent apart from the request and tried again while the
-server refuses it.
+The public functions run inside the transaction of the write that prompted them and queue the
+message there (`cases.outbox`, a transactional outbox): a report, a referral or a step is stored
+with its notice or not at all, so no failure after commit can lose the notice of a stored write,
+and a write rolled back tells no one. What they raise fails the write. The mail is sent once
+the write commits, apart from the request, and tried again while the server refuses it; a mail
+server that is down never fails the write.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ParamSpec
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -38,8 +39,6 @@ URGENT_LEVEL = 3
 LABEL_CHARS = 80
 REFERRED_STEP = "Referred to law enforcement"
 
-P = ParamSpec("P")
-
 
 @dataclass(frozen=True)
 class Notice:
@@ -52,19 +51,6 @@ class Notice:
     link: str
     level: str = ""
     signs_in: bool = True
-
-
-def _never_raises(notify: Callable[P, None]) -> Callable[P, None]:
-    """The write is stored by the time a notice goes out: a failure is logged, never raised."""
-
-    @functools.wraps(notify)
-    def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            notify(*args, **kwargs)
-        except Exception as exc:
-            log.error("notification %s failed: %s", notify.__name__, type(exc).__name__)
-
-    return guarded
 
 
 def _absolute(path: str) -> str:
@@ -140,7 +126,6 @@ def send(report: Report, notice: Notice, recipients: Sequence[Recipient]) -> Non
     outbox.queue(report, kind=notice.kind, subject=subject, body=body, recipients=recipients)
 
 
-@_never_raises
 def notify_urgent_report(report: Report, raised_from: int | None = None) -> None:
     """Tell the office's managers and the state's coordinators at once of a report at level 3 or 4.
 
@@ -162,7 +147,6 @@ def notify_urgent_report(report: Report, raised_from: int | None = None) -> None
     send(report, notice, urgent_recipients(report))
 
 
-@_never_raises
 def notify_referral(referral: Referral) -> None:
     """Tell the agency's liaisons that a report waits for them."""
     report = referral.report
@@ -177,10 +161,9 @@ def notify_referral(referral: Referral) -> None:
     send(report, notice, liaison_recipients(referral))
 
 
-@_never_raises
 def notify_filer_of_step(report: Report, what: str) -> None:
     """Tell whoever filed the report of a step taken on it (`what`: a short label such as
-    "Arrest"), so they need not keep checking. Call it once the step has committed."""
+    "Arrest"), so they need not keep checking. Call it inside the step's transaction."""
     step = " ".join(what.split())[:LABEL_CHARS]
     recipients, signs_in = filer_recipient(report)
     notice = Notice(

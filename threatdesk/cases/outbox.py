@@ -1,13 +1,15 @@
 """The outbox: notification mail is queued, then sent apart from the request that prompted it.
 
 A request never waits on the mail server: `queue` stores the message and its recipients (sealed)
-and wakes the process's courier thread, which sends it. A recipient the server refuses, or all
-of them when it cannot be reached, is tried again later, with longer and longer waits, until the
-last of `RETRY_MINUTES`; each attempt is in the audit trail by count, never by address. A
-recipient with an account is mailed at the address the account has when the mail goes out, and
-not at all once it is switched off. `manage.py send_notifications` sends whatever is due, for a
-deployment that runs it from a timer (mail queued by a process that stopped before sending it is
-sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent at once.
+in the transaction of the write that prompted it, so the two commit or roll back together, and
+once that commits wakes the process's courier thread, which sends it. A recipient the server
+refuses, or all of them when it cannot be reached, is tried again later, with longer and longer
+waits, until the last of `RETRY_MINUTES`; each attempt is in the audit trail by count, never by
+address. A recipient with an account is mailed at the address the account has when the mail
+goes out, and not at all once it is switched off. `manage.py send_notifications` sends whatever
+is due, for a deployment that runs it from a timer (mail queued by a process that stopped before
+sending it is sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent in
+the caller's thread as soon as the write commits.
 
 One sender at a time works on a message: it claims it with one conditional update, for longer
 than sending it can take, and crosses off each recipient as their mail goes out. A sender that
@@ -52,16 +54,31 @@ class Recipient(NamedTuple):
 
 
 def queue(report: Report, *, kind: str, subject: str, body: str, recipients: Sequence[Recipient]) -> PendingNotice:
-    """Store one message for `recipients`; the courier sends it once the caller's write commits."""
-    with transaction.atomic():
-        notice = PendingNotice.objects.create(
-            report=report, kind=kind, subject=subject, body=body, addresses=[list(r) for r in recipients]
-        )
-    if settings.NOTIFICATION_DELIVERY == "inline":
-        send_due()
-    else:
-        transaction.on_commit(courier.wake)
+    """Store one message for `recipients` in the caller's transaction, with no savepoint of its
+    own: it is stored with the write that prompted it or not at all, and a stored write cannot
+    lose it to a failure after commit. It is sent once that transaction commits."""
+    notice = PendingNotice.objects.create(
+        report=report, kind=kind, subject=subject, body=body, addresses=[list(r) for r in recipients]
+    )
+    transaction.on_commit(_deliver)
     return notice
+
+
+def _deliver() -> None:
+    """Send what is queued (`inline`) or wake the courier that sends it. The write has committed
+    and the message waits in the outbox, so a failure here is logged, never raised: the courier's
+    next look or the timer's `send_notifications` sends it."""
+    try:
+        if settings.NOTIFICATION_DELIVERY == "inline":
+            send_due()
+        else:
+            courier.wake()
+    except Exception as exc:
+        _log_failure(exc)
+
+
+def _log_failure(exc: Exception) -> None:
+    log.error("sending queued notifications failed: %s", type(exc).__name__)
 
 
 def send_due(now: dt.datetime | None = None) -> int:
@@ -200,7 +217,7 @@ class Courier:
                 send_due()
                 timeout = POLL_SECONDS if PendingNotice.objects.exists() else None
             except Exception as exc:  # the messages wait in the outbox for the next try
-                log.error("sending queued notifications failed: %s", type(exc).__name__)
+                _log_failure(exc)
                 timeout = POLL_SECONDS
             finally:
                 connections.close_all()  # this thread's own connections

@@ -5,7 +5,6 @@ naming the field and writes nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -162,10 +161,10 @@ def report_refer(
     except IntegrityError:
         refuse("agency", f"already referred to {agency.name}")
     audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
-    transaction.on_commit(functools.partial(notifications.notify_referral, referral))
+    notifications.notify_referral(referral)
     if report.status in (Status.NEW, Status.TRIAGED):
         _move(actor=actor, report=report, target=Status.REFERRED)
-        transaction.on_commit(functools.partial(notifications.notify_filer_of_step, report, notifications.REFERRED_STEP))
+        notifications.notify_filer_of_step(report, notifications.REFERRED_STEP)
     return referral
 
 
@@ -384,7 +383,7 @@ def step_record(
     if decline_reason:
         payload["decline_reason"] = decline_reason
     audit.log("cases.step.recorded", actor=actor, obj=report, payload=payload)
-    if shared:
-        transaction.on_commit(functools.partial(notifications.notify_filer_of_step, report, StepKind(kind).label))
     _after_step(actor=actor, report=report, referral=referral, kind=kind)
+    if shared:
+        notifications.notify_filer_of_step(report, StepKind(kind).label)
     return step

@@ -1,18 +1,18 @@
-"""Hooks through which apps built on reports hear what happened to one, once it has committed.
+"""Hooks through which apps built on reports hear what happened to one, inside the write's transaction.
 
 `reports` knows nothing of case work, as `privacy` knows nothing of reports: an app that must act
 when a report is filed or its level is set registers a listener here in AppConfig.ready (case
-work sends its notifications this way). A listener runs only after the write commits, so a
-rolled-back submission tells no one; by then the write is done, so a listener must not raise.
+work queues its notifications this way). A listener runs inside the transaction of the write it
+hears of, so what it stores commits or rolls back with that write: a rolled-back submission
+tells no one, and a stored one cannot lose what its listeners stored to a failure after commit.
+What a listener raises fails the write; what leaves the database (mail) it leaves to
+`transaction.on_commit`.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-from django.db import transaction
 
 if TYPE_CHECKING:
     from threatdesk.reports.models import Report
@@ -40,10 +40,12 @@ def register_level_listener(listener: LevelListener) -> None:
 
 
 def report_submitted(report: Report) -> None:
+    """Tell the listeners of `report`, just stored; call it inside the submission's transaction."""
     for listener in _submitted:
-        transaction.on_commit(functools.partial(listener, report))
+        listener(report)
 
 
 def level_set(report: Report, *, before: int | None) -> None:
+    """Tell the listeners of the level staff just set on `report`, inside that write's transaction."""
     for listener in _level_set:
-        transaction.on_commit(functools.partial(listener, report, before))
+        listener(report, before)

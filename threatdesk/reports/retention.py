@@ -1,8 +1,10 @@
 """Retention for reports: what each category of personal data is, and how it is erased.
 
 Registered with the privacy layer's shredder registry; `manage.py retention` runs them. Only
-closed reports unchanged since the cutoff are touched. The coded facts (date, place, channel,
-threat types, target role, severity, status) stay, so statistics do not change.
+closed reports unchanged since the cutoff are touched, and only while they still are: the rows
+are read locked, so a report reopened while a run goes on is either left whole or reopened only
+once the run has committed. The coded facts (date, place, channel, threat types, target role,
+severity, status) stay, so statistics do not change.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def due(category: str, cutoff: datetime) -> QuerySet[Report]:
 
 
 def _destroy_evidence(report_ids: list[int]) -> None:
-    """Mark each file destroyed now; delete the bytes only once the transaction has committed."""
-    items = list(Evidence.objects.filter(report_id__in=report_ids, destroyed_at__isnull=True))
+    """Mark each file destroyed now; delete the bytes only once the transaction has committed.
+    The rows are locked as key rotation locks them, so the name deleted is the one it left."""
+    items = list(Evidence.objects.select_for_update().filter(report_id__in=report_ids, destroyed_at__isnull=True))
     now = timezone.now()
     for item in items:
         CustodyEntry.objects.create(evidence=item, actor=None, actor_label="retention", action=CustodyEntry.Action.DESTROYED)
@@ -74,7 +77,19 @@ def filer_taken_out_of_words(report_ids: list[int]) -> dict[int, dict[str, str]]
     return {report.pk: filer_taken_out(report) for report in reports}
 
 
-def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
+def _erase(category: str, due_reports: QuerySet[Report], actor: Any) -> int:
+    """Erase `category` from the reports `due_reports` still finds, and say how many.
+
+    They are read `FOR UPDATE`, as case work locks a report it changes, and each is then written
+    by primary key. A report reopened or changed since the run began is no longer found; one
+    about to be reopened waits for the run to commit. Only what was erased is audited."""
+    reports = list(due_reports.select_for_update().values_list("pk", "public_code", "personal_data_erased"))
+    if reports:
+        _erase_held(category, reports, actor)
+    return len(reports)
+
+
+def _erase_held(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor: Any) -> None:
     today = timezone.now().date().isoformat()
     ids = [pk for pk, _code, _erased in reports]
     if category == SENDER:
@@ -98,10 +113,8 @@ def _erase(category: str, reports: list[tuple[int, str, dict[str, Any]]], actor:
 
 def shredder(category: str, label: str) -> Shredder:
     def run(cutoff: datetime, dry_run: bool, actor: Any) -> int:
-        rows = list(due(category, cutoff).values_list("pk", "public_code", "personal_data_erased"))
-        if not dry_run and rows:
-            _erase(category, rows, actor)
-        return len(rows)
+        reports = due(category, cutoff)
+        return reports.count() if dry_run else _erase(category, reports, actor)
 
     return Shredder(category, label, run)
 

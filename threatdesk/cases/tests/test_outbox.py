@@ -30,6 +30,18 @@ from threatdesk.testing.planting import filed_by_reporter
 pytestmark = pytest.mark.django_db
 
 THIS = __name__
+MILD = {"threat_types": ["harassment"], "message_text": "Mild words only.", "narrative": "A mild call."}
+
+
+@pytest.fixture
+def tell_of_a_step(django_capture_on_commit_callbacks: Any) -> Any:
+    """Queue the filer's notice of a step and run what its commit runs, as `step_record` does."""
+
+    def tell(report: Any) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            notify_filer_of_step(report, "Arrest")
+
+    return tell
 
 
 class RefusingBackend(BaseEmailBackend):
@@ -51,10 +63,10 @@ def events(action: str) -> list[dict[str, Any]]:
     return [e.payload for e in AuditEvent.objects.filter(action=action).order_by("seq")]
 
 
-def test_a_refused_address_waits_for_a_retry_with_the_address_sealed(personas, settings):
-    report = filed_by_reporter(personas, **{"message_text": "Mild words only.", "narrative": "A mild call."})
+def test_a_refused_address_waits_for_a_retry_with_the_address_sealed(personas, settings, tell_of_a_step):
+    report = filed_by_reporter(personas, **MILD)
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
-    notify_filer_of_step(report, "Arrest")
+    tell_of_a_step(report)
     [waiting] = PendingNotice.objects.all()
     assert (waiting.attempts, waiting.addresses) == (1, [[personas.reporter.pk, personas.reporter.email]])
     assert waiting.due_at > timezone.now()
@@ -72,11 +84,11 @@ def test_a_refused_address_waits_for_a_retry_with_the_address_sealed(personas, s
     assert events("cases.notification.sent")[-1] == {"event": "filer_step", "recipients": 1, "failed": 0}
 
 
-def test_the_retries_give_up_and_say_so_without_the_address(personas, settings, caplog):
-    report = filed_by_reporter(personas, **{"message_text": "Mild words only.", "narrative": "A mild call."})
+def test_the_retries_give_up_and_say_so_without_the_address(personas, settings, caplog, tell_of_a_step):
+    report = filed_by_reporter(personas, **MILD)
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
     caplog.set_level(logging.DEBUG)
-    notify_filer_of_step(report, "Arrest")
+    tell_of_a_step(report)
     later = timezone.now()
     for minutes in outbox.RETRY_MINUTES:  # every retry happens, the last after 360 minutes
         assert PendingNotice.objects.exists()
@@ -89,10 +101,10 @@ def test_the_retries_give_up_and_say_so_without_the_address(personas, settings, 
     assert "given up" in logged and "@" not in logged
 
 
-def test_a_message_claimed_by_another_sender_is_not_sent_twice(personas, settings):
-    report = filed_by_reporter(personas, **{"message_text": "Mild words only.", "narrative": "A mild call."})
+def test_a_message_claimed_by_another_sender_is_not_sent_twice(personas, settings, tell_of_a_step):
+    report = filed_by_reporter(personas, **MILD)
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
-    notify_filer_of_step(report, "Arrest")
+    tell_of_a_step(report)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     due = PendingNotice.objects.get().due_at + dt.timedelta(seconds=1)
     PendingNotice.objects.update(claimed_until=due + dt.timedelta(minutes=1))  # another process is sending it
@@ -102,10 +114,10 @@ def test_a_message_claimed_by_another_sender_is_not_sent_twice(personas, setting
     assert len(mail.outbox) == 1
 
 
-def test_the_command_sends_what_is_due_and_prints_no_address(personas, settings):
-    report = filed_by_reporter(personas, **{"message_text": "Mild words only.", "narrative": "A mild call."})
+def test_the_command_sends_what_is_due_and_prints_no_address(personas, settings, tell_of_a_step):
+    report = filed_by_reporter(personas, **MILD)
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
-    notify_filer_of_step(report, "Arrest")
+    tell_of_a_step(report)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     PendingNotice.objects.update(due_at=timezone.now() - dt.timedelta(seconds=1))
     out = io.StringIO()
@@ -128,9 +140,6 @@ def test_the_request_does_not_send_the_mail_itself(personas, settings):
     assert sorted(a for m in mail.outbox for a in m.to) == sorted([personas.manager.email, personas.coordinator.email])
     assert set(ThreadNoting.threads) == {"threatdesk-courier"}
     assert not PendingNotice.objects.exists()
-
-
-MILD = {"message_text": "Mild words only.", "narrative": "A mild call."}
 
 
 def queued(personas: Any, addresses: list[str], settings: Any) -> None:
@@ -193,10 +202,10 @@ def test_a_failure_after_sending_sends_no_one_the_message_again(personas, settin
     assert not PendingNotice.objects.exists()
 
 
-def refused_then(personas: Any, settings: Any, change: dict[str, Any]) -> None:
+def refused_then(personas: Any, settings: Any, tell_of_a_step: Any, change: dict[str, Any]) -> None:
     report = filed_by_reporter(personas, **MILD)
     settings.EMAIL_BACKEND = f"{THIS}.RefusingBackend"
-    notify_filer_of_step(report, "Arrest")
+    tell_of_a_step(report)
     for name, value in change.items():
         setattr(personas.reporter, name, value)
     personas.reporter.save()
@@ -204,12 +213,12 @@ def refused_then(personas: Any, settings: Any, change: dict[str, Any]) -> None:
     outbox.send_due(now=timezone.now() + dt.timedelta(hours=1))
 
 
-def test_a_retry_goes_to_the_address_the_account_has_now(personas, settings):
-    refused_then(personas, settings, {"email": "new.mailbox@example.org"})
+def test_a_retry_goes_to_the_address_the_account_has_now(personas, settings, tell_of_a_step):
+    refused_then(personas, settings, tell_of_a_step, {"email": "new.mailbox@example.org"})
     assert [m.to for m in mail.outbox] == [["new.mailbox@example.org"]]
 
 
-def test_a_retry_does_not_go_to_a_switched_off_account(personas, settings):
-    refused_then(personas, settings, {"is_active": False})
+def test_a_retry_does_not_go_to_a_switched_off_account(personas, settings, tell_of_a_step):
+    refused_then(personas, settings, tell_of_a_step, {"is_active": False})
     assert mail.outbox == []
     assert not PendingNotice.objects.exists()

@@ -56,7 +56,7 @@ def level_override(*, actor: Any, report: Report, level: int, reason: str) -> Re
         errors.append(FieldError("reason", f"say why, in at least {MIN_REVEAL_REASON} characters"))
     if errors:
         raise ReportInputError(errors)
-    listeners.level_set(report, before=report.level)
+    before = report.level
     Report.objects.filter(pk=report.pk).update(severity_override=level)
     audit.log(
         "reports.report.level_overridden",
@@ -66,4 +66,5 @@ def level_override(*, actor: Any, report: Report, level: int, reason: str) -> Re
         payload={"computed": report.severity, "before": report.severity_override, "level": level},
     )
     report.severity_override = level
+    listeners.level_set(report, before=before)
     return report

@@ -1,0 +1,168 @@
+"""Retention never erases a report that is reopened while it runs (PostgreSQL, READ COMMITTED).
+
+Each category reads its due rows `FOR UPDATE` and writes only those: a report reopened before
+the run reaches it is no longer due and keeps its words, sender, filer, evidence and step
+details; a reopen that comes after waits for the run to commit. SQLite's BEGIN IMMEDIATE already
+runs the two writers one after the other.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from threatdesk.audit.models import AuditEvent
+from threatdesk.cases import erasure
+from threatdesk.cases.models import CaseStep
+from threatdesk.cases.services import status_change
+from threatdesk.cases.tests.test_step_details_erased import DETAIL, closed_years_ago, with_step
+from threatdesk.privacy.tests.test_retention import filed, media  # noqa: F401 (fixture)
+from threatdesk.reports import retention as report_retention
+from threatdesk.reports.models import Evidence, Report
+from threatdesk.testing.planting import canaries_in
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor == "sqlite",
+        reason="SQLite's BEGIN IMMEDIATE serialises the two writers; the in-memory test database cannot be shared by threads",
+    ),
+]
+
+REASON = "The sender wrote again; reopening."
+
+
+def in_thread(work: Callable[[], Any], *, on_failure: Callable[[], Any] = lambda: None) -> tuple[threading.Thread, list[Any]]:
+    """Run `work` in a thread of its own (and database connection); its exception is kept."""
+    failures: list[Any] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            failures.append(exc)
+            on_failure()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, failures
+
+
+def reopen(personas: Any, report: Report) -> None:
+    status_change(actor=personas.manager, report=report, target="triaged", reason=REASON)
+
+
+def test_a_report_reopened_while_retention_runs_keeps_its_words_and_evidence(personas, media, monkeypatch):  # noqa: F811
+    report = filed(personas, closed_years_ago=4)
+    read, reopened = threading.Event(), threading.Event()
+    real_erase = report_retention._erase
+
+    def erase_after_a_reopen(category: str, reports: Any, actor: Any) -> int:
+        if not read.is_set():
+            read.set()  # retention has read which reports are due
+            assert reopened.wait(20)
+        return real_erase(category, reports, actor)
+
+    monkeypatch.setattr(report_retention, "_erase", erase_after_a_reopen)
+    runner, failures = in_thread(lambda: call_command("retention"), on_failure=read.set)
+    assert read.wait(20)
+    reopen(personas, report)
+    reopened.set()
+    runner.join(60)
+    assert not failures
+
+    now = Report.objects.get(pk=report.pk)
+    assert now.status == "triaged"  # open again: retention only erases closed reports
+    assert now.personal_data_erased == {}, f"an open report was erased: {now.personal_data_erased}"
+    assert canaries_in(now.message_text)
+    assert Evidence.objects.get(report=now).destroyed_at is None
+
+
+def step_due(personas: Any) -> CaseStep:
+    """A step whose detail is due on a closed report whose own categories were erased already."""
+    step = with_step(personas, report=filed(personas, closed_years_ago=None))
+    closed_years_ago(step.report, 4)
+    call_command("retention")  # the report's own categories go; the step, recorded today, keeps its detail
+    CaseStep.objects.filter(pk=step.pk).update(recorded_at=Report.objects.get(pk=step.report_id).updated_at)
+    return CaseStep.objects.get(pk=step.pk)
+
+
+def test_a_report_reopened_while_retention_clears_step_details_keeps_them(personas, media, monkeypatch):  # noqa: F811
+    step = step_due(personas)
+    report = step.report
+    reached, reopened = threading.Event(), threading.Event()
+    real_erase = erasure._erase_details
+
+    def erase_after_a_reopen(steps: Any, actor: Any) -> int:
+        reached.set()
+        assert reopened.wait(20)
+        return real_erase(steps, actor)
+
+    monkeypatch.setattr(erasure, "_erase_details", erase_after_a_reopen)
+    runner, failures = in_thread(lambda: call_command("retention"), on_failure=reached.set)
+    assert reached.wait(20)
+    reopen(personas, report)
+    reopened.set()
+    runner.join(60)
+    assert not failures
+
+    assert CaseStep.objects.get(pk=step.pk).detail == DETAIL
+    erased = AuditEvent.objects.filter(action="reports.report.personal_data_erased", object_id=report.public_code)
+    assert "case_details" not in [e.payload["category"] for e in erased], "a step detail kept was audited as erased"
+
+
+def waiting_on_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+        return bool(cursor.fetchone()[0])
+
+
+def reopen_waits_for_retention(personas: Any, report: Report, monkeypatch: Any, module: Any, seam: str) -> None:
+    """Pause retention once it has read what it erases (at `module.seam`, which writes it), reopen
+    the report meanwhile, and check that the reopen waits on a lock until the run has committed."""
+    read, go_on = threading.Event(), threading.Event()
+    real = getattr(module, seam)
+
+    def pause_before_writing(*args: Any) -> None:
+        if not read.is_set():
+            read.set()
+            assert go_on.wait(20)
+        real(*args)
+
+    monkeypatch.setattr(module, seam, pause_before_writing)
+    runner, failures = in_thread(lambda: call_command("retention"), on_failure=read.set)
+    assert read.wait(20)
+    reopener, reopen_failures = in_thread(lambda: reopen(personas, report))
+    try:
+        deadline = time.monotonic() + 20
+        while reopener.is_alive() and not waiting_on_a_lock() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert reopener.is_alive() and waiting_on_a_lock(), "the reopen did not wait for retention"
+    finally:
+        go_on.set()
+        runner.join(60)
+        reopener.join(60)
+    assert not failures and not reopen_failures
+    assert Report.objects.get(pk=report.pk).status == "triaged"  # reopened once the run had committed
+
+
+def test_a_reopen_that_comes_once_retention_has_read_the_report_waits_for_it_to_commit(personas, media, monkeypatch):  # noqa: F811
+    report = filed(personas, closed_years_ago=4)
+    reopen_waits_for_retention(personas, report, monkeypatch, report_retention, "_erase_held")
+    now = Report.objects.get(pk=report.pk)
+    assert set(now.personal_data_erased) == {"report_words", "sender", "reporter", "evidence"}
+    assert not canaries_in(now.message_text)  # the run came first: the words were already gone
+
+
+def test_a_reopen_that_comes_once_retention_has_read_the_steps_waits_for_it_to_commit(personas, media, monkeypatch):  # noqa: F811
+    step = step_due(personas)
+    reopen_waits_for_retention(personas, step.report, monkeypatch, erasure, "_clear_held")
+    assert CaseStep.objects.get(pk=step.pk).detail == ""  # the run came first: the detail was already gone
