@@ -4,6 +4,8 @@ boxes and file button are big enough to tap."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from threatdesk.laws import statutes
@@ -15,6 +17,13 @@ from threatdesk.testing.personas import make_personas
 pytestmark = pytest.mark.browser
 
 PHONE_WIDTH = 390
+
+
+def _filed(personas: Any, **facts: Any) -> str:
+    """The receipt code of a report the reporter filed about a poll worker in Maricopa County."""
+    where = {"occurred_on": "2024-10-21", "state": "AZ", "county": "Maricopa", "target_role": "poll_worker"}
+    data = ReportIn.model_validate(where | facts)
+    return report_submit(actor=personas.reporter, data=data, source=Source.WEB).report.public_code
 
 
 def _widest_laws() -> list[str]:
@@ -37,19 +46,13 @@ def test_a_laws_page_fits_a_phone(new_page, browser_watch, live_url, page_width,
 
 def test_a_reporter_sees_the_status_of_each_report_on_a_phone(new_page, browser_watch, live_url, page_width, log_in):
     personas = make_personas()
-    data = ReportIn.model_validate(
-        {
-            "occurred_on": "2024-10-21",
-            "state": "AZ",
-            "county": "Maricopa",
-            "channel": "voicemail",
-            "threat_types": ["threat_violence", "threat_family", "doxxing"],
-            "target_role": "poll_worker",
-            "election_phase": "early_voting",
-            "narrative": "A caller named my street and my children's school.",
-        }
+    code = _filed(
+        personas,
+        channel="voicemail",
+        threat_types=["threat_violence", "threat_family", "doxxing"],
+        election_phase="early_voting",
+        narrative="A caller named my street and my children's school.",
     )
-    code = report_submit(actor=personas.reporter, data=data, source=Source.WEB).report.public_code
     page = new_page(phone=True)
     log_in(page, personas.reporter.username)
     row = page.locator("table.reports tbody tr", has_text=code)
@@ -66,19 +69,13 @@ def test_a_reporter_sees_the_status_of_each_report_on_a_phone(new_page, browser_
 def test_a_manager_reads_the_queue_on_a_phone_without_dragging_it_sideways(new_page, browser_watch, live_url, log_in):
     """The queue is read on the move; its table once scrolled inside its box, to 736 px."""
     personas = make_personas()
-    data = ReportIn.model_validate(
-        {
-            "occurred_on": "2024-10-21",
-            "state": "AZ",
-            "county": "Maricopa",
-            "channel": "in_person_count_site",
-            "threat_types": ["threat_violence"],
-            "target_role": "poll_worker",
-            "election_phase": "canvass",
-            "narrative": "A man at the count said he would shoot the clerk.",
-        }
+    code = _filed(
+        personas,
+        channel="in_person_count_site",
+        threat_types=["threat_violence"],
+        election_phase="canvass",
+        narrative="A man at the count said he would shoot the clerk.",
     )
-    code = report_submit(actor=personas.reporter, data=data, source=Source.WEB).report.public_code
     page = new_page(phone=True)
     log_in(page, personas.manager.username)
     page.goto("/queue/")

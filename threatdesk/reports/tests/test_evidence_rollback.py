@@ -38,6 +38,12 @@ def _checked() -> list[evidence_files.CheckedFile]:
     ]
 
 
+def _file_with_two_files(personas: Any, report_payload: dict[str, Any], key: str) -> None:
+    report_submit(
+        actor=personas.reporter, data=ReportIn.model_validate(report_payload), source="web", submission_key=key, files=_checked()
+    )
+
+
 def test_a_disk_full_on_the_second_file_leaves_no_sealed_file_behind(personas, report_payload, media, monkeypatch):
     real_save, saved = FileSystemStorage.save, []
 
@@ -49,13 +55,7 @@ def test_a_disk_full_on_the_second_file_leaves_no_sealed_file_behind(personas, r
 
     monkeypatch.setattr(FileSystemStorage, "save", save_then_disk_full)
     with pytest.raises(OSError):
-        report_submit(
-            actor=personas.reporter,
-            data=ReportIn.model_validate(report_payload),
-            source="web",
-            submission_key="web:t1",
-            files=_checked(),
-        )
+        _file_with_two_files(personas, report_payload, "web:t1")
     assert (Report.objects.count(), Evidence.objects.count(), CustodyEntry.objects.count()) == (0, 0, 0)
     assert files_under(media) == [], "the rolled-back submission left a sealed file that no row names"
 
@@ -70,13 +70,7 @@ def test_a_failed_audit_append_after_the_files_leaves_no_sealed_file_behind(pers
 
     monkeypatch.setattr(submitting.audit, "log", failing_on_evidence)
     with pytest.raises(OperationalError):
-        report_submit(
-            actor=personas.reporter,
-            data=ReportIn.model_validate(report_payload),
-            source="web",
-            submission_key="web:t2",
-            files=_checked(),
-        )
+        _file_with_two_files(personas, report_payload, "web:t2")
     assert Report.objects.count() == 0
     assert files_under(media) == [], "the rolled-back submission left a sealed file that no row names"
 
