@@ -1,7 +1,7 @@
 """A change of a state's protected persons never brings back what retention erased.
 
 Redoing the redacted copies (after a person is added, changed or erased) and taking an erased
-person out of the words each work out new values from what they read. Were
+person out of the words and of step details each work out new values from what they read. Were
 that read before a retention run committed, and written back after it, the words, copies or
 detail the run had just erased would be stored again. Each writer rereads what it rewrites
 locked, so it works from what retention left. The races need two connections (PostgreSQL, READ
@@ -20,10 +20,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from threatdesk.cases import erasure
+from threatdesk.cases.models import CaseStep
+from threatdesk.cases.tests.test_step_details_erased import closed_years_ago, with_step
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create, protected_person_erase
 from threatdesk.privacy.tests.test_retention import filed, media  # noqa: F401 (fixture)
-from threatdesk.privacy.tests.test_retention_beside_a_reopen import in_thread, waiting_on_a_lock
+from threatdesk.privacy.tests.test_retention_beside_a_reopen import in_thread, step_due, waiting_on_a_lock
 from threatdesk.reports import redaction
 from threatdesk.reports import retention as report_retention
 from threatdesk.reports.models import Report
@@ -120,6 +123,16 @@ def test_an_erasure_request_while_retention_erases_the_words_does_not_bring_them
 
 
 @postgres_only
+def test_an_erasure_request_while_retention_clears_a_step_detail_does_not_bring_it_back(personas, media, monkeypatch):  # noqa: F811
+    worker, _child = protect_canaries(personas)
+    step = step_due(personas)
+    pause = Pause()
+    monkeypatch.setattr(erasure, "person_taken_out", taken_out_with(pause, erasure.person_taken_out))
+    retention_meanwhile(lambda: protected_person_erase(actor=personas.manager, person=worker, reason=REASON), pause)
+    assert CaseStep.objects.get(pk=step.pk).detail == ""
+
+
+@postgres_only
 def test_copies_redone_while_retention_holds_a_report_it_erased_wait_for_the_run(personas, media, monkeypatch):  # noqa: F811
     """Retention writes a report once per category: its later writes have the report's state
     checked by the foreign key while the run holds the report, which a writer waiting on that
@@ -140,9 +153,11 @@ def test_copies_redone_after_retention_stay_erased(personas, media):  # noqa: F8
     assert_words_erased(report)
 
 
-def test_an_erasure_request_after_retention_leaves_the_words_erased(personas, media):  # noqa: F811
+def test_an_erasure_request_after_retention_leaves_the_words_and_step_details_erased(personas, media):  # noqa: F811
     worker, _child = protect_canaries(personas)
-    report = filed(personas, closed_years_ago=4)
+    step = with_step(personas, report=filed(personas, closed_years_ago=None), recorded_years_ago=4)
+    closed_years_ago(step.report, 4)
     call_command("retention")
     protected_person_erase(actor=personas.manager, person=worker, reason=REASON)
-    assert_words_erased(report)
+    assert_words_erased(step.report)
+    assert CaseStep.objects.get(pk=step.pk).detail == ""
