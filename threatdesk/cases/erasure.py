@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from threatdesk.audit import services as audit
 from threatdesk.cases.models import CaseStep
+from threatdesk.lib.locking import rewrite
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports.redaction import person_taken_out
 from threatdesk.reports.taxonomy import Status
@@ -23,16 +24,16 @@ CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS
 
 
 def erase_person_from_steps(record: Any) -> int:
-    """Take one protected person out of the detail of every step on a report of their state."""
+    """Take one protected person out of the detail of every step on a report of their state.
+    Each step is read again locked before it is written, so a detail retention cleared meanwhile
+    stays cleared."""
     take_out = person_taken_out(record)
-    changed = 0
-    steps = CaseStep.objects.filter(report__state_id=record.office.state_id).order_by("pk")
-    for step in steps.iterator(chunk_size=500):
+
+    def without_person(step: CaseStep) -> dict[str, str]:
         detail = take_out(step.detail)
-        if detail is not None:
-            CaseStep.objects.filter(pk=step.pk).update(detail=detail)
-            changed += 1
-    return changed
+        return {"detail": detail} if detail is not None else {}
+
+    return rewrite(CaseStep.objects.filter(report__state_id=record.office.state_id).only("pk", "detail"), without_person)
 
 
 def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
@@ -53,8 +54,9 @@ def _erase_details(steps: QuerySet[CaseStep], actor: Any) -> int:
 
     They are read `FOR UPDATE` with their reports (the query joins them), so a report reopened
     since the run began keeps its steps' detail and one about to be reopened waits for the run
-    to commit; then only the steps read are cleared and audited."""
-    held = list(steps.select_for_update().values_list("pk", "report__public_code"))
+    to commit; then only the steps read are cleared and audited. They are locked in primary-key
+    order, as an erasure request locks those it rewrites (`lib.locking`)."""
+    held = list(steps.select_for_update().order_by("pk").values_list("pk", "report__public_code"))
     if held:
         _clear_held(held, actor)
     return len(held)

@@ -109,12 +109,18 @@ def people_hold(*state_ids: int) -> None:
     already stored. Each holds this first, so neither acts on a view the other is about to
     change (on PostgreSQL, a lock on the state's row; SQLite's BEGIN IMMEDIATE already holds the
     database's one write lock). Other states go on undisturbed.
+
+    The lock is `FOR NO KEY UPDATE`, which holders queue on but a foreign-key check does not:
+    retention, which writes a report more than once in its run, has the report's state checked
+    again while it holds the report, and under `FOR UPDATE` it would deadlock with a holder
+    waiting on that report.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("people_hold() belongs inside the write's transaction")
     if connection.features.has_select_for_update and state_ids:
         ids = sorted(set(state_ids))  # always in the same order, so two holders cannot deadlock
-        sql.rows(f"SELECT id FROM {sql.table(State)} WHERE id IN ({sql.placeholders(len(ids))}) ORDER BY id FOR UPDATE", ids)  # noqa: S608
+        where = f"id IN ({sql.placeholders(len(ids))})"
+        sql.rows(f"SELECT id FROM {sql.table(State)} WHERE {where} ORDER BY id FOR NO KEY UPDATE", ids)  # noqa: S608
 
 
 def _people_changed(state_id: int) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 
+from threatdesk.lib.locking import relocked, rewrite
 from threatdesk.privacy.redaction import Person, Redacted, Redactor
 from threatdesk.privacy.selectors import StatePeople, redactors
 
@@ -190,8 +191,10 @@ def redo_state(state_id: int) -> int:
     with transaction.atomic():
         lookup = redactors_for_batch()  # the people cannot change within this transaction
         reports = Report.objects.filter(state_id=state_id).exclude(redaction_state=RedactionState.ERASED)
-        reports = reports.select_related("reporter").prefetch_related("threat_types", "sender_identifiers").order_by("pk")
-        for report in reports.iterator(chunk_size=500):
+        reports = reports.select_related("reporter").prefetch_related("threat_types", "sender_identifiers")
+        # Locked before they are read: a report whose words retention erases meanwhile is not
+        # found, and its copies are not made again from the words it erased.
+        for report in relocked(reports, reports.values_list("pk", flat=True)):
             copies = make_copies(
                 vars(report),
                 redactor=lookup(office_id=report.office_id, state_id=state_id),
@@ -229,17 +232,18 @@ def person_taken_out(record: Any) -> Callable[[str], str | None]:
 def erase_person(record: Any) -> int:
     """Take one protected person out of the free text of every report in their state.
 
-    The originals (which the office itself reads) lose the person and nothing else. The redacted
-    copies are redone afterwards by the people listener.
+    The originals (which the office itself reads) lose the person and nothing else; each is
+    read again locked before it is written, so words retention erased meanwhile stay erased. The
+    redacted copies are redone afterwards by the people listener.
     """
     from threatdesk.reports.models import Report
 
     take_out = person_taken_out(record)
-    changed = 0
-    for report in Report.objects.filter(state_id=record.office.state_id).order_by("pk").iterator(chunk_size=500):
-        texts = {name: take_out(getattr(report, name)) for name in FILER_TEXTS}
-        erased = {name: text for name, text in texts.items() if text is not None}
-        if erased:
-            Report.objects.filter(pk=report.pk).update(**erased)
-            changed += 1
-    return changed
+    reports = Report.objects.filter(state_id=record.office.state_id).only("pk", *FILER_TEXTS)
+    return rewrite(reports, lambda report: without_person(report, take_out))
+
+
+def without_person(report: Any, take_out: Callable[[str], str | None]) -> dict[str, str]:
+    """Each free text of the report that names the person, with them taken out."""
+    texts = {name: take_out(getattr(report, name)) for name in FILER_TEXTS}
+    return {name: text for name, text in texts.items() if text is not None}

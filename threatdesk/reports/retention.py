@@ -82,8 +82,10 @@ def _erase(category: str, due_reports: QuerySet[Report], actor: Any) -> int:
 
     They are read `FOR UPDATE`, as case work locks a report it changes, and each is then written
     by primary key. A report reopened or changed since the run began is no longer found; one
-    about to be reopened waits for the run to commit. Only what was erased is audited."""
-    reports = list(due_reports.select_for_update().values_list("pk", "public_code", "personal_data_erased"))
+    about to be reopened waits for the run to commit. They are locked in primary-key order, as
+    the writers of words and copies lock them (`lib.locking`). Only what was erased is audited."""
+    held = due_reports.select_for_update().order_by("pk")
+    reports = list(held.values_list("pk", "public_code", "personal_data_erased"))
     if reports:
         _erase_held(category, reports, actor)
     return len(reports)
