@@ -10,9 +10,6 @@ COMMITTED); a writer run after retention is checked on both databases.
 
 from __future__ import annotations
 
-import itertools
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,10 +23,11 @@ from threatdesk.cases.tests.test_step_details_erased import closed_years_ago, wi
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create, protected_person_erase
 from threatdesk.privacy.tests.test_retention import filed, media  # noqa: F401 (fixture)
-from threatdesk.privacy.tests.test_retention_beside_a_reopen import in_thread, step_due, waiting_on_a_lock
+from threatdesk.privacy.tests.test_retention_beside_a_reopen import step_due
 from threatdesk.reports import redaction
 from threatdesk.reports import retention as report_retention
 from threatdesk.reports.models import Report
+from threatdesk.testing.interleaving import Pause, meanwhile
 from threatdesk.testing.planting import protect_canaries
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -40,42 +38,6 @@ postgres_only = pytest.mark.skipif(
 )
 
 REASON = "She asked to be taken out of the system"
-
-
-class Pause:
-    """Holds up one call through a `wrap`ped function (the first, unless `after` others come
-    first) until the test lets it go on."""
-
-    def __init__(self, *, after: int = 0) -> None:
-        self.reached, self.go_on = threading.Event(), threading.Event()
-        self.calls = itertools.count()
-        self.after = after
-
-    def wrap(self, work: Callable[..., Any]) -> Callable[..., Any]:
-        def held_up(*args: Any, **kwargs: Any) -> Any:
-            if next(self.calls) == self.after:
-                self.reached.set()
-                assert self.go_on.wait(20)
-            return work(*args, **kwargs)
-
-        return held_up
-
-
-def meanwhile(first: Callable[[], Any], pause: Pause, second: Callable[[], Any]) -> None:
-    """Run `first` until it reaches `pause`, run `second` meanwhile, and let `first` go on once
-    `second` has committed or waits on a lock; both must succeed."""
-    held, failures = in_thread(first, on_failure=pause.reached.set)
-    assert pause.reached.wait(20)
-    other, other_failures = in_thread(second)
-    try:
-        deadline = time.monotonic() + 20
-        while other.is_alive() and not waiting_on_a_lock() and time.monotonic() < deadline:
-            time.sleep(0.05)
-    finally:
-        pause.go_on.set()
-        held.join(60)
-        other.join(60)
-    assert not failures and not other_failures, [str(e) for e in failures + other_failures]
 
 
 def retention_meanwhile(write: Callable[[], Any], pause: Pause) -> None:

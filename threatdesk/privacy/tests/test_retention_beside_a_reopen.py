@@ -8,9 +8,6 @@ runs the two writers one after the other.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -25,6 +22,7 @@ from threatdesk.cases.tests.test_step_details_erased import DETAIL, closed_years
 from threatdesk.privacy.tests.test_retention import filed, media  # noqa: F401 (fixture)
 from threatdesk.reports import retention as report_retention
 from threatdesk.reports.models import Evidence, Report
+from threatdesk.testing.interleaving import Pause, meanwhile
 from threatdesk.testing.planting import canaries_in
 
 pytestmark = [
@@ -38,46 +36,15 @@ pytestmark = [
 REASON = "The sender wrote again; reopening."
 
 
-def in_thread(work: Callable[[], Any], *, on_failure: Callable[[], Any] = lambda: None) -> tuple[threading.Thread, list[Any]]:
-    """Run `work` in a thread of its own (and database connection); its exception is kept."""
-    failures: list[Any] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:
-            failures.append(exc)
-            on_failure()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, failures
-
-
 def reopen(personas: Any, report: Report) -> None:
     status_change(actor=personas.manager, report=report, target="triaged", reason=REASON)
 
 
 def test_a_report_reopened_while_retention_runs_keeps_its_words_and_evidence(personas, media, monkeypatch):  # noqa: F811
     report = filed(personas, closed_years_ago=4)
-    read, reopened = threading.Event(), threading.Event()
-    real_erase = report_retention._erase
-
-    def erase_after_a_reopen(category: str, reports: Any, actor: Any) -> int:
-        if not read.is_set():
-            read.set()  # retention has read which reports are due
-            assert reopened.wait(20)
-        return real_erase(category, reports, actor)
-
-    monkeypatch.setattr(report_retention, "_erase", erase_after_a_reopen)
-    runner, failures = in_thread(lambda: call_command("retention"), on_failure=read.set)
-    assert read.wait(20)
-    reopen(personas, report)
-    reopened.set()
-    runner.join(60)
-    assert not failures
+    pause = Pause()
+    monkeypatch.setattr(report_retention, "_erase", pause.wrap(report_retention._erase))
+    meanwhile(lambda: call_command("retention"), pause, lambda: reopen(personas, report))
 
     now = Report.objects.get(pk=report.pk)
     assert now.status == "triaged"  # open again: retention only erases closed reports
@@ -98,59 +65,22 @@ def step_due(personas: Any) -> CaseStep:
 def test_a_report_reopened_while_retention_clears_step_details_keeps_them(personas, media, monkeypatch):  # noqa: F811
     step = step_due(personas)
     report = step.report
-    reached, reopened = threading.Event(), threading.Event()
-    real_erase = erasure._erase_details
-
-    def erase_after_a_reopen(steps: Any, actor: Any) -> int:
-        reached.set()
-        assert reopened.wait(20)
-        return real_erase(steps, actor)
-
-    monkeypatch.setattr(erasure, "_erase_details", erase_after_a_reopen)
-    runner, failures = in_thread(lambda: call_command("retention"), on_failure=reached.set)
-    assert reached.wait(20)
-    reopen(personas, report)
-    reopened.set()
-    runner.join(60)
-    assert not failures
+    pause = Pause()
+    monkeypatch.setattr(erasure, "_erase_details", pause.wrap(erasure._erase_details))
+    meanwhile(lambda: call_command("retention"), pause, lambda: reopen(personas, report))
 
     assert CaseStep.objects.get(pk=step.pk).detail == DETAIL
     erased = AuditEvent.objects.filter(action="reports.report.personal_data_erased", object_id=report.public_code)
     assert "case_details" not in [e.payload["category"] for e in erased], "a step detail kept was audited as erased"
 
 
-def waiting_on_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
-        return bool(cursor.fetchone()[0])
-
-
 def reopen_waits_for_retention(personas: Any, report: Report, monkeypatch: Any, module: Any, seam: str) -> None:
     """Pause retention once it has read what it erases (at `module.seam`, which writes it), reopen
     the report meanwhile, and check that the reopen waits on a lock until the run has committed."""
-    read, go_on = threading.Event(), threading.Event()
-    real = getattr(module, seam)
-
-    def pause_before_writing(*args: Any) -> None:
-        if not read.is_set():
-            read.set()
-            assert go_on.wait(20)
-        real(*args)
-
-    monkeypatch.setattr(module, seam, pause_before_writing)
-    runner, failures = in_thread(lambda: call_command("retention"), on_failure=read.set)
-    assert read.wait(20)
-    reopener, reopen_failures = in_thread(lambda: reopen(personas, report))
-    try:
-        deadline = time.monotonic() + 20
-        while reopener.is_alive() and not waiting_on_a_lock() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert reopener.is_alive() and waiting_on_a_lock(), "the reopen did not wait for retention"
-    finally:
-        go_on.set()
-        runner.join(60)
-        reopener.join(60)
-    assert not failures and not reopen_failures
+    pause = Pause()
+    monkeypatch.setattr(module, seam, pause.wrap(getattr(module, seam)))
+    waited = meanwhile(lambda: call_command("retention"), pause, lambda: reopen(personas, report))
+    assert waited, "the reopen did not wait for retention"
     assert Report.objects.get(pk=report.pk).status == "triaged"  # reopened once the run had committed
 
 
