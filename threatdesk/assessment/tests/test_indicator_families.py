@@ -9,12 +9,18 @@ from threatdesk.assessment import Facts, assess
 ROLE = "county_election_official"
 
 
+def assessed(text: str, channel: str = "email") -> tuple[set[str], int]:
+    """The indicators fired and the level, from one assessment of the text."""
+    result = assess(Facts(text=text, channel=channel, target_role=ROLE))
+    return set(result.indicator_codes), result.level
+
+
 def codes_of(text: str, channel: str = "email") -> set[str]:
-    return set(assess(Facts(text=text, channel=channel, target_role=ROLE)).indicator_codes)
+    return assessed(text, channel)[0]
 
 
 def level_of(text: str, channel: str = "email") -> int:
-    return assess(Facts(text=text, channel=channel, target_role=ROLE)).level
+    return assessed(text, channel)[1]
 
 
 @pytest.mark.parametrize(
@@ -49,8 +55,9 @@ def test_threats_with_uncommon_verbs_are_direct_threats(text):
     ],
 )
 def test_political_negated_and_everyday_phrasings_are_not_threats(text):
-    assert "direct_threat" not in codes_of(text)
-    assert level_of(text) <= 1
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -69,8 +76,9 @@ def test_political_negated_and_everyday_phrasings_are_not_threats(text):
     ],
 )
 def test_threats_said_on_the_way_without_a_subject_or_with_a_pause_are_direct_threats(text, level):
-    assert "direct_threat" in codes_of(text, "phone_call")
-    assert level_of(text, "phone_call") == level
+    codes, found = assessed(text, "phone_call")
+    assert "direct_threat" in codes
+    assert found == level
 
 
 @pytest.mark.parametrize(
@@ -89,8 +97,9 @@ def test_threats_said_on_the_way_without_a_subject_or_with_a_pause_are_direct_th
     ],
 )
 def test_everyday_and_political_phrasings_on_the_way_or_after_a_pause_are_not_threats(text):
-    assert "direct_threat" not in codes_of(text)
-    assert level_of(text) <= 1
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -110,13 +119,15 @@ def test_everyday_and_political_phrasings_on_the_way_or_after_a_pause_are_not_th
     ],
 )
 def test_death_threats_texted_or_told_in_the_third_person_are_direct_threats(text):
-    assert "direct_threat" in codes_of(text, "text_message")
-    assert level_of(text, "text_message") == 3
+    codes, level = assessed(text, "text_message")
+    assert "direct_threat" in codes
+    assert level == 3
 
 
 def test_where_u_live_is_knowing_where_you_live():
-    assert {"veiled_threat", "home_family_knowledge"} <= codes_of("I know where u live", "text_message")
-    assert level_of("I know where u live", "text_message") == 3
+    codes, level = assessed("I know where u live", "text_message")
+    assert {"veiled_threat", "home_family_knowledge"} <= codes
+    assert level == 3
 
 
 @pytest.mark.parametrize(
@@ -142,8 +153,9 @@ def test_where_u_live_is_knowing_where_you_live():
     ],
 )
 def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
-    assert "direct_threat" not in codes_of(text, "text_message")
-    assert level_of(text, "text_message") <= 1
+    codes, level = assessed(text, "text_message")
+    assert "direct_threat" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -162,8 +174,9 @@ def test_dead_wrong_dead_to_me_and_political_deaths_are_not_threats(text):
     ],
 )
 def test_hanging_a_sign_or_a_coat_is_no_threat(text):
-    assert "direct_threat" not in codes_of(text, "text_message")
-    assert level_of(text, "text_message") <= 1
+    codes, level = assessed(text, "text_message")
+    assert "direct_threat" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -178,8 +191,9 @@ def test_hanging_a_sign_or_a_coat_is_no_threat(text):
     ],
 )
 def test_hanging_a_person_is_still_a_direct_threat(text):
-    assert "direct_threat" in codes_of(text, "text_message")
-    assert level_of(text, "text_message") == 3
+    codes, level = assessed(text, "text_message")
+    assert "direct_threat" in codes
+    assert level == 3
 
 
 @pytest.mark.parametrize(
@@ -202,8 +216,9 @@ def test_hanging_a_person_is_still_a_direct_threat(text):
     ],
 )
 def test_contests_at_the_polls_in_debates_and_at_meetings_are_no_direct_threat(text):
-    assert "direct_threat" not in codes_of(text)
-    assert level_of(text) <= 1
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -222,14 +237,16 @@ def test_contests_at_the_polls_in_debates_and_at_meetings_are_no_direct_threat(t
     ],
 )
 def test_violence_on_the_way_to_or_at_a_meeting_is_still_a_direct_threat(text):
-    assert "direct_threat" in codes_of(text, "voicemail")
-    assert level_of(text, "voicemail") >= 3
+    codes, level = assessed(text, "voicemail")
+    assert "direct_threat" in codes
+    assert level >= 3
 
 
 @pytest.mark.parametrize("text", ["I hope you die.", "I hope u die", "hope you die, traitor"])
 def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
-    assert "direct_threat" not in codes_of(text)
-    assert level_of(text) == level_of("Drop dead.") == 1
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level == level_of("Drop dead.") == 1
 
 
 @pytest.mark.parametrize(
@@ -243,8 +260,9 @@ def test_hoping_someone_dies_is_a_curse_not_a_direct_threat(text):
     ],
 )
 def test_approach_described_in_a_narrative_is_serious(text):
-    assert "approach" in codes_of(text, "phone_call")
-    assert level_of(text, "phone_call") >= 3
+    codes, level = assessed(text, "phone_call")
+    assert "approach" in codes
+    assert level >= 3
 
 
 @pytest.mark.parametrize(
@@ -258,8 +276,9 @@ def test_approach_described_in_a_narrative_is_serious(text):
     ],
 )
 def test_surveillance_described_without_keywords_is_serious(text):
-    assert "surveillance" in codes_of(text, "phone_call")
-    assert level_of(text, "phone_call") >= 3
+    codes, level = assessed(text, "phone_call")
+    assert "surveillance" in codes
+    assert level >= 3
 
 
 @pytest.mark.parametrize(
@@ -287,8 +306,9 @@ def test_weapons_and_presence_told_as_a_story_are_imminent(text, channel):
     ],
 )
 def test_a_weapon_pointed_at_someone_is_an_attack(text, channel):
-    assert "attack" in codes_of(text, channel)
-    assert level_of(text, channel) == 4
+    codes, level = assessed(text, channel)
+    assert "attack" in codes
+    assert level == 4
 
 
 @pytest.mark.parametrize(
@@ -303,8 +323,9 @@ def test_a_weapon_pointed_at_someone_is_an_attack(text, channel):
     ],
 )
 def test_pointing_a_camera_or_words_at_someone_is_no_attack(text):
-    assert "attack" not in codes_of(text, "in_person_voting_site")
-    assert level_of(text, "in_person_voting_site") <= 1
+    codes, level = assessed(text, "in_person_voting_site")
+    assert "attack" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -331,8 +352,9 @@ def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
     ],
 )
 def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
-    assert "threat_to_family" not in codes_of(text)
-    assert level_of(text) < 3
+    codes, level = assessed(text)
+    assert "threat_to_family" not in codes
+    assert level < 3
 
 
 @pytest.mark.parametrize(
@@ -340,8 +362,9 @@ def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
     ["Your kids won't be safe.", "Your family will pay.", "Your kids are not going to be safe.", "We will hurt your kids."],
 )
 def test_a_threat_to_family_still_fires(text):
-    assert "threat_to_family" in codes_of(text)
-    assert level_of(text) == 3
+    codes, level = assessed(text)
+    assert "threat_to_family" in codes
+    assert level == 3
 
 
 @pytest.mark.parametrize(
@@ -353,8 +376,9 @@ def test_a_threat_to_family_still_fires(text):
     ],
 )
 def test_beating_someone_at_the_polls_is_not_a_threat(text):
-    assert "direct_threat" not in codes_of(text)
-    assert level_of(text) == 0
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level == 0
 
 
 @pytest.mark.parametrize(
@@ -367,8 +391,9 @@ def test_beating_someone_at_the_polls_is_not_a_threat(text):
     ],
 )
 def test_any_public_meeting_is_a_lawful_place_to_be_even_tonight(text):
-    assert "announced_approach" not in codes_of(text)
-    assert level_of(text) == 0
+    codes, level = assessed(text)
+    assert "announced_approach" not in codes
+    assert level == 0
 
 
 @pytest.mark.parametrize(
@@ -407,8 +432,9 @@ def test_a_meeting_does_not_hide_an_approach_or_a_threat(text, level):
     ],
 )
 def test_bomb_threats_and_false_calls_to_police_are_hoaxes(text):
-    assert "hoax_swatting" in codes_of(text, "phone_call")
-    assert level_of(text, "phone_call") >= 3
+    codes, level = assessed(text, "phone_call")
+    assert "hoax_swatting" in codes
+    assert level >= 3
 
 
 @pytest.mark.parametrize(
@@ -457,8 +483,9 @@ def test_truth_bombs_robocalls_and_calling_the_police_are_no_hoax(text):
     ],
 )
 def test_a_published_phone_number_or_address_is_doxxing(text):
-    assert "doxxing" in codes_of(text, "social_post")
-    assert level_of(text, "social_post") >= 2
+    codes, level = assessed(text, "social_post")
+    assert "doxxing" in codes
+    assert level >= 2
 
 
 @pytest.mark.parametrize(
@@ -484,14 +511,16 @@ def test_a_published_phone_number_or_address_is_doxxing(text):
     ],
 )
 def test_ones_own_an_offices_or_a_number_that_is_no_phone_or_street_is_not_doxxing(text):
-    assert "doxxing" not in codes_of(text, "social_post")
-    assert level_of(text, "social_post") <= 1
+    codes, level = assessed(text, "social_post")
+    assert "doxxing" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize("text", ["I'm outside 1423 Elm Street right now.", "I'm outside [ADDRESS] right now."])
 def test_outside_a_street_address_right_now_is_an_approach_now(text):
-    assert "approach" in codes_of(text, "text_message")
-    assert level_of(text, "text_message") == 4
+    codes, level = assessed(text, "text_message")
+    assert "approach" in codes
+    assert level == 4
 
 
 @pytest.mark.parametrize(
@@ -503,8 +532,9 @@ def test_outside_a_street_address_right_now_is_an_approach_now(text):
     ],
 )
 def test_gathering_outside_an_office_for_a_rally_is_no_approach(text):
-    assert "approach" not in codes_of(text, "text_message")
-    assert level_of(text, "text_message") <= 1
+    codes, level = assessed(text, "text_message")
+    assert "approach" not in codes
+    assert level <= 1
 
 
 @pytest.mark.parametrize(
@@ -517,8 +547,9 @@ def test_gathering_outside_an_office_for_a_rally_is_no_approach(text):
     ],
 )
 def test_veiled_imagery_and_messages_are_veiled_threats(text):
-    assert "veiled_threat" in codes_of(text, "postal_mail")
-    assert level_of(text, "postal_mail") >= 2
+    codes, level = assessed(text, "postal_mail")
+    assert "veiled_threat" in codes
+    assert level >= 2
 
 
 def test_a_veiled_threat_with_an_hour_is_not_yet_imminent():
