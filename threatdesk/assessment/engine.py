@@ -9,6 +9,7 @@ aid, never a legal finding.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 
@@ -164,8 +165,10 @@ def _match(code: str, pattern: re.Pattern[str], subject: str) -> re.Match[str] |
     return pattern.search(subject)
 
 
+@functools.cache
 def _label(choices: type[TextChoices], code: str) -> str:
-    """A coded fact as the filer chose it on the form, for the indicator's evidence."""
+    """A coded fact as the filer chose it on the form, for the indicator's evidence. Remembered:
+    Django works out an enum's values afresh each time they are asked for."""
     return str(choices(code).label).lower() if code in choices.values else code.replace("_", " ")
 
 

@@ -36,8 +36,10 @@ _PASS_THROUGH: frozenset[type] = frozenset(
 )
 
 
-# (attname, converter or None, value when the row has none, given the time of the insert)
-_Column = tuple[str, Callable[[Any], Any] | None, Callable[[Any], Any]]
+# A field's `get_db_prep_save`: (value, connection) -> what the driver takes.
+_Converter = Callable[[Any, Any], Any]
+# (attname, converter or None, value when the row has none, given the time of the insert and the connection)
+_Column = tuple[str, _Converter | None, Callable[[Any, Any], Any]]
 
 
 def _passes_through(field: models.Field[Any, Any]) -> bool:
@@ -65,9 +67,7 @@ class BulkInserter:
         self.using = using
         connection = connections[using]
         self.fields: list[models.Field[Any, Any]] = [f for f in model._meta.concrete_fields if not f.primary_key]
-        self.converters: list[Callable[[Any], Any] | None] = [
-            None if _passes_through(f) else self._converter(f, using) for f in self.fields
-        ]
+        self.converters: list[_Converter | None] = [None if _passes_through(f) else f.get_db_prep_save for f in self.fields]
         self._plan = [self._column(f, c, ready) for f, c in zip(self.fields, self.converters, strict=True)]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in self.fields)
@@ -77,33 +77,32 @@ class BulkInserter:
         self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
 
     @staticmethod
-    def _converter(field: models.Field[Any, Any], using: str) -> Callable[[Any], Any]:
-        def convert(value: Any) -> Any:
-            # The calling thread's connection: an inserter is kept per process (`inserter`).
-            return field.get_db_prep_save(value, connections[using])
-
-        return convert
-
-    @staticmethod
     def _fallback(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             return lambda now: now
         return lambda _now: field.get_default()
 
     @classmethod
-    def _column(cls, field: models.Field[Any, Any], convert: Callable[[Any], Any] | None, ready: Collection[str]) -> _Column:
+    def _column(cls, field: models.Field[Any, Any], convert: _Converter | None, ready: Collection[str]) -> _Column:
         """Worked out once per column: (attname, converter, value when the row has none)."""
         fallback = cls._fallback(field)
         if field.attname not in ready or convert is None:
-            return field.attname, convert, fallback
-        # The row's value comes prepared; a default still has to be.
-        return field.attname, None, lambda now: None if (value := fallback(now)) is None else convert(value)
+            return field.attname, convert, lambda now, _connection: fallback(now)
 
-    def prepare(self, row: Mapping[str, Any], now: Any) -> tuple[Any, ...]:
+        # The row's value comes prepared; a default still has to be.
+        def prepared_default(now: Any, connection: Any) -> Any:
+            value = fallback(now)
+            return None if value is None else convert(value, connection)
+
+        return field.attname, None, prepared_default
+
+    def prepare(self, row: Mapping[str, Any], now: Any, connection: Any) -> tuple[Any, ...]:
+        """The row's values in column order, as the driver takes them. `connection` is the calling
+        thread's (an inserter is kept per process, `inserter`), looked up once per statement."""
         values = []
         for attname, convert, fallback in self._plan:
-            value = row[attname] if attname in row else fallback(now)
-            values.append(value if convert is None or value is None else convert(value))
+            value = row[attname] if attname in row else fallback(now, connection)
+            values.append(value if convert is None or value is None else convert(value, connection))
         return tuple(values)
 
     def insert_one(self, row: Mapping[str, Any]) -> Any:
@@ -112,7 +111,7 @@ class BulkInserter:
         For a single submission: `Model.save()` builds the same statement through the SQL
         compiler, which costs more than the insert itself."""
         connection = connections[self.using]
-        values = self.prepare(row, timezone.now())
+        values = self.prepare(row, timezone.now(), connection)
         with connection.cursor() as cursor:
             if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
                 cursor.execute(self.sql, values)
@@ -123,8 +122,8 @@ class BulkInserter:
     def insert(self, rows: Iterable[Mapping[str, Any]], *, chunk: int = 5000) -> int:
         """Insert every row in the caller's transaction; return how many were written."""
         now = timezone.now()
-        prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now) for row in rows]
         connection = connections[self.using]
+        prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now, connection) for row in rows]
         with connection.cursor() as cursor:
             if len(prepared) < COPY_FROM:
                 # A few rows (a report's threat types, an audit event): one statement, one round trip.

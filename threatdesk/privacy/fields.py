@@ -7,6 +7,7 @@ never match and would only suggest that it does. Match identifiers through blind
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -93,8 +94,10 @@ class EncryptedJSONField(_EncryptedMixin, models.TextField):  # type: ignore[mis
         return value
 
 
-def encrypted_fields(model: type[models.Model]) -> list[_EncryptedMixin]:
-    return [f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin)]
+@functools.cache
+def encrypted_fields(model: type[models.Model]) -> tuple[_EncryptedMixin, ...]:
+    """The model's encrypted fields, worked out once: an import asks for every row it seals."""
+    return tuple(f for f in model._meta.concrete_fields if isinstance(f, _EncryptedMixin))
 
 
 def sealed_apart(model: type[models.Model], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str | None]]:
