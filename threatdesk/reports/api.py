@@ -18,7 +18,7 @@ from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, ReportIn
-from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms
+from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms, severity_for
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
 router = Router(tags=["reports"], auth=TokenAuth())
@@ -151,7 +151,7 @@ def report_out(
         "threat_types": threat_types if threat_types is not None else [t.code for t in report.threat_types.all()],
         "target_role": report.target_role,
         "election_phase": report.election_phase,
-        "severity": report.severity,
+        "severity": severity_for(user, report, threat_types),
         "personal_data_withheld": not personal,
         "text_version": words.version,
         "narrative": words.narrative,

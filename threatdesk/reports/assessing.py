@@ -156,3 +156,25 @@ def without_quotes(indicators: Sequence[Mapping[str, Any]], level: int | None) -
         "indicators": [{**i, "evidence": ""} for i in indicators],
         "severity_reasons": [f"Level {level}; indicators: {codes}."] if level is not None else [],
     }
+
+
+def level_without(report: Any, left_out: frozenset[str], threat_types: Sequence[str] | None = None) -> int | None:
+    """The level the report's assessment gives with the indicators `left_out` never fired, and
+    every rule that rests on them unapplied: the engine run again on what was stored, with no
+    protected persons and no sender history. `threat_types` if the caller has them in hand.
+    None while the report is not assessed."""
+    if report.severity is None:
+        return None
+    kept = {
+        i["code"]: Indicator(i["code"], i["label"], i["axis"], i["weight"], i.get("evidence", ""))
+        for i in report.indicators or []
+        if i["code"] not in left_out
+    }
+    facts = Facts(
+        text="",
+        channel=report.channel,
+        target_role=report.target_role,
+        threat_types=tuple(report.threat_type_codes if threat_types is None else threat_types),
+        election_phase=report.election_phase,
+    )
+    return assess(facts, words=kept).level

@@ -18,6 +18,7 @@ from threatdesk.audit.selectors import events_for
 from threatdesk.cases.taxonomy import StepKind
 from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import normalise_code
+from threatdesk.reports import assessing
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
 from threatdesk.reports.redaction import filer_account, without_reporter
@@ -373,27 +374,49 @@ NOT_FOR_FILERS = frozenset({"repeated_contact", "escalation", "named_target", "h
 
 @dataclass(frozen=True)
 class AssessmentShown:
+    """The assessment as one reader may know it. `assessed` is the engine's level, `level` the one
+    in force (a level set by staff, else the engine's)."""
+
+    assessed: int | None
+    level: int | None
     reasons: list[str]
     indicators: list[dict[str, Any]]
 
+    @property
+    def indicator_codes(self) -> list[str]:
+        return [i["code"] for i in self.indicators]
+
 
 def assessment_for(user: Any, report: Report) -> AssessmentShown:
-    """The assessment as `user` reads it: staff get the whole explanation; a filer gets the level
-    and the indicators of the report itself, none drawn from other records."""
+    """The assessment as `user` reads it: staff get the whole of it; anyone else (the filer) the
+    level and the indicators of the report itself, none drawn from other records, and the level
+    those give: a level raised by a protected person's record would tell whoever typed a name or
+    an address that it is a protected worker's."""
     if getattr(user, "is_staff_role", False):
-        return AssessmentShown(list(report.severity_reasons or []), list(report.indicators or []))
-    level = report.severity_override if report.severity_override is not None else report.severity
+        reasons, indicators = list(report.severity_reasons or []), list(report.indicators or [])
+        return AssessmentShown(report.severity, report.level, reasons, indicators)
+    assessed = severity_for(user, report)
+    level = report.severity_override if report.severity_override is not None else assessed
     reasons = [f"Level {level} ({LEVEL_NAMES[level]})."] if level in LEVEL_NAMES else []
-    return AssessmentShown(reasons, [i for i in report.indicators or [] if i.get("code") not in NOT_FOR_FILERS])
+    indicators = [i for i in report.indicators or [] if i.get("code") not in NOT_FOR_FILERS]
+    return AssessmentShown(assessed, level, reasons, indicators)
 
 
-def report_guidance(report: Report) -> Guidance:
-    """The playbook's advice for this report, from its level, channel, types and indicators."""
+def severity_for(user: Any, report: Report, threat_types: list[str] | None = None) -> int | None:
+    """The engine's level as `user` may know it (`assessment_for`), without the rest."""
+    if getattr(user, "is_staff_role", False):
+        return report.severity
+    return assessing.level_without(report, NOT_FOR_FILERS, threat_types)
+
+
+def report_guidance(report: Report, shown: AssessmentShown) -> Guidance:
+    """The playbook's advice for this report, from its level, channel, types and indicators as
+    the reader may know them (`assessment_for`)."""
     return guidance_for(
-        level=report.severity_override if report.severity_override is not None else report.severity,
+        level=shown.level,
         channel=report.channel,
         threat_types=report.threat_type_codes,
-        indicators=[i["code"] for i in report.indicators or []],
+        indicators=shown.indicator_codes,
     )
 
 

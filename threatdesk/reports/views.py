@@ -88,7 +88,8 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
     report = selectors.report_by_receipt(code)
     if report.public_code not in request.session.get(FILED_IN_SESSION, []):
         return _status_page(request, report)
-    context = {"report": report, "guidance": selectors.report_guidance(report), "evidence_count": report.evidence.count()}
+    guidance = selectors.report_guidance(report, selectors.assessment_for(request.user, report))
+    context = {"report": report, "guidance": guidance, "evidence_count": report.evidence.count()}
     return render(request, "reports/receipt.html", context)
 
 
@@ -142,14 +143,15 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
     reading = selectors.reading_for(user, report)
     words = reading.words
     reveal = active_reveal(user, report) if getattr(user, "role", None) == Role.LIAISON else None
+    assessment = selectors.assessment_for(user, report)
     context = {
         "reveal": reveal,
         "reveal_form": forms.get("reveal_form") or (RevealForm() if may_reveal(user, report) else None),
         "level_form": forms.get("level_form") or (LevelForm() if may_override_level(user, report) else None),
         "level_names": LEVEL_NAMES,
         "statutes": selectors.statute_suggestions(report) if getattr(user, "is_staff_role", False) else [],
-        "guidance": selectors.report_guidance(report),
-        "assessment": selectors.assessment_for(user, report),
+        "guidance": selectors.report_guidance(report, assessment),
+        "assessment": assessment,
         "report": report,
         "personal": words.version == Words.ORIGINAL,
         "version": words.version,

@@ -13,27 +13,40 @@ def level_of(text: str, channel: str = "email", **facts: object) -> int:
     return assess(Facts(text=text, channel=channel, target_role=ROLE, **facts)).level  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(
-    ("text", "channel", "level"),
-    [
-        ("The certification was a disgrace and I will vote every one of you out.", "email", 0),
-        ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
-        ("This new law is killing democracy.", "social_post", 0),
-        ("You stole this election and you are going to hang for treason.", "voicemail", 3),
-        ("If you certify these results you will regret it.", "email", 2),
-        ("Be a shame if anything happened to you after the count.", "voicemail", 2),
-        ("Someone should string her up in front of the courthouse.", "social_post", 2),
-        ("Nice quiet street you live on. Be a shame if anything happened there.", "voicemail", 3),
-        ("We know where your kids go to school.", "text_message", 3),
-        ("A man photographed staff cars in the lot and asked when the clerk leaves.", "in_person_office", 3),
-        ("Envelope with white powder and no return address, not opened.", "postal_mail", 3),
-        ("A staff member opened an envelope, powder spilled on her hands and she feels dizzy.", "postal_mail", 4),
-        ("There is a man in the lobby right now with a gun yelling at the clerk.", "in_person_office", 4),
-        ("There is a bomb in the counting center and it will go off at noon.", "email", 3),
-    ],
-)
+REFERENCE_SCALE = [
+    ("The certification was a disgrace and I will vote every one of you out.", "email", 0),
+    ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
+    ("This new law is killing democracy.", "social_post", 0),
+    ("You stole this election and you are going to hang for treason.", "voicemail", 3),
+    ("If you certify these results you will regret it.", "email", 2),
+    ("Be a shame if anything happened to you after the count.", "voicemail", 2),
+    ("Someone should string her up in front of the courthouse.", "social_post", 2),
+    ("Nice quiet street you live on. Be a shame if anything happened there.", "voicemail", 3),
+    ("We know where your kids go to school.", "text_message", 3),
+    ("A man photographed staff cars in the lot and asked when the clerk leaves.", "in_person_office", 3),
+    ("Envelope with white powder and no return address, not opened.", "postal_mail", 3),
+    ("A staff member opened an envelope, powder spilled on her hands and she feels dizzy.", "postal_mail", 4),
+    ("There is a man in the lobby right now with a gun yelling at the clerk.", "in_person_office", 4),
+    ("There is a bomb in the counting center and it will go off at noon.", "email", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "level"), REFERENCE_SCALE)
 def test_levels_follow_the_reference_scale(text, channel, level):
     assert level_of(text, channel) == level
+
+
+@pytest.mark.parametrize(("text", "channel", "level"), REFERENCE_SCALE)
+def test_an_assessment_given_back_its_own_indicators_gives_its_own_level(text, channel, level):
+    """What a filer is told is worked out again from the stored indicators, some left out: with
+    none left out it must be the level stored, wherever the indicators came from."""
+    facts = Facts(text=text, channel=channel, target_role=ROLE, threat_types=("threat_of_violence",), sender_history=(1, 2))
+    first = assess(facts)
+    again = assess(
+        Facts(text="", channel=channel, target_role=ROLE, threat_types=("threat_of_violence",)),
+        words={i.code: i for i in first.indicators},
+    )
+    assert again.level == first.level
 
 
 def test_every_fired_indicator_carries_the_words_that_fired_it():

@@ -6,14 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 
+from threatdesk.accounts.services import token_create
 from threatdesk.audit.models import AuditEvent
+from threatdesk.reports import assessing
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
-from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.planting import canaries_in, protect_canaries
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, valid_report_payload
+from threatdesk.testing.planting import bearer, canaries_in, form_data, protect_canaries
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +109,84 @@ def test_a_filer_learns_nothing_of_who_is_protected_from_their_own_report(person
     assert "protected" not in filer_page.split('id="assessment-h"')[1].split("</section>")[0]
     manager_page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
     assert "A named target" in manager_page
+
+
+def _filed_naming(personas: Any, name: str) -> Report:
+    data = valid_report_payload(
+        channel="email",
+        threat_types=["harassment"],
+        message_text=f"Tell {name} we are watching. You will pay for this.",
+        narrative="An email came to the office inbox.",
+        sender={},
+    )
+    return report_submit(actor=personas.reporter, data=ReportIn.model_validate(data), source="api").report
+
+
+def _receipt_guidance(client: Any, payload: dict[str, Any], token: str) -> str:
+    filed = client.post("/report/", form_data(payload, submission_token=token))
+    assert filed.status_code == 302, filed.content
+    page = client.get(filed["Location"]).content.decode()
+    return page[page.index('aria-labelledby="guidance-h"') :]
+
+
+@pytest.mark.parametrize(
+    ("protected", "unknown"),
+    [
+        (
+            f"Tell {CANARY_CHILD} we are watching. You will pay for this.",
+            "Tell Ambrose Kettleworth we are watching. You will pay for this.",
+        ),
+        (
+            f"We know you live at {CANARY_ADDRESS}. You will pay for this.",
+            "We know you live at 2210 Crandall Road. You will pay for this.",
+        ),
+    ],
+)
+def test_the_receipt_gives_the_same_advice_whether_a_typed_name_or_address_is_protected(personas, protected, unknown):
+    """Anyone may file without an account: advice that changed with the office's records would
+    confirm a worker's home address or her child's name to whoever typed it."""
+    protect_canaries(personas)
+    pages = []
+    for token, words in (("a" * 32, protected), ("b" * 32, unknown)):
+        payload = valid_report_payload(
+            channel="email", threat_types=["harassment"], message_text=words, narrative="It came by email.", sender={}
+        )
+        pages.append(_receipt_guidance(Client(), payload, token))
+    assert pages[0] == pages[1]
+    stored = list(Report.objects.order_by("pk"))
+    assert stored[0].severity > stored[1].severity  # staff still see the records' weight
+
+
+def test_the_filer_is_told_the_level_the_report_alone_gives(personas):
+    """The level the filer reads on the page and in the API leaves out what protected persons'
+    records and the sender's other reports added; staff read the whole level."""
+    protect_canaries(personas)
+    protected, unknown = _filed_naming(personas, CANARY_CHILD), _filed_naming(personas, "Ambrose Kettleworth")
+    assert protected.severity > unknown.severity
+    token = token_create(actor=None, user=personas.reporter, name="filer")
+    for report in (protected, unknown):
+        answer = Client().get(f"/api/reports/{report.public_code}", **bearer(token))
+        assert answer.json()["severity"] == unknown.severity
+        page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+        assert f'<dd id="level">{unknown.severity}</dd>' in page
+    manager_page = signed_in(personas.manager).get(f"/reports/{protected.public_code}/").content.decode()
+    assert f'<dd id="level">{protected.severity}</dd>' in manager_page
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"channel": "in_person", "message_text": "He stood at the counter and said he would be back with a gun."},
+        {"threat_types": ["suspicious_mail"], "channel": "mail", "message_text": "White powder spilled from the envelope."},
+        {"message_text": "lol you people should all be shot, just kidding", "election_phase": "certification"},
+        {"message_text": "Nice day.", "threat_types": ["other"]},
+    ],
+)
+def test_the_level_worked_out_again_from_what_was_stored_is_the_level_stored(personas, changes):
+    """`level_without` runs the engine again on the stored indicators: with nothing left out it
+    must give back the stored level, or a filer would read a level the engine never gave."""
+    protect_canaries(personas)
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(valid_report_payload(**changes)), source="api")
+    report = Report.objects.get(pk=stored.report.pk)
+    assert assessing.level_without(report, frozenset()) == report.severity
