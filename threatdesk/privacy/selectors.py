@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404
 
 from threatdesk.lib import sql
@@ -49,13 +50,17 @@ class StatePeople:
 
     def __init__(self, by_state: dict[int, list[tuple[int, Person]]]) -> None:
         self._by_state = by_state
+        self._by_office: dict[int, list[Person]] = {}
+        for people in by_state.values():
+            for owner, person in people:
+                self._by_office.setdefault(owner, []).append(person)
 
     @classmethod
-    def load(cls, state_ids: Iterable[int] | None = None) -> StatePeople:
-        """The people of `state_ids`, or of every state, in one query."""
+    def load(cls, state_ids: Iterable[int] | None = None, office_ids: Iterable[int] = ()) -> StatePeople:
+        """The people of `state_ids` and of the offices `office_ids`, or of every state, in one query."""
         records = ProtectedPerson.objects.select_related("office").order_by("kind", "pk")
         if state_ids is not None:
-            records = records.filter(office__state_id__in=list(state_ids))
+            records = records.filter(Q(office__state_id__in=list(state_ids)) | Q(office_id__in=list(office_ids)))
         by_state: dict[int, list[tuple[int, Person]]] = {}
         for record in records:
             by_state.setdefault(record.office.state_id, []).append((record.office_id, redaction_person(record)))
@@ -64,16 +69,22 @@ class StatePeople:
     def people(self, *, office_id: int | None, state_id: int) -> list[Person]:
         """Who a report from `office_id` in `state_id` must not name.
 
-        The office's own people in every form (a first name alone is enough to find them); people
-        of the state's other offices only by what points at them alone (full name, phone, email,
-        handle, address), so that every 'Mike' in the state is not blacked out.
+        The office's own people in every form (a first name alone is enough to find them), even
+        when its report is about another state; people of the state's other offices only by what
+        points at them alone (full name, phone, email, handle, address), so that every 'Mike' in
+        the state is not blacked out.
         """
-        return [replace(person, strong_only=owner != office_id) for owner, person in self._by_state.get(state_id, [])]
+        in_state = self._by_state.get(state_id, [])
+        people = [replace(person, strong_only=owner != office_id) for owner, person in in_state]
+        if office_id is not None and all(owner != office_id for owner, _person in in_state):
+            people += self._by_office.get(office_id, [])
+        return people
 
 
 def redaction_people(*, office_id: int | None, state_id: int) -> list[Person]:
     """Who a report from `office_id` in `state_id` must not name (see `StatePeople.people`)."""
-    return StatePeople.load([state_id]).people(office_id=office_id, state_id=state_id)
+    offices = [office_id] if office_id is not None else []
+    return StatePeople.load([state_id], offices).people(office_id=office_id, state_id=state_id)
 
 
 # (count, newest change, highest id) of protected persons: any addition, edit, removal or move
@@ -92,21 +103,24 @@ def people_stamp() -> tuple[Any, ...]:
 
 
 class RedactorCache:
-    """One built redactor per (state, office), reused while the state's protected persons are
-    unchanged; the check costs one small aggregate query instead of decrypting every record."""
+    """One built redactor per (state, office), reused while the protected persons it was built
+    from are unchanged; the check costs one small aggregate query instead of decrypting every record."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._built: dict[tuple[int, int | None], tuple[tuple[Any, ...], Redactor]] = {}
 
-    def stamp(self, state_id: int) -> tuple[Any, ...]:
-        """The stamp of the state's protected persons (see `_STAMP_SQL`)."""
-        return sql.first_row(_STAMP_SQL + " WHERE o.state_id = %s", [state_id]) or ()
+    def stamp(self, state_id: int, office_id: int | None = None) -> tuple[Any, ...]:
+        """The stamp (see `_STAMP_SQL`) of the protected persons a report from `office_id` in
+        `state_id` is redacted against: the state's, and the office's wherever it is."""
+        if office_id is None:
+            return sql.first_row(_STAMP_SQL + " WHERE o.state_id = %s", [state_id]) or ()
+        return sql.first_row(_STAMP_SQL + " WHERE o.state_id = %s OR p.office_id = %s", [state_id, office_id]) or ()
 
     def redactor(self, *, office_id: int | None, state_id: int, stamp: tuple[Any, ...] | None = None) -> Redactor:
         """The redactor for reports of `office_id` in `state_id`; `stamp` if the caller has just
-        read the state's (an import asks once per state, not once per office)."""
-        stamp = self.stamp(state_id) if stamp is None else stamp
+        read theirs (`stamp(state_id, office_id)`)."""
+        stamp = self.stamp(state_id, office_id) if stamp is None else stamp
         key = (state_id, office_id)
         with self._lock:
             hit = self._built.get(key)
@@ -119,13 +133,13 @@ class RedactorCache:
 
     def known(self, *, office_id: int | None, state_id: int) -> tuple[tuple[Any, ...], Redactor]:
         """The redactor last built for these reports and the stamp it was built against, without
-        asking whether that stamp is still the state's: for work done ahead and checked against the
+        asking whether that stamp is still current: for work done ahead and checked against the
         stamp later (a submission checks inside its transaction), which saves a query per report."""
         with self._lock:
             hit = self._built.get((state_id, office_id))
         if hit is not None:
             return hit
-        stamp = self.stamp(state_id)
+        stamp = self.stamp(state_id, office_id)
         return stamp, self.redactor(office_id=office_id, state_id=state_id, stamp=stamp)
 
     def clear(self) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from threatdesk.lib.locking import relocked, rewrite
 from threatdesk.privacy.redaction import Person, Redacted, Redactor
@@ -146,25 +147,23 @@ class StampedRedactors:
     redactor was built. It hands out the redactor last built, unasked, since the check follows."""
 
     def __init__(self) -> None:
-        self.stamps: dict[int, tuple[Any, ...]] = {}
+        self.stamps: dict[tuple[int, int | None], tuple[Any, ...]] = {}
 
     def __call__(self, *, office_id: int | None, state_id: int) -> Redactor:
-        self.stamps[state_id], redactor = redactors.known(office_id=office_id, state_id=state_id)
+        self.stamps[state_id, office_id], redactor = redactors.known(office_id=office_id, state_id=state_id)
         return redactor
 
     def unchanged(self) -> bool:
-        return all(redactors.stamp(state_id) == stamp for state_id, stamp in self.stamps.items())
+        return all(redactors.stamp(*key) == stamp for key, stamp in self.stamps.items())
 
 
 def redactors_for_batch() -> Callable[..., Redactor]:
     """`redactor_for` for many reports in one transaction (an import, a state's copies redone):
-    each office's redactor looked up once, and each state's protected persons checked once
-    however many of its offices the reports name."""
-    stamp = functools.cache(redactors.stamp)
+    each office's redactor looked up, and its protected persons checked, once."""
 
     @functools.cache
     def lookup(*, office_id: int | None, state_id: int) -> Redactor:
-        return redactors.redactor(office_id=office_id, state_id=state_id, stamp=stamp(state_id))
+        return redactors.redactor(office_id=office_id, state_id=state_id)
 
     return lookup
 
@@ -180,24 +179,32 @@ def redactors_from(people: StatePeople) -> Callable[..., Redactor]:
     return lookup
 
 
+def reports_of_state_people(state_id: int) -> Any:
+    """The reports a protected person of the state may have to be taken out of: the state's, and
+    those its offices filed about other states, which are redacted against their office's people."""
+    from threatdesk.reports.models import Report
+
+    return Report.objects.filter(Q(state_id=state_id) | Q(office__state_id=state_id))
+
+
 def redo_state(state_id: int) -> int:
-    """Redo the copies of every report in a state after its protected persons changed, and their
-    assessments with them: a worker's newly recorded address turns "123 Elm St" into knowledge
-    of her home."""
+    """Redo the copies of every report a state's protected persons are redacted from
+    (`reports_of_state_people`) after they changed, and their assessments with them: a worker's
+    newly recorded address turns "123 Elm St" into knowledge of her home."""
     from threatdesk.reports.assessing import reassessed
     from threatdesk.reports.models import Report
 
     done = 0
     with transaction.atomic():
         lookup = redactors_for_batch()  # the people cannot change within this transaction
-        reports = Report.objects.filter(state_id=state_id).exclude(redaction_state=RedactionState.ERASED)
+        reports = reports_of_state_people(state_id).exclude(redaction_state=RedactionState.ERASED)
         reports = reports.select_related("reporter").prefetch_related("threat_types", "sender_identifiers")
         # Locked before they are read: a report whose words retention erases meanwhile is not
         # found, and its copies are not made again from the words it erased.
         for report in relocked(reports, reports.values_list("pk", flat=True)):
             copies = make_copies(
                 vars(report),
-                redactor=lookup(office_id=report.office_id, state_id=state_id),
+                redactor=lookup(office_id=report.office_id, state_id=report.state_id),
                 reporter_name=_user_name(report),
             ).values()
             copies.update(reassessed(report, {**vars(report), **copies}))
@@ -230,16 +237,15 @@ def person_taken_out(record: Any) -> Callable[[str], str | None]:
 
 
 def erase_person(record: Any) -> int:
-    """Take one protected person out of the free text of every report in their state.
+    """Take one protected person out of the free text of every report of their state's
+    (`reports_of_state_people`).
 
     The originals (which the office itself reads) lose the person and nothing else; each is
     read again locked before it is written, so words retention erased meanwhile stay erased. The
     redacted copies are redone afterwards by the people listener.
     """
-    from threatdesk.reports.models import Report
-
     take_out = person_taken_out(record)
-    reports = Report.objects.filter(state_id=record.office.state_id).only("pk", *FILER_TEXTS)
+    reports = reports_of_state_people(record.office.state_id).only("pk", *FILER_TEXTS)
     return rewrite(reports, lambda report: without_person(report, take_out))
 
 

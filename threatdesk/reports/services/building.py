@@ -65,6 +65,12 @@ class Built:
         words' indicators, `assessing.words_of(values)`, if worked out already)."""
         self.values.update(assessing.assessment_values(self.values, self.threat_types, history, words=words))
 
+    @property
+    def people_states(self) -> set[int]:
+        """The states whose protected persons the report was redacted against: its own, and its
+        office's (a report an office files about another state, `StatePeople.people`)."""
+        return {self.state.pk, *([self.office.state_id] if self.office else [])}
+
     def report(self, reporter: Any = None) -> Report:
         """The instance for a single submission, with its related objects already in hand (so
         answering the request reads none of them back)."""

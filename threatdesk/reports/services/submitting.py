@@ -89,7 +89,7 @@ def _submit_new(
     digest: str,
     files: Sequence[evidence_files.CheckedFile],
 ) -> tuple[Report, Built]:
-    people_hold(draft.built.state.pk)  # before the check, so a change of them cannot slip in after it
+    people_hold(*draft.built.people_states)  # before the check, so a change of them cannot slip in after it
     built = _confirmed(draft, data, actor=actor, source=source)
     now = timezone.now()
     built.values.update(submission_key=submission_key, submission_digest=digest, received_at=now, created_at=now, updated_at=now)

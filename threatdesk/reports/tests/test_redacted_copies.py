@@ -12,12 +12,12 @@ from django.test import Client
 
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.privacy.schemas import ProtectedPersonIn
-from threatdesk.privacy.services import protected_person_create
+from threatdesk.privacy.services import protected_person_create, protected_person_erase
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import sender_pseudonyms
 from threatdesk.reports.services import ImportRow, report_submit, reports_import
-from threatdesk.testing.payloads import CANARY_SENDER, valid_report_payload
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_SENDER, CANARY_WORKER, valid_report_payload
 from threatdesk.testing.planting import canaries_in, protect_canaries
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +123,43 @@ def test_spellings_of_one_gmail_mailbox_share_a_pseudonym(personas):
     first = submit(personas.reporter, sender={"emails": ["Jane.Doe+elections@gmail.com"]})
     second = submit(personas.reporter, sender={"emails": ["janedoe@googlemail.com"]})
     assert sender_pseudonyms(first) == sender_pseudonyms(second)
+
+
+def test_a_report_her_office_files_about_another_state_is_redacted_against_her_office(personas):
+    """An office's report about a threat in another state (a worker away at a training, say)
+    stays the office's, so the office's own people are taken out of the copy that state's
+    coordinator and every analyst read."""
+    protect_canaries(personas)
+    report = Report.objects.get(pk=submit(personas.reporter, state="NM", county="").pk)
+    assert (report.state.code, report.office_id) == ("NM", personas.office.pk)
+    assert report.message_text_redacted == EXPECTED_WORDS
+    assert not canaries_in(report.narrative_redacted + report.message_text_redacted)
+
+
+def test_recording_a_worker_redoes_the_copies_her_office_filed_about_another_state(personas):
+    filed = submit(personas.reporter, state="NM", county="")
+    assert canaries_in(Report.objects.get(pk=filed.pk).message_text_redacted)
+    protect_canaries(personas)
+    assert Report.objects.get(pk=filed.pk).message_text_redacted == EXPECTED_WORDS
+
+
+def test_an_erasure_request_reaches_the_reports_her_office_filed_about_another_state(personas):
+    worker, _child = protect_canaries(personas)
+    filed = submit(personas.reporter, state="NM", county="")
+    protected_person_erase(actor=personas.manager, person=worker, reason="She asked to be taken out of the records")
+    report = Report.objects.get(pk=filed.pk)
+    assert CANARY_WORKER not in report.message_text + report.narrative
+    assert CANARY_ADDRESS not in report.message_text
+
+
+def test_the_redactor_of_an_office_away_from_home_is_rebuilt_when_its_people_change(personas):
+    """A submission checks, inside its transaction, that the people it was redacted against are
+    unchanged; for a report about another state those include its office's."""
+    from threatdesk.places.models import State
+    from threatdesk.privacy.selectors import redactors
+
+    new_mexico = State.objects.get(code="NM")
+    before = redactors.stamp(new_mexico.pk, personas.office.pk)
+    protect_canaries(personas)
+    assert redactors.stamp(new_mexico.pk, personas.office.pk) != before
+    assert redactors.stamp(new_mexico.pk) == redactors.stamp(new_mexico.pk, None)
