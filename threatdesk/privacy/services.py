@@ -100,9 +100,9 @@ class ProtectedPersonError(ValueError):
         super().__init__(message)
 
 
-def people_hold(*state_ids: int) -> None:
+def people_hold(*state_ids: int, changing: bool = False) -> None:
     """Keep the states' protected persons as they are until this transaction ends, and wait for
-    any change of them under way to commit first.
+    any change of them under way to commit first; `changing` for a write that changes them.
 
     A submission drafts its redacted copies before its transaction and checks inside it that the
     state's people are still those it drafted against; a change of the people redoes the copies
@@ -110,17 +110,21 @@ def people_hold(*state_ids: int) -> None:
     change (on PostgreSQL, a lock on the state's row; SQLite's BEGIN IMMEDIATE already holds the
     database's one write lock). Other states go on undisturbed.
 
-    The lock is `FOR NO KEY UPDATE`, which holders queue on but a foreign-key check does not:
-    retention, which writes a report more than once in its run, has the report's state checked
-    again while it holds the report, and under `FOR UPDATE` it would deadlock with a holder
-    waiting on that report.
+    Writes that only rely on the people (submissions, imports) share the hold (`FOR SHARE`), so
+    a long import does not stop reports of its states being filed meanwhile; a change takes it
+    alone (`FOR NO KEY UPDATE`). Neither mode stops a foreign-key check: retention, which writes
+    a report more than once in its run, has the report's state checked again while it holds the
+    report, and under `FOR UPDATE` it would deadlock with a holder waiting on that report. Every
+    write takes this before anything else it locks (the audit trail's head), so holders cannot
+    wait on each other in a ring.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("people_hold() belongs inside the write's transaction")
     if connection.features.has_select_for_update and state_ids:
         ids = sorted(set(state_ids))  # always in the same order, so two holders cannot deadlock
         where = f"id IN ({sql.placeholders(len(ids))})"
-        sql.rows(f"SELECT id FROM {sql.table(State)} WHERE {where} ORDER BY id FOR NO KEY UPDATE", ids)  # noqa: S608
+        mode = "FOR NO KEY UPDATE" if changing else "FOR SHARE"
+        sql.rows(f"SELECT id FROM {sql.table(State)} WHERE {where} ORDER BY id {mode}", ids)  # noqa: S608
 
 
 def _people_changed(state_id: int) -> int:
@@ -168,7 +172,7 @@ def _shape(person: ProtectedPerson) -> dict[str, Any]:
 @transaction.atomic
 def protected_person_create(*, actor: Any, office: Office, data: ProtectedPersonIn) -> ProtectedPerson:
     """Add a worker or family member; reports of the state are redacted again against them."""
-    people_hold(office.state_id)
+    people_hold(office.state_id, changing=True)
     person = ProtectedPerson(office=office, created_by=actor if getattr(actor, "is_authenticated", False) else None)
     _apply(person, data)
     person.worker = _worker_of(office, data)
@@ -195,7 +199,7 @@ def _refuse_family_with_family(person: ProtectedPerson, data: ProtectedPersonIn)
 
 @transaction.atomic
 def protected_person_update(*, actor: Any, person: ProtectedPerson, data: ProtectedPersonIn) -> ProtectedPerson:
-    people_hold(person.office.state_id)
+    people_hold(person.office.state_id, changing=True)
     _refuse_family_with_family(person, data)
     _apply(person, data)
     person.worker = _worker_of(person.office, data)
@@ -245,7 +249,7 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     """
     reason = _checked_reason(reason)
     state_id = person.office.state_id
-    people_hold(state_id)
+    people_hold(state_id, changing=True)
     people = [person, *person.family.all()]
     _refuse_to_delete_unerased(people)
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -211,10 +212,9 @@ def reports_store(
 def _keys_taken_meanwhile_refused(drafts: Sequence[ImportDraft]) -> Iterator[None]:
     """Turn a unique-key violation into the key check's own errors, once the transaction is rolled back.
 
-    Two stores whose files name no common state are not queued by `people_hold`, so on PostgreSQL
-    both may pass the key check; the later insert then waits on the earlier one's key and fails
-    when it commits. Checked again afresh, the keys it took are named line by line; any other
-    violation is raised as it is."""
+    Two stores share `people_hold`, so on PostgreSQL both may pass the key check; the later
+    insert then waits on the earlier one's key and fails when it commits. Checked again afresh,
+    the keys it took are named line by line; any other violation is raised as it is."""
     try:
         yield
     except IntegrityError as exc:
@@ -270,7 +270,10 @@ def _assess_in_order(drafts: Sequence[ImportDraft]) -> None:
 
 
 def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_size: int, progress: Any) -> list[StoredReport]:
-    """Insert assessed drafts in batches, each with its child rows and audit events."""
+    """Insert assessed drafts in batches, each with its child rows, then their audit events.
+
+    The events go last: appending to the audit trail holds its head, which every other write
+    waits on, so it is held for the last few seconds of a large import rather than the whole."""
     stored: list[StoredReport] = []
     reports = BulkInserter(Report, ready=SEALED_COLUMNS)
     for start in range(0, len(drafts), batch_size):
@@ -280,15 +283,11 @@ def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_siz
         ids = _ids_by_code(codes)
         report_ids = [ids[code] for code in codes]
         save_children(chunk, report_ids)
-        audit.log_many(
-            actor=actor,
-            entries=[
-                audit.Entry("reports.report.imported", "reports.report", code, payload={"source": source}) for code in codes
-            ],
-        )
         stored += [StoredReport(pk, code) for pk, code in zip(report_ids, codes, strict=True)]
         if progress is not None:
             progress(len(chunk))
+    entry = functools.partial(audit.Entry, "reports.report.imported", "reports.report", payload={"source": source})
+    audit.log_many(actor=actor, entries=[entry(item.public_code) for item in stored])
     return stored
 
 

@@ -1,8 +1,7 @@
 """Two imports saving at once with the same external ids: one stores them, the other is refused by line.
 
-`people_hold` queues two saves only when their files share a state, so on PostgreSQL two files
-with the same external ids in different states can both pass the key check inside their
-transactions. The later insert then fails on the unique submission key; it must end in the
+Saves share `people_hold`, so on PostgreSQL two files with the same external ids can both pass
+the key check inside their transactions. The later insert then fails on the unique submission key; it must end in the
 documented `line N: external_id: was already imported` problems, with nothing stored twice or half.
 """
 
