@@ -131,6 +131,9 @@ class PendingNotice(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20)
+    agency = models.CharField(
+        max_length=16, blank=True, default="", help_text="The public code of the agency a referral notice tells."
+    )
     subject = models.CharField(max_length=300)
     body = models.TextField()
     addresses = EncryptedJSONField(default=list)

@@ -42,7 +42,8 @@ REFERRED_STEP = "Referred to law enforcement"
 
 @dataclass(frozen=True)
 class Notice:
-    """What one message says. `kind` names the event in the audit trail."""
+    """What one message says. `kind` names the event in the audit trail, and `agency` the code of
+    the agency a referral's message tells."""
 
     kind: str
     code: str
@@ -51,6 +52,7 @@ class Notice:
     link: str
     level: str = ""
     signs_in: bool = True
+    agency: str = ""
 
 
 def _absolute(path: str) -> str:
@@ -123,7 +125,7 @@ def send(report: Report, notice: Notice, recipients: Sequence[Recipient]) -> Non
         log.info("notification %s for %s: no recipient with an email address", notice.kind, report.public_code)
         return
     subject, body = render(notice)
-    outbox.queue(report, kind=notice.kind, subject=subject, body=body, recipients=recipients)
+    outbox.queue(report, kind=notice.kind, subject=subject, body=body, recipients=recipients, agency=notice.agency)
 
 
 def notify_urgent_report(report: Report, raised_from: int | None = None) -> None:
@@ -157,6 +159,7 @@ def notify_referral(referral: Referral) -> None:
         event=f"A report was referred to {referral.agency.name}.",
         link=report_link(report),
         level=level_text(report.level),
+        agency=referral.agency.public_code,
     )
     send(report, notice, liaison_recipients(referral))
 

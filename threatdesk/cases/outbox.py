@@ -53,12 +53,15 @@ class Recipient(NamedTuple):
     address: str
 
 
-def queue(report: Report, *, kind: str, subject: str, body: str, recipients: Sequence[Recipient]) -> PendingNotice:
+def queue(
+    report: Report, *, kind: str, subject: str, body: str, recipients: Sequence[Recipient], agency: str = ""
+) -> PendingNotice:
     """Store one message for `recipients` in the caller's transaction, with no savepoint of its
     own: it is stored with the write that prompted it or not at all, and a stored write cannot
-    lose it to a failure after commit. It is sent once that transaction commits."""
+    lose it to a failure after commit. It is sent once that transaction commits. `agency` is the
+    code of the agency a referral notice tells, for the audit trail."""
     notice = PendingNotice.objects.create(
-        report=report, kind=kind, subject=subject, body=body, addresses=[list(r) for r in recipients]
+        report=report, kind=kind, agency=agency, subject=subject, body=body, addresses=[list(r) for r in recipients]
     )
     transaction.on_commit(_deliver)
     return notice
@@ -128,7 +131,7 @@ def _attempt(notice: PendingNotice, now: dt.datetime) -> None:
             remaining.remove(recipient)  # mailed, or no longer to be mailed
             PendingNotice.objects.filter(_ours(notice)).update(addresses=[list(r) for r in remaining])
     with transaction.atomic():
-        payload = {"event": notice.kind, "recipients": sent, "failed": refused}
+        payload = _about(notice) | {"recipients": sent, "failed": refused}
         audit.log("cases.notification.sent", actor=None, obj=notice.report, payload=payload)
         if not remaining:
             PendingNotice.objects.filter(_ours(notice)).delete()
@@ -136,6 +139,13 @@ def _attempt(notice: PendingNotice, now: dt.datetime) -> None:
             _give_up(notice, len(remaining))
         else:
             _retry_later(notice, remaining, now)
+
+
+def _about(notice: PendingNotice) -> dict[str, str]:
+    """What the audit trail says a notice was about, in codes: its kind and, for a referral's,
+    the agency it told, as referral events name it. Without them a row of the trail cannot tell
+    whose business the mail was."""
+    return {"event": notice.kind} | ({"agency": notice.agency} if notice.agency else {})
 
 
 def _current_addresses(recipients: Sequence[Recipient]) -> dict[Recipient, str]:
@@ -150,7 +160,7 @@ def _current_addresses(recipients: Sequence[Recipient]) -> dict[Recipient, str]:
 def _give_up(notice: PendingNotice, undelivered: int) -> None:
     code = notice.report.public_code
     log.error("notification %s for %s given up after %d attempts", notice.kind, code, notice.attempts + 1)
-    payload = {"event": notice.kind, "undelivered": undelivered}
+    payload = _about(notice) | {"undelivered": undelivered}
     audit.log("cases.notification.abandoned", actor=None, obj=notice.report, payload=payload)
     PendingNotice.objects.filter(_ours(notice)).delete()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,6 +166,11 @@ def _label(choices: Any, code: str) -> str:
 
 
 PARTNER_KEYS = ("other", "into", "duplicate")  # another report's code, in link and merge events
+NOTICES = "cases.notification."  # mail the outbox sent, or gave up on, about the report
+
+
+def _is_notice(event: AuditEvent) -> bool:
+    return event.action.startswith(NOTICES)
 
 
 def _detail_of(event: AuditEvent, partners: set[str]) -> str:
@@ -178,7 +183,7 @@ def _detail_of(event: AuditEvent, partners: set[str]) -> str:
         return _label(StepKind, payload.get("kind", ""))
     if event.action == "cases.report.status_changed":
         return f"{_label(Status, payload.get('from', ''))} to {_label(Status, payload.get('to', ''))}"
-    if event.action.startswith("cases.notification."):
+    if _is_notice(event):
         return _notification_detail(payload)
     for key in PARTNER_KEYS:
         if key in payload:
@@ -208,15 +213,26 @@ def _other_agencies_liaisons(user: Any, actor_ids: Iterable[int | None]) -> set[
 def _shown_to(user: Any, events: list[AuditEvent]) -> Any:
     """Which events a reader's timeline holds: the filer misses steps law enforcement did not
     share with them; a liaison misses other agencies' referrals and steps, and whatever another
-    agency's liaisons did."""
+    agency's liaisons did. Neither sees the mail sent about the report (`_without_notices`)."""
     role = getattr(user, "role", None)
     if role == Role.REPORTER:
-        return lambda event: (event.payload or {}).get("filer", True) is not False
+        return _without_notices(lambda event: (event.payload or {}).get("filer", True) is not False)
     if role == Role.LIAISON:
         own = user.agency.public_code if user.agency_id else None
         others = _other_agencies_liaisons(user, (e.actor_id for e in events))
-        return lambda event: (event.payload or {}).get("agency", own) == own and event.actor_id not in others
+        return _without_notices(lambda event: (event.payload or {}).get("agency", own) == own and event.actor_id not in others)
     return lambda event: True
+
+
+def _without_notices(shown: Callable[[AuditEvent], bool]) -> Callable[[AuditEvent], bool]:
+    """`shown` less the notices mailed, which are for staff to see. A notice tells whom the
+    office mailed and when: staff of an urgent report, an agency's liaisons of its referral, the
+    filer of a step shared with them. Its row would tell a liaison of another agency's referral
+    and steps, and a filer of what staff were told. Rather than sort notices by whom they went
+    to, filers and liaisons see none: they were mailed their own, and read on the timeline the
+    referral or step it told of. One rule also covers the notices recorded before they named
+    the agency they told, which no sorting could place."""
+    return lambda event: not _is_notice(event) and shown(event)
 
 
 def _partners_shown(user: Any, events: list[AuditEvent]) -> set[str]:

@@ -14,19 +14,21 @@ from django.utils import timezone
 
 from threatdesk.accounts.models import Role
 from threatdesk.accounts.services import user_create
+from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services, transitions
 from threatdesk.cases.figures import figures_for
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink, StatusChange
+from threatdesk.cases.packet import packet_context
 from threatdesk.cases.selectors import routing_suggestions, triage_queue
 from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.services import ReportInputError, report_submit
+from threatdesk.reports.services import ReportInputError, report_reveal, report_submit
 from threatdesk.reports.taxonomy import Status
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import valid_report_payload
-from threatdesk.testing.personas import PASSWORD
+from threatdesk.testing.personas import PASSWORD, PERSONA_MAIL_DOMAIN
 from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
@@ -438,7 +440,8 @@ def fresh_referral(referral: Referral) -> Referral:
 
 def second_agency(personas: Any) -> tuple[Agency, Any]:
     sheriff = Agency.objects.create(name="Maricopa County Sheriff", kind="sheriff", state=personas.state, county=personas.county)
-    liaison = user_create(actor=None, username="deputy", password=PASSWORD, role=Role.LIAISON, agency=sheriff)
+    email = f"deputy@{PERSONA_MAIL_DOMAIN}"
+    liaison = user_create(actor=None, username="deputy", password=PASSWORD, role=Role.LIAISON, agency=sheriff, email=email)
     return sheriff, liaison
 
 
@@ -501,6 +504,61 @@ def test_a_liaison_learns_nothing_of_another_agencys_people_from_the_timeline_or
     assert "deputy" not in page.content.decode()
     deputy_page = signed_in(deputy).get(f"/reports/{referred.public_code}/")
     assert "deputy" in {entry.actor for entry in deputy_page.context["timeline"]}  # their own agency's work
+
+
+def liaisons_timelines(personas: Any, report: Report) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The report's history as the FBI liaison reads it: on its page, and in the case packet they
+    may make while their reveal lasts."""
+    page = signed_in(personas.liaison).get(f"/reports/{report.public_code}/").context["timeline"]
+    packet = packet_context(actor=personas.liaison, report=fresh(report), taken=[], generated_at=timezone.now())
+    return [(item.what, item.detail) for item in page], [(item.what, item.detail) for item in packet["timeline"]]
+
+
+def test_the_mail_about_another_agencys_referral_and_steps_leaves_no_trace_for_a_liaison(
+    personas, report, django_capture_on_commit_callbacks
+):
+    sheriff, deputy = second_agency(personas)
+    with django_capture_on_commit_callbacks(execute=True):  # what was queued so far is mailed too
+        services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    report_reveal(actor=personas.liaison, report=fresh(report), reason="Checking the caller against our own case")
+    before = liaisons_timelines(personas, report)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_refer(actor=personas.manager, report=fresh(report), agency=sheriff)
+    theirs = Referral.objects.select_related("agency").get(agency=sheriff)
+    with django_capture_on_commit_callbacks(execute=True):  # a step shared with the filer, who is mailed
+        services.step_record(
+            actor=deputy,
+            report=fresh(report),
+            referral=theirs,
+            kind="declined",
+            occurred_on=dt.date(2024, 11, 20),
+            decline_reason="insufficient_evidence",
+        )
+    assert liaisons_timelines(personas, report) == before
+    assert AuditEvent.objects.filter(action="cases.notification.sent", payload__agency=sheriff.public_code).exists()
+
+
+def notices_shown(user: Any, report: Report) -> list[str]:
+    """The notification rows on the report's timeline as `user` reads it, by their counts."""
+    timeline = signed_in(user).get(f"/reports/{report.public_code}/").context["timeline"]
+    return [item.detail for item in timeline if item.what.startswith("Notification")]
+
+
+def test_the_mail_sent_about_a_report_is_on_the_offices_timeline_not_the_filers(
+    personas, report, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    assert notices_shown(personas.manager, report) == ["2 sent", "1 sent", "1 sent"]  # urgent, referral, the filer's
+    assert notices_shown(personas.reporter, report) == []
+
+
+def test_mail_recorded_without_its_agency_stays_off_a_liaisons_and_the_filers_timeline(personas, referred):
+    """Notices recorded before they named the agency they told cannot be sorted by agency."""
+    audit.log("cases.notification.sent", actor=None, obj=referred, payload={"event": "referral", "recipients": 1, "failed": 0})
+    assert notices_shown(personas.manager, referred) == ["1 sent"]
+    assert notices_shown(personas.liaison, referred) == []
+    assert notices_shown(personas.reporter, referred) == []
 
 
 def test_a_withheld_decline_does_not_reach_the_filer_through_the_referral_status(personas, referred):

@@ -220,7 +220,7 @@ def test_each_notice_is_audited_by_kind_and_count_without_addresses(personas, co
     events = AuditEvent.objects.filter(action="cases.notification.sent", object_id=report.public_code).order_by("seq")
     assert [e.payload for e in events] == [
         {"event": "urgent_report", "recipients": 2, "failed": 0},
-        {"event": "referral", "recipients": 1, "failed": 0},
+        {"event": "referral", "agency": personas.agency.public_code, "recipients": 1, "failed": 0},
         {"event": "filer_step", "recipients": 1, "failed": 0},
     ]
 

@@ -18,11 +18,10 @@ def test_a_mailed_notification_reads_as_words_on_the_timeline(personas: Any) -> 
     report = filed_by_reporter(personas)
     audit.log("cases.notification.sent", actor=None, obj=report, payload={"event": "urgent", "recipients": 2, "failed": 1})
     audit.log("cases.notification.abandoned", actor=None, obj=report, payload={"event": "urgent", "undelivered": 1})
-    for who in (personas.manager, personas.reporter):
-        html = signed_in(who).get(f"/reports/{report.public_code}/").content.decode()
-        assert "cases.notification" not in html
-        assert "Notification mailed" in html and "2 sent, 1 not delivered" in html
-        assert "Notification could not be mailed" in html
+    html = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert "cases.notification" not in html
+    assert "Notification mailed" in html and "2 sent, 1 not delivered" in html
+    assert "Notification could not be mailed" in html
 
 
 def test_an_event_without_a_label_still_reads_as_words(personas: Any) -> None:
