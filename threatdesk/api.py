@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.log import log_response
@@ -14,6 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
 from threatdesk.reports.api import receipts as receipts_router
 from threatdesk.reports.api import router as reports_router
 from threatdesk.reports.services import ReportInputError
@@ -99,6 +101,15 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     """Not found and not yours read the same, so a code's existence is not disclosed."""
     return api.create_response(request, {"errors": [{"field": "code", "message": "not found"}]}, status=404)
+
+
+@api.exception_handler(OperationalError)
+def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """A write the database would not take in time (`lib.busy`): nothing stored, send it again."""
+    if not database_busy(exc):
+        raise exc
+    refusal = api.create_response(request, {"errors": [{"field": "request", "message": BUSY_MESSAGE}]}, status=503)
+    return with_retry_after(refusal)
 
 
 @api.exception_handler(RequestDataTooBig)

@@ -196,6 +196,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "threatdesk.api.MethodNotAllowedAsJson",
+    "threatdesk.lib.busy.DatabaseBusyPage",
 ]
 
 ROOT_URLCONF = "threatdesk.urls"

@@ -42,6 +42,7 @@ class ErrorOut(Schema):
 NO_TOKEN: dict[int, Any] = {401: ErrorOut}  # a missing, unknown, expired or revoked token
 NOT_FOUND: dict[int, Any] = {404: ErrorOut}  # not found, or not yours: the two read the same
 BAD_INPUT: dict[int, Any] = {422: ErrorOut}
+BUSY: dict[int, Any] = {503: ErrorOut}  # a write the database would not take in time; send it again
 
 
 class PseudonymOut(Schema):
@@ -174,7 +175,7 @@ def report_out(
 
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, **NO_TOKEN, **BAD_INPUT},
+    response={200: ReportOut, 201: ReportOut, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, **NO_TOKEN, **BAD_INPUT, **BUSY},
     summary="Submit a report",
     description=(
         "Send an `Idempotency-Key` header (any unique string of 1 to 100 characters) so that a retry "
@@ -257,7 +258,7 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
 
 @router.post(
     "/reports/{code}/evidence",
-    response={200: EvidenceOut, 201: EvidenceOut, 400: ErrorOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT},
+    response={200: EvidenceOut, 201: EvidenceOut, 400: ErrorOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT, **BUSY},
     summary="Attach an evidence file",
     description=(
         "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "

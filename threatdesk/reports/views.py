@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +20,7 @@ from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import filer_progress
+from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
 from threatdesk.lib.paging import page_of
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
@@ -55,6 +57,11 @@ def report_new(request: HttpRequest) -> HttpResponse:
             )
         except services.ReportInputError as exc:  # a county not in the state, say
             form.add_input_errors(exc.errors)
+        except OperationalError as exc:  # the database stayed locked: keep what was typed
+            if not database_busy(exc):
+                raise
+            form.add_error(None, BUSY_MESSAGE)
+            status = 503
         except services.IdempotencyConflictError:  # sent, then changed after going back
             form.renew_submission_token()
             form.add_error(None, "This form was already sent with other details. Check them and send again to file a new report.")
@@ -65,7 +72,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
             return redirect("reports:receipt", code=result.report.public_code)
     if posted:
         form.note_files_not_kept()
-    return render(request, "reports/report_form.html", {"form": form}, status=status)
+    response = render(request, "reports/report_form.html", {"form": form}, status=status)
+    return with_retry_after(response) if status == 503 else response
 
 
 def _tell_files_added(request: HttpRequest, added: int) -> None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
+from threatdesk.audit import services as audit_services
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.files import png_bytes
@@ -50,6 +53,12 @@ class Caller:
         """A multipart body without the boundary its parts need."""
         return self.client.post(f"/api/reports/{code}/evidence", "--x--", content_type="multipart/form-data", headers=self.token)
 
+    @staticmethod
+    def while_busy(call: Callable[[], Any]) -> Any:
+        """`call` with every write meeting a database locked past its wait (`lib.busy`)."""
+        with mock.patch.object(audit_services, "_locked_head", side_effect=OperationalError("database is locked")):
+            return call()
+
     def receipt_until_refused(self) -> Any:
         for _ in range(100):
             answer = self.get(f"/api/receipts/{UNKNOWN}", auth=False)
@@ -72,6 +81,7 @@ ANSWERS: list[tuple[str, str, int, Callable[[Caller], Any]]] = [
     ("post", "/api/reports", 409, lambda c: _submit_twice(c, c.payload, {**c.payload, "narrative": "Another call."})),
     ("post", "/api/reports", 413, lambda c: c.submit({**c.payload, "narrative": "a" * (3 * 1024 * 1024)})),
     ("post", "/api/reports", 422, lambda c: c.submit({})),
+    ("post", "/api/reports", 503, lambda c: c.while_busy(lambda: c.submit(c.payload))),
     ("get", "/api/reports", 200, lambda c: c.get("/api/reports")),
     ("get", "/api/reports", 401, lambda c: c.get("/api/reports", auth=False)),
     ("get", "/api/reports", 422, lambda c: c.get("/api/reports", limit="abc")),
@@ -84,6 +94,7 @@ ANSWERS: list[tuple[str, str, int, Callable[[Caller], Any]]] = [
     ("post", "/api/reports/{code}/evidence", 401, lambda c: c.attach(c.code, auth=False)),
     ("post", "/api/reports/{code}/evidence", 404, lambda c: c.attach(UNKNOWN)),
     ("post", "/api/reports/{code}/evidence", 422, lambda c: c.attach(c.code, with_file=False)),
+    ("post", "/api/reports/{code}/evidence", 503, lambda c: c.while_busy(lambda: c.attach(c.code))),
     ("get", "/api/receipts/{code}", 200, lambda c: c.get(f"/api/receipts/{c.code}", auth=False)),
     ("get", "/api/receipts/{code}", 404, lambda c: c.get(f"/api/receipts/{UNKNOWN}", auth=False)),
     ("get", "/api/receipts/{code}", 429, lambda c: c.receipt_until_refused()),
