@@ -1,9 +1,10 @@
 """threatdesk settings: one file, every value from the environment, safe defaults.
 
 `THREATDESK_ENV` is `development` (the default, for `make run`), `test` (set by pytest) or
-`production`. Production refuses to start without its secrets and `SITE_URL`; development reads
-the secrets from the `.env` file that `make run` writes once; tests use fixed throwaway keys.
-`.env.example` lists every variable.
+`production`, decided by the environment. Production takes every setting from the environment
+alone and refuses to start without its secrets and `SITE_URL`; development (and a test run) also
+reads the `.env` file that `make run` writes once, for whatever the environment leaves unset, and
+tests use fixed throwaway keys. `.env.example` lists every variable.
 """
 
 from __future__ import annotations
@@ -23,9 +24,24 @@ from dotenv import load_dotenv
 from threatdesk.privacy.crypto import KeyRing, KeySettingError, parse_pseudonym_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-load_dotenv(BASE_DIR / ".env", override=False)
 
-ENV = os.environ.get("THREATDESK_ENV", "development")
+
+def _environment_name() -> str:
+    return os.environ.get("THREATDESK_ENV", "development")
+
+
+# Production takes every setting from the environment alone: a development `.env` left in the
+# project folder must not turn DEBUG on or swap in development keys there. Elsewhere the
+# environment wins over `.env` for each variable it sets.
+if _environment_name() != "production":
+    load_dotenv(BASE_DIR / ".env", override=False)
+    if _environment_name() == "production":
+        raise ImproperlyConfigured(
+            "THREATDESK_ENV=production is set in .env, but production reads no .env: "
+            "set it and every other setting in the environment (see .env.example)."
+        )
+
+ENV = _environment_name()
 if ENV not in {"development", "test", "production"}:
     raise ImproperlyConfigured(f"THREATDESK_ENV must be development, test or production, not {ENV!r}")
 PRODUCTION = ENV == "production"

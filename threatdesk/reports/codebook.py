@@ -9,6 +9,7 @@ from threatdesk.reports.taxonomy import (
     Channel,
     ElectionPhase,
     Platform,
+    ReporterConsent,
     Source,
     Status,
     TargetRole,
@@ -31,6 +32,15 @@ SECTIONS: list[tuple[str, str, type[TextChoices]]] = [
         "when the report is stored: the first platform it names, `other` when it names none we know, empty "
         "when nothing was written.",
         Platform,
+    ),
+    (
+        "reporter_consent",
+        "Who the person filing agrees may know who they are (their name and contact details): `office` lets the "
+        "office manager know, `law_enforcement` a law-enforcement liaison, `state` the state coordinator; "
+        "analysts and administrators are never told. A report may carry several of these codes, or none. The API "
+        "and bulk import store `office` when the field is left out (a CSV file has no column for it), and the web "
+        "form starts with `office` ticked.",
+        ReporterConsent,
     ),
     ("status", "Where the report stands. Set by office staff, never by the reporter.", Status),
     ("source", "How the report entered the system.", Source),

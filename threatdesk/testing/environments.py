@@ -8,7 +8,8 @@ from threatdesk import settings as settings_module
 
 def production_environment(**overrides: str) -> dict[str, str]:
     """Everything production refuses to start without, with the test suite's throwaway keys; an
-    override of "" leaves a variable unset, so that a developer's `.env` cannot fill the gap."""
+    override of "" leaves a variable unset, so that where a test runs it as development, a developer's
+    `.env` cannot fill the gap (production reads no `.env`)."""
     return {
         "THREATDESK_ENV": "production",
         **settings_module._TEST_SECRETS,

@@ -2,7 +2,8 @@
 
 Settings are read once, when the module is imported, so each case imports it afresh in a child
 process with the environment under test. Every variable the rules read is given, empty where it
-is meant to be unset, so that a developer's `.env` cannot fill the gap.
+is meant to be unset, so that in the cases run as development a developer's `.env` cannot fill
+the gap (production reads no `.env`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,31 @@ def loaded(env: dict[str, str], tmp_path: Path) -> dict[str, Any]:
     done = load(env, tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
+
+
+# The settings read `.env` in the project folder. So as not to write there, the child process
+# hands them a temporary file instead, through the same function of python-dotenv.
+WITH_DOTENV = (
+    "import json, sys, dotenv; read = dotenv.load_dotenv\n"
+    "dotenv.load_dotenv = lambda path, **options: read(sys.argv[1], **options)\n"
+    "import threatdesk.settings as s\n"
+    "print(json.dumps({'DEBUG': s.DEBUG, 'SECRET_KEY': s.SECRET_KEY, 'FIELD_KEYS': s.FIELD_KEYS}))"
+)
+
+
+def load_with_dotenv(env: dict[str, str], dotenv: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "dotenv"
+    path.write_text(dotenv)
+    full = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "THREATDESK_VAR_DIR": str(tmp_path), **env}
+    return subprocess.run(
+        [sys.executable, "-c", WITH_DOTENV, str(path)],
+        cwd=ROOT,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def refusal(env: dict[str, str], tmp_path: Path) -> str:
@@ -263,3 +289,34 @@ def test_the_development_secrets_make_writes_pass_the_key_checks(tmp_path: Path)
     """`make .env` (threatdesk/lib/envfile.py) writes the keys `make run` starts with."""
     written = dict(line.split("=", 1) for line in envfile.render().splitlines() if line and not line.startswith("#"))
     assert loaded(production(**written, SITE_URL=""), tmp_path)["SITE_URL"] == "http://127.0.0.1:8000"
+
+
+def development_dotenv() -> tuple[str, dict[str, str]]:
+    text = envfile.render()
+    return text, dict(line.split("=", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def test_production_reads_no_dotenv(tmp_path: Path) -> None:
+    """A development `.env` left on a production host would turn DEBUG on and swap in its keys."""
+    text, written = development_dotenv()
+    done = load_with_dotenv(production(), text, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.splitlines()[-1])
+    assert written["DEBUG"] == "true" and shown["DEBUG"] is False
+    assert shown["SECRET_KEY"] == settings_module._TEST_SECRETS["SECRET_KEY"] != written["SECRET_KEY"]
+
+
+def test_production_named_only_in_dotenv_is_refused(tmp_path: Path) -> None:
+    """Production must be chosen by the environment, which then gives every setting."""
+    done = load_with_dotenv({}, "THREATDESK_ENV=production\n", tmp_path)
+    assert done.returncode != 0
+    assert "THREATDESK_ENV=production is set in .env, but production reads no .env" in done.stderr
+
+
+def test_development_fills_what_the_environment_leaves_unset_from_dotenv(tmp_path: Path) -> None:
+    """What `make run` relies on; the environment still wins for what it sets."""
+    text, written = development_dotenv()
+    done = load_with_dotenv({"SECRET_KEY": "x" * 50}, text, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.splitlines()[-1])
+    assert shown == {"DEBUG": True, "SECRET_KEY": "x" * 50, "FIELD_KEYS": written["FIELD_KEYS"]}

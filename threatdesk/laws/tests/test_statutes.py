@@ -8,8 +8,8 @@ import pytest
 
 from threatdesk.laws import statutes
 
-# The states the statute research covered with at least a finding (Delaware: none found).
-REFERENCE_STATES = {
+# The states with a file of their own (Delaware's holds no provisions).
+STATES_WITH_FILES = {
     *("AL", "AZ", "CA", "CO", "CT", "DE", "GA", "IL", "MD", "ME"),
     *("MI", "MN", "NC", "NM", "NV", "OR", "PA", "VT", "WA", "WI"),
 }
@@ -19,13 +19,13 @@ def all_provisions() -> list[statutes.Provision]:
     return [p for f in statutes.all_files().values() for p in f.provisions]
 
 
-def test_every_file_loads_and_covers_the_reference_states() -> None:
+def test_every_file_loads_and_the_states_with_files_are_all_there() -> None:
     files = statutes.load_directory(statutes.STATUTES_DIR)  # fresh read, not the cache
     assert "federal" in files
-    assert {f.jurisdiction for f in files.values() if not f.is_federal} == REFERENCE_STATES
+    assert {f.jurisdiction for f in files.values() if not f.is_federal} == STATES_WITH_FILES
 
 
-def test_federal_file_covers_the_reference_provisions() -> None:
+def test_federal_file_holds_the_main_federal_provisions() -> None:
     citations = {p.citation for p in statutes.federal().provisions}
     for wanted in (
         "875(c)",

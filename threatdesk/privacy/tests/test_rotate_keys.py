@@ -101,7 +101,7 @@ def test_every_value_and_file_ends_up_under_the_new_key(old_data: Path, settings
     assert readable() == before
     assert evidence_opens() == [True, True, True]
     total = sum(len(v) for v in old_values.values())
-    assert f"done: {total} values and 3 files now under key new" in out.getvalue()
+    assert f"done: {total} values and 3 files re-encrypted under key new in this run" in out.getvalue()
 
 
 def test_evidence_custody_records_the_re_encryption(old_data: Path, settings: Any) -> None:
@@ -123,6 +123,15 @@ def test_a_second_run_re_encrypts_nothing(old_data: Path, settings: Any) -> None
     second = rotate_keys()
     assert (second.values, second.files) == (0, 0)
     assert raw_sealed_values() == stored
+
+
+def test_the_command_says_when_a_run_found_nothing_left_to_re_encrypt(old_data: Path, settings: Any) -> None:
+    """The line the operator waits for before removing the old key (docs/deployment.md)."""
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    call_command("rotate_keys", stdout=StringIO())
+    out = StringIO()
+    call_command("rotate_keys", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "done: 0 values and 0 files re-encrypted under key new in this run"
 
 
 def test_after_dropping_the_old_key_everything_still_reads(old_data: Path, settings: Any) -> None:

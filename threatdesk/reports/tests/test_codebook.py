@@ -1,10 +1,13 @@
 """docs/codebook.md documents exactly the codes the application uses."""
 
+import inspect
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import TextChoices
 
-from threatdesk.reports.codebook import render
+from threatdesk.reports import taxonomy
+from threatdesk.reports.codebook import SECTIONS, render
 from threatdesk.reports.taxonomy import Channel, ThreatType, channel_from_word
 
 
@@ -16,6 +19,18 @@ def test_docs_codebook_is_current():
 def test_every_threat_type_code_is_documented():
     text = render()
     for code in ThreatType.values:
+        assert f"`{code}`" in text
+
+
+def test_every_set_of_codes_in_the_taxonomy_has_its_section():
+    coded = {cls for _, cls in inspect.getmembers(taxonomy, inspect.isclass) if issubclass(cls, TextChoices)}
+    assert coded == {choices for _, _, choices in SECTIONS}
+
+
+def test_reporter_consent_codes_are_documented():
+    text = render()
+    assert "## reporter_consent" in text
+    for code in taxonomy.ReporterConsent.values:
         assert f"`{code}`" in text
 
 

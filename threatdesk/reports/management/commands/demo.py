@@ -23,7 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reports", type=int, default=2000, help="How many synthetic reports (default 2000).")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Random seed; the same seed gives the same reports.")
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"Random seed (default {DEFAULT_SEED}); the same seed gives the same reports.",
+        )
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if demo data already exists.")
         parser.add_argument("--reset-passwords", action="store_true", help="Give the demo users new passwords and print them.")
 

@@ -21,7 +21,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--minutes", type=int, default=60, help=f"Only files older than this (at least {MIN_MINUTES}).")
+        parser.add_argument(
+            "--minutes",
+            type=int,
+            default=60,
+            help=f"Only files older than this many minutes (default 60, at least {MIN_MINUTES}).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Count what would be deleted; delete nothing.")
 
     def handle(self, *args: Any, minutes: int, dry_run: bool, **options: Any) -> None:
