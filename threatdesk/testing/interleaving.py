@@ -11,7 +11,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.db import connection
+
+# Two writers at once need two connections that wait on each other's locks: on SQLite every write
+# is serialised at BEGIN IMMEDIATE, and the in-memory test database cannot be shared by threads.
+two_writers = pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite serialises every write at BEGIN IMMEDIATE, and its in-memory test database cannot be shared by threads",
+)
 
 
 def in_thread(work: Callable[[], Any], *, on_failure: Callable[[], Any] = lambda: None) -> tuple[threading.Thread, list[Any]]:

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from threatdesk.cases import erasure
 from threatdesk.cases.models import CaseStep
@@ -27,15 +26,11 @@ from threatdesk.privacy.tests.test_retention_beside_a_reopen import step_due
 from threatdesk.reports import redaction
 from threatdesk.reports import retention as report_retention
 from threatdesk.reports.models import Report
-from threatdesk.testing.interleaving import Pause, meanwhile
+from threatdesk.testing.interleaving import Pause, meanwhile, two_writers
 from threatdesk.testing.planting import protect_canaries
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite's BEGIN IMMEDIATE serialises the two writers; the in-memory test database cannot be shared by threads",
-)
 
 REASON = "She asked to be taken out of the system"
 
@@ -64,7 +59,7 @@ def assert_words_erased(report: Report) -> None:
     assert all(i["evidence"] == "" for i in now.indicators), "the assessment quotes the words again"
 
 
-@postgres_only
+@two_writers
 def test_copies_redone_while_retention_erases_the_words_stay_erased(personas, media, monkeypatch):  # noqa: F811
     protect_canaries(personas)
     report = filed(personas, closed_years_ago=4)
@@ -74,7 +69,7 @@ def test_copies_redone_while_retention_erases_the_words_stay_erased(personas, me
     assert_words_erased(report)
 
 
-@postgres_only
+@two_writers
 def test_an_erasure_request_while_retention_erases_the_words_does_not_bring_them_back(personas, media, monkeypatch):  # noqa: F811
     worker, _child = protect_canaries(personas)
     report = filed(personas, closed_years_ago=4)
@@ -84,7 +79,7 @@ def test_an_erasure_request_while_retention_erases_the_words_does_not_bring_them
     assert_words_erased(report)
 
 
-@postgres_only
+@two_writers
 def test_an_erasure_request_while_retention_clears_a_step_detail_does_not_bring_it_back(personas, media, monkeypatch):  # noqa: F811
     worker, _child = protect_canaries(personas)
     step = step_due(personas)
@@ -94,7 +89,7 @@ def test_an_erasure_request_while_retention_clears_a_step_detail_does_not_bring_
     assert CaseStep.objects.get(pk=step.pk).detail == ""
 
 
-@postgres_only
+@two_writers
 def test_copies_redone_while_retention_holds_a_report_it_erased_wait_for_the_run(personas, media, monkeypatch):  # noqa: F811
     """Retention writes a report once per category: its later writes have the report's state
     checked by the foreign key while the run holds the report, which a writer waiting on that

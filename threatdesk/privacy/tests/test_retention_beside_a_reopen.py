@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import erasure
@@ -22,15 +21,12 @@ from threatdesk.cases.tests.test_step_details_erased import DETAIL, closed_years
 from threatdesk.privacy.tests.test_retention import filed, media  # noqa: F401 (fixture)
 from threatdesk.reports import retention as report_retention
 from threatdesk.reports.models import Evidence, Report
-from threatdesk.testing.interleaving import Pause, meanwhile
+from threatdesk.testing.interleaving import Pause, meanwhile, two_writers
 from threatdesk.testing.planting import canaries_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="SQLite's BEGIN IMMEDIATE serialises the two writers; the in-memory test database cannot be shared by threads",
-    ),
+    two_writers,
 ]
 
 REASON = "The sender wrote again; reopening."

@@ -32,6 +32,7 @@ from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import EvidenceDestroyedError, evidence_open, report_submit
 from threatdesk.testing.files import files_under, png_bytes, use_media_root
+from threatdesk.testing.interleaving import two_writers
 
 pytestmark = pytest.mark.django_db
 
@@ -146,11 +147,7 @@ def test_a_packet_lists_a_file_destroyed_after_it_read_the_record_as_destroyed(p
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite serialises every write at BEGIN IMMEDIATE; the test database is in memory, where "
-    "a second connection meets table locks instead of waiting",
-)
+@two_writers
 def test_a_rotation_waits_for_a_download_that_holds_the_record(personas, report_payload, media, settings, monkeypatch):
     """Without the lock the rotation would re-seal, commit and delete the old file while the
     download is between reading the record and opening its file."""

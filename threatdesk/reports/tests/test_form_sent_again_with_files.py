@@ -25,6 +25,7 @@ from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit, submitting
 from threatdesk.reports.tests.test_report_form import form_data
 from threatdesk.testing.files import eml_bytes, files_under, png_bytes, use_media_root
+from threatdesk.testing.interleaving import two_writers
 
 pytestmark = pytest.mark.django_db
 
@@ -121,11 +122,7 @@ def test_a_retry_that_meets_the_first_sending_at_the_key_still_stores_its_added_
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite serialises every write at BEGIN IMMEDIATE; the test database is in memory, where "
-    "a second connection meets table locks instead of waiting",
-)
+@two_writers
 def test_the_form_sent_again_while_the_first_sending_commits_stores_both_files(personas, report_payload, media, monkeypatch):
     data = ReportIn.model_validate(report_payload)
     inside, failures = threading.Event(), []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from threatdesk.privacy.selectors import people_stamp
 from threatdesk.reports import redaction
@@ -18,16 +17,12 @@ from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import ImportRow, PlaceDirectory, importing, report_submit
 from threatdesk.reports.services.importing import import_draft, reports_store
-from threatdesk.testing.interleaving import Pause, meanwhile
+from threatdesk.testing.interleaving import Pause, meanwhile, two_writers
 from threatdesk.testing.payloads import valid_report_payload
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="SQLite serialises every write at BEGIN IMMEDIATE; the test database is in memory, where "
-        "a second connection meets table locks instead of waiting",
-    ),
+    two_writers,
 ]
 
 

@@ -18,14 +18,11 @@ from threatdesk.privacy.services import protected_person_create
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.interleaving import two_writers
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="SQLite serialises every write at BEGIN IMMEDIATE; the test database is in memory, where "
-        "a second connection meets table locks instead of waiting",
-    ),
+    two_writers,
 ]
 
 NEW_WORKER = "Odessa Quillfeather"
