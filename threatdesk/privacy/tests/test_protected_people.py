@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
@@ -123,6 +124,18 @@ def test_anyone_but_the_office_manager_and_admins_gets_404(personas, persona):
     assert ProtectedPerson.objects.count() == 2
     looked = AuditEvent.objects.filter(action__in=["privacy.protected_person.viewed", "privacy.protected_person.erased"])
     assert not looked.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite looks up a code holding a NUL and finds nothing")
+def test_a_code_holding_a_nul_is_not_found(personas):
+    """PostgreSQL refuses a NUL in a query: such a code is not found before it gets there."""
+    client = signed_in(personas.manager)
+    for response in (
+        client.get("/protected-people/%00/"),
+        client.get("/protected-people/P-%00/erase/"),
+        client.post("/protected-people/P-%00/edit/", worker_form()),
+    ):
+        assert response.status_code == 404
 
 
 def test_admin_may_open_any_office_record(personas):
