@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
+from threatdesk.privacy.schemas import normalised_items
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -81,39 +82,16 @@ LOCAL_TIME_SCHEMA = WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2
 LocalTime = Annotated[dt.time, BeforeValidator(_time_not_a_number), AfterValidator(_naive_time), LOCAL_TIME_SCHEMA]
 
 
-def _unique(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(values))
-
-
-def _non_blank(values: list[str]) -> list[str]:
-    return [v for v in (str(item).strip() for item in values) if v]
-
-
 class SenderIn(BaseModel):
     """What is known of whoever sent or made the threat. All optional."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: ShortText = ""
-    phones: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    emails: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    handles: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    phones: Annotated[list[str], normalised_items(normalise_phone)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    emails: Annotated[list[str], normalised_items(normalise_email)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    handles: Annotated[list[str], normalised_items(normalise_handle)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
     description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_no_nul)] = ""
-
-    @field_validator("phones")
-    @classmethod
-    def _phones(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_phone(v) for v in _non_blank(values)])
-
-    @field_validator("emails")
-    @classmethod
-    def _emails(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_email(v) for v in _non_blank(values)])
-
-    @field_validator("handles")
-    @classmethod
-    def _handles(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_handle(v) for v in _non_blank(values)])
 
 
 class ReporterContactIn(BaseModel):

@@ -67,6 +67,8 @@ def test_manager_adds_a_worker_and_the_list_shows_no_name(personas):
         ("addresses", "1418 W Palm Ln, Phoenix, AZ 8500", "is not a ZIP code"),
         ("emails", "quill at example", "is not an email address"),
         ("full_name", "12345", "is not a name"),
+        ("handles", "quill\u202ebw", "holds a character that cannot be shown"),
+        ("addresses", "1418 W Palm\u200b Ln, Phoenix, AZ 85004", "holds a character that cannot be shown"),
     ],
 )
 def test_malformed_identifiers_are_refused_with_the_field_named_and_nothing_written(personas, field, value, message):
