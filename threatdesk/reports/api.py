@@ -17,7 +17,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, ReportIn
+from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, IdempotencyKey, ReportIn
 from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
@@ -177,7 +177,7 @@ def report_out(
     response={200: ReportOut, 201: ReportOut, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, **NO_TOKEN, **BAD_INPUT},
     summary="Submit a report",
     description=(
-        "Send an `Idempotency-Key` header (any unique string of 1 to 100 characters) so that a retry "
+        "Send an `Idempotency-Key` header (any unique string of 1 to 100 printable characters) so that a retry "
         "after a timeout is stored once: the retry answers 200 with the report stored the first time. "
         "An empty key is refused (422) rather than taken as none, since a retry would then be stored again."
     ),
@@ -185,7 +185,7 @@ def report_out(
 def submit_report(
     request: HttpRequest,
     payload: ReportIn,
-    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", min_length=1, max_length=100),
+    idempotency_key: Annotated[IdempotencyKey | None, Header(alias="Idempotency-Key", min_length=1, max_length=100)] = None,
 ) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     key = f"api:{user.pk}:{idempotency_key}" if idempotency_key is not None else None

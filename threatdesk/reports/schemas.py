@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.lib.text import unprintable
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
 from threatdesk.privacy.schemas import normalised_items
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
@@ -43,6 +44,18 @@ def _no_nul(value: str) -> str:
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_no_nul)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), AfterValidator(_no_nul)]
 MAX_IDENTIFIERS = 10
+
+
+def _printable_key(value: str) -> str:
+    # A program makes the key: a control character in it (a NUL, which PostgreSQL cannot store,
+    # though some proxies pass one on) is a mistake to point out, not part of a key to keep.
+    if (ch := unprintable(value)) is not None:
+        raise ValueError(f"use printable characters only; U+{ord(ch):04X} is not one")
+    return value
+
+
+# The Idempotency-Key header of a submission: any string of printable characters.
+IdempotencyKey = Annotated[str, AfterValidator(_printable_key)]
 
 
 # A number as pydantic would read one from a string: signed, with a fraction or an exponent.

@@ -270,6 +270,15 @@ def test_an_empty_idempotency_key_is_422_not_taken_as_none(api, report_payload):
     assert Report.objects.count() == 0
 
 
+@pytest.mark.parametrize("key", ["retry\x001", "retry\x1b[1m"], ids=["nul", "escape"])
+def test_an_idempotency_key_with_a_control_character_is_422_naming_the_header(api, report_payload, key):
+    """Proxies that pass a NUL on exist; PostgreSQL cannot store one."""
+    response = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": key})
+    assert response.status_code == 422
+    assert "printable characters only" in error_fields(response)["Idempotency-Key"]
+    assert Report.objects.count() == 0
+
+
 def test_a_failed_submission_leaves_its_idempotency_key_free(api, report_payload):
     bad = api.post("reporter", "/api/reports", {**report_payload, "county": "Cook"}, **{"Idempotency-Key": "fix-and-retry"})
     good = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": "fix-and-retry"})
