@@ -1,6 +1,13 @@
-"""Text people type, as a reader sees it: characters that cannot be shown as themselves."""
+"""Text people type, as a reader sees it: characters that cannot be shown as themselves, and
+text that shows nothing at all."""
 
 from __future__ import annotations
+
+import unicodedata
+
+# Characters Unicode files as letters or symbols that show nothing: the Hangul fillers and the
+# blank Braille pattern, used where a "blank" field would otherwise be refused.
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def unprintable(text: str) -> str | None:
@@ -9,3 +16,14 @@ def unprintable(text: str) -> str | None:
     separators other than the plain space: stored in a name or a handle, they make two values
     that read alike differ, or hide what a value holds."""
     return next((ch for ch in text if not ch.isprintable()), None)
+
+
+def _shows(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANKS
+
+
+def shown_or_empty(text: str) -> str:
+    """`text`, or "" when a reader would see nothing of it: no letter, digit, punctuation mark or
+    symbol, only whitespace, zero-width and other format characters, controls, or marks with
+    nothing to sit on. A required field holding only these is as empty as one holding spaces."""
+    return text if any(_shows(ch) for ch in text) else ""

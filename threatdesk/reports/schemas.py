@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from threatdesk.lib.text import unprintable
+from threatdesk.lib.text import shown_or_empty, unprintable
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
 from threatdesk.privacy.schemas import normalised_items
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
@@ -41,8 +41,16 @@ def _no_nul(value: str) -> str:
     return value
 
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_no_nul)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), AfterValidator(_no_nul)]
+def _empty_if_nothing_shows(value: Any) -> Any:
+    # Stripped as whitespace is: a narrative of zero-width spaces is as empty as one of spaces,
+    # for the form, the API and the import alike.
+    return shown_or_empty(value) if isinstance(value, str) else value
+
+
+# Free text: stripped, at most so long, "" when nothing of it shows, never a NUL.
+_NO_NUL, _SHOWN = AfterValidator(_no_nul), BeforeValidator(_empty_if_nothing_shows)
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), _NO_NUL, _SHOWN]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), _NO_NUL, _SHOWN]
 MAX_IDENTIFIERS = 10
 
 
@@ -104,7 +112,7 @@ class SenderIn(BaseModel):
     phones: Annotated[list[str], normalised_items(normalise_phone)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
     emails: Annotated[list[str], normalised_items(normalise_email)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
     handles: Annotated[list[str], normalised_items(normalise_handle)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_no_nul)] = ""
+    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), _NO_NUL, _SHOWN] = ""
 
 
 class ReporterContactIn(BaseModel):

@@ -232,6 +232,7 @@ INVALID = {
     "direction-override-in-handle": ({"sender": {"handles": ["ab\u202ecd"]}}, "sender.handles", "cannot be shown: U+202E"),
     "unknown-field": ({"victim_ssn": "123-45-6789"}, "victim_ssn", "not permitted"),
     "empty-narrative": ({"narrative": "   "}, "narrative", "at least 1 character"),
+    "invisible-narrative": ({"narrative": "\u200b\u2060\u3164 \u200d"}, "narrative", "at least 1 character"),
     "missing-target-role": ({"target_role": None}, "target_role", ""),
 }
 
@@ -321,6 +322,16 @@ def test_nul_character_in_text_is_422_not_a_database_error(api, report_payload):
     assert response.status_code == 422
     assert "NUL" in error_fields(response)["platform"]
     assert written() == before
+
+
+def test_optional_text_that_shows_nothing_is_stored_empty(api, report_payload):
+    invisible = "\u200b\u2060 \u200d"
+    sender = {"name": invisible, "description": invisible}
+    payload = {**report_payload, "message_text": invisible, "platform": invisible, "sender": sender}
+    response = api.post("reporter", "/api/reports", payload)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [body["message_text"], body["platform"], body["sender"]["name"], body["sender"]["description"]] == [""] * 4
 
 
 # Read
