@@ -27,3 +27,9 @@ def shown_or_empty(text: str) -> str:
     symbol, only whitespace, zero-width and other format characters, controls, or marks with
     nothing to sit on. A required field holding only these is as empty as one holding spaces."""
     return text if any(_shows(ch) for ch in text) else ""
+
+
+def tidy(text: str) -> str:
+    """Text as a short line: runs of spaces and line breaks collapsed into one space, none at
+    either end; "" when nothing of it shows."""
+    return " ".join(shown_or_empty(text).split())

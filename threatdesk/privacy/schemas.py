@@ -15,12 +15,6 @@ MAX_ITEMS = 10
 MIN_REASON = 10
 
 
-def tidy_reason(reason: str) -> str:
-    """A reason for opening or erasing a record as it is checked and stored: runs of spaces and
-    line breaks collapsed into one space, none at either end."""
-    return " ".join(reason.split())
-
-
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
 
 _STREET_LINE = re.compile(r"^\d{1,6}[A-Za-z]?(?:[ -]\d/\d)?\s+\S.*[A-Za-z]", re.ASCII)

@@ -209,6 +209,16 @@ def test_a_reason_too_short_once_its_spaces_are_collapsed_is_refused_with_the_fi
     assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
 
 
+@pytest.mark.parametrize("page", ["", "erase/"], ids=["open", "erase"])
+def test_a_reason_that_shows_nothing_is_refused_as_none(personas, page):
+    worker, _child = protect_canaries(personas)
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count())
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/{page}", {"reason": "\u200b\u2060" * 8})
+    assert response.status_code == 422
+    assert response.context["form"].errors["reason"] == ["This field is required."]
+    assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
+
+
 def test_a_reason_is_stored_with_its_spaces_collapsed(personas):
     worker, _child = protect_canaries(personas)
     reason = "  Checking   her phone\n\nbefore a call  "
