@@ -102,6 +102,14 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+def _until_end_of(events: QuerySet[AuditEvent], day: dt.date) -> QuerySet[AuditEvent]:
+    """Events up to the end of `day`, that is before the next day starts. The last day a date
+    can hold has no next day, and every event is before its end."""
+    if day == dt.date.max:
+        return events
+    return events.filter(at__lt=_day_start(day + dt.timedelta(days=1)))
+
+
 def access_log(user: Any, filters: AccessFilters | None = None) -> QuerySet[AuditEvent]:
     """The accesses `user` may see, narrowed by `filters`, newest first. Days are whole days in
     the site's time zone, both ends included."""
@@ -110,7 +118,7 @@ def access_log(user: Any, filters: AccessFilters | None = None) -> QuerySet[Audi
     if f.date_from:
         events = events.filter(at__gte=_day_start(f.date_from))
     if f.date_to:
-        events = events.filter(at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
+        events = _until_end_of(events, f.date_to)
     if f.account:  # a filer's username must not be confirmable by filtering on it
         events = events.filter(actor_label__iexact=f.account.strip()).exclude(_by_the_filer())
     if f.kind:

@@ -27,6 +27,7 @@ from threatdesk.cases.models import (
 )
 from threatdesk.cases.selectors import merged_into
 from threatdesk.laws.statutes import provisions_for
+from threatdesk.lib.text import shown_or_empty, tidy
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
 from threatdesk.reports.models import Report
@@ -40,13 +41,9 @@ def refuse(field: str, message: str) -> NoReturn:
     raise ReportInputError([FieldError(field, message)])
 
 
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _require_reason(reason: str, what: str, *, optional: bool = False) -> str:
     """A reason tidied and checked; an `optional` one may be empty but not too short."""
-    reason = _tidy(reason)
+    reason = tidy(reason)
     if (reason or not optional) and len(reason) < MIN_REASON:
         refuse("reason", f"say why {what}, in at least {MIN_REASON} characters")
     return reason[:500]
@@ -148,6 +145,7 @@ def report_refer(
         refuse("agency", f"already referred to {agency.name}")
     if referred_on > timezone.localdate() or referred_on < report.occurred_on:
         refuse("referred_on", "the referral date must be between the day it happened and today")
+    number = tidy(agency_case_number)[:60]
     try:
         with transaction.atomic():
             referral = Referral.objects.create(
@@ -155,8 +153,8 @@ def report_refer(
                 agency=agency,
                 referred_by=actor,
                 referred_on=referred_on,
-                agency_case_number=_tidy(agency_case_number)[:60],
-                status=ReferralStatus.ACCEPTED if agency_case_number.strip() else ReferralStatus.SENT,
+                agency_case_number=number,
+                status=ReferralStatus.ACCEPTED if number else ReferralStatus.SENT,
             )
     except IntegrityError:
         refuse("agency", f"already referred to {agency.name}")
@@ -171,7 +169,7 @@ def report_refer(
 @transaction.atomic
 def referral_case_number(*, actor: Any, referral: Referral, number: str) -> Referral:
     """The agency's own case number; giving one marks the referral accepted."""
-    number = _tidy(number)
+    number = tidy(number)
     if not number:
         refuse("agency_case_number", "give the agency's case number")
     if len(number) > 60:
@@ -356,7 +354,7 @@ def step_record(
 ) -> CaseStep:
     """Record what the agency did. The detail is sealed; the filer sees the kind and date of
     steps they may see."""
-    detail = detail.strip()[:2000]
+    detail = shown_or_empty(detail).strip()[:2000]
     statutes = list(dict.fromkeys(statutes))
     errors = _step_errors(report, kind, occurred_on, statutes, decline_reason, detail)
     if errors or occurred_on is None:

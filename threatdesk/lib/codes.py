@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import secrets
 
+from django.http import Http404
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
 
@@ -29,3 +31,12 @@ def normalise_code(raw: str) -> str:
         prefix, body = cleaned[0], cleaned[1:]
         cleaned = "-".join([prefix, *(body[i : i + 4] for i in range(0, len(body), 4))])
     return cleaned
+
+
+def lookup_code(raw: str) -> str:
+    """A code as typed, normalised, to look a record up by. One that cannot exist (holding a NUL,
+    which PostgreSQL refuses in a query) is not found, as an unknown code is, rather than an error."""
+    code = normalise_code(raw)
+    if "\x00" in code:
+        raise Http404("No such code")
+    return code

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 
 from threatdesk.audit import services as audit
+from threatdesk.lib.text import unprintable
 from threatdesk.places.models import Agency, State
 
 AGENCIES_FILE = Path(settings.BASE_DIR) / "data" / "places" / "agencies.yaml"
@@ -47,24 +48,42 @@ class AgencyLoadResult:
         return self.created + self.updated + self.unchanged
 
 
-def _row(entry: Any, number: int, state_codes: set[str]) -> AgencyRow:
-    """Check one YAML entry against the codebook and the state table."""
-    where = f"entry {number}"
-    if not isinstance(entry, dict):
-        raise AgencyFileError(f"{where}: expected a mapping with name, kind, state, covers")
-    where = f"entry {number} ({entry.get('name', 'no name')})"
-    unknown = set(entry) - _KEYS
-    if unknown:
-        raise AgencyFileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    name = str(entry.get("name") or "").strip()
+NAME_MAX = Agency._meta.get_field("name").max_length or 200
+
+
+def _where(entry: dict[Any, Any], number: int) -> str:
+    """How a message names an entry: by its number, and its name when that can be printed."""
+    name = entry.get("name")
+    shown = isinstance(name, str) and 0 < len(name) <= NAME_MAX and unprintable(name) is None
+    return f"entry {number} ({name})" if shown else f"entry {number}"
+
+
+def _name(entry: dict[Any, Any], where: str) -> str:
+    """The name as the directory shows it and the database holds it: text that fits its column,
+    with no character that cannot be shown (a NUL, which PostgreSQL cannot store, among them)."""
+    name = entry.get("name")
+    if name is not None and not isinstance(name, str):
+        raise AgencyFileError(f"{where}: name must be text, not {type(name).__name__}")
+    name = (name or "").strip()
     if not name:
         raise AgencyFileError(f"{where}: name is required")
-    kind = entry.get("kind")
-    if kind not in Agency.Kind.values:
-        raise AgencyFileError(f"{where}: kind must be one of {', '.join(Agency.Kind.values)}, not {kind!r}")
+    if len(name) > NAME_MAX:
+        raise AgencyFileError(f"{where}: name is {len(name)} characters long; at most {NAME_MAX}")
+    if (ch := unprintable(name)) is not None:
+        raise AgencyFileError(f"{where}: name holds a character that cannot be shown: U+{ord(ch):04X}")
+    return name
+
+
+def _state(entry: dict[Any, Any], where: str, state_codes: set[str]) -> str | None:
     state = entry.get("state")
+    if state is not None and not isinstance(state, str):
+        raise AgencyFileError(f"{where}: state must be one state code, e.g. AZ, not {type(state).__name__}")
     if state is not None and state not in state_codes:
         raise AgencyFileError(f"{where}: unknown state code {state!r}")
+    return state
+
+
+def _covers(entry: dict[Any, Any], where: str, state_codes: set[str]) -> tuple[str, ...]:
     covers_raw = entry.get("covers") or []
     covers = sorted(state_codes) if covers_raw == "all" else covers_raw
     if not isinstance(covers, list) or not all(isinstance(code, str) for code in covers):
@@ -72,13 +91,38 @@ def _row(entry: Any, number: int, state_codes: set[str]) -> AgencyRow:
     missing = [code for code in covers if code not in state_codes]
     if missing:
         raise AgencyFileError(f"{where}: unknown state code(s) in covers: {', '.join(missing)}")
-    return AgencyRow(name=name, kind=kind, state=state, covers=tuple(dict.fromkeys(covers)))
+    return tuple(dict.fromkeys(covers))
+
+
+def _row(entry: Any, number: int, state_codes: set[str]) -> AgencyRow:
+    """Check one YAML entry against the codebook and the state table."""
+    if not isinstance(entry, dict):
+        raise AgencyFileError(f"entry {number}: expected a mapping with name, kind, state, covers")
+    where = _where(entry, number)
+    unknown = set(map(str, entry)) - _KEYS
+    if unknown:
+        raise AgencyFileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    name = _name(entry, where)
+    kind = entry.get("kind")
+    if kind not in Agency.Kind.values:
+        raise AgencyFileError(f"{where}: kind must be one of {', '.join(Agency.Kind.values)}, not {kind!r}")
+    return AgencyRow(name=name, kind=kind, state=_state(entry, where, state_codes), covers=_covers(entry, where, state_codes))
+
+
+def _text(path: Path) -> str:
+    """The file's text; a byte that is not UTF-8 is named by its line."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise AgencyFileError(f"{path}: line {line} is not UTF-8 text; save the file as UTF-8") from exc
 
 
 def agencies_read(path: Path | str = AGENCIES_FILE) -> list[AgencyRow]:
     """Parse and check the whole file before anything is written; raise AgencyFileError."""
     try:
-        document = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+        document = yaml.load(_text(Path(path)), Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise AgencyFileError(f"{path}: not valid YAML: {exc}") from exc
     entries = document.get("agencies") if isinstance(document, dict) else None

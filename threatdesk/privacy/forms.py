@@ -7,9 +7,10 @@ from typing import Any, cast
 from django import forms
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.lib.text import tidy
 from threatdesk.places.models import Office
 from threatdesk.privacy.models import ProtectedPerson
-from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn, tidy_reason
+from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn
 
 LIST_FIELDS = ("aliases", "phones", "emails", "handles", "addresses")
 ONE_PER_LINE = "One per line."
@@ -77,12 +78,12 @@ class ProtectedPersonForm(forms.Form):
 
 
 class ReasonField(forms.CharField):
-    """A typed reason with its runs of spaces and line breaks collapsed before its length is
-    checked, as the services store it: "ab        cd" is 5 characters, too short, and is refused
-    here rather than by the service after the form has let it through."""
+    """A typed reason tidied before its length is checked, as the services store it: "ab        cd"
+    is 5 characters, too short, and one of zero-width spaces none, and either is refused here
+    rather than by the service after the form has let it through."""
 
     def to_python(self, value: Any) -> str:
-        return tidy_reason(str(super().to_python(value)))
+        return tidy(str(super().to_python(value)))
 
 
 class ReasonForm(forms.Form):

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from threatdesk.lib.text import unprintable
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
 
 MAX_ITEMS = 10
 MIN_REASON = 10
-
-
-def tidy_reason(reason: str) -> str:
-    """A reason for opening or erasing a record as it is checked and stored: runs of spaces and
-    line breaks collapsed into one space, none at either end."""
-    return " ".join(reason.split())
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
@@ -46,9 +42,19 @@ def normalise_address(raw: str) -> str:
     return text
 
 
-def _each(normalise: object) -> AfterValidator:
+def _printable(value: str) -> str:
+    if (ch := unprintable(value)) is not None:
+        raise ValueError(f"{value!r} holds a character that cannot be shown: U+{ord(ch):04X}")
+    return value
+
+
+def normalised_items(normalise: Callable[[str], str]) -> AfterValidator:
+    """A list of identifiers or addresses as typed: blanks dropped, each item normalised and kept
+    once. What an item keeps of what was typed must be printable: a control or invisible
+    character kept in a handle would be stored, shown and matched as if it were part of it."""
+
     def check(values: list[str]) -> list[str]:
-        cleaned = [normalise(v) for v in (str(item).strip() for item in values) if v]  # type: ignore[operator]
+        cleaned = [_printable(normalise(v)) for v in (str(item).strip() for item in values) if v]
         return list(dict.fromkeys(cleaned))
 
     return AfterValidator(check)
@@ -65,10 +71,10 @@ class ProtectedPersonIn(BaseModel):
     worker: str = Field(default="", description="Public code of the worker a family member belongs to.")
     full_name: Name
     aliases: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
-    phones: Annotated[ItemList, Field(max_length=MAX_ITEMS), _each(normalise_phone)] = []
-    emails: Annotated[ItemList, Field(max_length=MAX_ITEMS), _each(normalise_email)] = []
-    handles: Annotated[ItemList, Field(max_length=MAX_ITEMS), _each(normalise_handle)] = []
-    addresses: Annotated[ItemList, Field(max_length=MAX_ITEMS), _each(normalise_address)] = []
+    phones: Annotated[ItemList, Field(max_length=MAX_ITEMS), normalised_items(normalise_phone)] = []
+    emails: Annotated[ItemList, Field(max_length=MAX_ITEMS), normalised_items(normalise_email)] = []
+    handles: Annotated[ItemList, Field(max_length=MAX_ITEMS), normalised_items(normalise_handle)] = []
+    addresses: Annotated[ItemList, Field(max_length=MAX_ITEMS), normalised_items(normalise_address)] = []
 
     @field_validator("full_name", "aliases")
     @classmethod

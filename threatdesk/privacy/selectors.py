@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from threatdesk.lib import sql
-from threatdesk.lib.codes import normalise_code
+from threatdesk.lib.codes import lookup_code
 from threatdesk.places.models import Office
 from threatdesk.privacy.models import ProtectedPerson, ProtectedPersonQuerySet
 from threatdesk.privacy.redaction import Person, Redactor
@@ -24,8 +24,8 @@ def people_for(user: Any) -> ProtectedPersonQuerySet:
 def person_for(user: Any, code: str) -> ProtectedPerson:
     """The record with this code if `user` may open it; 404 otherwise, found or not."""
     try:
-        return people_for(user).get(public_code=normalise_code(code))
-    except (ProtectedPerson.DoesNotExist, ValueError) as exc:
+        return people_for(user).get(public_code=lookup_code(code))
+    except ProtectedPerson.DoesNotExist as exc:
         raise Http404("No such person") from exc
 
 

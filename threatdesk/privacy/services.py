@@ -16,11 +16,12 @@ from django.utils import timezone
 from threatdesk.audit import services as audit
 from threatdesk.lib import sql
 from threatdesk.lib.codes import normalise_code
+from threatdesk.lib.text import tidy
 from threatdesk.places.models import Office, State
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
 from threatdesk.privacy.models import ProtectedPerson
-from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn, tidy_reason
+from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn
 
 
 @dataclass
@@ -212,7 +213,7 @@ def protected_person_update(*, actor: Any, person: ProtectedPerson, data: Protec
 
 
 def _checked_reason(reason: str) -> str:
-    reason = tidy_reason(reason)
+    reason = tidy(reason)
     if len(reason) < MIN_REASON:
         raise ProtectedPersonError("reason", f"say why, in at least {MIN_REASON} characters")
     return reason[:500]

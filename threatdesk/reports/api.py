@@ -17,7 +17,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
 from threatdesk.reports.access import Words
 from threatdesk.reports.models import Report
-from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, ReportIn
+from threatdesk.reports.schemas import LOCAL_TIME_SCHEMA, CalendarDate, IdempotencyKey, ReportIn
 from threatdesk.reports.selectors import Reading, pseudonyms_of, reading_for, sender_pseudonyms, severity_for
 from threatdesk.reports.taxonomy import Channel, Source, Status, ThreatType
 
@@ -39,6 +39,7 @@ class ErrorOut(Schema):
 
 
 # Refusals as threatdesk/api.py's handlers write them, for the operations that can give each.
+BAD_REQUEST: dict[int, Any] = {400: ErrorOut}  # a body that cannot be read, or a query string holding a NUL
 NO_TOKEN: dict[int, Any] = {401: ErrorOut}  # a missing, unknown, expired or revoked token
 NOT_FOUND: dict[int, Any] = {404: ErrorOut}  # not found, or not yours: the two read the same
 BAD_INPUT: dict[int, Any] = {422: ErrorOut}
@@ -175,10 +176,10 @@ def report_out(
 
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, 400: ErrorOut, 409: ErrorOut, 413: ErrorOut, **NO_TOKEN, **BAD_INPUT, **BUSY},
+    response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 413: ErrorOut, **BAD_REQUEST, **NO_TOKEN, **BAD_INPUT, **BUSY},
     summary="Submit a report",
     description=(
-        "Send an `Idempotency-Key` header (any unique string of 1 to 100 characters) so that a retry "
+        "Send an `Idempotency-Key` header (any unique string of 1 to 100 printable characters) so that a retry "
         "after a timeout is stored once: the retry answers 200 with the report stored the first time. "
         "An empty key is refused (422) rather than taken as none, since a retry would then be stored again."
     ),
@@ -186,7 +187,7 @@ def report_out(
 def submit_report(
     request: HttpRequest,
     payload: ReportIn,
-    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key", min_length=1, max_length=100),
+    idempotency_key: Annotated[IdempotencyKey | None, Header(alias="Idempotency-Key", min_length=1, max_length=100)] = None,
 ) -> responses.Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     key = f"api:{user.pk}:{idempotency_key}" if idempotency_key is not None else None
@@ -234,7 +235,9 @@ class ReportPagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=2**31 - 1, description="Reports to skip.")
 
 
-@router.get("/reports", response={200: list[ReportOut], **NO_TOKEN, **BAD_INPUT}, summary="List the reports you may see")
+@router.get(
+    "/reports", response={200: list[ReportOut], **BAD_REQUEST, **NO_TOKEN, **BAD_INPUT}, summary="List the reports you may see"
+)
 @paginate(ReportPagination)
 def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPage:
     user = request.auth  # type: ignore[attr-defined]
@@ -242,7 +245,7 @@ def list_reports(request: HttpRequest, filters: Query[ListFilters]) -> ReportPag
     return ReportPage(selectors.report_list(user, selectors.ReportFilters(**given)).prefetch_related("evidence"), user)
 
 
-@router.get("/reports/{code}", response={200: ReportOut, **NO_TOKEN, **NOT_FOUND}, summary="One report")
+@router.get("/reports/{code}", response={200: ReportOut, **BAD_REQUEST, **NO_TOKEN, **NOT_FOUND}, summary="One report")
 def get_report(request: HttpRequest, code: str) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     return _read(user, selectors.report_for(user, code), services.Way.API_REPORT)
@@ -258,7 +261,7 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
 
 @router.post(
     "/reports/{code}/evidence",
-    response={200: EvidenceOut, 201: EvidenceOut, 400: ErrorOut, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT, **BUSY},
+    response={200: EvidenceOut, 201: EvidenceOut, **BAD_REQUEST, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT, **BUSY},
     summary="Attach an evidence file",
     description=(
         "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "
@@ -290,7 +293,7 @@ receipts = Router(tags=["receipts"])
 
 @receipts.get(
     "/receipts/{code}",
-    response={200: ReceiptOut, **NOT_FOUND, 429: ErrorOut},
+    response={200: ReceiptOut, **BAD_REQUEST, **NOT_FOUND, 429: ErrorOut},
     auth=None,
     throttle=[AddressRateThrottle(selectors.RECEIPT_RATE)],
     summary="Status of a report, by its receipt code (no login)",

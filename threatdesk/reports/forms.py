@@ -13,6 +13,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.lib.codes import ALPHABET, normalise_code
+from threatdesk.lib.text import shown_or_empty
 from threatdesk.places.models import State
 from threatdesk.privacy.forms import ReasonForm
 from threatdesk.reports import evidence as evidence_files
@@ -43,6 +44,14 @@ def _in_list_order(threat_types: list[str]) -> list[str]:
     and the label says it is the one highest on the list."""
     order = {value: position for position, value in enumerate(ThreatType.values)}
     return sorted(threat_types, key=lambda value: order.get(value, len(order)))
+
+
+class ShownTextField(forms.CharField):
+    """Text that is empty when nothing of it shows, as `ReportIn` has it: one of zero-width
+    spaces is asked for again as "required", like one of spaces, not sent on to be refused."""
+
+    def to_python(self, value: Any) -> str:
+        return shown_or_empty(str(super().to_python(value)))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -107,7 +116,7 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Copy the message or transcribe the voicemail word for word.",
     )
-    narrative = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 6}))
+    narrative = ShownTextField(label="What happened", widget=forms.Textarea(attrs={"rows": 6}))
     sender_name = forms.CharField(label="Sender's name, if known", required=False, max_length=200)
     sender_phones = forms.CharField(
         label="Sender's phone numbers", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="One per line."

@@ -26,7 +26,9 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
+from threatdesk.lib.text import shown_or_empty, unprintable
 from threatdesk.privacy.identifiers import normalise_email, normalise_handle, normalise_phone
+from threatdesk.privacy.schemas import normalised_items
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -39,9 +41,29 @@ def _no_nul(value: str) -> str:
     return value
 
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_no_nul)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), AfterValidator(_no_nul)]
+def _empty_if_nothing_shows(value: Any) -> Any:
+    # Stripped as whitespace is: a narrative of zero-width spaces is as empty as one of spaces,
+    # for the form, the API and the import alike.
+    return shown_or_empty(value) if isinstance(value, str) else value
+
+
+# Free text: stripped, at most so long, "" when nothing of it shows, never a NUL.
+_NO_NUL, _SHOWN = AfterValidator(_no_nul), BeforeValidator(_empty_if_nothing_shows)
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), _NO_NUL, _SHOWN]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), _NO_NUL, _SHOWN]
 MAX_IDENTIFIERS = 10
+
+
+def _printable_key(value: str) -> str:
+    # A program makes the key: a control character in it (a NUL, which PostgreSQL cannot store,
+    # though some proxies pass one on) is a mistake to point out, not part of a key to keep.
+    if (ch := unprintable(value)) is not None:
+        raise ValueError(f"use printable characters only; U+{ord(ch):04X} is not one")
+    return value
+
+
+# The Idempotency-Key header of a submission: any string of printable characters.
+IdempotencyKey = Annotated[str, AfterValidator(_printable_key)]
 
 
 # A number as pydantic would read one from a string: signed, with a fraction or an exponent.
@@ -81,39 +103,16 @@ LOCAL_TIME_SCHEMA = WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2
 LocalTime = Annotated[dt.time, BeforeValidator(_time_not_a_number), AfterValidator(_naive_time), LOCAL_TIME_SCHEMA]
 
 
-def _unique(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(values))
-
-
-def _non_blank(values: list[str]) -> list[str]:
-    return [v for v in (str(item).strip() for item in values) if v]
-
-
 class SenderIn(BaseModel):
     """What is known of whoever sent or made the threat. All optional."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: ShortText = ""
-    phones: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    emails: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    handles: list[str] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
-    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_no_nul)] = ""
-
-    @field_validator("phones")
-    @classmethod
-    def _phones(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_phone(v) for v in _non_blank(values)])
-
-    @field_validator("emails")
-    @classmethod
-    def _emails(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_email(v) for v in _non_blank(values)])
-
-    @field_validator("handles")
-    @classmethod
-    def _handles(cls, values: list[str]) -> list[str]:
-        return _unique([normalise_handle(v) for v in _non_blank(values)])
+    phones: Annotated[list[str], normalised_items(normalise_phone)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    emails: Annotated[list[str], normalised_items(normalise_email)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    handles: Annotated[list[str], normalised_items(normalise_handle)] = Field(default_factory=list, max_length=MAX_IDENTIFIERS)
+    description: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), _NO_NUL, _SHOWN] = ""
 
 
 class ReporterContactIn(BaseModel):

@@ -17,7 +17,7 @@ from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import events_for
 from threatdesk.cases.taxonomy import StepKind
 from threatdesk.laws.suggest import Suggestion, suggest
-from threatdesk.lib.codes import normalise_code
+from threatdesk.lib.codes import lookup_code
 from threatdesk.reports import assessing
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
@@ -35,15 +35,6 @@ class ReportFilters:
     channel: str = ""
     status: str = ""
     state: str = ""
-
-
-def _lookup_code(raw: str) -> str:
-    """A code as typed, normalised; one that cannot exist (a NUL, which PostgreSQL refuses in a
-    query) is not found rather than an error."""
-    code = normalise_code(raw)
-    if "\x00" in code:
-        raise Http404("No such code")
-    return code
 
 
 def report_list(user: Any, filters: ReportFilters | None = None) -> ReportQuerySet:
@@ -68,7 +59,7 @@ def report_list(user: Any, filters: ReportFilters | None = None) -> ReportQueryS
 def report_for(user: Any, code: str) -> Report:
     """The report with this public code if `user` may see it; 404 otherwise, found or not."""
     try:
-        return report_list(user).get(public_code=_lookup_code(code))
+        return report_list(user).get(public_code=lookup_code(code))
     except Report.DoesNotExist as exc:
         raise Http404("No such report") from exc
 
@@ -86,7 +77,7 @@ RECEIPT_RATE = "30/m"
 def report_by_receipt(code: str) -> Report:
     """For the public status page: the receipt code alone opens the status, nothing more."""
     try:
-        return Report.objects.only(*RECEIPT_FIELDS).get(public_code=_lookup_code(code))
+        return Report.objects.only(*RECEIPT_FIELDS).get(public_code=lookup_code(code))
     except Report.DoesNotExist as exc:
         raise Http404("No such report") from exc
 
@@ -103,7 +94,7 @@ def report_with_personal_data_for(user: Any, code: str) -> Report:
 def evidence_for(user: Any, report_code: str, evidence_code: str) -> Evidence:
     report = report_with_personal_data_for(user, report_code)
     try:
-        return report.evidence.get(public_code=_lookup_code(evidence_code), destroyed_at__isnull=True)
+        return report.evidence.get(public_code=lookup_code(evidence_code), destroyed_at__isnull=True)
     except Evidence.DoesNotExist as exc:
         raise Http404("No such evidence") from exc
 

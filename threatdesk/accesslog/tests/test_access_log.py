@@ -246,6 +246,10 @@ def test_the_date_filter_keeps_whole_days_at_both_ends(personas, offices):
     assert codes(log_page(personas.admin, date_from="2024-03-02")) == offices.maricopa
 
 
+def test_the_last_day_a_date_can_hold_as_the_end_lists_every_access(personas, offices):
+    assert codes(log_page(personas.admin, date_to="9999-12-31")) == offices.maricopa | offices.pima
+
+
 def test_an_invalid_filter_is_shown_as_an_error_and_lists_everything(personas, offices):
     response = log_page(personas.admin, date_from="not a date")
     assert response.context["form"].errors["date_from"]

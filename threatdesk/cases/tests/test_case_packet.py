@@ -227,6 +227,40 @@ def test_the_command_refuses_those_who_may_not(personas, report, tmp_path, usern
     assert not AuditEvent.objects.filter(action="cases.packet.generated").exists()
 
 
+def _file_in_place_of_the_folder(out: Path, name: str) -> None:
+    out.write_text("not a folder")
+
+
+def _file_in_place_of_a_parent(out: Path, name: str) -> None:
+    out.parent.write_text("not a folder")
+
+
+def _folder_in_place_of_the_pdf(out: Path, name: str) -> None:
+    (out / f"{name}.pdf").mkdir(parents=True)
+
+
+@pytest.mark.parametrize(
+    ("in_the_way", "out", "message"),
+    [
+        (_file_in_place_of_the_folder, "packet", "is a file, not a folder"),
+        (_file_in_place_of_a_parent, "cases/packet", "the folder cannot be made"),
+        (_folder_in_place_of_the_pdf, "packet", ".pdf is a folder, in the way of the packet"),
+    ],
+    ids=["file-as-folder", "file-as-parent", "folder-as-pdf"],
+)
+def test_the_command_refuses_a_folder_it_cannot_write_to_before_making_the_packet(
+    personas, report, tmp_path, in_the_way, out, message
+):
+    """Making the packet records it in the audit trail and the custody logs: nothing is recorded
+    for a packet that would not be written."""
+    folder = tmp_path / out
+    in_the_way(folder, f"case-packet-{report.public_code}")
+    before = (AuditEvent.objects.count(), CustodyEntry.objects.count())
+    with pytest.raises(CommandError, match=message):
+        call_command("case_packet", report.public_code, user="manager", out=folder)
+    assert (AuditEvent.objects.count(), CustodyEntry.objects.count()) == before
+
+
 def test_the_pdf_lists_the_agencys_steps_and_case_number(personas, report, monkeypatch):
     referral = Referral.objects.get(report=report)
     referral_case_number(actor=personas.liaison, referral=referral, number="PX-2024-0042")

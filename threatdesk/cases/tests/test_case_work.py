@@ -34,6 +34,8 @@ from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_
 pytestmark = pytest.mark.django_db
 
 STATUTE = "18 U.S.C. 875(c)"
+# Zero-width spaces and word joiners: typed text a reader sees nothing of.
+INVISIBLE = "\u200b\u2060" * 8
 
 
 def file_report(personas: Any, **overrides: Any) -> Report:
@@ -213,6 +215,19 @@ def test_a_referral_records_the_date_and_case_number(personas, report):
     assert (referral.agency_case_number, referral.status) == ("PX-2024-0042", ReferralStatus.ACCEPTED)
 
 
+def test_a_reason_or_case_number_that_shows_nothing_counts_as_none_and_changes_nothing(personas, referred):
+    events = AuditEvent.objects.count()
+    with pytest.raises(ReportInputError, match="needs a reason"):
+        services.status_change(actor=personas.manager, report=referred, target=Status.CLOSED, reason=INVISIBLE)
+    with pytest.raises(ReportInputError, match="give the agency's case number"):
+        services.referral_case_number(actor=personas.liaison, referral=Referral.objects.get(), number=INVISIBLE)
+    with pytest.raises(ReportInputError, match="say why, in at least 10 characters"):
+        report_reveal(actor=personas.liaison, report=referred, reason=INVISIBLE)
+    assert fresh(referred).status == Status.REFERRED
+    assert (Referral.objects.get().agency_case_number, Referral.objects.get().status) == ("", ReferralStatus.SENT)
+    assert AuditEvent.objects.count() == events
+
+
 # --- law-enforcement steps --------------------------------------------------------------------
 
 
@@ -255,6 +270,7 @@ def test_a_liaison_records_steps_and_the_case_moves(personas, referred):
         ({"kind": "declined"}, "a decline needs a reason"),
         ({"kind": "declined", "decline_reason": "other"}, "say what the other reason is"),
         ({"kind": "sentence"}, "say what the sentence is"),
+        ({"kind": "sentence", "detail": INVISIBLE}, "say what the sentence is"),
         ({"kind": "warning_issued", "statutes": [STATUTE]}, "statutes go with a charge"),
         ({"kind": "arrest", "decline_reason": "no_jurisdiction"}, "a decline reason goes only with a decline"),
         ({"kind": "arrest", "occurred_on": "2020-01-01"}, "between the day of the incident and today"),

@@ -95,6 +95,32 @@ def test_bad_file_names_the_entry_and_loads_nothing(tmp_path: Path):
     assert not Agency.objects.exists()
 
 
+# A good entry, then the one under test.
+AFTER_A_GOOD_ENTRY = "agencies:\n  - {{name: Good Agency, kind: state_police, state: AZ}}\n  - {entry}\n"
+
+
+@pytest.mark.parametrize(
+    ("entry", "encoding", "message"),
+    [
+        ("{name: Café Police, kind: state_police, state: AZ}", "latin-1", r"line 3 is not UTF-8 text"),
+        ("{name: X Office, kind: state_police, state: [AZ]}", "utf-8", r"entry 2 \(X Office\): state must be one state code"),
+        ("{name: {a: 1}, kind: state_police, state: AZ}", "utf-8", r"entry 2: name must be text, not dict"),
+        (f"{{name: {'X' * 201}, kind: state_police, state: AZ}}", "utf-8", r"entry 2: name is 201 characters long; at most 200"),
+        ('{name: "Police\\0Dept", kind: state_police, state: AZ}', "utf-8", r"entry 2: name holds .* cannot be shown: U\+0000"),
+        ("{name: X Office, kind: state_police, state: AZ, 7: x}", "utf-8", r"entry 2 \(X Office\): unknown key\(s\) 7"),
+    ],
+    ids=["not-utf-8", "state-a-list", "name-a-mapping", "name-too-long", "name-with-a-nul", "key-a-number"],
+)
+def test_an_entry_the_directory_cannot_hold_is_named_and_nothing_is_loaded(
+    tmp_path: Path, entry: str, encoding: str, message: str
+) -> None:
+    bad = tmp_path / "agencies.yaml"
+    bad.write_bytes(AFTER_A_GOOD_ENTRY.format(entry=entry).encode(encoding))
+    with pytest.raises(CommandError, match=f"{message}.*; nothing was loaded"):
+        call_command("load_agencies", str(bad))
+    assert not Agency.objects.exists()
+
+
 def test_command_reports_counts():
     out = StringIO()
     call_command("load_agencies", stdout=out)

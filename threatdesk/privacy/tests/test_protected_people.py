@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
@@ -66,6 +67,8 @@ def test_manager_adds_a_worker_and_the_list_shows_no_name(personas):
         ("addresses", "1418 W Palm Ln, Phoenix, AZ 8500", "is not a ZIP code"),
         ("emails", "quill at example", "is not an email address"),
         ("full_name", "12345", "is not a name"),
+        ("handles", "quill\u202ebw", "holds a character that cannot be shown"),
+        ("addresses", "1418 W Palm\u200b Ln, Phoenix, AZ 85004", "holds a character that cannot be shown"),
     ],
 )
 def test_malformed_identifiers_are_refused_with_the_field_named_and_nothing_written(personas, field, value, message):
@@ -123,6 +126,18 @@ def test_anyone_but_the_office_manager_and_admins_gets_404(personas, persona):
     assert ProtectedPerson.objects.count() == 2
     looked = AuditEvent.objects.filter(action__in=["privacy.protected_person.viewed", "privacy.protected_person.erased"])
     assert not looked.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite looks up a code holding a NUL and finds nothing")
+def test_a_code_holding_a_nul_is_not_found(personas):
+    """PostgreSQL refuses a NUL in a query: such a code is not found before it gets there."""
+    client = signed_in(personas.manager)
+    for response in (
+        client.get("/protected-people/%00/"),
+        client.get("/protected-people/P-%00/erase/"),
+        client.post("/protected-people/P-%00/edit/", worker_form()),
+    ):
+        assert response.status_code == 404
 
 
 def test_admin_may_open_any_office_record(personas):
@@ -191,6 +206,16 @@ def test_a_reason_too_short_once_its_spaces_are_collapsed_is_refused_with_the_fi
     response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/{page}", {"reason": "ab        cd"})
     assert response.status_code == 422
     assert "at least 10 characters" in " ".join(response.context["form"].errors["reason"])
+    assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
+
+
+@pytest.mark.parametrize("page", ["", "erase/"], ids=["open", "erase"])
+def test_a_reason_that_shows_nothing_is_refused_as_none(personas, page):
+    worker, _child = protect_canaries(personas)
+    before = (ProtectedPerson.objects.count(), AuditEvent.objects.count())
+    response = signed_in(personas.manager).post(f"/protected-people/{worker.public_code}/{page}", {"reason": "\u200b\u2060" * 8})
+    assert response.status_code == 422
+    assert response.context["form"].errors["reason"] == ["This field is required."]
     assert (ProtectedPerson.objects.count(), AuditEvent.objects.count()) == before
 
 

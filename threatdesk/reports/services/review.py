@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
+from threatdesk.lib.text import tidy
 from threatdesk.reports import listeners
 from threatdesk.reports.access import may_reveal
 from threatdesk.reports.models import Report, Reveal
@@ -28,7 +29,7 @@ def report_reveal(*, actor: Any, report: Report, reason: str) -> Reveal:
     """Let a liaison read the original words for REVEAL_MINUTES; the reason goes to the audit trail."""
     if not may_reveal(actor, report):
         raise RevealRefusedError("not referred to your agency")
-    reason = " ".join(reason.split())
+    reason = tidy(reason)
     if len(reason) < MIN_REVEAL_REASON:
         raise ReportInputError([FieldError("reason", f"say why, in at least {MIN_REVEAL_REASON} characters")])
     now = timezone.now()
@@ -48,7 +49,7 @@ def report_reveal(*, actor: Any, report: Report, reason: str) -> Reveal:
 @transaction.atomic
 def level_override(*, actor: Any, report: Report, level: int, reason: str) -> Report:
     """Set the level by hand, keeping the computed one; the reason goes to the audit trail."""
-    reason = " ".join(reason.split())
+    reason = tidy(reason)
     errors = []
     if level not in range(5):
         errors.append(FieldError("level", "choose a level from 0 to 4"))

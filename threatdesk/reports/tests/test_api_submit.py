@@ -227,8 +227,12 @@ INVALID = {
     "county-of-another-state": ({"county": "17031"}, "county", "Arizona"),
     "bad-phone": ({"sender": {"phones": ["not a phone"]}}, "sender.phones", "not a phone number"),
     "bad-email": ({"sender": {"emails": ["nobody-at-example"]}}, "sender.emails", "not an email address"),
+    "nul-in-handle": ({"sender": {"handles": ["ab\u0000cd"]}}, "sender.handles", "cannot be shown: U+0000"),
+    "control-in-handle": ({"sender": {"handles": ["ab\u0007cd"]}}, "sender.handles", "cannot be shown: U+0007"),
+    "direction-override-in-handle": ({"sender": {"handles": ["ab\u202ecd"]}}, "sender.handles", "cannot be shown: U+202E"),
     "unknown-field": ({"victim_ssn": "123-45-6789"}, "victim_ssn", "not permitted"),
     "empty-narrative": ({"narrative": "   "}, "narrative", "at least 1 character"),
+    "invisible-narrative": ({"narrative": "\u200b\u2060\u3164 \u200d"}, "narrative", "at least 1 character"),
     "missing-target-role": ({"target_role": None}, "target_role", ""),
 }
 
@@ -264,6 +268,15 @@ def test_an_empty_idempotency_key_is_422_not_taken_as_none(api, report_payload):
     retry = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": ""})
     assert (first.status_code, retry.status_code) == (422, 422)
     assert "Idempotency-Key" in error_fields(first)
+    assert Report.objects.count() == 0
+
+
+@pytest.mark.parametrize("key", ["retry\x001", "retry\x1b[1m"], ids=["nul", "escape"])
+def test_an_idempotency_key_with_a_control_character_is_422_naming_the_header(api, report_payload, key):
+    """Proxies that pass a NUL on exist; PostgreSQL cannot store one."""
+    response = api.post("reporter", "/api/reports", report_payload, **{"Idempotency-Key": key})
+    assert response.status_code == 422
+    assert "printable characters only" in error_fields(response)["Idempotency-Key"]
     assert Report.objects.count() == 0
 
 
@@ -311,6 +324,16 @@ def test_nul_character_in_text_is_422_not_a_database_error(api, report_payload):
     assert written() == before
 
 
+def test_optional_text_that_shows_nothing_is_stored_empty(api, report_payload):
+    invisible = "\u200b\u2060 \u200d"
+    sender = {"name": invisible, "description": invisible}
+    payload = {**report_payload, "message_text": invisible, "platform": invisible, "sender": sender}
+    response = api.post("reporter", "/api/reports", payload)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [body["message_text"], body["platform"], body["sender"]["name"], body["sender"]["description"]] == [""] * 4
+
+
 # Read
 
 
@@ -351,9 +374,16 @@ def test_list_filters_and_pages(api, report_payload):
 
 
 def test_list_filter_with_an_unknown_code_is_422(api):
-    for params in ({"channel": "carrier_pigeon"}, {"threat_type": "x"}, {"status": "\x00"}, {"state": "A\x00"}):
+    for params in ({"channel": "carrier_pigeon"}, {"threat_type": "x"}, {"status": "closedd"}, {"state": "A1"}):
         response = api.get("manager", "/api/reports", **params)
         assert response.status_code == 422, params
+        assert set(error_fields(response)) == set(params)
+
+
+def test_list_filter_holding_a_nul_is_400_naming_it(api):
+    for params in ({"status": "\x00"}, {"state": "A\x00"}):
+        response = api.get("manager", "/api/reports", **params)
+        assert response.status_code == 400, params
         assert set(error_fields(response)) == set(params)
 
 

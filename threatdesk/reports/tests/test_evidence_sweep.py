@@ -120,3 +120,11 @@ def test_a_window_too_short_for_a_commit_is_refused(media, stored):
     with pytest.raises(CommandError, match="at least 10"):
         sweep("--minutes", "5")
     assert len(files_under(media)) == 2
+
+
+@pytest.mark.parametrize("minutes", ["5270401", "1000000000000", "100000000000000"])
+def test_a_window_past_ten_years_is_refused(media, stored, minutes):
+    leftover(media, "h")
+    with pytest.raises(CommandError, match=f"at most 5270400 \\(ten years\\), not {minutes}"):
+        sweep("--minutes", minutes)
+    assert len(files_under(media)) == 2

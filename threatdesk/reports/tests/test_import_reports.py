@@ -375,6 +375,14 @@ def test_nul_in_external_id_is_refused_like_nul_in_any_text(tmp_path):
     assert Report.objects.count() == 0
 
 
+def test_a_control_character_in_a_handle_is_refused_without_the_handle(tmp_path):
+    records = [valid_report_payload(sender={"handles": ["quill\u0000bw"]})]
+    output = refused(write_jsonl(tmp_path / "reports.jsonl", records))
+    assert "line 1: sender.handles: holds a character that cannot be shown" in output
+    assert "quill" not in output
+    assert Report.objects.count() == 0
+
+
 def test_a_lone_surrogate_in_an_external_id_is_a_line_numbered_problem_not_a_crash(tmp_path):
     path = write_jsonl(
         tmp_path / "reports.jsonl",

@@ -303,6 +303,7 @@ def test_a_submission_token_up_to_the_limit_is_taken(client):
 
 INVALID = {
     "missing-narrative": ({"narrative": None}, "narrative", "This field is required."),
+    "invisible-narrative": ({"narrative": "\u200b\u2060\u3164 \u200d"}, "narrative", "This field is required."),
     "missing-state": ({"state": None}, "state", "This field is required."),
     "missing-threat-types": ({"threat_types": None}, "threat_types", "This field is required."),
     "missing-channel": ({"channel": ""}, "channel", "This field is required."),

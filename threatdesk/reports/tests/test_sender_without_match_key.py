@@ -1,9 +1,10 @@
 """A sender identifier with no matching key never makes a report unfileable.
 
-A worker types '?' for a caller who gave no name, or '--', an emoji, a stray zero-width space.
-Such a name has no letters or digits to match on, so it links to no other report: the report
-keeps it as written (sealed) and derives no name pseudonym from it. Phones, emails and handles
-are held to the same rule: whatever the schema accepts is filed, on the form, the API and import.
+A worker types '?' for a caller who gave no name, or '--', an emoji. Such a name has no letters
+or digits to match on, so it links to no other report: the report keeps it as written (sealed)
+and derives no name pseudonym from it; a name that shows nothing (a stray zero-width space) is
+kept as no name. Phones, emails and handles are held to the same rule: whatever the schema
+accepts is filed, on the form, the API and import.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from threatdesk.reports.tests.test_report_form import form_data
 from threatdesk.testing.payloads import valid_report_payload
 
 UNKNOWN_SENDER = "?"  # what a worker types when the caller would not give a name
-NAMES_WITHOUT_KEY = ["?", "--", "???", "\U0001f642", "\u200b"]
+NAMES_WITHOUT_KEY = ["?", "--", "???", "\U0001f642"]
+NOTHING_SHOWN = "\u200b"
 # A Bluesky handle is a domain name, up to 253 characters; the rules for any handle stop at 100.
 LONG_BLUESKY = "bsky.app/profile/" + ".".join(["abcdefghij"] * 12) + ".social"
 
@@ -90,7 +92,15 @@ def test_the_form_keeps_the_phones_pseudonyms_beside_a_name_without_one():
     assert sorted(report.sender_identifiers.values_list("kind", flat=True)) == ["phone", "phone"]
 
 
-@pytest.mark.parametrize("name", NAMES_WITHOUT_KEY)
+@pytest.mark.django_db
+def test_a_name_that_shows_nothing_is_stored_as_no_name(personas):
+    data = report_with(name=NOTHING_SHOWN, phones=["(602) 555-0199"])
+    report = Report.objects.get(pk=report_submit(actor=personas.reporter, data=data, source="api").report.pk)
+    assert report.sender_name == ""
+    assert list(SenderIdentifier.objects.filter(report=report).values_list("kind", flat=True)) == ["phone"]
+
+
+@pytest.mark.parametrize("name", [*NAMES_WITHOUT_KEY, NOTHING_SHOWN])
 def test_a_name_without_a_key_gives_no_pseudonym(name):
     assert sender_identifiers(report_with(name=name)) == []
 

@@ -7,6 +7,7 @@ or not. Only file names, counts and hashes are printed, never the packet's conte
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from threatdesk.accounts.models import User
-from threatdesk.cases.packet import Packet, packet_make, sha256
+from threatdesk.cases.packet import packet_make, packet_name, sha256
 from threatdesk.reports.access import may_make_packet
 from threatdesk.reports.selectors import report_for
 
@@ -29,10 +30,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, report_code: str, user: str, out: Path, **options: Any) -> None:
         actor = _user(user)
-        made = packet_make(actor=actor, report=_report(actor, report_code))
-        out.mkdir(parents=True, exist_ok=True)
-        for path, data in _files(made, out):
-            path.write_bytes(data)
+        report = _report(actor, report_code)
+        pdf_path, zip_path = _targets(_folder(out), packet_name(report.public_code))
+        made = packet_make(actor=actor, report=report)
+        for path, data in ((pdf_path, made.pdf), (zip_path, made.zip)):
+            _write(path, data)
             self.stdout.write(f"{path}  sha256 {sha256(data)}")
         if made.failed:
             self.stderr.write(f"left out, failed the integrity check: {', '.join(made.failed)}")
@@ -55,5 +57,33 @@ def _report(user: User, code: str) -> Any:
     return report
 
 
-def _files(made: Packet, out: Path) -> list[tuple[Path, bytes]]:
-    return [(out / f"{made.name}.pdf", made.pdf), (out / f"{made.name}.zip", made.zip)]
+def _folder(out: Path) -> Path:
+    """The folder, made if need be, before the packet is: making it records the packet in the
+    audit trail and a custody entry for each evidence file, which a folder that cannot be
+    written to would leave standing for a packet no one has."""
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"--out {out}: the folder cannot be made ({exc.strerror})") from exc
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise CommandError(f"--out {out}: the folder cannot be written to")
+    return out
+
+
+def _targets(out: Path, name: str) -> tuple[Path, Path]:
+    """The PDF's and the ZIP's paths; a file of that name already there is replaced, a folder is
+    in the way."""
+    paths = (out / f"{name}.pdf", out / f"{name}.zip")
+    for path in paths:
+        if path.is_dir():
+            raise CommandError(f"--out {out}: {path.name} is a folder, in the way of the packet")
+    return paths
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"{path} could not be written ({exc.strerror}); the packet was made: run the command again") from exc
