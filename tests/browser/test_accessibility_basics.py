@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from threatdesk.testing.personas import make_personas
+
 pytestmark = pytest.mark.browser
 
 PUBLIC_PAGES = ["/", "/report/", "/status/", "/account/login/"]
@@ -71,5 +73,36 @@ def test_public_page_reflows_to_320px_without_sideways_scroll(new_page, browser_
     width, inner = page_width(page)
     screenshot(page, "320px")
     assert width <= inner, f"{path} scrolls sideways at 320px: {width}px content in a {inner}px window"
+
+    browser_watch.assert_clean()
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_failed_report_moves_focus_to_the_error_summary(new_page, browser_watch, live_url, phone):
+    """After 'Send report' fails, the focus is on the summary of what to correct: a screen reader
+    reads it out, and a keyboard user is not put back at the top of a long page."""
+    page = new_page(phone=phone, viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 800})
+    page.goto("/report/")
+    browser_watch.allow_http_error("/report/", 422)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Send report").click()
+    assert navigation.value.status == 422
+    assert page.locator("#error-summary").count() == 1
+
+    focused = page.evaluate("() => document.activeElement.id || document.activeElement.tagName")
+    assert focused == "error-summary", f"focus after the failed submit is on {focused}, not the error summary"
+
+    browser_watch.assert_clean()
+
+
+def test_protected_people_table_fits_a_phone(new_page, browser_watch, live_url, log_in):
+    """On a phone the list stacks each person's cells, as the report list and queue do, instead of
+    putting columns off to the side in a box a keyboard cannot scroll."""
+    make_personas()
+    page = new_page(phone=True)
+    log_in(page, "manager")
+    page.goto("/protected-people/")
+    overflow = page.evaluate("() => { const w = document.querySelector('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }")
+    assert overflow[0] <= overflow[1], f"the protected-people table is {overflow[0]}px wide in a {overflow[1]}px box on a phone"
 
     browser_watch.assert_clean()

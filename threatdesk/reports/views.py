@@ -169,6 +169,7 @@ def _detail(request: HttpRequest, report: Report, *, status: int = 200, **forms:
         "timeline": selectors.report_timeline(request.user, report),
         "evidence": selectors.evidence_with_custody(request.user, report),
         **case_context(user, report, forms),
+        "forms_with_errors": any(getattr(form, "errors", None) for form in forms.values()),
     }
     response = render(request, "reports/report_detail.html", context, status=status)
     services.originals_read(actor=user, way=services.Way.REPORT_PAGE, readings=[reading])
