@@ -1,4 +1,5 @@
-"""Requests refused before any page or API operation reads them."""
+"""Site-wide middleware: requests refused before any page or API operation reads them, and
+answers that must stay out of every cache."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from urllib.parse import parse_qsl
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import add_never_cache_headers
 
 from threatdesk.api import API_PREFIX
 
@@ -39,3 +41,49 @@ class NulInQueryRefused:
             error = {"field": name, "message": "must not contain NUL characters"}
             return JsonResponse({"errors": [error]}, status=400)
         raise BadRequest(f"the query parameter {name!r} holds a NUL character")
+
+
+# Pages that carry a receipt code, or a sign-in in progress, to visitors who are not signed in
+# (yet): a receipt code is the key to its report's status. The report form is here because a form
+# sent back with its errors holds the words that were typed.
+PAGES_NOT_STORED = frozenset(
+    {
+        "reports:new",
+        "reports:receipt",
+        "reports:status",
+        "reports:status_lookup",
+        "accounts:login",
+        "accounts:totp",
+        "admin_sign_in",
+    }
+)
+
+
+def kept_out_of_caches(request: HttpRequest) -> bool:
+    """Whether the answer is someone's own: every API answer (a token reads personal data),
+    every page in `PAGES_NOT_STORED`, and every answer to a signed-in user."""
+    if request.path_info.startswith(API_PREFIX):
+        return True
+    match = request.resolver_match
+    if match is not None and match.view_name in PAGES_NOT_STORED:
+        return True
+    user = getattr(request, "user", None)  # none when a request was refused before sign-in was read
+    return bool(user is not None and user.is_authenticated)
+
+
+class PrivateAnswersNotStored:
+    """Sends `Cache-Control: no-store, private` with the answers `kept_out_of_caches` names. A
+    browser on a shared computer would otherwise show a report's words, a protected person's
+    record, an evidence file or an authenticator secret to the next person who presses Back
+    after sign-out, and a caching proxy could keep them. Public pages for visitors who are not
+    signed in (the home page, the laws, the guidance) stay cacheable. Placed outside the other
+    middleware, so that their own answers (a refusal, a redirect) are covered too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if kept_out_of_caches(request):
+            add_never_cache_headers(response)
+        return response

@@ -202,6 +202,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "threatdesk.middleware.PrivateAnswersNotStored",
     "threatdesk.middleware.NulInQueryRefused",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -61,7 +61,11 @@ def typed_username_pseudonym(request: HttpRequest, credentials: dict[str, Any] |
 class AddressRateThrottle(AnonRateThrottle):
     """django-ninja's limit on calls without a login, per client address, counted under the
     address's pseudonym: the count is kept in the cache that every worker shares, and the cache
-    must hold no address."""
+    must hold no address. Limits under one `scope` share one count; another scope counts apart."""
+
+    def __init__(self, rate: str, scope: str = AnonRateThrottle.scope) -> None:
+        super().__init__(rate)
+        self.scope = scope
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
         if getattr(request, "auth", None) is not None:
@@ -69,16 +73,19 @@ class AddressRateThrottle(AnonRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": client_ip_pseudonym(request)}
 
 
-def pages_rate_limited(rate: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def pages_rate_limited(
+    rate: str, scope: str = AnonRateThrottle.scope
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """The API's per-address limit on calls without a login, for pages: a visitor who is not
-    signed in gets 429 past `rate`. Pages and API calls under one rate share one count, so a
-    guesser cannot double the budget by switching from the one to the other."""
+    signed in gets 429 past `rate`. Pages and API calls under one scope share one count, so a
+    guesser cannot double the budget by switching from the one to the other; a page that is not
+    a look-up takes a scope of its own, so that opening it spends none of that budget."""
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
-                throttle = AddressRateThrottle(rate)
+                throttle = AddressRateThrottle(rate, scope)
                 if not throttle.allow_request(request):
                     seconds = math.ceil(throttle.wait() or 1)
                     response = render(request, "429.html", {"seconds": seconds}, status=429)

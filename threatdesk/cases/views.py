@@ -173,8 +173,10 @@ def packet(request: HttpRequest, code: str) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_POST
 def stix(request: HttpRequest, code: str) -> HttpResponse:
-    """The sender's indicators as a STIX 2.1 bundle: identifiers or pseudonyms, as the reader may see."""
+    """The sender's indicators as a STIX 2.1 bundle: identifiers or pseudonyms, as the reader may
+    see. A POST: each export is written to the audit trail under the reader's name."""
     report = _report_allowed(request, code, may_export_indicators)
     response = HttpResponse(stix_export(actor=request.user, report=report), content_type=MEDIA_TYPE)
     response["Content-Disposition"] = f'inline; filename="{report.public_code}.stix.json"'

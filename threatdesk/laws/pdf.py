@@ -8,6 +8,7 @@ other URL in the page (a link, an image) is refused rather than downloaded.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.staticfiles import finders
@@ -40,5 +41,13 @@ def render_guide(html: str) -> Any:
     return render_html(html, STYLESHEETS)
 
 
+# More than the jurisdictions with a statute file, so that every guide stays rendered.
+GUIDES_KEPT = 64
+
+
+@lru_cache(maxsize=GUIDES_KEPT)
 def guide_to_pdf(html: str) -> bytes:
+    """The guide's PDF, rendered once per process for each page text. The text holds the state and
+    its statute data, which are read once per process too, so every visitor gets the same bytes,
+    and weasyprint (half a second of CPU a page) runs once per guide, not once per request."""
     return html_to_pdf(html, STYLESHEETS)

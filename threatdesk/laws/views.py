@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from threatdesk.accounts.throttle import pages_rate_limited
 from threatdesk.laws import statutes
 from threatdesk.laws.contacts import CONTACTS, CONTACTS_CHECKED
 from threatdesk.laws.pdf import guide_to_pdf
@@ -56,6 +57,12 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "laws/guide.html", _guide_context(code))
 
 
+# A document someone opens a few times, or an office behind one address opens for its workers;
+# counted apart from the receipt look-ups, which it must not use up.
+GUIDE_PDF_RATE = "20/m"
+
+
+@pages_rate_limited(GUIDE_PDF_RATE, scope="guide_pdf")
 def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
     """The guide on one printed page (headings, penalties, contacts), to hand to a police department."""
     context = _guide_context(code)

@@ -81,9 +81,10 @@ OUTPUTS: list[Output] = [
     Output("each protected person page", lambda ask: [ask.get(f"/protected-people/{c}/") for c in ask.person_codes]),
     Output("each erasure page", lambda ask: [ask.get(f"/protected-people/{c}/erase/") for c in ask.person_codes]),
     Output("access log", lambda ask: [ask.get("/access-log/")]),
-    # A POST: making a packet writes to the custody log. Those without the right get 404 pages.
+    # POSTs: making a packet writes to the custody log, an export to the audit trail. Those
+    # without the right get 404 pages.
     Output("each case packet", lambda ask: [ask.post(f"/reports/{code}/packet/") for code in ask.report_codes]),
-    Output("each STIX bundle", lambda ask: [ask.get(f"/reports/{code}/stix.json") for code in ask.report_codes]),
+    Output("each STIX bundle", lambda ask: [ask.post(f"/reports/{code}/stix.json") for code in ask.report_codes]),
     Output("OpenAPI document", lambda ask: [ask.get("/api/openapi.json")]),
     Output("each notification mail, subject and body", lambda ask: sent_mail()),
 ]

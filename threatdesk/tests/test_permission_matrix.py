@@ -126,7 +126,7 @@ EXPECTED: dict[str, Row] = {
     # (a liaison with an active reveal too, tested in threatdesk/cases/tests); the filer does not hand it on.
     "cases:packet": Row(_report(reporter=404, coordinator=404, analyst=404, admin=404), method="post", body="empty-form"),
     # Sender indicators for fusion centers: staff who can open the report; pseudonyms unless they may read identifiers.
-    "cases:stix": Row(_report(reporter=404)),
+    "cases:stix": Row(_report(reporter=404), method="post", body="empty-form"),
     "reports:reveal": Row(_signed_in(LOGIN, 405)),
     "reports:level": Row(_signed_in(LOGIN, 405)),
     "laws:index": Row(_all(200)),  # public: what the law says, no data

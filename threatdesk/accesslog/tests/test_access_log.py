@@ -164,7 +164,7 @@ def test_each_kind_of_access_is_listed_with_a_plain_label(personas, offices):
     manager = signed_in(personas.manager)
     assert manager.get(f"/reports/{report.public_code}/evidence/{evidence.public_code}/").status_code == 200
     assert manager.post(f"/reports/{report.public_code}/packet/").status_code == 200
-    assert manager.get(f"/reports/{report.public_code}/stix.json").status_code == 200
+    assert manager.post(f"/reports/{report.public_code}/stix.json").status_code == 200
     report_refer(actor=personas.manager, report=report, agency=personas.agency)
     report_reveal(actor=personas.liaison, report=report, reason=REASON)
     assert signed_in(personas.liaison).get(f"/reports/{report.public_code}/").status_code == 200
@@ -189,7 +189,7 @@ def test_every_way_a_report_is_read_is_named():
 def test_an_export_of_pseudonyms_and_a_read_of_redacted_copies_are_not_accesses(personas, offices):
     coordinator = signed_in(personas.coordinator)
     code = offices.maricopa_report.public_code
-    assert coordinator.get(f"/reports/{code}/stix.json").status_code == 200
+    assert coordinator.post(f"/reports/{code}/stix.json").status_code == 200
     assert coordinator.get(f"/reports/{code}/").status_code == 200
     assert AuditEvent.objects.filter(actor_label="coordinator", action="cases.report.indicators_exported").exists()
     assert not [row for row in rows(log_page(personas.admin)) if row.account == "coordinator"]

@@ -40,7 +40,7 @@ def test_a_case_packet_is_recorded_as_a_packet_and_not_again_as_a_reading(person
 
 
 def test_a_stix_export_of_real_identifiers_is_recorded_as_an_export_and_not_again_as_a_reading(personas, report):
-    assert signed_in(personas.manager).get(f"/reports/{report.public_code}/stix.json").status_code == 200
+    assert signed_in(personas.manager).post(f"/reports/{report.public_code}/stix.json").status_code == 200
     event = AuditEvent.objects.get(action="cases.report.indicators_exported", object_id=report.public_code)
     assert event.payload["values"] == "identifiers"
     assert not AuditEvent.objects.filter(action__in=(ORIGINALS_READ, REVEALED_READ)).exists()

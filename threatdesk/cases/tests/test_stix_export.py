@@ -1,6 +1,7 @@
 """The STIX 2.1 export of a report's sender indicators: real identifiers for those who may read
 them, pseudonyms and no raw identifier for everyone else, a bundle that the OASIS library parses,
-the same ids on every export, and an audit event each time."""
+the same ids on every export, and an audit event each time: on a POST with the form's CSRF token
+only, so a link on another site cannot record an export under the name of whoever follows it."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_
 pytestmark = pytest.mark.django_db
 
 HANDLE = "canary_handle_x"
-# A Maricopa report referred to FBI Phoenix: who may export its indicators.
+# What a POST to the export URL answers each persona for a Maricopa report referred to FBI
+# Phoenix: who may export its indicators.
 EXPECTED = {
     "public": 302,
     "reporter": 404,
@@ -49,7 +51,11 @@ def report(personas: Any) -> Report:
 
 def export(user: Any, report: Report) -> Any:
     client = signed_in(user) if getattr(user, "is_authenticated", False) else Client()
-    return client.get(f"/reports/{report.public_code}/stix.json")
+    return client.post(f"/reports/{report.public_code}/stix.json")
+
+
+def exports_recorded() -> int:
+    return AuditEvent.objects.filter(action="cases.report.indicators_exported").count()
 
 
 def bundle_of(user: Any, report: Report) -> dict[str, Any]:
@@ -66,6 +72,8 @@ def of_type(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
 def test_staff_who_can_open_the_report_may_export_and_no_one_else(personas, report, persona):
     response = export(personas.all()[persona], report)
     assert response.status_code == EXPECTED[persona]
+    if persona == "public":
+        assert response["Location"].startswith("/account/login/")
     if response.status_code == 200:
         assert response["Content-Type"] == "application/stix+json;version=2.1"
         assert "no-store" in response["Cache-Control"]
@@ -139,10 +147,31 @@ def test_an_export_is_audited(personas, report):
     assert not any(canaries_in(json.dumps(e.payload)) for e in events)
 
 
-def test_the_report_page_links_to_the_export_for_staff(personas, report):
-    link = f'href="/reports/{report.public_code}/stix.json"'
-    assert link in signed_in(personas.coordinator).get(f"/reports/{report.public_code}/").content.decode()
-    assert link not in signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+def test_asking_with_get_records_nothing(personas, report):
+    assert signed_in(personas.manager).get(f"/reports/{report.public_code}/stix.json").status_code == 405
+    assert exports_recorded() == 0
+
+
+def test_a_link_from_another_site_records_nothing(personas, report):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.manager)
+    client.get(f"/reports/{report.public_code}/stix.json", HTTP_SEC_FETCH_SITE="cross-site")
+    assert client.post(f"/reports/{report.public_code}/stix.json").status_code == 403  # no CSRF token
+    assert exports_recorded() == 0
+
+
+def test_the_report_page_has_the_export_form_with_its_csrf_token_for_staff(personas, report):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.coordinator)
+    page = client.get(f"/reports/{report.public_code}/").content.decode()
+    form = re.search(r'<form method="post" action="/reports/[^"]+/stix\.json" class="stix">.*?</form>', page, re.S)
+    assert form and f"/reports/{report.public_code}/stix.json" in form.group(0)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.group(0))
+    assert token
+    response = client.post(f"/reports/{report.public_code}/stix.json", {"csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 200
+    assert exports_recorded() == 1
+    assert "stix.json" not in signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
 
 
 def test_a_handle_carries_the_platform_coded_from_what_the_filer_wrote(personas):

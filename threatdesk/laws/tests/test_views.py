@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
-from threatdesk.laws import statutes
+from threatdesk.laws import pdf, statutes
+from threatdesk.laws.views import GUIDE_PDF_RATE
 
 pytestmark = [pytest.mark.urls("threatdesk.laws.tests.urls"), pytest.mark.django_db]
 
 FLAG = "not verified — check the source"
+HOME = "203.0.113.9"
+GUIDES_A_MINUTE = int(GUIDE_PDF_RATE.split("/")[0])
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The page texts weasyprint is given, each turned into a small stand-in PDF; no PDF made
+    here outlives the test."""
+    made: list[str] = []
+
+    def render(html: str, stylesheets: object) -> bytes:
+        made.append(html)
+        return b"%PDF-1.7 stand-in " + str(len(made)).encode()
+
+    monkeypatch.setattr(pdf, "html_to_pdf", render)
+    pdf.guide_to_pdf.cache_clear()
+    yield made
+    pdf.guide_to_pdf.cache_clear()
 
 
 def test_index_lists_federal_and_every_state(client: Client) -> None:
@@ -103,3 +124,28 @@ def test_every_pdf_guide_fits_on_one_page():
     for code in ["federal", *(s.code for s in statutes.states())]:
         html = render_to_string("laws/guide_pdf.html", _guide_context(code))
         assert len(render_guide(html).pages) == 1, code
+
+
+def test_each_guide_pdf_is_rendered_once_and_every_visitor_gets_the_same_bytes(renders: list[str]) -> None:
+    first = Client(REMOTE_ADDR=HOME).get("/laws/AZ/guide.pdf").content
+    assert [Client(REMOTE_ADDR=HOME).get("/laws/AZ/guide.pdf").content for _ in range(3)] == [first] * 3
+    assert Client(REMOTE_ADDR="198.51.100.7").get("/laws/az/guide.pdf").content == first
+    assert len(renders) == 1
+    assert Client(REMOTE_ADDR=HOME).get("/laws/federal/guide.pdf").content != first
+    assert len(renders) == 2
+
+
+def test_anonymous_guide_pdf_requests_are_not_rendered_without_limit(renders: list[str]) -> None:
+    client = Client(REMOTE_ADDR=HOME)
+    statuses = [client.get("/laws/AZ/guide.pdf").status_code for _ in range(40)]
+    assert 429 in statuses or len(renders) <= 30, f"{len(renders)} renders, statuses {sorted(set(statuses))}"
+
+
+def test_one_address_gets_429_past_the_guide_rate_and_keeps_its_receipt_look_ups(renders: list[str]) -> None:
+    client = Client(REMOTE_ADDR=HOME)
+    statuses = [client.get("/laws/AZ/guide.pdf").status_code for _ in range(GUIDES_A_MINUTE + 1)]
+    assert statuses == [200] * GUIDES_A_MINUTE + [429]
+    refused = client.get("/laws/federal/guide.pdf")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert Client(REMOTE_ADDR="198.51.100.7").get("/laws/AZ/guide.pdf").status_code == 200
+    assert client.get("/status/R-0000-0000-0000-0000/").status_code == 404  # not 429
