@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 
 from django.db import models
@@ -9,7 +10,7 @@ from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 
 from threatdesk.audit.models import AuditEvent, AuditHead
-from threatdesk.audit.services import GENESIS, event_hash, object_ref, reason_digest
+from threatdesk.audit.services import GENESIS, event_hash, head_mac, object_ref, reason_digest
 from threatdesk.privacy.crypto import DecryptionError, decrypt_text
 
 REASON_PLACE = "audit_auditevent.reason"
@@ -67,8 +68,22 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
         elif not _reason_matches(event):
             problems.append(ChainProblem(event.seq, "its reason was altered after it was written"))
         expected_seq, prev = event.seq + 1, event.hash
-    head = AuditHead.objects.filter(id=1).first()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
-    if head_seq != expected_seq - 1 or head_hash != prev:
-        problems.append(ChainProblem(head_seq, "the newest events were removed (head does not match)"))
+    problems.extend(_head_problems(expected_seq - 1, prev))
     return checked, problems
+
+
+def _head_problems(last_seq: int, last_hash: str) -> list[ChainProblem]:
+    """What is wrong with the head row, given the last event the walk found.
+
+    A migration creates the row, so a missing one was deleted (with the whole trail, perhaps). Its
+    MAC is keyed, so a head moved back onto the last event left after a cut no longer matches
+    it; a head that matches its MAC but not the last event means the newest events were removed.
+    """
+    head = AuditHead.objects.filter(id=1).first()
+    if head is None:
+        return [ChainProblem(last_seq, "the head row is missing (the trail may have been wiped)")]
+    if not hmac.compare_digest(head.mac, head_mac(head.seq, head.hash)):
+        return [ChainProblem(head.seq, "the head row was altered (its MAC does not match)")]
+    if head.seq != last_seq or head.hash != last_hash:
+        return [ChainProblem(head.seq, "the newest events were removed (head does not match)")]
+    return []
