@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 
 from threatdesk.audit.models import AuditEvent, AuditHead
 from threatdesk.audit.services import GENESIS, event_hash, head_mac, object_ref, reason_digest
-from threatdesk.privacy.crypto import DecryptionError, decrypt_text
+from threatdesk.privacy.crypto import DecryptionError, KeyRingError, decrypt_text
 
 REASON_PLACE = "audit_auditevent.reason"
 
@@ -27,15 +27,26 @@ def events_for(obj: models.Model) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).select_related("actor")
 
 
-def _reason_matches(event: AuditEvent) -> bool:
-    """The reason opens and matches the digest the chain covers, or it was erased (empty)."""
+ALTERED_REASON = "its reason was altered after it was written"
+
+
+def _reason_problem(event: AuditEvent) -> str | None:
+    """What is wrong with the event's reason, if anything: it must open and match the digest the
+    chain covers, or have been erased (empty).
+
+    A reason sealed under a key the ring lacks (a key dropped before rotation finished, or a
+    forged key id) is that event's problem, named with the key, so the rest of the trail is
+    still checked and listed.
+    """
     try:
         reason = decrypt_text(event.sealed_reason, REASON_PLACE)  # type: ignore[attr-defined]
+    except KeyRingError as exc:
+        return f"its reason does not open ({exc})"
     except DecryptionError:
-        return False
+        return ALTERED_REASON
     if event.reason_erased_at is not None:
-        return reason == ""
-    return reason_digest(reason) == event.reason_digest
+        return None if reason == "" else ALTERED_REASON
+    return None if reason_digest(reason) == event.reason_digest else ALTERED_REASON
 
 
 def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
@@ -65,8 +76,8 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
         )
         if recomputed != event.hash:
             problems.append(ChainProblem(event.seq, "was altered after it was written"))
-        elif not _reason_matches(event):
-            problems.append(ChainProblem(event.seq, "its reason was altered after it was written"))
+        elif reason_problem := _reason_problem(event):
+            problems.append(ChainProblem(event.seq, reason_problem))
         expected_seq, prev = event.seq + 1, event.hash
     problems.extend(_head_problems(expected_seq - 1, prev))
     return checked, problems

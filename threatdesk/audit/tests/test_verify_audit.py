@@ -86,6 +86,17 @@ def test_edit_that_also_rewrites_the_hash_breaks_the_next_link(trail: list[Audit
     assert (3, "does not link to the event before it") in found
 
 
+def test_reason_under_a_key_the_ring_lacks_is_reported_with_the_other_problems(trail: list[AuditEvent]) -> None:
+    """An old key dropped before rotation finished, or a forged key id: that event's problem, and
+    the rest of the trail is still checked."""
+    run("UPDATE audit_auditevent SET reason = %s WHERE seq = %s", ["td1:zz9:" + "A" * 40, 2])
+    run("UPDATE audit_auditevent SET action = %s WHERE seq = %s", ["tests.harmless", 4])
+    assert problems() == [
+        (2, "its reason does not open (no key zz9 in FIELD_KEYS)"),
+        (4, "was altered after it was written"),
+    ]
+
+
 def test_deleted_event_in_the_middle_is_detected(trail: list[AuditEvent]) -> None:
     run("DELETE FROM audit_auditevent WHERE seq = %s", [3])
     assert problems() == [(3, "events 3..3 are missing"), (4, "does not link to the event before it")]
