@@ -10,7 +10,7 @@ from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 
 from threatdesk.audit.models import AuditEvent, AuditHead
-from threatdesk.audit.services import GENESIS, event_hash, head_mac, object_ref, reason_digest
+from threatdesk.audit.services import GENESIS, REASONS_ERASED, event_hash, head_mac, object_ref, reason_digest
 from threatdesk.privacy.crypto import DecryptionError, KeyRingError, decrypt_text
 
 REASON_PLACE = "audit_auditevent.reason"
@@ -30,9 +30,41 @@ def events_for(obj: models.Model) -> QuerySet[AuditEvent]:
 ALTERED_REASON = "its reason was altered after it was written"
 
 
-def _reason_problem(event: AuditEvent) -> str | None:
+@dataclass(frozen=True)
+class Erasures:
+    """The reasons the trail's erasure events account for.
+
+    An erasure event lists the sequence numbers of the events whose reasons it blanked; the chain
+    covers the list, so a forged one shows as an altered event. Erasure events written before
+    they carried a list say only which kind of object they were about: a reason blanked then is
+    accepted when such an event about the same kind of object comes after it. That is all the
+    trail can tell of those, and it is what was checked before.
+    """
+
+    listed: frozenset[int]
+    unlisted: dict[str, int]  # object type -> sequence number of the newest erasure without a list
+
+    @classmethod
+    def read(cls) -> Erasures:
+        listed: set[int] = set()
+        unlisted: dict[str, int] = {}
+        for seq, payload in AuditEvent.objects.filter(action=REASONS_ERASED).values_list("seq", "payload"):
+            payload = payload if isinstance(payload, dict) else {}  # a tampered one is reported by the walk
+            if "seqs" in payload:
+                seqs = payload["seqs"] if isinstance(payload["seqs"], list) else []
+                listed.update(n for n in seqs if isinstance(n, int))
+            else:
+                object_type = str(payload.get("object_type", ""))
+                unlisted[object_type] = max(seq, unlisted.get(object_type, 0))
+        return cls(frozenset(listed), unlisted)
+
+    def account_for(self, event: AuditEvent) -> bool:
+        return event.seq in self.listed or self.unlisted.get(event.object_type, 0) > event.seq
+
+
+def _reason_problem(event: AuditEvent, erasures: Erasures) -> str | None:
     """What is wrong with the event's reason, if anything: it must open and match the digest the
-    chain covers, or have been erased (empty).
+    chain covers, or have been erased (empty) by an erasure the trail records.
 
     A reason sealed under a key the ring lacks (a key dropped before rotation finished, or a
     forged key id) is that event's problem, named with the key, so the rest of the trail is
@@ -44,9 +76,11 @@ def _reason_problem(event: AuditEvent) -> str | None:
         return f"its reason does not open ({exc})"
     except DecryptionError:
         return ALTERED_REASON
-    if event.reason_erased_at is not None:
-        return None if reason == "" else ALTERED_REASON
-    return None if reason_digest(reason) == event.reason_digest else ALTERED_REASON
+    if event.reason_erased_at is None:
+        return None if reason_digest(reason) == event.reason_digest else ALTERED_REASON
+    if reason != "":
+        return ALTERED_REASON
+    return None if erasures.account_for(event) else "its reason was blanked, but no erasure lists it"
 
 
 def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
@@ -56,6 +90,7 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
     checked = 0
     # The sealed reason is read as stored and opened here, so a tampered one is reported, not raised.
     events = AuditEvent.objects.defer("reason").annotate(sealed_reason=Cast("reason", TextField()))
+    erasures = Erasures.read()
     for event in events.order_by("seq").iterator(chunk_size=batch_size):
         checked += 1
         if event.seq != expected_seq:
@@ -76,7 +111,7 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
         )
         if recomputed != event.hash:
             problems.append(ChainProblem(event.seq, "was altered after it was written"))
-        elif reason_problem := _reason_problem(event):
+        elif reason_problem := _reason_problem(event, erasures):
             problems.append(ChainProblem(event.seq, reason_problem))
         expected_seq, prev = event.seq + 1, event.hash
     problems.extend(_head_problems(expected_seq - 1, prev))

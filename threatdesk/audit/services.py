@@ -152,23 +152,32 @@ def log(
     log_many(actor=actor, entries=[Entry(action, object_type, object_id, reason, payload or {})])
 
 
+REASONS_ERASED = "audit.reasons.erased"
+
+
 @transaction.atomic
 def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], why: str) -> int:
     """Blank the free-text reasons of the events about these objects; keep their digests.
 
     Reasons are typed by people and may name someone; payloads hold codes only. The erasure is
-    itself an event, so the trail shows that and why reasons were removed.
+    itself an event, and it lists the sequence numbers of the events it blanked: the chain covers
+    that list, so `verify_audit` can tell a reason erased here from one blanked by hand.
     """
     ids = list(object_ids)
-    erased = 0
+    seqs: list[int] = []
     for start in range(0, len(ids), 500):
         events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500])
         events = events.exclude(reason_digest=reason_digest("")).filter(reason_erased_at__isnull=True)
-        erased += events.update(reason="", reason_erased_at=timezone.now())
-    if erased:
+        # Locked as they are listed, and blanked by that list, so it names exactly the events blanked.
+        seqs += events.select_for_update().values_list("seq", flat=True)
+    seqs.sort()
+    erased_at = timezone.now()
+    for start in range(0, len(seqs), 500):
+        AuditEvent.objects.filter(seq__in=seqs[start : start + 500]).update(reason="", reason_erased_at=erased_at)
+    if seqs:
         log(
-            "audit.reasons.erased",
+            REASONS_ERASED,
             actor=actor,
-            payload={"object_type": object_type, "objects": len(ids), "events": erased, "why": why},
+            payload={"object_type": object_type, "objects": len(ids), "events": len(seqs), "seqs": seqs, "why": why},
         )
-    return erased
+    return len(seqs)
