@@ -27,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from threatdesk.audit import services as audit
 from threatdesk.audit.services import actor_label
 from threatdesk.privacy import crypto
 from threatdesk.privacy.registry import FileRotation
@@ -145,6 +146,19 @@ def custody(evidence: Evidence, *, actor: Any, action: str, verified: bool = Fal
     )
 
 
+def failed_check(evidence: Evidence, *, actor: Any, action: str, purpose: str, note: str) -> None:
+    """Record a file that failed its integrity check, in its chain of custody and in the audit
+    trail, wherever it was found (a download, a case packet, a key rotation): the custody log
+    must never say a file was verified when it was not, and the trail is what people watch."""
+    custody(evidence, actor=actor, action=action, verified=False, note=note)
+    audit.log(
+        "reports.evidence.integrity_failed",
+        actor=actor,
+        obj=evidence.report,
+        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
+    )
+
+
 # The names of the sealed files written inside the innermost `atomic_with_files` block.
 _written: ContextVar[list[str] | None] = ContextVar("evidence_files_written", default=None)
 
@@ -227,11 +241,24 @@ def open_verified(evidence: Evidence) -> tuple[bytes, bool]:
     the check like one whose bytes no longer match: (b"", False).
     """
     try:
-        with default_storage.open(evidence.stored_name, "rb") as handle:
-            data = crypto.decrypt_bytes(handle.read(), _aad(evidence.stored_name))
-    except (crypto.DecryptionError, ValueError, FileNotFoundError):
+        data = crypto.decrypt_bytes(_read_sealed(evidence.stored_name), _aad(evidence.stored_name))
+    except UNREADABLE:
         return b"", False
-    return data, hashlib.sha256(data).hexdigest() == evidence.sha256
+    return data, _matches(evidence, data)
+
+
+# A sealed file that is missing, not a token, or does not open under its place.
+UNREADABLE = (crypto.DecryptionError, ValueError, FileNotFoundError)
+
+
+def _read_sealed(stored_name: str) -> bytes:
+    with default_storage.open(stored_name, "rb") as handle:
+        return bytes(handle.read())
+
+
+def _matches(evidence: Evidence, data: bytes) -> bool:
+    """Whether the bytes are those hashed at upload."""
+    return hashlib.sha256(data).hexdigest() == evidence.sha256
 
 
 def delete_sealed(stored_name: str) -> None:
@@ -314,13 +341,26 @@ def _reseal(evidence: Evidence) -> str | None:
     the file is already under the newest key.
     """
     ring = crypto.ring()
-    with default_storage.open(evidence.stored_name, "rb") as handle:
-        sealed = handle.read().decode("ascii")
+    sealed = _read_sealed(evidence.stored_name).decode("ascii")
     if crypto.key_id_of(sealed) == ring.current_id:
         return None
     plain = ring.decrypt(sealed, _aad(evidence.stored_name))
     old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
     _save_sealed(new_name, plain)
     Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
-    custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=f"key {ring.current_id}")
+    _record_reseal(evidence, plain, key_id=ring.current_id)
     return old_name
+
+
+def _record_reseal(evidence: Evidence, plain: bytes, *, key_id: str) -> None:
+    """The custody entry of a re-sealed file, saying whether its bytes still match the hash taken
+    at upload. A file that does not is re-sealed all the same (its bytes are what they are, and
+    the old key must be retirable), but as a failed check, as a download records one."""
+    note = f"key {key_id}"
+    if _matches(evidence, plain):
+        custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=note)
+    else:
+        note = f"{note}; integrity check failed"
+        failed_check(
+            evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, purpose=CustodyEntry.Action.RE_ENCRYPTED, note=note
+        )

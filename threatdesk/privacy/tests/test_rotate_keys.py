@@ -226,3 +226,18 @@ def test_a_bad_key_ring_stops_the_command_with_one_line(old_data: Path, settings
         call_command("rotate_keys", stdout=StringIO())
     assert "\n" not in str(refused.value)
     assert not AuditEvent.objects.filter(action="privacy.keys.rotated").exists()
+
+
+def test_a_file_that_no_longer_matches_its_hash_is_re_encrypted_as_a_failed_check(old_data: Path, settings: Any) -> None:
+    """The custody log must say what the rotation found, as a download does: here the recorded
+    SHA-256 was changed, so the bytes re-sealed no longer match it."""
+    altered = Evidence.objects.order_by("pk").first()
+    assert altered is not None
+    Evidence.objects.filter(pk=altered.pk).update(sha256="0" * 64)
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    assert rotate_keys().files == 3
+    entries = CustodyEntry.objects.filter(action=CustodyEntry.Action.RE_ENCRYPTED)
+    assert {(e.evidence_id, e.sha256_verified) for e in entries} == {(e.pk, e.pk != altered.pk) for e in Evidence.objects.all()}
+    assert entries.get(evidence=altered).note == "key new; integrity check failed"
+    event = AuditEvent.objects.get(action="reports.evidence.integrity_failed")
+    assert event.payload == {"evidence": altered.public_code, "purpose": "re_encrypted", "sha256_verified": False}
