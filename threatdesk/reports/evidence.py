@@ -314,11 +314,13 @@ def rotate_evidence_files() -> FileRotation:
     """Re-seal every evidence file whose key is not the newest one (key rotation).
 
     A file retention has destroyed is passed over and counted: its record stays, its bytes are
-    gone. Each file is re-sealed under a lock on its row, so a retention run destroying it
-    meanwhile waits or is seen. The old copy is deleted only after the row has moved to the new
-    one: an interruption leaves a spare file, never a lost one, and a rollback deletes the new one.
+    gone. A file that fails its integrity check is counted too, and the rotation goes on with
+    the others: one lost or altered file must not keep every other from the new key. Each file
+    is re-sealed under a lock on its row, so a retention run destroying it meanwhile waits or is
+    seen. The old copy is deleted only after the row has moved to the new one: an interruption
+    leaves a spare file, never a lost one, and a rollback deletes the new one.
     """
-    resealed = destroyed = 0
+    resealed = destroyed = failed = 0
     for pk in Evidence.objects.order_by("pk").values_list("pk", flat=True).iterator():
         with atomic_with_files():
             evidence = Evidence.objects.select_for_update().select_related("report").filter(pk=pk).first()
@@ -327,40 +329,52 @@ def rotate_evidence_files() -> FileRotation:
             if evidence.destroyed_at is not None:
                 destroyed += 1
                 continue
-            old_name = _reseal(evidence)
-        if old_name is not None:
-            delete_sealed(old_name)
+            outcome = _reseal(evidence)
+        if outcome.old_name is not None:
+            delete_sealed(outcome.old_name)
             resealed += 1
-    return FileRotation(resealed=resealed, destroyed=destroyed)
+        failed += not outcome.verified
+    return FileRotation(resealed=resealed, destroyed=destroyed, failed=failed)
 
 
-def _reseal(evidence: Evidence) -> str | None:
+@dataclass(frozen=True)
+class _Resealed:
+    old_name: str | None = None  # the copy to delete once the row's move has committed
+    verified: bool = True
+
+
+def _reseal(evidence: Evidence) -> _Resealed:
     """Seal the file again under the newest key under a new name, and point the row there.
 
-    Returns the old name, for the caller to delete once the row's move has committed; None when
-    the file is already under the newest key.
+    Returns the old name, for the caller to delete once the row's move has committed (none when
+    the file is already under the newest key), and whether the file passed its integrity check.
+    A file that is missing or does not open cannot be re-sealed: it is recorded as a failed
+    check, as a download records one, and left as it is.
     """
     ring = crypto.ring()
-    sealed = _read_sealed(evidence.stored_name).decode("ascii")
-    if crypto.key_id_of(sealed) == ring.current_id:
-        return None
-    plain = ring.decrypt(sealed, _aad(evidence.stored_name))
+    try:
+        sealed = _read_sealed(evidence.stored_name).decode("ascii")
+        if crypto.key_id_of(sealed) == ring.current_id:
+            return _Resealed()
+        plain = ring.decrypt(sealed, _aad(evidence.stored_name))
+    except UNREADABLE:
+        note = "integrity check failed; missing or does not open, not re-encrypted"
+        failed_check(evidence, actor=None, action=CustodyEntry.Action.VIEWED, purpose=CustodyEntry.Action.RE_ENCRYPTED, note=note)
+        return _Resealed(verified=False)
     old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
     _save_sealed(new_name, plain)
     Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
-    _record_reseal(evidence, plain, key_id=ring.current_id)
-    return old_name
+    return _Resealed(old_name, verified=_record_reseal(evidence, plain, key_id=ring.current_id))
 
 
-def _record_reseal(evidence: Evidence, plain: bytes, *, key_id: str) -> None:
-    """The custody entry of a re-sealed file, saying whether its bytes still match the hash taken
-    at upload. A file that does not is re-sealed all the same (its bytes are what they are, and
-    the old key must be retirable), but as a failed check, as a download records one."""
-    note = f"key {key_id}"
+def _record_reseal(evidence: Evidence, plain: bytes, *, key_id: str) -> bool:
+    """Write the custody entry of a re-sealed file, saying whether its bytes still match the hash
+    taken at upload, and return that. A file that does not is re-sealed all the same (its bytes
+    are what they are, and the old key must be retirable), but as a failed check, as a download
+    records one."""
+    action, note = CustodyEntry.Action.RE_ENCRYPTED, f"key {key_id}"
     if _matches(evidence, plain):
-        custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=note)
-    else:
-        note = f"{note}; integrity check failed"
-        failed_check(
-            evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, purpose=CustodyEntry.Action.RE_ENCRYPTED, note=note
-        )
+        custody(evidence, actor=None, action=action, verified=True, note=note)
+        return True
+    failed_check(evidence, actor=None, action=action, purpose=action, note=f"{note}; integrity check failed")
+    return False
