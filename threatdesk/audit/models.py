@@ -1,7 +1,8 @@
 """The audit trail: append-only events, each chained to the one before by a SHA-256 hash.
 
 An edited event no longer matches its hash; a deleted one breaks the link to its successor; a
-removed tail no longer matches the head row. `manage.py verify_audit` checks all three.
+removed tail no longer matches the head row, and the head row carries a keyed MAC, so moving
+it back onto the new last event shows too. `manage.py verify_audit` checks all of these.
 Payloads hold codes and ids only, never personal data. Reasons are typed by people and may name
 someone, so they are sealed at rest like every other free text, the chain covers a reason's
 digest, and the text can be erased (retention, an erasure request) without breaking the chain.
@@ -42,11 +43,17 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row: the newest event's sequence and hash. Locked while an event is appended."""
+    """One row: the newest event's sequence and hash. Locked while an event is appended.
+
+    The MAC is a keyed hash (under PSEUDONYM_KEY, which the database does not hold) of the
+    sequence and hash: both are in the events table, so without it anyone who cuts off the
+    newest events could copy the new last event's values here and the trail would look whole.
+    """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    mac = models.CharField(max_length=64, default="", help_text="Keyed hash (HMAC) of seq and hash.")
 
     def __str__(self) -> str:
         return f"head at #{self.seq}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 
 from django.db import models
@@ -9,8 +10,8 @@ from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 
 from threatdesk.audit.models import AuditEvent, AuditHead
-from threatdesk.audit.services import GENESIS, event_hash, object_ref, reason_digest
-from threatdesk.privacy.crypto import DecryptionError, decrypt_text
+from threatdesk.audit.services import GENESIS, REASONS_ERASED, event_hash, head_mac, object_ref, reason_digest
+from threatdesk.privacy.crypto import DecryptionError, KeyRingError, decrypt_text
 
 REASON_PLACE = "audit_auditevent.reason"
 
@@ -26,15 +27,60 @@ def events_for(obj: models.Model) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).select_related("actor")
 
 
-def _reason_matches(event: AuditEvent) -> bool:
-    """The reason opens and matches the digest the chain covers, or it was erased (empty)."""
+ALTERED_REASON = "its reason was altered after it was written"
+
+
+@dataclass(frozen=True)
+class Erasures:
+    """The reasons the trail's erasure events account for.
+
+    An erasure event lists the sequence numbers of the events whose reasons it blanked; the chain
+    covers the list, so a forged one shows as an altered event. Erasure events written before
+    they carried a list say only which kind of object they were about: a reason blanked then is
+    accepted when such an event about the same kind of object comes after it. That is all the
+    trail can tell of those, and it is what was checked before.
+    """
+
+    listed: frozenset[int]
+    unlisted: dict[str, int]  # object type -> sequence number of the newest erasure without a list
+
+    @classmethod
+    def read(cls) -> Erasures:
+        listed: set[int] = set()
+        unlisted: dict[str, int] = {}
+        for seq, payload in AuditEvent.objects.filter(action=REASONS_ERASED).values_list("seq", "payload"):
+            payload = payload if isinstance(payload, dict) else {}  # a tampered one is reported by the walk
+            if "seqs" in payload:
+                seqs = payload["seqs"] if isinstance(payload["seqs"], list) else []
+                listed.update(n for n in seqs if isinstance(n, int))
+            else:
+                object_type = str(payload.get("object_type", ""))
+                unlisted[object_type] = max(seq, unlisted.get(object_type, 0))
+        return cls(frozenset(listed), unlisted)
+
+    def account_for(self, event: AuditEvent) -> bool:
+        return event.seq in self.listed or self.unlisted.get(event.object_type, 0) > event.seq
+
+
+def _reason_problem(event: AuditEvent, erasures: Erasures) -> str | None:
+    """What is wrong with the event's reason, if anything: it must open and match the digest the
+    chain covers, or have been erased (empty) by an erasure the trail records.
+
+    A reason sealed under a key the ring lacks (a key dropped before rotation finished, or a
+    forged key id) is that event's problem, named with the key, so the rest of the trail is
+    still checked and listed.
+    """
     try:
         reason = decrypt_text(event.sealed_reason, REASON_PLACE)  # type: ignore[attr-defined]
+    except KeyRingError as exc:
+        return f"its reason does not open ({exc})"
     except DecryptionError:
-        return False
-    if event.reason_erased_at is not None:
-        return reason == ""
-    return reason_digest(reason) == event.reason_digest
+        return ALTERED_REASON
+    if event.reason_erased_at is None:
+        return None if reason_digest(reason) == event.reason_digest else ALTERED_REASON
+    if reason != "":
+        return ALTERED_REASON
+    return None if erasures.account_for(event) else "its reason was blanked, but no erasure lists it"
 
 
 def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
@@ -44,6 +90,7 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
     checked = 0
     # The sealed reason is read as stored and opened here, so a tampered one is reported, not raised.
     events = AuditEvent.objects.defer("reason").annotate(sealed_reason=Cast("reason", TextField()))
+    erasures = Erasures.read()
     for event in events.order_by("seq").iterator(chunk_size=batch_size):
         checked += 1
         if event.seq != expected_seq:
@@ -64,11 +111,25 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
         )
         if recomputed != event.hash:
             problems.append(ChainProblem(event.seq, "was altered after it was written"))
-        elif not _reason_matches(event):
-            problems.append(ChainProblem(event.seq, "its reason was altered after it was written"))
+        elif reason_problem := _reason_problem(event, erasures):
+            problems.append(ChainProblem(event.seq, reason_problem))
         expected_seq, prev = event.seq + 1, event.hash
-    head = AuditHead.objects.filter(id=1).first()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
-    if head_seq != expected_seq - 1 or head_hash != prev:
-        problems.append(ChainProblem(head_seq, "the newest events were removed (head does not match)"))
+    problems.extend(_head_problems(expected_seq - 1, prev))
     return checked, problems
+
+
+def _head_problems(last_seq: int, last_hash: str) -> list[ChainProblem]:
+    """What is wrong with the head row, given the last event the walk found.
+
+    A migration creates the row, so a missing one was deleted (with the whole trail, perhaps). Its
+    MAC is keyed, so a head moved back onto the last event left after a cut no longer matches
+    it; a head that matches its MAC but not the last event means the newest events were removed.
+    """
+    head = AuditHead.objects.filter(id=1).first()
+    if head is None:
+        return [ChainProblem(last_seq, "the head row is missing (the trail may have been wiped)")]
+    if not hmac.compare_digest(head.mac, head_mac(head.seq, head.hash)):
+        return [ChainProblem(head.seq, "the head row was altered (its MAC does not match)")]
+    if head.seq != last_seq or head.hash != last_hash:
+        return [ChainProblem(head.seq, "the newest events were removed (head does not match)")]
+    return []

@@ -72,20 +72,31 @@ def event_hash(
     return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
 
 
+def head_mac(seq: int, hash_: str) -> str:
+    """The head row's MAC: a keyed hash of where the trail ends. The key is not in the database,
+    so someone who cuts off the newest events cannot make the head match the new last event; only
+    a head row (with its MAC) copied before the cut can be put back."""
+    return crypto.blind_index("audit-head", f"{seq}:{hash_}")
+
+
 def _locked_head() -> tuple[int, str]:
     """The newest event's (seq, hash), locked until the transaction ends; on SQLite the
     transaction's BEGIN IMMEDIATE already holds the database's one write lock. Every write reads
-    this row, hence plain SQL; the ORM creates the row the first time."""
+    this row, hence plain SQL. A migration creates the row; the ORM creates it again (with its MAC,
+    at the start) only in a database emptied since, such as a test's."""
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     found = sql.first_row(f"SELECT seq, hash FROM {sql.table(AuditHead)} WHERE id = 1{lock}")  # noqa: S608
     if found is None:
-        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1, defaults={"mac": head_mac(0, GENESIS)})
         return head.seq, head.hash
     return int(found[0]), str(found[1])
 
 
 def _move_head(seq: int, hash_: str) -> None:
-    sql.execute(f"UPDATE {sql.table(AuditHead)} SET seq = %s, hash = %s WHERE id = 1", [seq, hash_])  # noqa: S608
+    sql.execute(
+        f"UPDATE {sql.table(AuditHead)} SET seq = %s, hash = %s, mac = %s WHERE id = 1",  # noqa: S608
+        [seq, hash_, head_mac(seq, hash_)],
+    )
 
 
 def object_ref(obj: models.Model | None) -> tuple[str, str]:
@@ -141,23 +152,32 @@ def log(
     log_many(actor=actor, entries=[Entry(action, object_type, object_id, reason, payload or {})])
 
 
+REASONS_ERASED = "audit.reasons.erased"
+
+
 @transaction.atomic
 def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], why: str) -> int:
     """Blank the free-text reasons of the events about these objects; keep their digests.
 
     Reasons are typed by people and may name someone; payloads hold codes only. The erasure is
-    itself an event, so the trail shows that and why reasons were removed.
+    itself an event, and it lists the sequence numbers of the events it blanked: the chain covers
+    that list, so `verify_audit` can tell a reason erased here from one blanked by hand.
     """
     ids = list(object_ids)
-    erased = 0
+    seqs: list[int] = []
     for start in range(0, len(ids), 500):
         events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500])
         events = events.exclude(reason_digest=reason_digest("")).filter(reason_erased_at__isnull=True)
-        erased += events.update(reason="", reason_erased_at=timezone.now())
-    if erased:
+        # Locked as they are listed, and blanked by that list, so it names exactly the events blanked.
+        seqs += events.select_for_update().values_list("seq", flat=True)
+    seqs.sort()
+    erased_at = timezone.now()
+    for start in range(0, len(seqs), 500):
+        AuditEvent.objects.filter(seq__in=seqs[start : start + 500]).update(reason="", reason_erased_at=erased_at)
+    if seqs:
         log(
-            "audit.reasons.erased",
+            REASONS_ERASED,
             actor=actor,
-            payload={"object_type": object_type, "objects": len(ids), "events": erased, "why": why},
+            payload={"object_type": object_type, "objects": len(ids), "events": len(seqs), "seqs": seqs, "why": why},
         )
-    return erased
+    return len(seqs)

@@ -18,11 +18,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class FileRotation:
-    """What a file rotator did: files re-sealed under the newest key, and files it passed over
-    because retention had already destroyed them (their records stay, their bytes are gone)."""
+    """What a file rotator did: files re-sealed under the newest key, files it passed over
+    because retention had already destroyed them (their records stay, their bytes are gone), and
+    files that failed their integrity check (missing, altered, or not opening)."""
 
     resealed: int = 0
     destroyed: int = 0
+    failed: int = 0
 
 
 FileRotator = Callable[[], FileRotation]

@@ -29,6 +29,7 @@ class RotationResult:
     columns: dict[str, int] = field(default_factory=dict)
     files: int = 0
     files_destroyed: int = 0  # passed over: retention deleted their bytes, so nothing needs the old key
+    files_failed: int = 0  # failed their integrity check; recorded in custody and the audit trail
 
     @property
     def values(self) -> int:
@@ -70,7 +71,9 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
 
     Safe to interrupt and run again: values already under the newest key are skipped. Retire an
     old key from FIELD_KEYS only after this has finished. Raises KeyRingError or DecryptionError
-    when the ring is malformed or a value does not open; batches done before stay done.
+    when the ring is malformed or a value does not open; batches done before stay done. An
+    evidence file that fails its integrity check does not stop it: it is counted in
+    `files_failed` (and recorded by its app), and the rest go on.
     """
     result = RotationResult()
     for model in apps.get_models():
@@ -83,9 +86,10 @@ def rotate_keys(*, batch: int = 1000, progress: Callable[[str], None] | None = N
         rotation = rotator()
         result.files += rotation.resealed
         result.files_destroyed += rotation.destroyed
+        result.files_failed += rotation.failed
     if progress:
         destroyed = f"{result.files_destroyed} passed over, destroyed under the retention policy"
-        progress(f"files: {result.files} re-encrypted, {destroyed}")
+        progress(f"files: {result.files} re-encrypted, {destroyed}, {result.files_failed} failed their integrity check")
     return result
 
 

@@ -27,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from threatdesk.audit import services as audit
 from threatdesk.audit.services import actor_label
 from threatdesk.privacy import crypto
 from threatdesk.privacy.registry import FileRotation
@@ -145,6 +146,19 @@ def custody(evidence: Evidence, *, actor: Any, action: str, verified: bool = Fal
     )
 
 
+def failed_check(evidence: Evidence, *, actor: Any, action: str, purpose: str, note: str) -> None:
+    """Record a file that failed its integrity check, in its chain of custody and in the audit
+    trail, wherever it was found (a download, a case packet, a key rotation): the custody log
+    must never say a file was verified when it was not, and the trail is what people watch."""
+    custody(evidence, actor=actor, action=action, verified=False, note=note)
+    audit.log(
+        "reports.evidence.integrity_failed",
+        actor=actor,
+        obj=evidence.report,
+        payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
+    )
+
+
 # The names of the sealed files written inside the innermost `atomic_with_files` block.
 _written: ContextVar[list[str] | None] = ContextVar("evidence_files_written", default=None)
 
@@ -227,11 +241,24 @@ def open_verified(evidence: Evidence) -> tuple[bytes, bool]:
     the check like one whose bytes no longer match: (b"", False).
     """
     try:
-        with default_storage.open(evidence.stored_name, "rb") as handle:
-            data = crypto.decrypt_bytes(handle.read(), _aad(evidence.stored_name))
-    except (crypto.DecryptionError, ValueError, FileNotFoundError):
+        data = crypto.decrypt_bytes(_read_sealed(evidence.stored_name), _aad(evidence.stored_name))
+    except UNREADABLE:
         return b"", False
-    return data, hashlib.sha256(data).hexdigest() == evidence.sha256
+    return data, _matches(evidence, data)
+
+
+# A sealed file that is missing, not a token, or does not open under its place.
+UNREADABLE = (crypto.DecryptionError, ValueError, FileNotFoundError)
+
+
+def _read_sealed(stored_name: str) -> bytes:
+    with default_storage.open(stored_name, "rb") as handle:
+        return bytes(handle.read())
+
+
+def _matches(evidence: Evidence, data: bytes) -> bool:
+    """Whether the bytes are those hashed at upload."""
+    return hashlib.sha256(data).hexdigest() == evidence.sha256
 
 
 def delete_sealed(stored_name: str) -> None:
@@ -287,11 +314,13 @@ def rotate_evidence_files() -> FileRotation:
     """Re-seal every evidence file whose key is not the newest one (key rotation).
 
     A file retention has destroyed is passed over and counted: its record stays, its bytes are
-    gone. Each file is re-sealed under a lock on its row, so a retention run destroying it
-    meanwhile waits or is seen. The old copy is deleted only after the row has moved to the new
-    one: an interruption leaves a spare file, never a lost one, and a rollback deletes the new one.
+    gone. A file that fails its integrity check is counted too, and the rotation goes on with
+    the others: one lost or altered file must not keep every other from the new key. Each file
+    is re-sealed under a lock on its row, so a retention run destroying it meanwhile waits or is
+    seen. The old copy is deleted only after the row has moved to the new one: an interruption
+    leaves a spare file, never a lost one, and a rollback deletes the new one.
     """
-    resealed = destroyed = 0
+    resealed = destroyed = failed = 0
     for pk in Evidence.objects.order_by("pk").values_list("pk", flat=True).iterator():
         with atomic_with_files():
             evidence = Evidence.objects.select_for_update().select_related("report").filter(pk=pk).first()
@@ -300,27 +329,52 @@ def rotate_evidence_files() -> FileRotation:
             if evidence.destroyed_at is not None:
                 destroyed += 1
                 continue
-            old_name = _reseal(evidence)
-        if old_name is not None:
-            delete_sealed(old_name)
+            outcome = _reseal(evidence)
+        if outcome.old_name is not None:
+            delete_sealed(outcome.old_name)
             resealed += 1
-    return FileRotation(resealed=resealed, destroyed=destroyed)
+        failed += not outcome.verified
+    return FileRotation(resealed=resealed, destroyed=destroyed, failed=failed)
 
 
-def _reseal(evidence: Evidence) -> str | None:
+@dataclass(frozen=True)
+class _Resealed:
+    old_name: str | None = None  # the copy to delete once the row's move has committed
+    verified: bool = True
+
+
+def _reseal(evidence: Evidence) -> _Resealed:
     """Seal the file again under the newest key under a new name, and point the row there.
 
-    Returns the old name, for the caller to delete once the row's move has committed; None when
-    the file is already under the newest key.
+    Returns the old name, for the caller to delete once the row's move has committed (none when
+    the file is already under the newest key), and whether the file passed its integrity check.
+    A file that is missing or does not open cannot be re-sealed: it is recorded as a failed
+    check, as a download records one, and left as it is.
     """
     ring = crypto.ring()
-    with default_storage.open(evidence.stored_name, "rb") as handle:
-        sealed = handle.read().decode("ascii")
-    if crypto.key_id_of(sealed) == ring.current_id:
-        return None
-    plain = ring.decrypt(sealed, _aad(evidence.stored_name))
+    try:
+        sealed = _read_sealed(evidence.stored_name).decode("ascii")
+        if crypto.key_id_of(sealed) == ring.current_id:
+            return _Resealed()
+        plain = ring.decrypt(sealed, _aad(evidence.stored_name))
+    except UNREADABLE:
+        note = "integrity check failed; missing or does not open, not re-encrypted"
+        failed_check(evidence, actor=None, action=CustodyEntry.Action.VIEWED, purpose=CustodyEntry.Action.RE_ENCRYPTED, note=note)
+        return _Resealed(verified=False)
     old_name, new_name = evidence.stored_name, _new_stored_name(evidence.report.received_at)
     _save_sealed(new_name, plain)
     Evidence.objects.filter(pk=evidence.pk).update(stored_name=new_name)
-    custody(evidence, actor=None, action=CustodyEntry.Action.RE_ENCRYPTED, verified=True, note=f"key {ring.current_id}")
-    return old_name
+    return _Resealed(old_name, verified=_record_reseal(evidence, plain, key_id=ring.current_id))
+
+
+def _record_reseal(evidence: Evidence, plain: bytes, *, key_id: str) -> bool:
+    """Write the custody entry of a re-sealed file, saying whether its bytes still match the hash
+    taken at upload, and return that. A file that does not is re-sealed all the same (its bytes
+    are what they are, and the old key must be retirable), but as a failed check, as a download
+    records one."""
+    action, note = CustodyEntry.Action.RE_ENCRYPTED, f"key {key_id}"
+    if _matches(evidence, plain):
+        custody(evidence, actor=None, action=action, verified=True, note=note)
+        return True
+    failed_check(evidence, actor=None, action=action, purpose=action, note=f"{note}; integrity check failed")
+    return False

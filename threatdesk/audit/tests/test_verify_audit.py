@@ -1,5 +1,6 @@
 """`manage.py verify_audit` passes on an untouched trail and names the event behind every kind of
-tampering: an edited payload or action, an event deleted in the middle, a removed tail.
+tampering: an edited payload or action, an event deleted in the middle, a removed tail, with the
+head row left alone, moved back onto the new last event, or deleted with the whole trail.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def test_intact_chain_passes(trail: list[AuditEvent]) -> None:
 
 def test_empty_trail_passes() -> None:
     AuditEvent.objects.all().delete()
-    AuditHead.objects.all().delete()
+    AuditHead.objects.update(seq=0, hash=audit.GENESIS, mac=audit.head_mac(0, audit.GENESIS))
     assert verify_chain() == (0, [])
 
 
@@ -85,6 +86,17 @@ def test_edit_that_also_rewrites_the_hash_breaks_the_next_link(trail: list[Audit
     assert (3, "does not link to the event before it") in found
 
 
+def test_reason_under_a_key_the_ring_lacks_is_reported_with_the_other_problems(trail: list[AuditEvent]) -> None:
+    """An old key dropped before rotation finished, or a forged key id: that event's problem, and
+    the rest of the trail is still checked."""
+    run("UPDATE audit_auditevent SET reason = %s WHERE seq = %s", ["td1:zz9:" + "A" * 40, 2])
+    run("UPDATE audit_auditevent SET action = %s WHERE seq = %s", ["tests.harmless", 4])
+    assert problems() == [
+        (2, "its reason does not open (no key zz9 in FIELD_KEYS)"),
+        (4, "was altered after it was written"),
+    ]
+
+
 def test_deleted_event_in_the_middle_is_detected(trail: list[AuditEvent]) -> None:
     run("DELETE FROM audit_auditevent WHERE seq = %s", [3])
     assert problems() == [(3, "events 3..3 are missing"), (4, "does not link to the event before it")]
@@ -93,6 +105,28 @@ def test_deleted_event_in_the_middle_is_detected(trail: list[AuditEvent]) -> Non
 def test_deleted_tail_is_detected(trail: list[AuditEvent]) -> None:
     run("DELETE FROM audit_auditevent WHERE seq >= %s", [4])
     assert problems() == [(5, "the newest events were removed (head does not match)")]
+
+
+def test_deleted_tail_with_the_head_moved_back_is_detected(trail: list[AuditEvent]) -> None:
+    """Both values the head would need are in the events table; its keyed MAC is not."""
+    run("DELETE FROM audit_auditevent WHERE seq > %s", [3])
+    run("UPDATE audit_audithead SET seq = %s, hash = %s WHERE id = 1", [3, trail[2].hash])
+    assert verify_chain()[0] == 3
+    assert problems() == [(3, "the head row was altered (its MAC does not match)")]
+
+
+def test_head_whose_mac_was_edited_is_detected(trail: list[AuditEvent]) -> None:
+    run("UPDATE audit_audithead SET mac = %s WHERE id = 1", ["0" * 32])
+    assert problems() == [(5, "the head row was altered (its MAC does not match)")]
+
+
+def test_wiped_trail_and_head_row_fail_the_command(trail: list[AuditEvent]) -> None:
+    run("DELETE FROM audit_auditevent", [])
+    run("DELETE FROM audit_audithead", [])
+    err = StringIO()
+    with pytest.raises(CommandError, match=r"audit trail broken: 1 problem\(s\) in 0 events"):
+        call_command("verify_audit", stdout=StringIO(), stderr=err)
+    assert "event 0: the head row is missing (the trail may have been wiped)" in err.getvalue()
 
 
 def test_command_fails_and_names_the_edited_event(trail: list[AuditEvent]) -> None:

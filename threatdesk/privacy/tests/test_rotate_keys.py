@@ -155,7 +155,7 @@ def test_rotation_writes_an_audit_event(old_data: Path, settings: Any) -> None:
     call_command("rotate_keys", stdout=StringIO())
     event = AuditEvent.objects.filter(action="privacy.keys.rotated").get()
     assert event.actor_label == "system"
-    assert event.payload == {"key_id": "new", "values": total, "files": 3}
+    assert event.payload == {"key_id": "new", "values": total, "files": 3, "files_failed": 0}
     assert "k1" not in str(event.payload) and NEW_KEY.split(":", 1)[1] not in str(event.payload)
 
 
@@ -226,3 +226,53 @@ def test_a_bad_key_ring_stops_the_command_with_one_line(old_data: Path, settings
         call_command("rotate_keys", stdout=StringIO())
     assert "\n" not in str(refused.value)
     assert not AuditEvent.objects.filter(action="privacy.keys.rotated").exists()
+
+
+def test_a_file_that_no_longer_matches_its_hash_is_re_encrypted_as_a_failed_check(old_data: Path, settings: Any) -> None:
+    """The custody log must say what the rotation found, as a download does: here the recorded
+    SHA-256 was changed, so the bytes re-sealed no longer match it."""
+    altered = Evidence.objects.order_by("pk").first()
+    assert altered is not None
+    Evidence.objects.filter(pk=altered.pk).update(sha256="0" * 64)
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    assert rotate_keys().files == 3
+    entries = CustodyEntry.objects.filter(action=CustodyEntry.Action.RE_ENCRYPTED)
+    assert {(e.evidence_id, e.sha256_verified) for e in entries} == {(e.pk, e.pk != altered.pk) for e in Evidence.objects.all()}
+    assert entries.get(evidence=altered).note == "key new; integrity check failed"
+    event = AuditEvent.objects.get(action="reports.evidence.integrity_failed")
+    assert event.payload == {"evidence": altered.public_code, "purpose": "re_encrypted", "sha256_verified": False}
+
+
+def _lose_one(root: Path, how: str) -> Evidence:
+    """The first evidence file, gone from storage or with one byte of its sealed form altered."""
+    lost = Evidence.objects.order_by("pk").first()
+    assert lost is not None
+    path = root / lost.stored_name
+    if how == "missing":
+        path.unlink()
+    else:
+        sealed = bytearray(path.read_bytes())
+        sealed[-5] = ord("A") if sealed[-5] != ord("A") else ord("B")
+        path.write_bytes(bytes(sealed))
+    return lost
+
+
+@pytest.mark.parametrize("how", ["missing", "tampered"])
+def test_a_file_that_fails_its_check_is_recorded_and_the_others_go_on(old_data: Path, settings: Any, how: str) -> None:
+    """One lost or altered file must not keep every other file under the old key, run after run."""
+    lost = _lose_one(old_data, how)
+    settings.FIELD_KEYS = f"{NEW_KEY},{settings.FIELD_KEYS}"
+    out = StringIO()
+    with pytest.raises(CommandError, match=r"^1 evidence file\(s\) failed their integrity check") as refused:
+        call_command("rotate_keys", stdout=out)
+    assert "\n" not in str(refused.value)
+    assert "files: 2 re-encrypted, 0 passed over, destroyed under the retention policy, 1 failed" in out.getvalue()
+    assert out.getvalue().splitlines()[-1].startswith("done: ")
+    assert evidence_opens()[1:] == [True, True]
+    entry = lost.custody.order_by("at", "pk").last()
+    assert entry is not None
+    assert (entry.action, entry.sha256_verified) == (CustodyEntry.Action.VIEWED, False)
+    assert entry.note == "integrity check failed; missing or does not open, not re-encrypted"
+    failed = AuditEvent.objects.get(action="reports.evidence.integrity_failed")
+    assert failed.payload == {"evidence": lost.public_code, "purpose": "re_encrypted", "sha256_verified": False}
+    assert AuditEvent.objects.get(action="privacy.keys.rotated").payload["files_failed"] == 1

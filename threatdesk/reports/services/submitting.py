@@ -220,19 +220,8 @@ def evidence_open(*, actor: Any, evidence: Evidence, purpose: str, note: str = "
     evidence = _current(evidence)
     data, verified = evidence_files.open_verified(evidence)
     if not verified:
-        evidence_files.custody(
-            evidence,
-            actor=actor,
-            action=CustodyEntry.Action.VIEWED,
-            verified=False,
-            note="; ".join(filter(None, ["integrity check failed; not handed out", note])),
-        )
-        audit.log(
-            "reports.evidence.integrity_failed",
-            actor=actor,
-            obj=evidence.report,
-            payload={"evidence": evidence.public_code, "purpose": purpose, "sha256_verified": False},
-        )
+        note = "; ".join(filter(None, ["integrity check failed; not handed out", note]))
+        evidence_files.failed_check(evidence, actor=actor, action=CustodyEntry.Action.VIEWED, purpose=purpose, note=note)
         return b"", False
     evidence_files.custody(evidence, actor=actor, action=purpose, verified=True, note=note)
     audit.log(

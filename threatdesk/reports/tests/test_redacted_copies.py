@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.privacy.schemas import ProtectedPersonIn
 from threatdesk.privacy.services import protected_person_create, protected_person_erase
@@ -108,6 +109,15 @@ def test_redact_reports_command_redoes_every_copy(personas):
     stored = Report.objects.get(pk=report.pk)
     assert stored.redaction_state == "done"
     assert stored.narrative_redacted
+
+
+def test_redact_reports_command_leaves_one_audit_event_with_counts(personas):
+    """The copies, levels and indicators it rewrites are what readers see: the run is in the trail."""
+    submit(personas.reporter)
+    submit(None, state="NV", county="Clark")
+    call_command("redact_reports", verbosity=0)
+    event = AuditEvent.objects.get(action="reports.copies.redone")
+    assert (event.actor_label, event.payload) == ("system", {"states": 2, "reports": 2})
 
 
 def test_the_same_phone_in_two_states_shares_a_pseudonym(personas):

@@ -23,11 +23,17 @@ class Command(BaseCommand):
         except (crypto.KeySettingError, crypto.DecryptionError) as exc:
             # An operator's mistake in FIELD_KEYS (or a value that no longer opens): one line, exit 1.
             raise CommandError(f"rotate_keys stopped: {exc}. What it re-encrypted so far stays; fix it and run again.") from None
+        current = crypto.ring().current_id
         audit.log(
             "privacy.keys.rotated",
             actor=None,
-            payload={"key_id": crypto.ring().current_id, "values": result.values, "files": result.files},
+            payload={"key_id": current, "values": result.values, "files": result.files, "files_failed": result.files_failed},
         )
         # What this run re-encrypted, not what the key holds: a run that finds nothing left says 0.
-        current = crypto.ring().current_id
         self.stdout.write(f"done: {result.values} values and {result.files} files re-encrypted under key {current} in this run")
+        if result.files_failed:
+            # Everything else is done; the operator must still hear of these, and a timer must fail.
+            raise CommandError(
+                f"{result.files_failed} evidence file(s) failed their integrity check (missing, altered or not opening); "
+                "each is recorded in its chain of custody and the audit trail (reports.evidence.integrity_failed)."
+            )

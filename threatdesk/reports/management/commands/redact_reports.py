@@ -1,5 +1,6 @@
 """Make the redacted copy of every report again, state by state (after an upgrade of the
-redactor, say). Safe to run at any time: it only rewrites derived copies."""
+redactor, say). Safe to run at any time: it only rewrites derived copies, and the levels and
+indicators assessed from them. Each run is one audit event, with counts only."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from threatdesk.audit import services as audit
 from threatdesk.places.models import State
 from threatdesk.reports.redaction import redo_state
 
@@ -23,9 +25,12 @@ class Command(BaseCommand):
             states = states.filter(code=state.upper())
             if not states.exists():
                 raise CommandError(f"no state {state!r}")
-        total = 0
+        total = redone_states = 0
         for item in states.filter(reports__isnull=False).distinct():
             done = redo_state(item.pk)
             total += done
+            redone_states += 1
             self.stdout.write(f"{item.code}: {done} report(s) redacted again") if options["verbosity"] > 1 else None
+        # The run rewrites what readers see and may change levels: the trail must show it happened.
+        audit.log("reports.copies.redone", actor=None, payload={"states": redone_states, "reports": total})
         self.stdout.write(f"{total} report(s) redacted again")
