@@ -450,6 +450,8 @@ LOGGING = {
     "loggers": {
         # Django's SQL logger would echo ciphertext and parameters at DEBUG; keep it quiet.
         "django.db.backends": {"level": "INFO"},
+        # A name a template does not find is logged at DEBUG with the whole context, personal data and all.
+        "django.template": {"level": "INFO"},
         "axes": {"level": "WARNING"},
         # The PDF renderer narrates every layout step at INFO, and complains about screen-only CSS.
         "weasyprint": {"level": "ERROR"},

@@ -182,3 +182,12 @@ def test_a_receipt_code_typed_loosely_still_opens_its_status(personas: Personas)
 def test_the_search_finds_a_canary_when_one_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     logging.getLogger("threatdesk.tests").debug("narrative: %s", CANARY_WORKER)
     assert leaks(caplog)
+
+
+def test_a_template_look_up_that_fails_logs_no_context(caplog: pytest.LogCaptureFixture) -> None:
+    """Django logs a name a template does not find at DEBUG, with the whole context in the
+    traceback: with LOG_LEVEL=DEBUG, a report's words would be in the log."""
+    from django.template import engines
+
+    engines["django"].from_string("{{ not_there }}").render({"words": CANARY_WORKER})
+    assert not leaks(caplog)
