@@ -1,5 +1,5 @@
-"""Site-wide middleware: requests refused before any page or API operation reads them, and
-answers that must stay out of every cache."""
+"""Site-wide middleware: requests refused before any page or API operation reads them, answers
+that must stay out of every cache, and pages whose write met a busy database."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from urllib.parse import parse_qsl
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from threatdesk.api import API_PREFIX
+from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
 
 NUL = "\x00"
 
@@ -87,3 +89,19 @@ class PrivateAnswersNotStored:
         if kept_out_of_caches(request):
             add_never_cache_headers(response)
         return response
+
+
+class DatabaseBusyPage:
+    """Answer a page whose write met a busy database with a 503 page that says nothing was
+    stored, instead of the server-error page (the API has its own JSON answer)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not database_busy(exception):
+            return None
+        return with_retry_after(render(request, "503.html", {"message": BUSY_MESSAGE}, status=503))

@@ -214,7 +214,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "threatdesk.api.MethodNotAllowedAsJson",
-    "threatdesk.lib.busy.DatabaseBusyPage",
+    "threatdesk.middleware.DatabaseBusyPage",
 ]
 
 ROOT_URLCONF = "threatdesk.urls"

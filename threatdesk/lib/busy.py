@@ -5,11 +5,8 @@ Retry-After rather than as a server error; a report form keeps what was typed.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse
 
 RETRY_AFTER_S = 30
 BUSY_MESSAGE = (
@@ -31,19 +28,3 @@ def database_busy(exc: BaseException) -> bool:
 def with_retry_after(response: HttpResponse) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_S)
     return response
-
-
-class DatabaseBusyPage:
-    """Answer a page whose write met a busy database with a 503 page that says nothing was
-    stored, instead of the server-error page (the API has its own JSON answer)."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not database_busy(exception):
-            return None
-        return with_retry_after(render(request, "503.html", {"message": BUSY_MESSAGE}, status=503))
