@@ -325,8 +325,42 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "evidence"
+
+
+def _evidence_storage() -> dict[str, Any]:
+    """Where sealed evidence files are kept: the local folder MEDIA_ROOT, or, once
+    EVIDENCE_S3_BUCKET names one, an S3-compatible bucket that every web host shares. The bucket's
+    credentials come from boto3's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a
+    profile, or the host's role), so no secret of the bucket's passes through these settings."""
+    bucket = os.environ.get("EVIDENCE_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
+        raise ImproperlyConfigured(
+            f"EVIDENCE_S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens), not {bucket!r}"
+        )
+    endpoint = os.environ.get("EVIDENCE_S3_ENDPOINT_URL", "").strip()
+    if endpoint and (urlsplit(endpoint).scheme not in {"http", "https"} or not urlsplit(endpoint).hostname):
+        raise ImproperlyConfigured(
+            f"EVIDENCE_S3_ENDPOINT_URL must be an http:// or https:// address, such as https://s3.example.gov, not {endpoint!r}"
+        )
+    style = os.environ.get("EVIDENCE_S3_ADDRESSING_STYLE", "").strip().lower() or "auto"
+    if style not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured(f"EVIDENCE_S3_ADDRESSING_STYLE must be auto, path or virtual, not {style!r}")
+    return {
+        "BACKEND": "threatdesk.reports.storage.EvidenceS3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "location": os.environ.get("EVIDENCE_S3_PREFIX", "evidence").strip().strip("/"),
+            "endpoint_url": endpoint or None,
+            "region_name": os.environ.get("EVIDENCE_S3_REGION", "").strip() or None,
+            "addressing_style": style,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    "default": _evidence_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

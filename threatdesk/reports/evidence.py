@@ -310,6 +310,39 @@ def _written_before(name: str, cutoff: datetime) -> bool:
         return False
 
 
+# Where `probe_storage` writes: apart from the evidence, in a shape the sweep never matches.
+PROBE_FOLDER = "probe"
+
+
+def probe_storage() -> str:
+    """Write one sealed file, read it back, find it listed, and delete it, as evidence uploads,
+    hand-outs, sweeps and retention do; return where the files go. Run before going live and after
+    a change to the storage settings: otherwise the first upload is what finds a wrong bucket,
+    credential or permission. Raises the storage's own error, or EvidenceError."""
+    name = f"{PROBE_FOLDER}/{secrets.token_hex(16)}.sealed"
+    data = secrets.token_bytes(64)
+    _save_sealed(name, data)
+    try:
+        if crypto.decrypt_bytes(_read_sealed(name), _aad(name)) != data:
+            raise EvidenceError("the file read back is not the file written")
+        if name.rpartition("/")[2] not in default_storage.listdir(PROBE_FOLDER)[1]:
+            raise EvidenceError("the file written is not listed")
+        default_storage.get_modified_time(name)
+    finally:
+        delete_sealed(name)
+    if default_storage.exists(name):
+        raise EvidenceError("the file deleted is still there")
+    return _where_files_go()
+
+
+def _where_files_go() -> str:
+    bucket = getattr(default_storage, "bucket_name", None)
+    location = getattr(default_storage, "location", "")
+    if bucket:
+        return f"bucket {bucket}, under {location or '/'}"
+    return f"folder {location}"
+
+
 def rotate_evidence_files() -> FileRotation:
     """Re-seal every evidence file whose key is not the newest one (key rotation).
 

@@ -35,15 +35,15 @@ DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 production = production_environment
 
 
-def load(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def load(env: dict[str, str], tmp_path: Path, show: str = SHOW) -> subprocess.CompletedProcess[str]:
     full = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "THREATDESK_VAR_DIR": str(tmp_path), **env}
     return subprocess.run(
-        [sys.executable, "-c", SHOW], cwd=ROOT, env=full, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", show], cwd=ROOT, env=full, capture_output=True, text=True, timeout=60, check=False
     )
 
 
-def loaded(env: dict[str, str], tmp_path: Path) -> dict[str, Any]:
-    done = load(env, tmp_path)
+def loaded(env: dict[str, str], tmp_path: Path, show: str = SHOW) -> dict[str, Any]:
+    done = load(env, tmp_path, show)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
 
@@ -320,3 +320,68 @@ def test_development_fills_what_the_environment_leaves_unset_from_dotenv(tmp_pat
     assert done.returncode == 0, done.stderr[-2000:]
     shown = json.loads(done.stdout.splitlines()[-1])
     assert shown == {"DEBUG": True, "SECRET_KEY": "x" * 50, "FIELD_KEYS": written["FIELD_KEYS"]}
+
+
+SHOW_STORAGE = "import json, threatdesk.settings as s; print(json.dumps(s.STORAGES['default'], default=str))"
+
+
+def evidence_storage(env: dict[str, str], tmp_path: Path) -> dict[str, Any]:
+    return loaded(env, tmp_path, SHOW_STORAGE)
+
+
+def test_evidence_stays_in_the_local_folder_unless_a_bucket_is_named(tmp_path: Path) -> None:
+    assert evidence_storage(production(EVIDENCE_S3_BUCKET=""), tmp_path) == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "evidence")},
+    }
+
+
+def test_a_named_bucket_takes_the_evidence_with_its_endpoint_region_prefix_and_style(tmp_path: Path) -> None:
+    env = production(
+        EVIDENCE_S3_BUCKET="county-evidence.example",
+        EVIDENCE_S3_ENDPOINT_URL="https://minio.internal.example.gov:9000",
+        EVIDENCE_S3_REGION="us-gov-west-1",
+        EVIDENCE_S3_PREFIX="/threatdesk/evidence/",
+        EVIDENCE_S3_ADDRESSING_STYLE="Path",
+    )
+    assert evidence_storage(env, tmp_path) == {
+        "BACKEND": "threatdesk.reports.storage.EvidenceS3Storage",
+        "OPTIONS": {
+            "bucket_name": "county-evidence.example",
+            "location": "threatdesk/evidence",
+            "endpoint_url": "https://minio.internal.example.gov:9000",
+            "region_name": "us-gov-west-1",
+            "addressing_style": "path",
+        },
+    }
+
+
+def test_a_bucket_alone_takes_aws_defaults_and_the_evidence_prefix(tmp_path: Path) -> None:
+    options = evidence_storage(production(EVIDENCE_S3_BUCKET="threatdesk-evidence"), tmp_path)["OPTIONS"]
+    assert options == {
+        "bucket_name": "threatdesk-evidence",
+        "location": "evidence",
+        "endpoint_url": None,
+        "region_name": None,
+        "addressing_style": "auto",
+    }
+
+
+@pytest.mark.parametrize(
+    "env,words",
+    [
+        ({"EVIDENCE_S3_BUCKET": "Evidence_Bucket"}, "EVIDENCE_S3_BUCKET must be a bucket name"),
+        ({"EVIDENCE_S3_BUCKET": "ab"}, "EVIDENCE_S3_BUCKET must be a bucket name"),
+        (
+            {"EVIDENCE_S3_BUCKET": "threatdesk-evidence", "EVIDENCE_S3_ENDPOINT_URL": "minio:9000"},
+            "EVIDENCE_S3_ENDPOINT_URL must be an http:// or https:// address",
+        ),
+        (
+            {"EVIDENCE_S3_BUCKET": "threatdesk-evidence", "EVIDENCE_S3_ADDRESSING_STYLE": "subdomain"},
+            "EVIDENCE_S3_ADDRESSING_STYLE must be auto, path or virtual",
+        ),
+    ],
+    ids=["upper-case", "too-short", "endpoint-without-scheme", "unknown-style"],
+)
+def test_evidence_storage_settings_that_cannot_work_are_refused_at_start(env: dict[str, str], words: str, tmp_path: Path) -> None:
+    assert words in refusal(production(**env), tmp_path)

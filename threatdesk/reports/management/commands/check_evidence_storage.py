@@ -1,0 +1,23 @@
+"""`manage.py check_evidence_storage`: prove the evidence storage takes, gives back and deletes a file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from threatdesk.reports import evidence
+
+
+class Command(BaseCommand):
+    help = (
+        "Write a sealed test file to the evidence storage (the local folder, or the bucket EVIDENCE_S3_BUCKET "
+        "names), read it back, list it and delete it. Exits non-zero, naming the error, if any step fails."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            where = evidence.probe_storage()
+        except Exception as exc:
+            raise CommandError(f"the evidence storage failed: {type(exc).__name__}: {exc}") from None
+        self.stdout.write(f"ok: the evidence storage ({where}) wrote, read back, listed and deleted a sealed file")
