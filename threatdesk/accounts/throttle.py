@@ -84,15 +84,22 @@ def pages_rate_limited(
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                throttle = AddressRateThrottle(rate, scope)
-                if not throttle.allow_request(request):
-                    seconds = math.ceil(throttle.wait() or 1)
-                    response = render(request, "429.html", {"seconds": seconds}, status=429)
-                    response["Retry-After"] = str(seconds)
-                    return response
-            return view(request, *args, **kwargs)
+            return page_refused_by_rate(request, rate, scope) or view(request, *args, **kwargs)
 
         return limited
 
     return decorate
+
+
+def page_refused_by_rate(request: HttpRequest, rate: str, scope: str = AnonRateThrottle.scope) -> HttpResponse | None:
+    """The 429 page for a visitor without a login past `rate` under `scope` (counting this call),
+    or None: for a view that limits only some of its answers."""
+    if request.user.is_authenticated:
+        return None
+    throttle = AddressRateThrottle(rate, scope)
+    if throttle.allow_request(request):
+        return None
+    seconds = math.ceil(throttle.wait() or 1)
+    response = render(request, "429.html", {"seconds": seconds}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
@@ -29,9 +32,12 @@ from threatdesk.reports.forms import LevelForm, ReceiptLookupForm, ReportFilterF
 from threatdesk.reports.models import CustodyEntry, Report
 from threatdesk.reports.taxonomy import Source
 
-# The receipt codes of the reports filed in this browser session, newest last: the receipt page
-# shows a report's guidance only to its filer, since its headings tell what kind of threat it was.
-FILED_IN_SESSION = "reports.filed"
+# The receipt codes of the reports filed in this browser, newest last, in a signed cookie: the
+# receipt page shows a report's guidance only to its filer, since its headings tell what kind of
+# threat it was. A cookie rather than the session, so that acknowledging a report that has
+# committed needs no further write, which a busy or lost database could refuse.
+FILED_COOKIE = "td_filed"
+FILED_SALT = "threatdesk.reports.filed"
 FILED_KEPT = 20
 
 
@@ -67,9 +73,9 @@ def report_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "This form was already sent with other details. Check them and send again to file a new report.")
             status = 409
         else:
-            _remember_filed(request, result.report.public_code)
             _tell_files_added(request, result.files_added)
-            return redirect("reports:receipt", code=result.report.public_code)
+            code = result.report.public_code
+            return _remember_filed(request, redirect("reports:receipt", code=code), code)
     if posted:
         form.note_files_not_kept()
     response = render(request, "reports/report_form.html", {"form": form}, status=status)
@@ -84,18 +90,41 @@ def _tell_files_added(request: HttpRequest, added: int) -> None:
         messages.success(request, f"This form had already been sent, so no second report was made: {files} stored with it.")
 
 
-def _remember_filed(request: HttpRequest, code: str) -> None:
-    filed = [c for c in request.session.get(FILED_IN_SESSION, []) if c != code]
-    request.session[FILED_IN_SESSION] = [*filed, code][-FILED_KEPT:]
+def _filed_here(request: HttpRequest) -> list[str]:
+    """The receipt codes this browser filed while signed in as it is now (or signed out): a
+    cookie set for one account does not open the receipts for the next person to sign in, or for
+    anyone after a sign-out."""
+    try:
+        user, codes = signing.loads(request.COOKIES.get(FILED_COOKIE, ""), salt=FILED_SALT, max_age=settings.SESSION_COOKIE_AGE)
+    except (signing.BadSignature, TypeError, ValueError):
+        return []
+    if user != request.user.pk or not isinstance(codes, list):
+        return []
+    return [c for c in codes if isinstance(c, str)]
 
 
-@pages_rate_limited(selectors.RECEIPT_RATE)
+def _remember_filed(request: HttpRequest, response: HttpResponse, code: str) -> HttpResponse:
+    codes = [*(c for c in _filed_here(request) if c != code), code][-FILED_KEPT:]
+    response.set_cookie(
+        FILED_COOKIE,
+        signing.dumps([request.user.pk, codes], salt=FILED_SALT),
+        max_age=settings.SESSION_COOKIE_AGE,
+        path=reverse("reports:receipt", kwargs={"code": "-"}).removesuffix("-/"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
 def receipt(request: HttpRequest, code: str) -> HttpResponse:
     """Shown right after filing: the receipt code, what happens next and what to do now. Only the
-    session that filed the report gets this page; anyone else holding the code gets its status."""
+    browser that filed the report gets this page, and it is not counted against the limit on
+    receipt look-ups (the filer guesses nothing); anyone else holding the code gets its status,
+    under that limit."""
+    if code not in _filed_here(request):
+        return status(request, code)
     report = selectors.report_by_receipt(code)
-    if report.public_code not in request.session.get(FILED_IN_SESSION, []):
-        return _status_page(request, report)
     guidance = selectors.report_guidance(report, selectors.assessment_for(request.user, report))
     context = {"report": report, "guidance": guidance, "evidence_count": report.evidence.count()}
     return render(request, "reports/receipt.html", context)
