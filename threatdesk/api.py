@@ -15,7 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import ValidationError as PydanticValidationError
 
-from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
+from threatdesk.lib.busy import StorageUnavailableError, passing_refusal, with_retry_after
 from threatdesk.reports.api import receipts as receipts_router
 from threatdesk.reports.api import router as reports_router
 from threatdesk.reports.services import ReportInputError
@@ -104,11 +104,14 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 
 @api.exception_handler(OperationalError)
-def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
-    """A write the database would not take in time (`lib.busy`): nothing stored, send it again."""
-    if not database_busy(exc):
+@api.exception_handler(StorageUnavailableError)
+def on_passing_refusal(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A write the database would not take in time, or a file store that did not answer
+    (`lib.busy`): nothing stored, send it again."""
+    message = passing_refusal(exc)
+    if message is None:
         raise exc
-    refusal = api.create_response(request, {"errors": [{"field": "request", "message": BUSY_MESSAGE}]}, status=503)
+    refusal = api.create_response(request, {"errors": [{"field": "request", "message": message}]}, status=503)
     return with_retry_after(refusal)
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from threatdesk.api import API_PREFIX
-from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
+from threatdesk.lib.busy import passing_refusal, with_retry_after
 
 NUL = "\x00"
 
@@ -92,8 +92,9 @@ class PrivateAnswersNotStored:
 
 
 class DatabaseBusyPage:
-    """Answer a page whose write met a busy database with a 503 page that says nothing was
-    stored, instead of the server-error page (the API has its own JSON answer)."""
+    """Answer a page whose write met a busy database, or whose file store did not answer, with a
+    503 page that says so (and that nothing was stored), instead of the server-error page (the
+    API has its own JSON answer)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -102,6 +103,7 @@ class DatabaseBusyPage:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not database_busy(exception):
+        message = passing_refusal(exception)
+        if message is None:
             return None
-        return with_retry_after(render(request, "503.html", {"message": BUSY_MESSAGE}, status=503))
+        return with_retry_after(render(request, "503.html", {"message": message}, status=503))

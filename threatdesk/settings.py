@@ -337,7 +337,7 @@ def _evidence_storage() -> dict[str, Any]:
     profile, or the host's role), so no secret of the bucket's passes through these settings."""
     bucket = os.environ.get("EVIDENCE_S3_BUCKET", "").strip()
     if not bucket:
-        return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
+        return {"BACKEND": "threatdesk.reports.storage.SyncedFileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
     if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
         raise ImproperlyConfigured(
             f"EVIDENCE_S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens), not {bucket!r}"
@@ -493,6 +493,11 @@ LOGGING = {
         # The PDF renderer narrates every layout step at INFO, and complains about screen-only CSS.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        # The evidence bucket's client writes signed headers and session tokens at DEBUG.
+        "botocore": {"level": "WARNING"},
+        "boto3": {"level": "WARNING"},
+        "s3transfer": {"level": "WARNING"},
+        "urllib3": {"level": "WARNING"},
         # Their records carry the request path; the filter swaps it for the matched route.
         "django.request": {"level": "WARNING", "filters": ["redact_path"]},
         "django.server": {"level": "INFO", "filters": ["redact_path"], "handlers": ["console"], "propagate": False},

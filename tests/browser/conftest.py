@@ -113,14 +113,12 @@ def live_url(live_server: Any, transactional_db: None, settings: Any, tmp_path: 
 
     from threatdesk.places import reference
     from threatdesk.places.models import State
+    from threatdesk.testing.files import use_media_root
 
     if not State.objects.exists():
         importlib.import_module("threatdesk.places.migrations.0002_load_states_and_counties").load(apps, None)
         reference.forget()  # the reloaded rows have new ids
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "evidence"}},
-    }
+    use_media_root(settings, tmp_path / "evidence")
     return str(live_server.url).rstrip("/")
 
 

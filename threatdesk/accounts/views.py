@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -20,12 +21,21 @@ from threatdesk.accounts import services
 from threatdesk.accounts.forms import LoginForm, TotpConfirmForm
 from threatdesk.accounts.middleware import second_factor_missing
 from threatdesk.accounts.models import TOTPDevice, User
+from threatdesk.accounts.registry import forget_personal_cookies
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        return forget_personal_cookies(super().form_valid(form))
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return forget_personal_cookies(super().post(request, *args, **kwargs))
 
 
 def admin_sign_in(request: HttpRequest) -> HttpResponse:

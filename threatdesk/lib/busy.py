@@ -1,7 +1,8 @@
-"""A write the database would not take in time: on SQLite, the one write lock stayed held past
-its wait (a large import being saved holds it for as long as the save takes). Nothing was
-stored, and the same request sent again shortly goes through, so it is answered 503 with a
-Retry-After rather than as a server error; a report form keeps what was typed."""
+"""Refusals that pass: a write the database would not take in time (on SQLite, the one write lock
+stayed held past its wait, as a large import's save holds it), or a file store that did not
+answer (an evidence bucket down, a full disk). Nothing was stored, and the same request sent
+again shortly goes through, so each is answered 503 with a Retry-After rather than as a server
+error; a report form keeps what was typed."""
 
 from __future__ import annotations
 
@@ -23,6 +24,28 @@ def database_busy(exc: BaseException) -> bool:
     if not isinstance(exc, OperationalError):
         return False
     return str(exc) in _SQLITE_LOCKED or getattr(exc.__cause__, "sqlstate", None) == _LOCK_NOT_AVAILABLE
+
+
+class StorageUnavailableError(Exception):
+    """The file store did not take or give back a file. Raised from the store's own error, which
+    stays the cause (for the log); the message is the one to show."""
+
+
+STORAGE_WRITE_MESSAGE = (
+    f"The evidence store did not answer, so this could not be stored. Nothing was stored: "
+    f"send it again in {RETRY_AFTER_S} seconds."
+)
+STORAGE_READ_MESSAGE = f"The evidence store did not answer. Try again in {RETRY_AFTER_S} seconds."
+
+
+def passing_refusal(exc: BaseException) -> str | None:
+    """The message for an error that asks only for the request to be sent again later, or None
+    for a real fault."""
+    if database_busy(exc):
+        return BUSY_MESSAGE
+    if isinstance(exc, StorageUnavailableError):
+        return str(exc)
+    return None
 
 
 def with_retry_after(response: HttpResponse) -> HttpResponse:

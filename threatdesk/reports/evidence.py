@@ -29,9 +29,11 @@ from django.utils import timezone
 
 from threatdesk.audit import services as audit
 from threatdesk.audit.services import actor_label
+from threatdesk.lib.busy import STORAGE_READ_MESSAGE, STORAGE_WRITE_MESSAGE, StorageUnavailableError
 from threatdesk.privacy import crypto
 from threatdesk.privacy.registry import FileRotation
 from threatdesk.reports.models import CustodyEntry, Evidence
+from threatdesk.reports.storage import STORAGE_FAILURES
 
 log = logging.getLogger(__name__)
 
@@ -203,8 +205,14 @@ def _delete_rolled_back(names: list[str]) -> None:
 
 
 def _save_sealed(stored_name: str, data: bytes) -> None:
-    """Seal `data` and write it under its new random name, noted for `atomic_with_files`."""
-    saved_name = default_storage.save(stored_name, ContentFile(crypto.encrypt_bytes(data, _aad(stored_name))))
+    """Seal `data` and write it under its new random name, noted for `atomic_with_files`. A store
+    that does not take it raises StorageUnavailableError, which rolls the write back."""
+    sealed = ContentFile(crypto.encrypt_bytes(data, _aad(stored_name)))
+    try:
+        saved_name = default_storage.save(stored_name, sealed)
+    except STORAGE_FAILURES as exc:
+        log.error("the evidence store did not take a file: %s", type(exc).__name__)
+        raise StorageUnavailableError(STORAGE_WRITE_MESSAGE) from exc
     written = _written.get()
     if written is not None:
         written.append(saved_name)
@@ -252,8 +260,16 @@ UNREADABLE = (crypto.DecryptionError, ValueError, FileNotFoundError)
 
 
 def _read_sealed(stored_name: str) -> bytes:
-    with default_storage.open(stored_name, "rb") as handle:
-        return bytes(handle.read())
+    """The sealed bytes; FileNotFoundError for a file that is not there (a failed check), and
+    StorageUnavailableError for a store that did not answer (not the file's fault: try again)."""
+    try:
+        with default_storage.open(stored_name, "rb") as handle:
+            return bytes(handle.read())
+    except FileNotFoundError:
+        raise
+    except STORAGE_FAILURES as exc:
+        log.error("the evidence store did not give back a file: %s", type(exc).__name__)
+        raise StorageUnavailableError(STORAGE_READ_MESSAGE) from exc
 
 
 def _matches(evidence: Evidence, data: bytes) -> bool:

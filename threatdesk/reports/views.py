@@ -14,7 +14,6 @@ from django.core import signing
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from threatdesk.accounts.models import Role
@@ -23,7 +22,7 @@ from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.assessment.playbook import playbook
 from threatdesk.cases.panel import case_context
 from threatdesk.cases.selectors import filer_progress
-from threatdesk.lib.busy import BUSY_MESSAGE, database_busy, with_retry_after
+from threatdesk.lib.busy import StorageUnavailableError, passing_refusal, with_retry_after
 from threatdesk.lib.paging import page_of
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports import selectors, services
@@ -37,6 +36,7 @@ from threatdesk.reports.taxonomy import Source
 # threat it was. A cookie rather than the session, so that acknowledging a report that has
 # committed needs no further write, which a busy or lost database could refuse.
 FILED_COOKIE = "td_filed"
+FILED_COOKIE_PATH = "/report/receipt/"  # sent to the receipt pages alone
 FILED_SALT = "threatdesk.reports.filed"
 FILED_KEPT = 20
 
@@ -63,10 +63,11 @@ def report_new(request: HttpRequest) -> HttpResponse:
             )
         except services.ReportInputError as exc:  # a county not in the state, say
             form.add_input_errors(exc.errors)
-        except OperationalError as exc:  # the database stayed locked: keep what was typed
-            if not database_busy(exc):
+        except (OperationalError, StorageUnavailableError) as exc:  # locked, or no evidence store: keep what was typed
+            message = passing_refusal(exc)
+            if message is None:
                 raise
-            form.add_error(None, BUSY_MESSAGE)
+            form.add_error(None, message)
             status = 503
         except services.IdempotencyConflictError:  # sent, then changed after going back
             form.renew_submission_token()
@@ -109,7 +110,7 @@ def _remember_filed(request: HttpRequest, response: HttpResponse, code: str) -> 
         FILED_COOKIE,
         signing.dumps([request.user.pk, codes], salt=FILED_SALT),
         max_age=settings.SESSION_COOKIE_AGE,
-        path=reverse("reports:receipt", kwargs={"code": "-"}).removesuffix("-/"),
+        path=FILED_COOKIE_PATH,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",

@@ -112,7 +112,7 @@ def use_media_root(settings: Any, path: Path) -> Path:
     settings.MEDIA_ROOT = path
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": path}},
+        "default": {"BACKEND": "threatdesk.reports.storage.SyncedFileSystemStorage", "OPTIONS": {"location": path}},
     }
     return path
 

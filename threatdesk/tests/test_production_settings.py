@@ -331,7 +331,7 @@ def evidence_storage(env: dict[str, str], tmp_path: Path) -> dict[str, Any]:
 
 def test_evidence_stays_in_the_local_folder_unless_a_bucket_is_named(tmp_path: Path) -> None:
     assert evidence_storage(production(EVIDENCE_S3_BUCKET=""), tmp_path) == {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "threatdesk.reports.storage.SyncedFileSystemStorage",
         "OPTIONS": {"location": str(tmp_path / "evidence")},
     }
 

@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import base64
 import io
+import json
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
 
+from threatdesk.accounts.services import token_create
 from threatdesk.cases.services import report_refer
 from threatdesk.privacy import crypto
 from threatdesk.privacy.services import rotate_keys
@@ -25,11 +32,14 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
-from threatdesk.testing.files import png_bytes
+from threatdesk.reports.tests.test_report_form import form_data
+from threatdesk.testing.files import png_bytes, use_media_root
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.s3 import Bucket, s3_evidence, s3_storage_setting
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[3]
 
 MARKER = "photo of the note left on Ferncliff's windscreen 5d2e"
 
@@ -167,10 +177,7 @@ def test_the_storage_check_names_the_error_of_a_bucket_that_is_not_there(bucket,
 
 
 def test_the_storage_check_passes_on_a_local_folder_too(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
-    }
+    use_media_root(settings, tmp_path)
     out = StringIO()
     call_command("check_evidence_storage", stdout=out)
     assert f"(folder {tmp_path})" in out.getvalue()
@@ -179,9 +186,89 @@ def test_the_storage_check_passes_on_a_local_folder_too(settings, tmp_path):
 
 def test_an_unwritable_folder_fails_the_storage_check(settings, tmp_path):
     (tmp_path / "file").write_text("a file where the folder should be")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "file"}},
-    }
+    use_media_root(settings, tmp_path / "file")
     with pytest.raises(CommandError, match="the evidence storage failed"):
         call_command("check_evidence_storage", stdout=StringIO())
+
+
+@pytest.fixture
+def unreachable_bucket(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bucket whose endpoint refuses connections (its host down, a firewall changed)."""
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}.items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_storage_setting(endpoint_url="http://127.0.0.1:9", addressing_style="path"),
+    }
+
+
+def test_a_bucket_that_does_not_answer_refuses_the_report_and_keeps_what_was_typed(unreachable_bucket, caplog):
+    """Nothing is stored, the filer is told so and asked to send it again, and the log names the
+    failure for the operator (by its kind only)."""
+    client = Client(raise_request_exception=False)
+    photo = SimpleUploadedFile("note.png", png_bytes("note"), "image/png")
+    response = client.post("/report/", {**form_data(), "evidence": [photo]})
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "The evidence store did not answer" in page and "Nothing was stored" in page
+    assert "Maricopa" in page  # the form again, filled in
+    assert not Report.objects.exists() and not Evidence.objects.exists()
+    assert "the evidence store did not take a file: EndpointConnectionError" in caplog.text
+
+
+def test_an_evidence_upload_through_the_api_answers_503_when_the_bucket_does_not(personas, unreachable_bucket):
+    report = filed(personas)
+    token = token_create(actor=None, user=personas.manager, name="test")
+    response = Client(headers={"Authorization": f"Bearer {token}"}).post(
+        f"/api/reports/{report.public_code}/evidence", {"file": SimpleUploadedFile("a.png", png_bytes("a"), "image/png")}
+    )
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert response.json()["errors"][0]["message"].startswith("The evidence store did not answer")
+    assert not Evidence.objects.exists()
+
+
+def test_a_download_while_the_bucket_does_not_answer_is_not_recorded_as_a_failed_check(item, personas, settings):
+    """The file may be intact: only a file that is gone or altered fails its check."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_storage_setting(endpoint_url="http://127.0.0.1:9", addressing_style="path"),
+    }
+    client = Client(raise_request_exception=False)
+    client.force_login(personas.manager)
+    response = client.get(f"/reports/{item.report.public_code}/evidence/{item.public_code}/")
+    assert response.status_code == 503
+    assert "The evidence store did not answer. Try again" in response.content.decode()
+    assert not item.custody.filter(sha256_verified=False).exists()
+
+
+def test_uploads_carry_no_chunked_checksum_that_s3_compatible_stores_refuse(bucket):
+    """Many S3-compatible stores refuse the aws-chunked uploads with checksum trailers that boto3
+    sends by default; each file is checked by its AES-GCM tag and SHA-256 anyway."""
+    sent: list[dict[str, Any]] = []
+    client = evidence_files.default_storage.connection.meta.client
+    client.meta.events.register("before-send.s3.PutObject", lambda request, **kwargs: sent.append(dict(request.headers)))
+    evidence_files.probe_storage()
+    (headers,) = [{k.lower(): v.decode() if isinstance(v, bytes) else v for k, v in h.items()} for h in sent]
+    assert "aws-chunked" not in headers.get("content-encoding", "")
+    assert "x-amz-sdk-checksum-algorithm" not in headers
+
+
+def test_the_bucket_client_logs_no_signed_headers_even_at_debug(tmp_path):
+    """At DEBUG, the client writes every request's signed headers and the host role's session
+    token; the settings keep it at WARNING whatever LOG_LEVEL says."""
+    show = (
+        "import json, logging, django; django.setup(); print(json.dumps([logging.getLogger(n).isEnabledFor(logging.INFO)"
+        " for n in ('botocore.endpoint', 'botocore.auth', 'boto3.resources', 's3transfer', 'urllib3.connectionpool')]))"
+    )
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "THREATDESK_ENV": "test",
+        "THREATDESK_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "threatdesk.settings",
+        "LOG_LEVEL": "DEBUG",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", show], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == [False] * 5

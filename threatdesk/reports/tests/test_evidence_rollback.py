@@ -17,6 +17,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import DatabaseError, OperationalError, connection
 
+from threatdesk.lib.busy import StorageUnavailableError
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
 from threatdesk.reports.schemas import ReportIn
@@ -54,7 +55,7 @@ def test_a_disk_full_on_the_second_file_leaves_no_sealed_file_behind(personas, r
         return real_save(self, name, content, **kwargs)
 
     monkeypatch.setattr(FileSystemStorage, "save", save_then_disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(StorageUnavailableError):  # answered 503: nothing stored, send it again
         _file_with_two_files(personas, report_payload, "web:t1")
     assert (Report.objects.count(), Evidence.objects.count(), CustodyEntry.objects.count()) == (0, 0, 0)
     assert files_under(media) == [], "the rolled-back submission left a sealed file that no row names"

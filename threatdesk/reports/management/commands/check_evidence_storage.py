@@ -19,5 +19,6 @@ class Command(BaseCommand):
         try:
             where = evidence.probe_storage()
         except Exception as exc:
-            raise CommandError(f"the evidence storage failed: {type(exc).__name__}: {exc}") from None
+            cause = exc.__cause__ or exc  # the store's own error, not the message for filers
+            raise CommandError(f"the evidence storage failed: {type(cause).__name__}: {cause}") from None
         self.stdout.write(f"ok: the evidence storage ({where}) wrote, read back, listed and deleted a sealed file")
