@@ -69,10 +69,21 @@ def test_hoax_bomb_email_and_swatting_point_to_1038() -> None:
 
 
 def test_bomb_threat_email_lists_844e_and_1038_near_the_top() -> None:
+    """875(c) may lead when the words are also a direct threat: DOJ charged it beside 844(e) and
+    1038 in the election-office bomb-threat case."""
     found = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"], indicators=["direct_threat"])
     assert_reviewable(found)
-    assert federal(found)[0] == "18 U.S.C. 844(e)"
-    assert "18 U.S.C. 1038" in federal(found)[:3]
+    assert set(federal(found)[:3]) == {"18 U.S.C. 875(c)", "18 U.S.C. 844(e)", "18 U.S.C. 1038"}
+    only_the_bomb = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"])
+    assert federal(only_the_bomb)[0] == "18 U.S.C. 844(e)"
+
+
+def test_a_plain_death_threat_is_not_offered_the_fire_or_explosive_statute() -> None:
+    """844(e) covers threats by fire or an explosive, not every threat to kill."""
+    for channel in ("email", "phone_call", "postal_mail"):
+        found = run(channel=channel, target_role="county_election_official", indicators=["direct_threat"])
+        assert found, channel
+        assert "18 U.S.C. 844(e)" not in citations(found), channel
 
 
 def test_doxxing_suggests_state_doxxing_law_and_explains_119() -> None:
