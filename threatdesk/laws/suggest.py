@@ -17,7 +17,7 @@ Scoring, so the order can be explained:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from threatdesk.laws import statutes
@@ -78,7 +78,8 @@ THREAT_TYPE_CONDUCT: dict[str, dict[str, int]] = {
     "threat_sexual": {"threat": STRONG, "harassment": WEAK},
     "threat_property": {"threat": STRONG},
     "bomb_threat": {"bomb_threat": STRONG, "threat": WEAK, "hoax": WEAK},
-    "swatting": {"swatting": STRONG, "hoax": STRONG},
+    # "Hoax or swatting": a hoax of any kind; a swatting only when nothing says bomb (_bomb_or_swatting).
+    "swatting": {"hoax": STRONG},
     "doxxing": {"doxxing": STRONG},
     "stalking": {"stalking": STRONG},
     "in_person_intimidation": {"intimidation": STRONG, "interference": WEAK},
@@ -112,7 +113,9 @@ INDICATOR_CONDUCT: dict[str, dict[str, int]] = {
     "incitement": {"incitement": STRONG},
     "identity_abuse": {"harassment": WEAK},
     "suspicious_mail": {"mail": STRONG, "hoax": WEAK},
-    "hoax_swatting": {"hoax": STRONG, "swatting": STRONG},
+    # One code for a bomb threat, a hoax and a swatting: alone it shows what they share, a hoax or
+    # false report; _bomb_or_swatting tells which of the other two it is.
+    "hoax_swatting": {"hoax": STRONG},
     "calendar_proximity": {"interference": WEAK},
 }
 
@@ -164,14 +167,35 @@ def _add(wanted: dict[str, int], signals: dict[str, int]) -> None:
         wanted[conduct] = max(wanted.get(conduct, 0), weight)
 
 
+def _bomb_or_swatting(channel: str, threat_types: Collection[str], indicators: Collection[str]) -> dict[str, int]:
+    """The conduct that tells a bomb threat from a swatting, which one engine code (hoax_swatting)
+    and one threat type ("Hoax or swatting") both cover.
+
+    A false emergency call as the channel is a swatting (CHANNEL_CONDUCT). Otherwise it is a bomb
+    threat when the filer chose "Bomb threat", or when the engine's hoax_swatting fired together
+    with weapon_means, its reading of a bomb or explosive in the words ("there's a bomb in your
+    building"). Only when nothing says bomb does "Hoax or swatting" read as a swatting; the engine's
+    code alone says neither, and suggests only what both share.
+    """
+    if channel == Channel.EMERGENCY_CALL:
+        return {}
+    if "bomb_threat" in threat_types or {"hoax_swatting", "weapon_means"} <= set(indicators):
+        return THREAT_TYPE_CONDUCT["bomb_threat"]
+    if "swatting" in threat_types:
+        return {"swatting": STRONG}
+    return {}
+
+
 def wanted_conduct(*, channel: str, threat_types: Iterable[str], indicators: Iterable[str]) -> dict[str, int]:
     """The conduct the incident shows, each with its strength (STRONG or WEAK)."""
+    types, codes = tuple(threat_types), tuple(indicators)
     wanted: dict[str, int] = {}
-    for code in threat_types:
+    for code in types:
         _add(wanted, THREAT_TYPE_CONDUCT.get(code, {}))
-    for code in indicators:
+    for code in codes:
         _add(wanted, INDICATOR_CONDUCT.get(code, {}))
     _add(wanted, CHANNEL_CONDUCT.get(channel, {}))
+    _add(wanted, _bomb_or_swatting(channel, types, codes))
     return wanted
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from threatdesk.assessment import Facts, assess
 from threatdesk.laws.suggest import Suggestion, suggest
+
+CLERK = "county_election_official"
 
 
 def run(**facts: Any) -> list[Suggestion]:
@@ -84,6 +87,48 @@ def test_a_plain_death_threat_is_not_offered_the_fire_or_explosive_statute() -> 
         found = run(channel=channel, target_role="county_election_official", indicators=["direct_threat"])
         assert found, channel
         assert "18 U.S.C. 844(e)" not in citations(found), channel
+
+
+def engine_codes(text: str, channel: str) -> list[str]:
+    return list(assess(Facts(text=text, channel=channel, target_role=CLERK)).indicator_codes)
+
+
+def test_an_emailed_bomb_threat_ranks_the_explosives_threat_statute_and_is_not_called_swatting() -> None:
+    """The engine has one code for a bomb threat, a hoax and a swatting; a bomb named in an email
+    must bring 844(e) near the top, and an email is no false emergency call."""
+    found = run(channel="email", target_role=CLERK, indicators=engine_codes("There's a bomb in your building.", "email"))
+    assert_reviewable(found)
+    assert "18 U.S.C. 844(e)" in citations(found)[:2]
+    assert "bomb threat" in found[0].reason
+    assert [s.reason for s in found if "swatting" in s.reason] == []
+
+
+def test_a_bomb_threat_ticked_as_a_hoax_is_not_called_swatting() -> None:
+    """The type "Hoax or swatting" covers any hoax: beside "Bomb threat" it is a hoax bomb threat."""
+    found = run(
+        state="GA",
+        channel="email",
+        target_role="facility",
+        threat_types=["bomb_threat", "swatting"],
+        indicators=["hoax_swatting"],
+    )
+    assert_reviewable(found)
+    assert found[0].citation == "18 U.S.C. 1038"
+    assert "bomb threat" in found[0].reason
+    assert [s.reason for s in found if "swatting" in s.reason] == []
+
+
+def test_a_swatting_is_not_called_a_bomb_threat() -> None:
+    """A false emergency call, made or promised, threatens no one with an explosive: 1038, not 844(e)."""
+    call = run(state="PA", channel="emergency_call", target_role=CLERK, threat_types=["swatting"], indicators=["hoax_swatting"])
+    assert_reviewable(call)
+    assert call[0].citation == "18 U.S.C. 1038"
+    assert "swatting" in call[0].reason
+    promise = run(channel="text_message", target_role=CLERK, indicators=engine_codes("Gonna swat u tonight", "text_message"))
+    assert_reviewable(promise)
+    assert "18 U.S.C. 1038" in citations(promise)
+    assert "18 U.S.C. 844(e)" not in citations(promise)
+    assert [s.reason for s in call + promise if "bomb threat" in s.reason] == []
 
 
 def test_doxxing_suggests_state_doxxing_law_and_explains_119() -> None:
