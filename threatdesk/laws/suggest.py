@@ -87,13 +87,15 @@ THREAT_TYPE_CONDUCT: dict[str, dict[str, int]] = {
     "identity_abuse": {"harassment": WEAK},
     "incitement": {"incitement": STRONG},
     "suspicious_mail": {"mail": STRONG, "hoax": WEAK},
-    "physical_assault": {"intimidation": WEAK, "interference": WEAK},
+    # Force on a person, the engine's `attack` as the filer saw it.
+    "physical_assault": {"intimidation": STRONG, "interference": STRONG},
     "property_damage": {"intimidation": WEAK},
     "impersonation": {"interference": WEAK},
     "political_pressure": {"interference": STRONG, "intimidation": WEAK},
 }
 
-# Indicator codes (the assessment engine) → conduct codes.
+# Indicator codes (the assessment engine) → conduct codes. Every code the engine emits is here or
+# in NO_CONDUCT, and a test keeps it so.
 INDICATOR_CONDUCT: dict[str, dict[str, int]] = {
     "direct_threat": {"threat": STRONG},
     "conditional_threat": {"conditional_threat": STRONG, "threat": WEAK},
@@ -108,16 +110,34 @@ INDICATOR_CONDUCT: dict[str, dict[str, int]] = {
     "surveillance": {"stalking": STRONG},
     "repeated_contact": {"harassment": STRONG, "stalking": WEAK},
     "escalation": {"stalking": WEAK},
-    "fixation": {"stalking": WEAK},
     "fixation_markers": {"stalking": WEAK},
+    "announced_approach": {"intimidation": WEAK},  # "I'll be waiting for you": a visit announced
+    # Force used or a weapon turned on someone: what the intimidation and interference provisions
+    # written for election officials cover ("by force or threat of force").
+    "attack": {"intimidation": STRONG, "interference": STRONG},
     "incitement": {"incitement": STRONG},
-    "identity_abuse": {"harassment": WEAK},
+    "abuse": {"harassment": WEAK},
     "suspicious_mail": {"mail": STRONG, "hoax": WEAK},
     # One code for a bomb threat, a hoax and a swatting: alone it shows what they share, a hoax or
     # false report; _bomb_or_swatting tells which of the other two it is.
     "hoax_swatting": {"hoax": STRONG},
     "calendar_proximity": {"interference": WEAK},
 }
+
+# Indicator codes that deliberately add no conduct: they weigh in the engine's level, but no
+# provision covers them as such.
+NO_CONDUCT = frozenset(
+    {
+        "weapon_possession",  # having a weapon is lawful in itself; drawn on someone it is `attack`
+        "imminent",  # when, not what
+        "warrior_framing",  # framing words; a threat or a call on others fires its own code
+        "last_resort",  # likewise
+        "exposure",  # what the mail did to whoever opened it; `suspicious_mail` is the conduct
+        "grievance",  # a complaint about the election is lawful speech
+        "hyperbole",  # a figure of speech, which lowers the level
+        "named_target",  # whom, not what: the target role says it
+    }
+)
 
 CHANNEL_CONDUCT: dict[str, dict[str, int]] = {
     Channel.POSTAL_MAIL: {"mail": STRONG},
@@ -142,7 +162,7 @@ TARGET_ROLES: dict[str, frozenset[str]] = {
 ELECTION_ROLES = frozenset({"election_official", "election_worker"})
 
 # Facts that show a course of conduct (more than one act).
-REPEATED_INDICATORS = frozenset({"repeated_contact", "escalation", "fixation", "fixation_markers", "surveillance", "approach"})
+REPEATED_INDICATORS = frozenset({"repeated_contact", "escalation", "fixation_markers", "surveillance", "approach"})
 REPEATED_TYPES = frozenset({"stalking", "harassment"})
 
 USE_POINTS = {"frequent": 3, "occasional": 1, "none": 0}

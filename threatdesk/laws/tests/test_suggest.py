@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
-from threatdesk.assessment import Facts, assess
-from threatdesk.laws.suggest import Suggestion, suggest
+from threatdesk.assessment import Facts, assess, engine, indicators
+from threatdesk.laws.suggest import INDICATOR_CONDUCT, NO_CONDUCT, REPEATED_INDICATORS, Suggestion, suggest
 
 CLERK = "county_election_official"
 
@@ -84,13 +86,13 @@ def test_bomb_threat_email_lists_844e_and_1038_near_the_top() -> None:
 def test_a_plain_death_threat_is_not_offered_the_fire_or_explosive_statute() -> None:
     """844(e) covers threats by fire or an explosive, not every threat to kill."""
     for channel in ("email", "phone_call", "postal_mail"):
-        found = run(channel=channel, target_role="county_election_official", indicators=["direct_threat"])
+        found = run(channel=channel, target_role=CLERK, indicators=["direct_threat"])
         assert found, channel
         assert "18 U.S.C. 844(e)" not in citations(found), channel
 
 
-def engine_codes(text: str, channel: str) -> list[str]:
-    return list(assess(Facts(text=text, channel=channel, target_role=CLERK)).indicator_codes)
+def engine_codes(text: str, channel: str, target_role: str = CLERK) -> list[str]:
+    return list(assess(Facts(text=text, channel=channel, target_role=target_role)).indicator_codes)
 
 
 def test_an_emailed_bomb_threat_ranks_the_explosives_threat_statute_and_is_not_called_swatting() -> None:
@@ -129,6 +131,57 @@ def test_a_swatting_is_not_called_a_bomb_threat() -> None:
     assert "18 U.S.C. 1038" in citations(promise)
     assert "18 U.S.C. 844(e)" not in citations(promise)
     assert [s.reason for s in call + promise if "bomb threat" in s.reason] == []
+
+
+def test_an_assault_at_a_polling_place_is_offered_the_election_officer_provisions() -> None:
+    """Force used on a worker at work is what the interference and force-or-threat provisions cover."""
+    codes = engine_codes("The man punched a poll worker and ran.", "in_person_voting_site", "poll_worker")
+    assert "attack" in codes
+    found = run(state="AZ", channel="in_person_voting_site", target_role="poll_worker", indicators=codes)
+    assert_reviewable(found)
+    assert found[0].citation == "A.R.S. 16-1004"
+    assert federal(found)[0] == "18 U.S.C. 245(b)(1)(A)"
+    assert "18 U.S.C. 875(c)" not in citations(found)  # in person, not a transmitted message
+
+
+def test_insults_are_offered_harassment_provisions_and_never_outrank_a_threat() -> None:
+    """Abuse alone is a weak sign of harassment; a threat beside it still leads."""
+    insults = run(channel="text_message", target_role=CLERK, indicators=["abuse"])
+    assert_reviewable(insults)
+    assert insults[0].citation == "47 U.S.C. 223(a)(1)(C), (E)"
+    assert "harassment" in insults[0].reason
+    threat = run(channel="text_message", target_role=CLERK, indicators=["abuse", "direct_threat"])
+    assert threat[0].citation == "18 U.S.C. 875(c)"
+
+
+def test_a_grievance_or_a_figure_of_speech_alone_is_offered_nothing() -> None:
+    """Complaining about an election is lawful speech, whatever words it uses."""
+    assert run(channel="email", target_role=CLERK, indicators=["grievance", "hyperbole"]) == []
+
+
+def codes_the_engine_emits() -> set[str]:
+    """Every rule's code, and the codes the engine builds without a rule (`Indicator("…", …)`)."""
+    tree = ast.parse(Path(engine.__file__).read_text(encoding="utf-8"))
+    built = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Indicator"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert built, 'found no Indicator("code", ...) in engine.py; update this reading of it'
+    return set(indicators.BY_CODE) | built
+
+
+def test_every_code_the_engine_emits_is_mapped_to_conduct_or_deliberately_not() -> None:
+    """A new or renamed indicator must be placed, or reports that show it quietly lose provisions."""
+    emitted = codes_the_engine_emits()
+    mapped = set(INDICATOR_CONDUCT)
+    assert mapped.isdisjoint(NO_CONDUCT)
+    assert emitted - mapped - NO_CONDUCT == set(), "add to INDICATOR_CONDUCT or NO_CONDUCT"
+    assert (mapped | NO_CONDUCT | REPEATED_INDICATORS) - emitted == set(), "the engine no longer emits these"
 
 
 def test_doxxing_suggests_state_doxxing_law_and_explains_119() -> None:
