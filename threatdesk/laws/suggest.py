@@ -17,7 +17,7 @@ Scoring, so the order can be explained:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from threatdesk.laws import statutes
@@ -78,7 +78,8 @@ THREAT_TYPE_CONDUCT: dict[str, dict[str, int]] = {
     "threat_sexual": {"threat": STRONG, "harassment": WEAK},
     "threat_property": {"threat": STRONG},
     "bomb_threat": {"bomb_threat": STRONG, "threat": WEAK, "hoax": WEAK},
-    "swatting": {"swatting": STRONG, "hoax": STRONG},
+    # "Hoax or swatting": a hoax of any kind; a swatting only when nothing says bomb (_bomb_or_swatting).
+    "swatting": {"hoax": STRONG},
     "doxxing": {"doxxing": STRONG},
     "stalking": {"stalking": STRONG},
     "in_person_intimidation": {"intimidation": STRONG, "interference": WEAK},
@@ -86,13 +87,15 @@ THREAT_TYPE_CONDUCT: dict[str, dict[str, int]] = {
     "identity_abuse": {"harassment": WEAK},
     "incitement": {"incitement": STRONG},
     "suspicious_mail": {"mail": STRONG, "hoax": WEAK},
-    "physical_assault": {"intimidation": WEAK, "interference": WEAK},
+    # Force on a person, the engine's `attack` as the filer saw it.
+    "physical_assault": {"intimidation": STRONG, "interference": STRONG},
     "property_damage": {"intimidation": WEAK},
     "impersonation": {"interference": WEAK},
     "political_pressure": {"interference": STRONG, "intimidation": WEAK},
 }
 
-# Indicator codes (the assessment engine) → conduct codes.
+# Indicator codes (the assessment engine) → conduct codes. Every code the engine emits is here or
+# in NO_CONDUCT, and a test keeps it so.
 INDICATOR_CONDUCT: dict[str, dict[str, int]] = {
     "direct_threat": {"threat": STRONG},
     "conditional_threat": {"conditional_threat": STRONG, "threat": WEAK},
@@ -107,14 +110,34 @@ INDICATOR_CONDUCT: dict[str, dict[str, int]] = {
     "surveillance": {"stalking": STRONG},
     "repeated_contact": {"harassment": STRONG, "stalking": WEAK},
     "escalation": {"stalking": WEAK},
-    "fixation": {"stalking": WEAK},
     "fixation_markers": {"stalking": WEAK},
+    "announced_approach": {"intimidation": WEAK},  # "I'll be waiting for you": a visit announced
+    # Force used or a weapon turned on someone: what the intimidation and interference provisions
+    # written for election officials cover ("by force or threat of force").
+    "attack": {"intimidation": STRONG, "interference": STRONG},
     "incitement": {"incitement": STRONG},
-    "identity_abuse": {"harassment": WEAK},
+    "abuse": {"harassment": WEAK},
     "suspicious_mail": {"mail": STRONG, "hoax": WEAK},
-    "hoax_swatting": {"hoax": STRONG, "swatting": STRONG},
+    # One code for a bomb threat, a hoax and a swatting: alone it shows what they share, a hoax or
+    # false report; _bomb_or_swatting tells which of the other two it is.
+    "hoax_swatting": {"hoax": STRONG},
     "calendar_proximity": {"interference": WEAK},
 }
+
+# Indicator codes that deliberately add no conduct: they weigh in the engine's level, but no
+# provision covers them as such.
+NO_CONDUCT = frozenset(
+    {
+        "weapon_possession",  # having a weapon is lawful in itself; drawn on someone it is `attack`
+        "imminent",  # when, not what
+        "warrior_framing",  # framing words; a threat or a call on others fires its own code
+        "last_resort",  # likewise
+        "exposure",  # what the mail did to whoever opened it; `suspicious_mail` is the conduct
+        "grievance",  # a complaint about the election is lawful speech
+        "hyperbole",  # a figure of speech, which lowers the level
+        "named_target",  # whom, not what: the target role says it
+    }
+)
 
 CHANNEL_CONDUCT: dict[str, dict[str, int]] = {
     Channel.POSTAL_MAIL: {"mail": STRONG},
@@ -139,7 +162,7 @@ TARGET_ROLES: dict[str, frozenset[str]] = {
 ELECTION_ROLES = frozenset({"election_official", "election_worker"})
 
 # Facts that show a course of conduct (more than one act).
-REPEATED_INDICATORS = frozenset({"repeated_contact", "escalation", "fixation", "fixation_markers", "surveillance", "approach"})
+REPEATED_INDICATORS = frozenset({"repeated_contact", "escalation", "fixation_markers", "surveillance", "approach"})
 REPEATED_TYPES = frozenset({"stalking", "harassment"})
 
 USE_POINTS = {"frequent": 3, "occasional": 1, "none": 0}
@@ -164,14 +187,35 @@ def _add(wanted: dict[str, int], signals: dict[str, int]) -> None:
         wanted[conduct] = max(wanted.get(conduct, 0), weight)
 
 
+def _bomb_or_swatting(channel: str, threat_types: Collection[str], indicators: Collection[str]) -> dict[str, int]:
+    """The conduct that tells a bomb threat from a swatting, which one engine code (hoax_swatting)
+    and one threat type ("Hoax or swatting") both cover.
+
+    A false emergency call as the channel is a swatting (CHANNEL_CONDUCT). Otherwise it is a bomb
+    threat when the filer chose "Bomb threat", or when the engine's hoax_swatting fired together
+    with weapon_means, its reading of a bomb or explosive in the words ("there's a bomb in your
+    building"). Only when nothing says bomb does "Hoax or swatting" read as a swatting; the engine's
+    code alone says neither, and suggests only what both share.
+    """
+    if channel == Channel.EMERGENCY_CALL:
+        return {}
+    if "bomb_threat" in threat_types or {"hoax_swatting", "weapon_means"} <= set(indicators):
+        return THREAT_TYPE_CONDUCT["bomb_threat"]
+    if "swatting" in threat_types:
+        return {"swatting": STRONG}
+    return {}
+
+
 def wanted_conduct(*, channel: str, threat_types: Iterable[str], indicators: Iterable[str]) -> dict[str, int]:
     """The conduct the incident shows, each with its strength (STRONG or WEAK)."""
+    types, codes = tuple(threat_types), tuple(indicators)
     wanted: dict[str, int] = {}
-    for code in threat_types:
+    for code in types:
         _add(wanted, THREAT_TYPE_CONDUCT.get(code, {}))
-    for code in indicators:
+    for code in codes:
         _add(wanted, INDICATOR_CONDUCT.get(code, {}))
     _add(wanted, CHANNEL_CONDUCT.get(channel, {}))
+    _add(wanted, _bomb_or_swatting(channel, types, codes))
     return wanted
 
 

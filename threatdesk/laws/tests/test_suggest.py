@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
-from threatdesk.laws.suggest import Suggestion, suggest
+from threatdesk.assessment import Facts, assess, engine, indicators
+from threatdesk.laws.suggest import INDICATOR_CONDUCT, NO_CONDUCT, REPEATED_INDICATORS, Suggestion, suggest
+
+CLERK = "county_election_official"
 
 
 def run(**facts: Any) -> list[Suggestion]:
@@ -69,10 +74,114 @@ def test_hoax_bomb_email_and_swatting_point_to_1038() -> None:
 
 
 def test_bomb_threat_email_lists_844e_and_1038_near_the_top() -> None:
+    """875(c) may lead when the words are also a direct threat: DOJ charged it beside 844(e) and
+    1038 in the election-office bomb-threat case."""
     found = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"], indicators=["direct_threat"])
     assert_reviewable(found)
-    assert federal(found)[0] == "18 U.S.C. 844(e)"
-    assert "18 U.S.C. 1038" in federal(found)[:3]
+    assert set(federal(found)[:3]) == {"18 U.S.C. 875(c)", "18 U.S.C. 844(e)", "18 U.S.C. 1038"}
+    only_the_bomb = run(state="GA", channel="email", target_role="facility", threat_types=["bomb_threat"])
+    assert federal(only_the_bomb)[0] == "18 U.S.C. 844(e)"
+
+
+def test_a_plain_death_threat_is_not_offered_the_fire_or_explosive_statute() -> None:
+    """844(e) covers threats by fire or an explosive, not every threat to kill."""
+    for channel in ("email", "phone_call", "postal_mail"):
+        found = run(channel=channel, target_role=CLERK, indicators=["direct_threat"])
+        assert found, channel
+        assert "18 U.S.C. 844(e)" not in citations(found), channel
+
+
+def engine_codes(text: str, channel: str, target_role: str = CLERK) -> list[str]:
+    return list(assess(Facts(text=text, channel=channel, target_role=target_role)).indicator_codes)
+
+
+def test_an_emailed_bomb_threat_ranks_the_explosives_threat_statute_and_is_not_called_swatting() -> None:
+    """The engine has one code for a bomb threat, a hoax and a swatting; a bomb named in an email
+    must bring 844(e) near the top, and an email is no false emergency call."""
+    found = run(channel="email", target_role=CLERK, indicators=engine_codes("There's a bomb in your building.", "email"))
+    assert_reviewable(found)
+    assert "18 U.S.C. 844(e)" in citations(found)[:2]
+    assert "bomb threat" in found[0].reason
+    assert [s.reason for s in found if "swatting" in s.reason] == []
+
+
+def test_a_bomb_threat_ticked_as_a_hoax_is_not_called_swatting() -> None:
+    """The type "Hoax or swatting" covers any hoax: beside "Bomb threat" it is a hoax bomb threat."""
+    found = run(
+        state="GA",
+        channel="email",
+        target_role="facility",
+        threat_types=["bomb_threat", "swatting"],
+        indicators=["hoax_swatting"],
+    )
+    assert_reviewable(found)
+    assert found[0].citation == "18 U.S.C. 1038"
+    assert "bomb threat" in found[0].reason
+    assert [s.reason for s in found if "swatting" in s.reason] == []
+
+
+def test_a_swatting_is_not_called_a_bomb_threat() -> None:
+    """A false emergency call, made or promised, threatens no one with an explosive: 1038, not 844(e)."""
+    call = run(state="PA", channel="emergency_call", target_role=CLERK, threat_types=["swatting"], indicators=["hoax_swatting"])
+    assert_reviewable(call)
+    assert call[0].citation == "18 U.S.C. 1038"
+    assert "swatting" in call[0].reason
+    promise = run(channel="text_message", target_role=CLERK, indicators=engine_codes("Gonna swat u tonight", "text_message"))
+    assert_reviewable(promise)
+    assert "18 U.S.C. 1038" in citations(promise)
+    assert "18 U.S.C. 844(e)" not in citations(promise)
+    assert [s.reason for s in call + promise if "bomb threat" in s.reason] == []
+
+
+def test_an_assault_at_a_polling_place_is_offered_the_election_officer_provisions() -> None:
+    """Force used on a worker at work is what the interference and force-or-threat provisions cover."""
+    codes = engine_codes("The man punched a poll worker and ran.", "in_person_voting_site", "poll_worker")
+    assert "attack" in codes
+    found = run(state="AZ", channel="in_person_voting_site", target_role="poll_worker", indicators=codes)
+    assert_reviewable(found)
+    assert found[0].citation == "A.R.S. 16-1004"
+    assert federal(found)[0] == "18 U.S.C. 245(b)(1)(A)"
+    assert "18 U.S.C. 875(c)" not in citations(found)  # in person, not a transmitted message
+
+
+def test_insults_are_offered_harassment_provisions_and_never_outrank_a_threat() -> None:
+    """Abuse alone is a weak sign of harassment; a threat beside it still leads."""
+    insults = run(channel="text_message", target_role=CLERK, indicators=["abuse"])
+    assert_reviewable(insults)
+    assert insults[0].citation == "47 U.S.C. 223(a)(1)(C), (E)"
+    assert "harassment" in insults[0].reason
+    threat = run(channel="text_message", target_role=CLERK, indicators=["abuse", "direct_threat"])
+    assert threat[0].citation == "18 U.S.C. 875(c)"
+
+
+def test_a_grievance_or_a_figure_of_speech_alone_is_offered_nothing() -> None:
+    """Complaining about an election is lawful speech, whatever words it uses."""
+    assert run(channel="email", target_role=CLERK, indicators=["grievance", "hyperbole"]) == []
+
+
+def codes_the_engine_emits() -> set[str]:
+    """Every rule's code, and the codes the engine builds without a rule (`Indicator("…", …)`)."""
+    tree = ast.parse(Path(engine.__file__).read_text(encoding="utf-8"))
+    built = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Indicator"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert built, 'found no Indicator("code", ...) in engine.py; update this reading of it'
+    return set(indicators.BY_CODE) | built
+
+
+def test_every_code_the_engine_emits_is_mapped_to_conduct_or_deliberately_not() -> None:
+    """A new or renamed indicator must be placed, or reports that show it quietly lose provisions."""
+    emitted = codes_the_engine_emits()
+    mapped = set(INDICATOR_CONDUCT)
+    assert mapped.isdisjoint(NO_CONDUCT)
+    assert emitted - mapped - NO_CONDUCT == set(), "add to INDICATOR_CONDUCT or NO_CONDUCT"
+    assert (mapped | NO_CONDUCT | REPEATED_INDICATORS) - emitted == set(), "the engine no longer emits these"
 
 
 def test_doxxing_suggests_state_doxxing_law_and_explains_119() -> None:
