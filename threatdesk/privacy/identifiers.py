@@ -475,10 +475,15 @@ def handle_match_key(handle: str, platform: str = "") -> str:
 _NAME_JOINERS = frozenset("'\u2018\u2019\u02bc\u00b4`.")
 
 
+# The dotless i is the one letter whose capital (I) folds to another letter (i): read it as i,
+# as its dot is dropped like any other mark, so that case never changes a key.
+_DOTLESS = str.maketrans({"\u0131": "i"})
+
+
 def _folded(text: str) -> str:
     """Case-folded, compatibility-decomposed, nonspacing marks (accents) removed, to a fixed point."""
     for _ in range(4):
-        folded = unicodedata.normalize("NFKD", text.casefold())
+        folded = unicodedata.normalize("NFKD", text.casefold().translate(_DOTLESS))
         folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
         if folded == text:
             break

@@ -375,6 +375,13 @@ def test_a_name_key_is_its_own_key(name):
     assert name_match_key(key) == key
 
 
+@pytest.mark.parametrize("name", ["Y\u0131ld\u0131z", "YILDIZ", "yildiz"])
+def test_a_turkish_dotless_i_matches_its_capital(name):
+    """Upper-casing the dotless i (U+0131) gives I, which folds to i: without reading it as i,
+    case would change a key."""
+    assert name_match_key(name) == "yildiz"
+
+
 @given(st.text(max_size=40))
 def test_a_name_key_ignores_case(name):
     try:
