@@ -9,6 +9,7 @@ it reads the original words, and only the indicator codes are kept, without thei
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -100,11 +101,22 @@ def reassessed(report: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     return assessment_values(values, threat_types, history_before(report))
 
 
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+
+
+def _joined(texts: Iterable[str | None]) -> str:
+    """Texts one after the other, each ending its last sentence: the engine reads a line break as
+    a space, and "I'm going to kill you" followed by "It came by text" is no "kill you it"."""
+    kept = [t for t in texts if t]
+    ended = [t if _SENTENCE_END.search(t) else t.rstrip() + "." for t in kept[:-1]]
+    return "\n".join([*ended, *kept[-1:]])
+
+
 def _text(values: Mapping[str, Any]) -> str:
     """The words the engine reads: the redacted copy when there is one, else the originals."""
     if values.get("redaction_state") == RedactionState.DONE:
-        return "\n".join(t for t in (values.get("message_text_redacted"), values.get("narrative_redacted")) if t)
-    return "\n".join(t for t in (values.get("message_text"), values.get("narrative")) if t)
+        return _joined((values.get("message_text_redacted"), values.get("narrative_redacted")))
+    return _joined((values.get("message_text"), values.get("narrative")))
 
 
 def words_of(values: Mapping[str, Any]) -> dict[str, Indicator]:

@@ -36,6 +36,17 @@ def test_a_report_is_assessed_when_stored_and_its_evidence_names_no_one(report):
     assert "May meet a criminal threshold" in report.severity_reasons[0]
 
 
+@pytest.mark.parametrize("narrative", ["It came by text.", "A text message came to my phone."])
+def test_the_exact_words_and_the_narrative_are_read_as_sentences_apart(personas, narrative):
+    """The narrative must not read as the end of the message's last sentence: "kill you" and "It
+    came by text" are no "kill you it", which the engine would take for a harmless "kill it"."""
+    data = valid_report_payload(
+        channel="text_message", threat_types=["harassment"], message_text="I'm going to kill you", narrative=narrative, sender={}
+    )
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(data), source="api")
+    assert Report.objects.get(pk=stored.report.pk).severity == 3
+
+
 def test_the_coordinator_sees_the_assessment_without_personal_data(personas, report):
     html = signed_in(personas.coordinator).get(f"/reports/{report.public_code}/").content.decode()
     assert 'id="assessment-h"' in html
