@@ -218,6 +218,30 @@ EVERYDAY_WORDS = frozenset(
     ]
 )
 
+# Words that are no one's given name or surname and no city's name: pronouns, articles,
+# prepositions, auxiliaries and the verbs of a threat. A capitalised phrase with one of them is
+# not a name ("I'm Going To Kill You", "See You Soon", "One Of You", "Lena I'm here"), and a
+# capitalised word after a street is not its city ("1423 Elm Street, We Will Kill Her"). Words
+# that are also surnames (Will, May, Hope, Hunt, Love, Young, Day) are not here: "Helen Hunt"
+# stays a name.
+COMMON_WORDS = frozenset(
+    {
+        *("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "ya", "u", "ur", "im", "ive"),
+        *("he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "we", "us", "our"),
+        *("ours", "they", "them", "their", "theirs", "youre", "who", "whoever", "this", "that", "these"),
+        *("those", "one", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody"),
+        *("a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "about"),
+        *("after", "before", "until", "up", "down", "out", "off", "over", "and", "or", "but", "if", "so"),
+        *("then", "than", "when", "not", "no", "never", "now", "here", "there", "all", "every", "each"),
+        *("soon", "today", "tonight", "tomorrow", "again"),
+        *("am", "is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "can"),
+        *("could", "shall", "should", "would", "must", "gonna", "going", "gotta", "wanna"),
+        *("kill", "shoot", "stab", "murder", "strangle", "choke", "hang", "lynch", "die", "bleed", "burn"),
+        *("beat", "see", "get", "go", "come", "know", "find", "watch", "pay", "make", "take", "let", "put"),
+        *("bring", "leave", "meet", "wait", "want", "need", "say", "said", "told", "give", "keep"),
+    }
+)
+
 
 # Characters a browser does not draw: every format character (Unicode category Cf: the soft hyphen,
 # zero-width space and joiners, word joiner, byte-order mark, bidi marks, embeddings, overrides
@@ -538,11 +562,30 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}})"
 )
 _SUFFIX_ALT = "|".join(STREET_SUFFIXES)
-_DIRECTION = r"(?:north|south|east|west|[nsew]{1,2})\.?"
+# A compass direction: N, SW, North; not "we" or "ew" ("1423 Elm Street we will...").
+_DIRECTION = r"(?:north|south|east|west|[ns][ew]?|[ew])\.?"
 # Between the groups of a phone number: space, dot, hyphen, slash or underscore, up to three
 # (602 - 555 - 0143). Typographic dashes read as hyphens (see `_DASH`).
 _SEP = r"[\s./_-]"
 _STATE = r"(?:A[KLRZS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])"  # noqa: E501
+
+_ZIP = r"\d{5}(?:-\d{4})?"
+_NOT_COMMON = rf"(?!(?i:{'|'.join(sorted(COMMON_WORDS))})\b)"
+# The city after a street, up to three words: capitalised whatever the case of the text around it
+# (the address pattern ignores case, this does not), and none of them a pronoun or a verb, so that
+# "1423 Elm Street, we will kill her" keeps the words after the street. A full stop only ends an
+# abbreviation (St. Louis), never a sentence (Millbrook. Pay her a visit). In lower case, a city
+# is one only before a state and a ZIP code (phoenix, az 85004).
+_CITY_WORD = rf"(?-i:{_NOT_COMMON}(?:[SFMP]t\.|[A-Z][A-Za-z'-]*))"
+_CITY = rf"{_CITY_WORD}(?:\s+{_CITY_WORD}){{0,2}}"
+_ANY_CITY = rf"{_NOT_COMMON}[a-z][a-z'-]*(?:\s+{_NOT_COMMON}[a-z][a-z'-]*){{0,2}}"
+# A word of a street's name, between the house number and the street type: not a pronoun or a
+# modal verb, so that "3 of us will run you over" and "5 guys who would drive" are no addresses.
+# "Will" and "Can" capitalised may be a street's name (Will Rogers Drive).
+_STREET_WORD = (
+    r"(?!(?i:you|we|he|she|they|him|her|them|who|would|should|could|shall|must|gonna|wanna|am|is|are|was|were)\b)"
+    r"(?!(?-i:will|can)\b)[A-Za-z0-9][A-Za-z0-9'.-]*"
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
@@ -567,20 +610,24 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"((?=[A-Za-z0-9 -]*\d)(?=[A-Za-z0-9 -]*[A-Za-z])[A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b"
     ),
     "address": re.compile(
-        rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:\s+\d/\d)?\s+(?:{_DIRECTION}\s+)?(?:[A-Za-z0-9][A-Za-z0-9'.-]*\s+){{1,4}}?"
+        rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:\s+\d/\d)?\s+(?:{_DIRECTION}\s+)?(?:{_STREET_WORD}\s+){{1,4}}?"
         rf"(?:{_SUFFIX_ALT})\b(?:\.(?=,|\s*(?:apt|unit|suite|ste|#)))?(?:\s+{_DIRECTION}(?![A-Za-z]))?"
         rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
-        rf"(?:,\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){{0,2}}(?:,?\s+{_STATE}\b)?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"
+        rf"(?:,\s*(?:{_CITY}(?:,?\s+(?-i:{_STATE})\b)?(?:\s+{_ZIP})?|{_ANY_CITY},?\s+{_STATE}\s+{_ZIP}))?"
         r"|\b(?i:p\.?\s?o\.?\s+box)\s+\d{1,6}",
         re.IGNORECASE,
     ),
 }
 # A capitalised given name followed by a capitalised surname, perhaps with a nickname in quotes or
-# brackets between them (Mary "Mo" Klein): anyone's name, known or not.
+# brackets between them (Mary "Mo" Klein) or a middle initial (an I only with its full stop: "Mary
+# I Will" is no name): anyone's name, known or not. A possessive 's stays outside, as it does after
+# a known name. It is tried at each capitalised word in turn (`_CAPITALISED`), so that the word
+# before a name cannot take its given name away ("Tell Mary Smith").
 _FULL_NAME = re.compile(
-    r"\b([A-Z][a-z]+)(?:\s+(?:\([\"'\u201c]?|[\"'\u201c\u2018])[A-Z][a-z]+(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))?"
-    r"(?:\s+[A-Z]\.?)?\s+(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?\b"
+    r"([A-Z][a-z]+)(?:\s+(?:\([\"'\u201c]?|[\"'\u201c\u2018])[A-Z][a-z]+(?:[\"'\u201d\u2019]?\)|[\"'\u201d\u2019]))?"
+    r"(?:\s+(?:[A-HJ-Z]\.?|I\.))?\s+(?P<surname>(?:(?:Mc|Mac|O'|De|Van|Von)\s?)?[A-Z](?:[a-z]+(?:['\u2019](?!s\b)[a-z]+)?|['\u2019][A-Za-z][a-z]+)(?:-[A-Z][a-z]+)?)\b"
 )
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 # A nickname in quotes or brackets between two words, as between a given name and a surname:
 # Katherine "Kat" Moore, Robert (Bob) Smith, Gregory 'the Clerk' Hollister.
 # The opening mark comes first, so that the pattern is tried only where there is one.
@@ -650,6 +697,27 @@ def _with_placeholders(text: str, spans: Sequence[Span]) -> str:
         parts += [text[cursor : span.start], span.placeholder]
         cursor = span.end
     return "".join([*parts, text[cursor:]])
+
+
+def _full_names(text: str) -> list[_Find]:
+    """Anyone's full name: a given name the nickname table knows and a surname after it, neither
+    of them a common word (`COMMON_WORDS`: "Kill You", "See Christmas") and the surname no place
+    word (Jackson County)."""
+    names = given_names()
+    out: list[_Find] = []
+    end = 0
+    for word in _CAPITALISED.finditer(text):
+        if word.start() < end or fold(word.group()) not in names or fold(word.group()) in COMMON_WORDS:
+            continue
+        m = _FULL_NAME.match(text, word.start())
+        if m is None:
+            continue
+        surname = [fold(t) for t in _TOKEN.findall(m.group("surname"))]
+        if surname[-1] in PLACE_WORDS or COMMON_WORDS.intersection(surname):
+            continue
+        out.append(_Find(m.start(), m.end(), "name", None, 10))
+        end = m.end()
+    return out
 
 
 class Redactor:
@@ -741,10 +809,7 @@ class Redactor:
             out += self._address_finds(text)
         if _DIGIT.search(text):  # every other pattern but a name needs a digit in the text
             out += self._number_finds(text)
-        names = given_names()
-        for m in _FULL_NAME.finditer(text):
-            if fold(m.group(1)) in names and fold(_TOKEN.findall(m.group())[-1]) not in PLACE_WORDS:
-                out.append(_Find(m.start(), m.end(), "name", None, 10))
+        out += _full_names(text)
         return out
 
     def _address_finds(self, text: str) -> list[_Find]:

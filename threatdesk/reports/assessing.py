@@ -4,18 +4,24 @@ The engine reads the redacted copy when there is one, so the evidence spans it k
 one and may be shown to every role that sees the report. They quote the copy all the same, so
 they are sealed with it (`Report.indicators`, `Report.severity_reasons`). When redaction failed
 it reads the original words, and only the indicator codes are kept, without their evidence.
+
+What the filer is told is worked out apart, when they read it (`assessed_alone`): the report from
+itself alone, with nothing the office's records or the sender's other reports add.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from threatdesk.assessment import Facts, Indicator, assess, read_words
 from threatdesk.lib import sql
-from threatdesk.reports.redaction import RedactionState
+from threatdesk.privacy.redaction import Redactor
+from threatdesk.reports.redaction import RedactionState, filer_account, make_copies
 
 HISTORY_LIMIT = 50  # levels kept per report, oldest first
 
@@ -100,11 +106,22 @@ def reassessed(report: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     return assessment_values(values, threat_types, history_before(report))
 
 
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+
+
+def _joined(texts: Iterable[str | None]) -> str:
+    """Texts one after the other, each ending its last sentence: the engine reads a line break as
+    a space, and "I'm going to kill you" followed by "It came by text" is no "kill you it"."""
+    kept = [t for t in texts if t]
+    ended = [t if _SENTENCE_END.search(t) else t.rstrip() + "." for t in kept[:-1]]
+    return "\n".join([*ended, *kept[-1:]])
+
+
 def _text(values: Mapping[str, Any]) -> str:
     """The words the engine reads: the redacted copy when there is one, else the originals."""
     if values.get("redaction_state") == RedactionState.DONE:
-        return "\n".join(t for t in (values.get("message_text_redacted"), values.get("narrative_redacted")) if t)
-    return "\n".join(t for t in (values.get("message_text"), values.get("narrative")) if t)
+        return _joined((values.get("message_text_redacted"), values.get("narrative_redacted")))
+    return _joined((values.get("message_text"), values.get("narrative")))
 
 
 def words_of(values: Mapping[str, Any]) -> dict[str, Indicator]:
@@ -138,12 +155,14 @@ def assessment_values(
     `words` is `words_of(values)` when worked out already (an import's workers do), so that the
     engine does not read the words again."""
     result = assess(facts_of(values, threat_types, history), words=words)
-    indicators = [
-        {"code": i.code, "label": i.label, "axis": i.axis, "weight": i.weight, "evidence": i.evidence} for i in result.indicators
-    ]
+    indicators = _stored(result.indicators)
     if values.get("redaction_state") != RedactionState.DONE:
         return {"severity": result.level, **without_quotes(indicators, result.level)}
     return {"indicators": indicators, "severity": result.level, "severity_reasons": [result.explanation]}
+
+
+def _stored(indicators: Iterable[Indicator]) -> list[dict[str, Any]]:
+    return [{"code": i.code, "label": i.label, "axis": i.axis, "weight": i.weight, "evidence": i.evidence} for i in indicators]
 
 
 def without_quotes(indicators: Sequence[Mapping[str, Any]], level: int | None) -> dict[str, Any]:
@@ -178,3 +197,49 @@ def level_without(report: Any, left_out: frozenset[str], threat_types: Sequence[
         election_phase=report.election_phase,
     )
     return assess(facts, words=kept).level
+
+
+# Indicators that may come from other records than the report: the protected persons its words
+# name, and the sender's other reports.
+FROM_OTHER_RECORDS = frozenset({"repeated_contact", "escalation", "named_target", "home_family_knowledge"})
+
+# What the report alone is assessed from: its own words and coded facts, and who sent and filed it.
+_ALONE_FIELDS = (
+    *("public_code", "message_text", "narrative", "redaction_state", "channel", "target_role", "election_phase"),
+    *("sender_name", "sender_phones", "sender_emails", "sender_handles", "reporter_contact", "reporter_id"),
+)
+
+
+@dataclass(frozen=True)
+class Alone:
+    """A report's assessment from the report alone: its level and its indicators (as stored)."""
+
+    level: int | None
+    indicators: list[dict[str, Any]]
+
+
+def assessed_alone(report: Any, threat_types: Sequence[str] | None = None) -> Alone:
+    """The report assessed from itself alone, as its filer may know it: its own words, redacted
+    as they would be if no one were protected, and its coded facts, with no sender history.
+
+    Nothing of it depends on the office's records, so whoever files can learn none of them from
+    it: a typed name or address gives the same level, indicators and advice whether or not it is
+    a protected worker's, and a typed phone the same whether or not it sent other reports. What
+    the words say stays ("I know where you live. Tonight." is a threat for tonight to the filer
+    too). A report whose words retention erased has only its stored indicators left: those that
+    may come from other records are left out, and the level is worked out again without them.
+    `threat_types` if the caller has them in hand. The level is None while the report is not
+    assessed."""
+    deferred = report.get_deferred_fields() & {*_ALONE_FIELDS, "severity", "indicators"}
+    if deferred:  # a report read for its receipt holds only what the receipt shows
+        report.refresh_from_db(fields=sorted(deferred))
+    if report.severity is None:
+        return Alone(None, [])
+    types = report.threat_type_codes if threat_types is None else threat_types
+    if report.redaction_state == RedactionState.ERASED:
+        kept = [i for i in report.indicators or [] if i["code"] not in FROM_OTHER_RECORDS]
+        return Alone(level_without(report, FROM_OTHER_RECORDS, types), kept)
+    values = {name: getattr(report, name) for name in _ALONE_FIELDS}
+    copies = make_copies(values, redactor=Redactor(), reporter_name=filer_account(report)[0])
+    result = assess(facts_of({**values, **copies.values()}, types, ()))
+    return Alone(result.level, _stored(result.indicators))

@@ -64,8 +64,9 @@ def report_for(user: Any, code: str) -> Report:
         raise Http404("No such report") from exc
 
 
-# What a receipt code opens: progress, and the facts the guidance is chosen by (no words, no people),
-# for the receipt page in the session that filed the report.
+# What a receipt code opens: progress and the stored assessment (no words, no people). The receipt
+# page, in the session that filed the report, reads the rest to choose its advice from the report
+# alone (`assessing.assessed_alone`).
 RECEIPT_FIELDS = ("public_code", "status", "received_at", "updated_at", "channel", "severity", "severity_override", "indicators")
 
 
@@ -373,12 +374,6 @@ def reading_for(user: Any, report: Report) -> Reading:
     return Reading(report, words_for(user, report), reporter_identity(user, report))
 
 
-# Indicators read from other records: the sender's other reports, and the office's protected
-# persons. A filer must not learn from their own report whether a phone they typed is a sender's
-# anywhere else, or whether a name or address they typed is a protected worker's.
-NOT_FOR_FILERS = frozenset({"repeated_contact", "escalation", "named_target", "home_family_knowledge"})
-
-
 @dataclass(frozen=True)
 class AssessmentShown:
     """The assessment as one reader may know it. `assessed` is the engine's level, `level` the one
@@ -396,24 +391,23 @@ class AssessmentShown:
 
 def assessment_for(user: Any, report: Report) -> AssessmentShown:
     """The assessment as `user` reads it: staff get the whole of it; anyone else (the filer) the
-    level and the indicators of the report itself, none drawn from other records, and the level
-    those give: a level raised by a protected person's record would tell whoever typed a name or
-    an address that it is a protected worker's."""
+    report assessed from itself alone (`assessing.assessed_alone`), with nothing drawn from other
+    records: a level, an indicator or advice that came from a protected person's record would
+    tell whoever typed a name or an address that it is a protected worker's."""
     if getattr(user, "is_staff_role", False):
         reasons, indicators = list(report.severity_reasons or []), list(report.indicators or [])
         return AssessmentShown(report.severity, report.level, reasons, indicators)
-    assessed = severity_for(user, report)
-    level = report.severity_override if report.severity_override is not None else assessed
+    alone = assessing.assessed_alone(report)
+    level = report.severity_override if report.severity_override is not None else alone.level
     reasons = [f"Level {level} ({LEVEL_NAMES[level]})."] if level in LEVEL_NAMES else []
-    indicators = [i for i in report.indicators or [] if i.get("code") not in NOT_FOR_FILERS]
-    return AssessmentShown(assessed, level, reasons, indicators)
+    return AssessmentShown(alone.level, level, reasons, alone.indicators)
 
 
 def severity_for(user: Any, report: Report, threat_types: list[str] | None = None) -> int | None:
     """The engine's level as `user` may know it (`assessment_for`), without the rest."""
     if getattr(user, "is_staff_role", False):
         return report.severity
-    return assessing.level_without(report, NOT_FOR_FILERS, threat_types)
+    return assessing.assessed_alone(report, threat_types).level
 
 
 def report_guidance(report: Report, shown: AssessmentShown) -> Guidance:

@@ -18,9 +18,10 @@ from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent
 from threatdesk.audit.selectors import verify_chain
 from threatdesk.reports import evidence as evidence_files
+from threatdesk.reports.assessing import FROM_OTHER_RECORDS, level_without
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
 from threatdesk.reports.schemas import ReportIn
-from threatdesk.reports.selectors import FILER_LABEL, evidence_with_custody, report_timeline
+from threatdesk.reports.selectors import FILER_LABEL, assessment_for, evidence_with_custody, report_timeline
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.files import files_under, use_media_root
@@ -148,6 +149,20 @@ def test_erasing_the_words_takes_their_quotes_out_of_the_assessment(personas, me
     for user in (personas.manager, personas.coordinator):
         html = signed_in(user).get(f"/reports/{report.public_code}/").content.decode()
         assert 'id="erased"' in html and "If you certify" not in html and "burn your house" not in html
+
+
+def test_once_the_words_are_erased_the_filer_is_told_the_indicators_kept_without_the_records(personas, media):
+    """No words are left to assess the report alone from: what its filer is told is the stored
+    indicators without those that may come from the office's records, and the level they give."""
+    protect_canaries(personas)
+    report = filed(personas, closed_years_ago=4)
+    assert {"named_target", "threat_to_family"} <= {i["code"] for i in report.indicators}
+    retention()
+    after = Report.objects.get(pk=report.pk)
+    shown = assessment_for(personas.reporter, after)
+    assert "threat_to_family" in shown.indicator_codes
+    assert not FROM_OTHER_RECORDS & set(shown.indicator_codes)
+    assert shown.assessed == level_without(after, FROM_OTHER_RECORDS) is not None
 
 
 def test_once_the_filer_is_erased_no_reader_learns_their_account_name(personas, media):

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from threatdesk.assessment import Facts, assess
 from threatdesk.audit.models import AuditEvent
 from threatdesk.privacy.redaction import Redactor
 from threatdesk.privacy.schemas import ProtectedPersonIn
@@ -80,6 +81,34 @@ def test_the_sender_named_in_the_words_is_redacted_without_a_record(personas):
     report = submit(personas.reporter, narrative=f"{CANARY_SENDER} called again; Mordecai said he would come by.")
     stored = Report.objects.get(pk=report.pk)
     assert stored.narrative_redacted == "[SENDER] called again; [SENDER] said he would come by."
+
+
+@pytest.mark.parametrize(
+    ("words", "copy"),
+    [
+        ("I'm Going To Kill You", "I'm Going To Kill You"),
+        ("Im Gonna Kill You Tonight", "Im Gonna Kill You Tonight"),
+        ("She lives at 1423 Elm Street, we will kill her.", "She lives at [ADDRESS], we will kill her."),
+        ("Her address is 1423 Elm Street, I will kill her tomorrow.", "Her address is [ADDRESS], I will kill her tomorrow."),
+    ],
+)
+def test_the_copy_the_engine_reads_keeps_the_threat(personas, words, copy):
+    """The stored level is read from the copy: a threat taken out with a name or an address
+    would be stored as no threat at all, and staff, who read the copy, would not see it either."""
+    narrative = "It came by text."
+    report = submit(
+        personas.reporter, channel="text_message", threat_types=["harassment"], message_text=words, narrative=narrative, sender={}
+    )
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.message_text_redacted == copy
+    on_the_words = Facts(
+        text=words,
+        channel="text_message",
+        target_role="county_election_official",
+        threat_types=("harassment",),
+        election_phase="canvass",
+    )
+    assert stored.severity == assess(on_the_words).level >= 3
 
 
 def test_a_failed_redaction_keeps_no_copy_and_logs_no_words(personas, monkeypatch, caplog):

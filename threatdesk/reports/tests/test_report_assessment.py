@@ -10,12 +10,12 @@ from django.test import Client
 
 from threatdesk.accounts.services import token_create
 from threatdesk.audit.models import AuditEvent
-from threatdesk.reports import assessing
+from threatdesk.reports import assessing, selectors
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
 from threatdesk.testing.clients import signed_in
-from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, valid_report_payload
+from threatdesk.testing.payloads import CANARY_ADDRESS, CANARY_CHILD, CANARY_WORKER, valid_report_payload
 from threatdesk.testing.planting import bearer, canaries_in, form_data, protect_canaries
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,17 @@ def test_a_report_is_assessed_when_stored_and_its_evidence_names_no_one(report):
     assert {"home_family_knowledge", "threat_to_family"} <= codes
     assert not canaries_in(str(report.indicators) + str(report.severity_reasons))
     assert "May meet a criminal threshold" in report.severity_reasons[0]
+
+
+@pytest.mark.parametrize("narrative", ["It came by text.", "A text message came to my phone."])
+def test_the_exact_words_and_the_narrative_are_read_as_sentences_apart(personas, narrative):
+    """The narrative must not read as the end of the message's last sentence: "kill you" and "It
+    came by text" are no "kill you it", which the engine would take for a harmless "kill it"."""
+    data = valid_report_payload(
+        channel="text_message", threat_types=["harassment"], message_text="I'm going to kill you", narrative=narrative, sender={}
+    )
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(data), source="api")
+    assert Report.objects.get(pk=stored.report.pk).severity == 3
 
 
 def test_the_coordinator_sees_the_assessment_without_personal_data(personas, report):
@@ -102,10 +113,12 @@ def test_a_filer_learns_nothing_of_the_senders_other_reports_from_their_own(pers
 
 def test_a_filer_learns_nothing_of_who_is_protected_from_their_own_report(personas, report):
     """The canary worker's name and home address are protected: the stored assessment says so,
-    for staff; the filer, who could type guessed names and addresses, is not told."""
+    for staff; the filer, who could type guessed names and addresses, is not told. What the
+    words themselves say ("naming her home address") they are told."""
     assert {"named_target", "home_family_knowledge"} <= {i["code"] for i in report.indicators}
     filer_page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
-    assert "A named target" not in filer_page and "Knows the home, family or routine" not in filer_page
+    assert "A named target" not in filer_page
+    assert "Knows the home, family or routine: \u201chome address\u201d" in filer_page
     assert "protected" not in filer_page.split('id="assessment-h"')[1].split("</section>")[0]
     manager_page = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
     assert "A named target" in manager_page
@@ -171,6 +184,67 @@ def test_the_filer_is_told_the_level_the_report_alone_gives(personas):
         assert f'<dd id="level">{unknown.severity}</dd>' in page
     manager_page = signed_in(personas.manager).get(f"/reports/{protected.public_code}/").content.decode()
     assert f'<dd id="level">{protected.severity}</dd>' in manager_page
+
+
+def _texted(personas: Any, words: str) -> Report:
+    data = valid_report_payload(
+        channel="text_message", threat_types=["harassment"], message_text=words, narrative="It came to my phone.", sender={}
+    )
+    stored = report_submit(actor=personas.reporter, data=ReportIn.model_validate(data), source="api")
+    return Report.objects.get(pk=stored.report.pk)
+
+
+def _section(page: str, heading: str) -> str:
+    return page.split(f'aria-labelledby="{heading}"')[1].split("</section>")[0]
+
+
+def test_a_filer_is_told_to_call_911_for_a_threat_to_their_home_tonight(personas):
+    """The filer is often the one threatened: words that say the sender knows where they live, and
+    tonight, are a danger now to them as to staff. Only what other records add is left out."""
+    report = _texted(personas, "I know where you live, traitor. Tonight.")
+    assert report.severity == 4
+    assert selectors.assessment_for(personas.reporter, report).level == 4
+    page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+    assert 'id="call-911"' in _section(page, "guidance-h")
+
+
+def test_a_filer_gets_the_home_and_family_advice_for_words_about_their_kids(personas):
+    report = _texted(personas, "We know where your kids go to school.")
+    shown = selectors.assessment_for(personas.reporter, report)
+    assert report.severity == shown.level == 3
+    assert "family-or-home" in [s.slug for s in selectors.report_guidance(report, shown).situations]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        f"{CANARY_WORKER} will be shot.",
+        f"Tell {CANARY_CHILD} we are watching.",
+        f"I'm outside {CANARY_ADDRESS}. Come out.",
+        "We know you live on Zephyrine Lane. You will pay for this.",
+    ],
+)
+def test_a_filer_reads_the_same_whether_or_not_the_name_or_address_they_typed_is_protected(personas, words):
+    """Anyone may file: a level, an indicator or advice that changed with the office's records would
+    confirm to whoever typed a name or an address that it is a protected worker's, or her child's.
+    The same words are filed before and after the worker and her son are recorded: staff read the
+    records' weight, the filer reads the same level, indicators and advice every time."""
+    token = token_create(actor=None, user=personas.reporter, name="filer")
+
+    def read_by_the_filer(report: Report) -> tuple[str, ...]:
+        page = signed_in(personas.reporter).get(f"/reports/{report.public_code}/").content.decode()
+        severity = Client().get(f"/api/reports/{report.public_code}", **bearer(token)).json()["severity"]
+        level = page.split('<dd id="level">')[1].split("</dd>")[0]
+        return level, str(severity), _section(page, "assessment-h"), _section(page, "guidance-h")
+
+    unknown = _texted(personas, words)
+    unknown_then = read_by_the_filer(unknown)
+    assert "named_target" not in {i["code"] for i in unknown.indicators}
+    protect_canaries(personas)
+    protected = _texted(personas, words)
+    assert "named_target" in {i["code"] for i in protected.indicators}
+    assert read_by_the_filer(protected) == unknown_then
+    assert read_by_the_filer(unknown) == unknown_then  # its staff assessment was redone with the records
 
 
 @pytest.mark.parametrize(
