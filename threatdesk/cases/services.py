@@ -74,6 +74,11 @@ def _lock_referral(referral: Referral) -> Referral:
     return referral
 
 
+def _touch(report_id: int) -> None:
+    """Case work changed the report: retention counts its term from now (`retention.at_rest`)."""
+    Report.objects.filter(pk=report_id).update(updated_at=timezone.now())
+
+
 def _refuse_if_merged(actor: Any, report: Report, what: str) -> None:
     """A merged duplicate's case goes on in the report it was merged into: say which, to those
     who may open it."""
@@ -181,6 +186,7 @@ def referral_case_number(*, actor: Any, referral: Referral, number: str) -> Refe
         referral.status, referral.status_changed_at = ReferralStatus.ACCEPTED, timezone.now()
         fields += ["status", "status_changed_at"]
     referral.save(update_fields=fields)
+    _touch(referral.report_id)
     audit.log("cases.referral.numbered", actor=actor, obj=referral.report, payload={"agency": referral.agency.public_code})
     return referral
 
@@ -381,6 +387,7 @@ def step_record(
     if decline_reason:
         payload["decline_reason"] = decline_reason
     audit.log("cases.step.recorded", actor=actor, obj=report, payload=payload)
+    _touch(report.pk)
     _after_step(actor=actor, report=report, referral=referral, kind=kind)
     if shared:
         notifications.notify_filer_of_step(report, StepKind(kind).label)
