@@ -153,6 +153,12 @@ def merged_into(report: Report) -> Report | None:
     return link.to_report if link else None
 
 
+def merged_duplicates(report: Report) -> list[Report]:
+    """The reports merged into this one as duplicates, oldest merge first: their case goes on here."""
+    links = ReportLink.objects.filter(to_report=report, kind=LinkKind.DUPLICATE).select_related("from_report")
+    return [link.from_report for link in links.order_by("created_at", "pk")]
+
+
 @dataclass(frozen=True)
 class FilerProgress:
     """What the receipt-code status page shows: whether the report was merged into another, and
