@@ -288,6 +288,11 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
 # --- law-enforcement steps ------------------------------------------------------------------
 
 CHARGE_KINDS = frozenset({StepKind.CHARGED, StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
+# What a court decides on a charge, and what only follows a finding of guilt.
+ON_A_CHARGE = frozenset({StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
+GUILT = frozenset({StepKind.PLEA, StepKind.CONVICTION})
+# Once a case holds one of these, the agency has not declined it.
+PROSECUTED = CHARGE_KINDS | {StepKind.SENTENCE}
 # Who was identified or contacted stays with law enforcement.
 NEVER_SHARED = frozenset({StepKind.SUBJECT_IDENTIFIED, StepKind.SUBJECT_CONTACTED})
 REFERRAL_STATUS_AFTER: dict[str, str] = {
@@ -335,9 +340,40 @@ def _already_recorded(
     return any(step.statutes == list(statutes) and step.detail == detail for step in same.only("statutes", "detail"))
 
 
+def _case_steps(referral: Referral) -> QuerySet[CaseStep]:
+    """The steps of the referral's case, latest first: by the day they happened, then by entry."""
+    return CaseStep.objects.filter(referral=referral).order_by("-occurred_on", "-recorded_at", "-pk")
+
+
+def _history_errors(referral: Referral, kind: str, occurred_on: dt.date) -> list[FieldError]:
+    """What the step contradicts in the case so far: a court outcome with no charge before it, a
+    sentence with no conviction or plea, a decline of a case already prosecuted."""
+    steps = list(_case_steps(referral).values_list("kind", "occurred_on"))
+
+    def before(kinds: frozenset[str]) -> bool:
+        return any(k in kinds and on <= occurred_on for k, on in steps)
+
+    if kind in ON_A_CHARGE and not before(frozenset({StepKind.CHARGED})):
+        return [FieldError("kind", "record the charge first: a plea, conviction, acquittal or dismissal follows one")]
+    if kind == StepKind.SENTENCE and not before(GUILT):
+        return [FieldError("kind", "record the conviction or plea first: a sentence follows one")]
+    if kind == StepKind.DECLINED and any(k in PROSECUTED for k, _on in steps):
+        return [FieldError("kind", "this case holds a charge or a court outcome: the agency can no longer decline it")]
+    return []
+
+
+def _status_after_steps(referral: Referral) -> str:
+    """The referral's status as its latest step by date says, whatever order they were entered
+    in: a liaison who enters an earlier arrest after the conviction does not reopen the case."""
+    latest = _case_steps(referral).values_list("kind", flat=True).first()
+    if latest is None:
+        return ReferralStatus.ACCEPTED if referral.agency_case_number else ReferralStatus.SENT
+    return REFERRAL_STATUS_AFTER.get(latest, ReferralStatus.INVESTIGATING)
+
+
 def _after_step(*, actor: Any, report: Report, referral: Referral, kind: str) -> None:
     """What a step changes: the referral's status and, once work starts, the report's."""
-    new_status = REFERRAL_STATUS_AFTER.get(kind, ReferralStatus.INVESTIGATING)
+    new_status = _status_after_steps(referral)
     if referral.status != new_status:
         referral.status, referral.status_changed_at = new_status, timezone.now()
         referral.save(update_fields=["status", "status_changed_at"])
@@ -369,6 +405,8 @@ def step_record(
     _lock_referral(referral)
     if _already_recorded(referral, kind, occurred_on, statutes, decline_reason, detail):
         refuse("kind", f"this {StepKind(kind).label.lower()} on {occurred_on:%d %B %Y} is already recorded")
+    if errors := _history_errors(referral, kind, occurred_on):
+        raise ReportInputError(errors)
     shared = kind not in NEVER_SHARED and not withhold_from_filer
     step = CaseStep.objects.create(
         report=report,
