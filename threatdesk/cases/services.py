@@ -140,12 +140,16 @@ def report_refer(
     referred_on: dt.date | None = None,
     agency_case_number: str = "",
 ) -> Referral:
-    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason."""
+    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason. A
+    closed report is reopened first, with its reason: referring it as it stands would send the
+    agency a case the office's queue, the filer and retention all take for finished."""
     referred_on = referred_on or timezone.localdate()
     outside = not agency_serves(agency, report)
     reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
     _lock(report)  # the status decides whether the filer is told; told once
     _refuse_if_merged(actor, report, "refer")
+    if report.status == Status.CLOSED:
+        refuse("status", "this report is closed: reopen it first, saying why, then refer it")
     if Referral.objects.filter(report=report, agency=agency).exists():
         refuse("agency", f"already referred to {agency.name}")
     if referred_on > timezone.localdate() or referred_on < report.occurred_on:

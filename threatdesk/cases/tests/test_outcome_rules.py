@@ -1,7 +1,7 @@
 """The outcome record is public accountability data, so it must only hold what can have happened:
 a court outcome follows a charge, a sentence a conviction or plea, a prosecuted case is not
-declined, and the referral's status follows the case's latest step by date, whatever the order
-the liaison entered them in."""
+declined, the referral's status follows the case's latest step by date, whatever the order the
+liaison entered them in, and no agency works a report its office has closed."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ import pytest
 from threatdesk.cases import services
 from threatdesk.cases.models import CaseStep, Referral, ReferralStatus
 from threatdesk.cases.selectors import triage_queue
+from threatdesk.places.models import Agency
 from threatdesk.reports.models import Report
 from threatdesk.reports.services import ReportInputError
+from threatdesk.reports.taxonomy import Status
+from threatdesk.testing.clients import signed_in
 from threatdesk.testing.planting import filed_by_reporter
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +110,19 @@ def test_a_case_with_a_charge_or_a_court_outcome_cannot_be_declined(personas, re
     with pytest.raises(ReportInputError):
         step(personas, referred, "declined", 26, decline_reason="insufficient_evidence")
     assert referral_of(referred).status == ReferralStatus.CLOSED
+
+
+def test_a_closed_report_is_reopened_before_it_is_referred(personas, referred):
+    """Referred as it stands, a closed report would leave the agency working a case that the
+    office's queue, the filer's page and retention all take for finished."""
+    services.status_change(actor=personas.manager, report=fresh(referred), target="closed", reason="No further action needed")
+    sheriff = Agency.objects.create(name="Maricopa County Sheriff", kind="sheriff", state=personas.state, county=personas.county)
+    with pytest.raises(ReportInputError, match="reopen it first"):
+        services.report_refer(actor=personas.manager, report=fresh(referred), agency=sheriff)
+    assert not Referral.objects.filter(agency=sheriff).exists()
+    page = signed_in(personas.manager).get(f"/reports/{referred.public_code}/").content.decode()
+    assert "reopen it, saying why, to refer it" in page and "Refer to an agency" not in page
+
+    services.status_change(actor=personas.manager, report=fresh(referred), target="triaged", reason="The sender wrote again")
+    services.report_refer(actor=personas.manager, report=fresh(referred), agency=sheriff)
+    assert fresh(referred).status == Status.REFERRED
