@@ -25,7 +25,7 @@ from threatdesk.cases.models import (
     StatusChange,
     StepKind,
 )
-from threatdesk.cases.selectors import merged_into
+from threatdesk.cases.selectors import OPEN_REFERRALS, merged_into
 from threatdesk.laws.statutes import provisions_for
 from threatdesk.lib.text import shown_or_empty, tidy
 from threatdesk.places.models import Agency
@@ -69,8 +69,9 @@ def _lock(report: Report) -> Report:
 def _lock_referral(referral: Referral) -> Referral:
     """As `_lock`, for a referral whose status a write decides from: a page loaded before a
     colleague's decline must not undo it."""
-    locked = Referral.objects.select_for_update().only("pk", "status", "status_changed_at").get(pk=referral.pk)
+    locked = Referral.objects.select_for_update().only("pk", "status", "status_changed_at", "resent_at").get(pk=referral.pk)
     referral.status, referral.status_changed_at = locked.status, locked.status_changed_at
+    referral.resent_at = locked.resent_at
     return referral
 
 
@@ -140,7 +141,8 @@ def report_refer(
     referred_on: dt.date | None = None,
     agency_case_number: str = "",
 ) -> Referral:
-    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason. A
+    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason. An
+    agency that declined or closed the report may be sent it again (`_send_again`). A
     closed report is reopened first, with its reason: referring it as it stands would send the
     agency a case the office's queue, the filer and retention all take for finished."""
     referred_on = referred_on or timezone.localdate()
@@ -150,14 +152,27 @@ def report_refer(
     _refuse_if_merged(actor, report, "refer")
     if report.status == Status.CLOSED:
         refuse("status", "this report is closed: reopen it first, saying why, then refer it")
-    if Referral.objects.filter(report=report, agency=agency).exists():
-        refuse("agency", f"already referred to {agency.name}")
     if referred_on > timezone.localdate() or referred_on < report.occurred_on:
         refuse("referred_on", "the referral date must be between the day it happened and today")
     number = tidy(agency_case_number)[:60]
+    if (earlier := Referral.objects.filter(report=report, agency=agency).first()) is not None:
+        referral = _send_again(earlier, referred_on=referred_on, number=number)
+        payload = {"agency": agency.public_code, "again": True}
+    else:
+        referral = _create_referral(actor, report, agency, referred_on=referred_on, number=number)
+        payload = {"agency": agency.public_code}
+    audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload=payload)
+    notifications.notify_referral(referral)
+    if report.status in (Status.NEW, Status.TRIAGED):
+        _move(actor=actor, report=report, target=Status.REFERRED)
+        notifications.notify_filer_of_step(report, notifications.REFERRED_STEP)
+    return referral
+
+
+def _create_referral(actor: Any, report: Report, agency: Agency, *, referred_on: dt.date, number: str) -> Referral:
     try:
         with transaction.atomic():
-            referral = Referral.objects.create(
+            return Referral.objects.create(
                 report=report,
                 agency=agency,
                 referred_by=actor,
@@ -167,11 +182,23 @@ def report_refer(
             )
     except IntegrityError:
         refuse("agency", f"already referred to {agency.name}")
-    audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
-    notifications.notify_referral(referral)
-    if report.status in (Status.NEW, Status.TRIAGED):
-        _move(actor=actor, report=report, target=Status.REFERRED)
-        notifications.notify_filer_of_step(report, notifications.REFERRED_STEP)
+
+
+def _send_again(referral: Referral, *, referred_on: dt.date, number: str) -> Referral:
+    """Send a report back to an agency that declined or closed it (new information, a sender now
+    named): its referral is open again, from `referred_on`, and the steps of its case count from
+    now. The earlier steps, the decline among them, stay on the record; the first referral's date
+    stays too, for the time figures."""
+    _lock_referral(referral)
+    if referral.status in OPEN_REFERRALS:
+        refuse("agency", f"already referred to {referral.agency.name}")
+    if referred_on < referral.referred_on:
+        refuse("referred_on", f"it was first referred on {referral.referred_on:%d %B %Y}: send it again on or after that day")
+    referral.agency_case_number = number or referral.agency_case_number
+    referral.status = ReferralStatus.ACCEPTED if number else ReferralStatus.SENT
+    referral.status_changed_at = referral.resent_at = timezone.now()
+    referral.resent_on = referred_on
+    referral.save(update_fields=["agency_case_number", "status", "status_changed_at", "resent_at", "resent_on"])
     return referral
 
 
@@ -345,8 +372,12 @@ def _already_recorded(
 
 
 def _case_steps(referral: Referral) -> QuerySet[CaseStep]:
-    """The steps of the referral's case, latest first: by the day they happened, then by entry."""
-    return CaseStep.objects.filter(referral=referral).order_by("-occurred_on", "-recorded_at", "-pk")
+    """The steps of the referral's case, latest first: by the day they happened, then by entry.
+    A report sent to the agency again starts a new case: those recorded since."""
+    steps = CaseStep.objects.filter(referral=referral)
+    if referral.resent_at is not None:
+        steps = steps.filter(recorded_at__gte=referral.resent_at)
+    return steps.order_by("-occurred_on", "-recorded_at", "-pk")
 
 
 def _history_errors(referral: Referral, kind: str, occurred_on: dt.date) -> list[FieldError]:
