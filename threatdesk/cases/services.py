@@ -322,6 +322,9 @@ CHARGE_KINDS = frozenset({StepKind.CHARGED, StepKind.PLEA, StepKind.CONVICTION, 
 # What a court decides on a charge, and what only follows a finding of guilt.
 ON_A_CHARGE = frozenset({StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
 GUILT = frozenset({StepKind.PLEA, StepKind.CONVICTION})
+# The steps the referring office is mailed about: after a decline it decides whether to refer
+# elsewhere; an outcome ends the case it handed on.
+OFFICE_HEARS_OF = frozenset({StepKind.DECLINED, *ON_A_CHARGE, StepKind.SENTENCE})
 # Once a case holds one of these, the agency has not declined it.
 PROSECUTED = CHARGE_KINDS | {StepKind.SENTENCE}
 # Who was identified or contacted stays with law enforcement.
@@ -464,4 +467,6 @@ def step_record(
     _after_step(actor=actor, report=report, referral=referral, kind=kind)
     if shared:
         notifications.notify_filer_of_step(report, StepKind(kind).label)
+    if kind in OFFICE_HEARS_OF:
+        notifications.notify_office_of_step(report, referral, StepKind(kind).label)
     return step
