@@ -28,7 +28,7 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
         "own_referral": own,
         "routes": selectors.routing_suggestions(report) if refers else [],
         "reopen_to_refer": closed and may_refer(user, report) and selectors.merged_into(report) is None,
-        "refer_form": ReferForm() if refers else None,
+        "refer_form": ReferForm(state_code=report.state.code) if refers else None,
         "status_form": StatusForm(moves=selectors.transitions_offered(report)) if triage else None,
         "assign_form": AssignForm(candidates=assignable_users(report), initial={"assignee": report.assigned_to})
         if triage

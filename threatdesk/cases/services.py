@@ -28,6 +28,7 @@ from threatdesk.cases.models import (
 from threatdesk.cases.selectors import OPEN_REFERRALS, merged_into
 from threatdesk.laws.statutes import provisions_for
 from threatdesk.lib.text import shown_or_empty, tidy
+from threatdesk.places import zones
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
 from threatdesk.reports.models import Report
@@ -145,14 +146,15 @@ def report_refer(
     agency that declined or closed the report may be sent it again (`_send_again`). A
     closed report is reopened first, with its reason: referring it as it stands would send the
     agency a case the office's queue, the filer and retention all take for finished."""
-    referred_on = referred_on or timezone.localdate()
+    today = zones.today_in(report.state.code)  # the day where the report is, not the server's
+    referred_on = referred_on or today
     outside = not agency_serves(agency, report)
     reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
     _lock(report)  # the status decides whether the filer is told; told once
     _refuse_if_merged(actor, report, "refer")
     if report.status == Status.CLOSED:
         refuse("status", "this report is closed: reopen it first, saying why, then refer it")
-    if referred_on > timezone.localdate() or referred_on < report.occurred_on:
+    if referred_on > today or referred_on < report.occurred_on:
         refuse("referred_on", "the referral date must be between the day it happened and today")
     number = tidy(agency_case_number)[:60]
     if (earlier := Referral.objects.filter(report=report, agency=agency).first()) is not None:
@@ -345,7 +347,7 @@ def _step_errors(
     errors = []
     if kind not in StepKind.values:
         errors.append(FieldError("kind", "choose what happened from the list"))
-    if occurred_on is None or occurred_on > timezone.localdate() or occurred_on < report.occurred_on:
+    if occurred_on is None or occurred_on > zones.today_in(report.state.code) or occurred_on < report.occurred_on:
         errors.append(FieldError("occurred_on", "the date must be between the day of the incident and today"))
     known = {p.citation for p in provisions_for(report.state.code)}
     if unknown := [c for c in statutes if c not in known]:

@@ -7,6 +7,8 @@ import datetime as dt
 import itertools
 import re
 from typing import Any
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -18,6 +20,7 @@ from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services, transitions
 from threatdesk.cases.figures import figures_for
+from threatdesk.cases.forms import ReferForm, StepForm
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink, StatusChange
 from threatdesk.cases.packet import packet_context
 from threatdesk.cases.selectors import routing_suggestions, triage_queue
@@ -34,6 +37,7 @@ from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_
 pytestmark = pytest.mark.django_db
 
 STATUTE = "18 U.S.C. 875(c)"
+ARIZONA = ZoneInfo("America/Phoenix")  # the personas' state: standard time all year
 # Zero-width spaces and word joiners: typed text a reader sees nothing of.
 INVISIBLE = "\u200b\u2060" * 8
 
@@ -437,7 +441,7 @@ def test_time_figures_per_office_and_agency(personas):
     assert (office.name, office.reports) == (personas.office.name, 3)
     assert (office.to_triage.count, office.to_triage.median, office.to_triage.p90) == (3, 4.0, 30.0)
     assert (office.to_referral.count, office.to_referral.median) == (1, 5.0)
-    start_of_step_day = dt.datetime.combine(step_day, dt.time.min, tzinfo=received.tzinfo)
+    start_of_step_day = dt.datetime.combine(step_day, dt.time.min, tzinfo=ARIZONA)
     assert office.to_first_action.median == round((start_of_step_day - received).total_seconds() / 3600, 1)
     (agency,) = agencies
     assert (agency.name, agency.reports, agency.to_first_action.count) == (personas.agency.name, 1, 1)
@@ -445,6 +449,30 @@ def test_time_figures_per_office_and_agency(personas):
     assert personas.office.name in page and "4.0 h" in page
     assert personas.office.name not in signed_in(personas.outsider).get("/figures/").content.decode()
     assert signed_in(personas.reporter).get("/figures/").status_code == 404
+
+
+def test_an_evening_referral_dated_that_day_counts_its_wait_in_the_offices_own_day(personas):
+    """Maricopa receives a report at 08:00 and refers it at 19:00, typing that day's date. In UTC
+    it is already the next day, so the referral would look entered later than the day it names
+    and count from midnight UTC of that day: 17:00 the evening before in Phoenix, ahead of the
+    report itself, showing an 11-hour wait as none."""
+    report = filed_by_reporter(personas, occurred_on="2024-11-04")
+    Report.objects.filter(pk=report.pk).update(received_at=dt.datetime(2024, 11, 5, 8, 0, tzinfo=ARIZONA))
+    referral = services.report_refer(
+        actor=personas.manager, report=fresh(report), agency=personas.agency, referred_on=dt.date(2024, 11, 5)
+    )
+    Referral.objects.filter(pk=referral.pk).update(referred_at=dt.datetime(2024, 11, 5, 19, 0, tzinfo=ARIZONA))
+    (office,), _agencies = figures_for(personas.manager)
+    assert (office.to_referral.count, office.to_referral.median) == (1, 11.0)
+
+
+def test_the_date_fields_default_to_today_where_the_report_is(personas, referred):
+    """At 19:00 in Phoenix the server's day is already tomorrow: a liaison who keeps the default
+    would record the arrest a day late in the packet."""
+    evening = dt.datetime(2024, 11, 5, 19, 0, tzinfo=ARIZONA)
+    with mock.patch("django.utils.timezone.now", return_value=evening.astimezone(dt.UTC)):
+        assert StepForm(state_code="AZ")["occurred_on"].initial == dt.date(2024, 11, 5)
+        assert ReferForm(state_code="AZ")["referred_on"].initial == dt.date(2024, 11, 5)
 
 
 def fresh_referral(referral: Referral) -> Referral:
