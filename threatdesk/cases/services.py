@@ -292,13 +292,29 @@ def _refuse_leaving_a_referral_behind(duplicate: Report, into: Report) -> None:
         )
 
 
+def _carry_duplicates(actor: Any, duplicate: Report, into: Report) -> None:
+    """The reports already merged into `duplicate` go on in `into` with it: left pointing at a
+    closed duplicate, their filers' pages would never follow the case where it goes on."""
+    for link in ReportLink.objects.filter(to_report=duplicate, kind=LinkKind.DUPLICATE).select_related("from_report"):
+        earlier = link.from_report
+        _links_between(earlier, into).delete()
+        ReportLink.objects.filter(pk=link.pk).update(to_report=into)
+        payload = {"into": into.public_code, "with": duplicate.public_code}
+        audit.log("cases.report.merged", actor=actor, obj=earlier, payload=payload)
+        audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": earlier.public_code})
+
+
 @transaction.atomic
 def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: str) -> ReportLink:
     """Merge `duplicate` into `into`: both records and their histories stay; the duplicate is
     closed and points at the report that carries the case on."""
     reason = _require_reason(reason, "these are the same incident")
-    _lock(duplicate)
     into = _check_pair(actor, duplicate, into)
+    # Both rows, in primary-key order: a merge of either report meanwhile (into a third, or the
+    # other way round) is then served before or after this one, never between its checks and its
+    # link, and two opposite merges wait in turn rather than deadlock.
+    for report in sorted((duplicate, into), key=lambda r: r.pk):
+        _lock(report)
     if _links_between(duplicate, into).filter(kind=LinkKind.DUPLICATE).exists():
         refuse("other", f"already merged with {into.public_code}")
     if merged_into(duplicate) is not None:
@@ -313,6 +329,7 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
     link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)
     audit.log("cases.report.merged", actor=actor, obj=duplicate, reason=reason, payload={"into": into.public_code})
     audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": duplicate.public_code})
+    _carry_duplicates(actor, duplicate, into)
     if duplicate.status != Status.CLOSED:
         _move(actor=actor, report=duplicate, target=Status.CLOSED, reason=f"duplicate of {into.public_code}")
     return link
