@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from io import StringIO
 from typing import Any
 from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -202,6 +204,22 @@ def test_routing_follows_level_channel_and_place(personas, report):
     services.report_refer(actor=personas.manager, report=report, agency=sheriff)
     Report.objects.filter(pk=report.pk).update(severity_override=2, channel="voicemail")
     assert [r.agency for r in routing_suggestions(fresh(report))] == [personas.agency, ag]
+
+
+def test_where_several_fbi_offices_share_a_state_each_is_suggested_as_one_of_them(personas):
+    """Texas is split between four field offices and the directory does not say which covers
+    Harris County: naming the first by the alphabet (Dallas) as "the" office covering a Houston
+    report would send it to the wrong one."""
+    call_command("load_agencies", stdout=StringIO())
+    texas = State.objects.get(code="TX")
+    report = report_submit(
+        actor=None, data=ReportIn.model_validate(valid_report_payload(state="TX", county="48201")), source="web"
+    ).report
+    routes = [r for r in routing_suggestions(report) if r.agency and r.agency.kind == Agency.Kind.FBI_FIELD_OFFICE]
+    covering = Agency.objects.filter(kind=Agency.Kind.FBI_FIELD_OFFICE, covers_states=texas)
+    assert {r.agency.name for r in routes} == set(covering.values_list("name", flat=True))
+    assert len(routes) > 1 and "FBI Houston Field Office" in {r.agency.name for r in routes}
+    assert all("One of the" in r.why and "does not say which" in r.why for r in routes)
 
 
 def test_a_referral_records_the_date_and_case_number(personas, report):
