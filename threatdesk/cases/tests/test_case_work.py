@@ -29,6 +29,7 @@ from threatdesk.cases.selectors import routing_suggestions, triage_queue
 from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.selectors import report_timeline
 from threatdesk.reports.services import ReportInputError, report_reveal, report_submit
 from threatdesk.reports.taxonomy import Status
 from threatdesk.testing.clients import signed_in
@@ -432,6 +433,27 @@ def test_the_timeline_names_each_step_and_hides_unshared_ones_from_the_filer(per
     filer = signed_in(personas.reporter).get(f"/reports/{referred.public_code}/").content.decode()
     filer_timeline = filer[filer.index('id="timeline-h"') :]
     assert "Warning issued" in filer_timeline and "Subject contacted" not in filer_timeline
+
+
+def test_the_timeline_names_the_agency_of_each_referral_and_step_to_those_who_may_know_it(personas, report):
+    """Referred to the FBI and to the sheriff, the timeline showed two identical rows; a liaison
+    still must not learn from it that another agency has the report."""
+    sheriff, deputy = second_agency(personas)
+    services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    services.report_refer(actor=personas.manager, report=fresh(report), agency=sheriff)
+    services.step_record(
+        actor=deputy,
+        report=fresh(report),
+        referral=Referral.objects.select_related("agency").get(report=report, agency=sheriff),
+        kind="arrest",
+        occurred_on=report.occurred_on,
+    )
+    office = [f"{i.what}: {i.detail}" for i in report_timeline(personas.manager, fresh(report))]
+    assert f"Referred to law enforcement: {personas.agency.name}" in office
+    assert f"Referred to law enforcement: {sheriff.name}" in office
+    assert f"Law enforcement: Arrest ({sheriff.name})" in office
+    fbi = " ".join(f"{i.what}: {i.detail}" for i in report_timeline(personas.liaison, fresh(report)))
+    assert personas.agency.name in fbi and sheriff.name not in fbi
 
 
 # --- time figures ---------------------------------------------------------------------------
