@@ -16,6 +16,7 @@ from threatdesk.accounts.models import Role, User
 from threatdesk.cases import services
 from threatdesk.cases.models import CaseStep, Referral, StatusChange
 from threatdesk.cases.taxonomy import DeclineReason, StepKind
+from threatdesk.places import zones
 from threatdesk.places.models import Agency, Office
 from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Status
@@ -68,14 +69,14 @@ def _refer_and_follow(rng: random.Random, report: Report, agency: Agency, manage
     """Refer one report, then record the steps of one weighted outcome at growing intervals."""
     referred_at = report.received_at + dt.timedelta(hours=rng.uniform(1, 96))
     referral = services.report_refer(
-        actor=manager, report=report, agency=agency, referred_on=min(referred_at.date(), timezone.localdate())
+        actor=manager, report=report, agency=agency, referred_on=min(referred_at.date(), zones.today_in(report.state.code))
     )
     Referral.objects.filter(pk=referral.pk).update(referred_at=referred_at)
     _backdate_last_change(report, referred_at)
     kinds = rng.choices([kinds for kinds, _ in OUTCOMES], weights=[w for _, w in OUTCOMES])[0]
     day = referred_at.date()
     for kind in kinds:
-        day = min(day + dt.timedelta(days=rng.randint(0, 20)), timezone.localdate())
+        day = min(day + dt.timedelta(days=rng.randint(0, 20)), zones.today_in(report.state.code))
         step = services.step_record(
             actor=liaison,
             report=report,

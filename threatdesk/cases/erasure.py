@@ -17,6 +17,7 @@ from threatdesk.audit import services as audit
 from threatdesk.cases.models import CaseStep
 from threatdesk.lib.locking import rewrite
 from threatdesk.privacy.registry import Shredder
+from threatdesk.reports import retention
 from threatdesk.reports.redaction import person_taken_out
 from threatdesk.reports.taxonomy import Status
 
@@ -37,11 +38,13 @@ def erase_person_from_steps(record: Any) -> int:
 
 
 def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
-    """Steps whose detail the policy no longer allows keeping: on a closed report unchanged since
-    `cutoff`, and recorded before it too (a sentence recorded today on a report closed years ago
-    is kept its full term), and not cleared already."""
+    """Steps whose detail the policy no longer allows keeping: on a report at rest since `cutoff`
+    (closed, unchanged, no referral open, no step recorded since: `retention.at_rest`), recorded
+    before it too, and not cleared already."""
     closed = CaseStep.objects.filter(report__status=Status.CLOSED, report__updated_at__lt=cutoff)
-    return closed.filter(recorded_at__lt=cutoff, detail_erased_on__isnull=True)
+    at_rest = closed.exclude(report__referrals__status__in=retention.OPEN_REFERRALS)
+    at_rest = at_rest.exclude(report__case_steps__recorded_at__gte=cutoff)
+    return at_rest.filter(recorded_at__lt=cutoff, detail_erased_on__isnull=True)
 
 
 def _shred(cutoff: datetime, dry_run: bool, actor: Any) -> int:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Min
-from django.utils import timezone
 
 from threatdesk.cases.models import CaseStep, Referral, StatusChange
+from threatdesk.places import zones
 from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Status
 
@@ -75,18 +75,19 @@ def _hours_after(start: dt.datetime, end: dt.datetime | None) -> float | None:
     return None if end is None else max(0.0, (end - start).total_seconds() / HOUR)
 
 
-def _hours_to_day(start: dt.datetime, day: dt.date) -> float:
-    """A step carries a date, not a time: count to the start of that day, and a step on the
-    day itself as no wait."""
-    return _hours_after(start, dt.datetime.combine(day, dt.time.min, tzinfo=start.tzinfo)) or 0.0
+def _hours_to_day(start: dt.datetime, day: dt.date, state: str) -> float:
+    """A step carries a date, not a time: count to the start of that day where the report's
+    state is (`places.zones`), and a step on the day itself as no wait."""
+    return _hours_after(start, zones.start_of(day, state)) or 0.0
 
 
-def _told_at(referred_at: dt.datetime, referred_on: dt.date) -> dt.datetime:
+def _told_at(referred_at: dt.datetime, referred_on: dt.date, state: str) -> dt.datetime:
     """When the agency was told: the moment of entry if it was entered that day, else the start
-    of the earlier day it was told (entered later, say after a phone call)."""
-    if referred_on >= timezone.localtime(referred_at).date():
+    of the earlier day it was told (entered later, say after a phone call). Days are those of
+    the report's state: an evening referral in Arizona is still that day there."""
+    if referred_on >= zones.day_of(referred_at, state):
         return referred_at
-    return timezone.make_aware(dt.datetime.combine(referred_on, dt.time.min))
+    return zones.start_of(referred_on, state)
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,10 @@ def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], di
     ids = list(report_ids)
     triaged = StatusChange.objects.filter(report_id__in=ids, from_status=Status.NEW).values("report_id").annotate(at=Min("at"))
     referred: dict[int, dt.datetime] = {}
-    for report_id, referred_at, referred_on in scope.referrals.filter(report_id__in=ids).values_list(
-        "report_id", "referred_at", "referred_on"
+    for report_id, referred_at, referred_on, state in scope.referrals.filter(report_id__in=ids).values_list(
+        "report_id", "referred_at", "referred_on", "report__state__code"
     ):
-        told = _told_at(referred_at, referred_on)
+        told = _told_at(referred_at, referred_on, state)
         referred[report_id] = min(told, referred.get(report_id, told))
     acted = scope.steps.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
     return (
@@ -119,14 +120,14 @@ def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], di
     )
 
 
-def _row(name: str, reports: Sequence[tuple[int, dt.datetime]], firsts: tuple[dict[int, Any], ...]) -> Row:
+def _row(name: str, reports: Sequence[tuple[int, dt.datetime, str]], firsts: tuple[dict[int, Any], ...]) -> Row:
     triaged, referred, acted = firsts
     waits: dict[str, list[float]] = defaultdict(list)
-    for pk, received in reports:
+    for pk, received, state in reports:
         pairs = (
             ("triage", _hours(received, triaged.get(pk))),
             ("referral", _hours_after(received, referred.get(pk))),
-            ("action", _hours_to_day(received, acted[pk]) if pk in acted else None),
+            ("action", _hours_to_day(received, acted[pk], state) if pk in acted else None),
         )
         for key, hours in pairs:
             if hours is not None:
@@ -136,17 +137,17 @@ def _row(name: str, reports: Sequence[tuple[int, dt.datetime]], firsts: tuple[di
 
 def by_office(scope: Scope) -> list[Row]:
     """One row per office over the reports in scope."""
-    rows = list(scope.reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name"))
-    firsts = _firsts(scope, (pk for pk, _, _ in rows))
-    grouped: dict[str, list[tuple[int, dt.datetime]]] = defaultdict(list)
-    for pk, received, office in rows:
-        grouped[office].append((pk, received))
+    rows = list(scope.reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name", "state__code"))
+    firsts = _firsts(scope, (pk for pk, *_ in rows))
+    grouped: dict[str, list[tuple[int, dt.datetime, str]]] = defaultdict(list)
+    for pk, received, office, state in rows:
+        grouped[office].append((pk, received, state))
     return [_row(name, grouped[name], firsts) for name in sorted(grouped)]
 
 
 def by_agency(scope: Scope) -> list[Row]:
     """One row per agency: waits counted from when the agency was told, to its own first step."""
-    rows = list(scope.referrals.values_list("pk", "referred_at", "referred_on", "agency__name"))
+    rows = list(scope.referrals.values_list("pk", "referred_at", "referred_on", "agency__name", "report__state__code"))
     first_step = dict(
         scope.steps.filter(referral_id__in=[pk for pk, *_ in rows])
         .values("referral_id")
@@ -155,10 +156,10 @@ def by_agency(scope: Scope) -> list[Row]:
     )
     grouped: dict[str, list[float]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
-    for pk, referred_at, referred_on, agency in rows:
+    for pk, referred_at, referred_on, agency, state in rows:
         counts[agency] += 1
         if pk in first_step:
-            grouped[agency].append(_hours_to_day(_told_at(referred_at, referred_on), first_step[pk]))
+            grouped[agency].append(_hours_to_day(_told_at(referred_at, referred_on, state), first_step[pk], state))
     empty = Spread.of([])
     return [Row(name, counts[name], empty, empty, Spread.of(grouped[name])) for name in sorted(counts)]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.utils import timezone
 
 from threatdesk.accounts.models import User
 from threatdesk.cases.models import DeclineReason, LinkKind, StepKind
 from threatdesk.cases.transitions import Transition
 from threatdesk.laws.statutes import provisions_for
 from threatdesk.lib.codes import normalise_code
+from threatdesk.places import zones
 from threatdesk.places.models import Agency
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -82,9 +82,13 @@ class ReferForm(CaseForm):
     agency = forms.ModelChoiceField(
         label="Refer to", queryset=Agency.objects.all(), to_field_name="public_code", empty_label="Choose an agency"
     )
-    referred_on = forms.DateField(label="Date the agency was told", initial=timezone.localdate, required=False, widget=DATE)
+    referred_on = forms.DateField(label="Date the agency was told", required=False, widget=DATE)
     agency_case_number = forms.CharField(label="Agency's case number, if given", max_length=60, required=False)
     reason = forms.CharField(label="Reason, if the agency is outside the state", max_length=500, required=False)
+
+    def __init__(self, *args: Any, state_code: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["referred_on"].initial = zones.today_in(state_code)  # today where the report is
 
 
 class CaseNumberForm(CaseForm):
@@ -95,7 +99,7 @@ class CaseNumberForm(CaseForm):
 class StepForm(CaseForm):
     id_prefix = "step"
     kind = forms.ChoiceField(label="What happened", choices=StepKind.choices)
-    occurred_on = forms.DateField(label="On", initial=timezone.localdate, widget=DATE)
+    occurred_on = forms.DateField(label="On", widget=DATE)
     statutes = forms.MultipleChoiceField(
         label="Statutes (for a charge, plea, conviction, acquittal or dismissal)",
         required=False,
@@ -115,6 +119,7 @@ class StepForm(CaseForm):
 
     def __init__(self, *args: Any, state_code: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["occurred_on"].initial = zones.today_in(state_code)  # today where the report is
         cast(forms.MultipleChoiceField, self.fields["statutes"]).choices = [
             (p.citation, f"{p.citation}: {p.title}") for p in provisions_for(state_code)
         ]

@@ -42,6 +42,12 @@ class Referral(models.Model):
     agency_case_number = models.CharField(max_length=60, blank=True, help_text="The agency's own case or incident number.")
     status = models.CharField(max_length=16, choices=ReferralStatus.choices, default=ReferralStatus.SENT)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    resent_on = models.DateField(
+        null=True, blank=True, help_text="When the agency was last sent the report again, after it declined or closed it."
+    )
+    resent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When that was entered: the agency's steps from then on are its case's."
+    )
 
     objects = ReferralQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
-"""Email notices of case events: an urgent report, a referral, a step taken on a filer's report.
+"""Email notices of case events: an urgent report, a referral, a step taken on a filer's report, a
+decline or a court outcome on a report an office referred.
 
 Mail leaves the system's protection, so a message says that something happened and where to
 read about it, never what the report says: the report's public code, a link, the kind of event,
@@ -30,6 +31,7 @@ from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.cases import outbox
 from threatdesk.cases.models import Referral
 from threatdesk.cases.outbox import Recipient
+from threatdesk.cases.selectors import merged_duplicates
 from threatdesk.lib import sql
 from threatdesk.reports.models import Report
 
@@ -166,15 +168,48 @@ def notify_referral(referral: Referral) -> None:
 
 def notify_filer_of_step(report: Report, what: str) -> None:
     """Tell whoever filed the report of a step taken on it (`what`: a short label such as
-    "Arrest"), so they need not keep checking. Call it inside the step's transaction."""
+    "Arrest"), so they need not keep checking; and the filers of the duplicates merged into it,
+    whose case goes on here, each about the report they filed. Someone who filed two of them is
+    told once. Call it inside the step's transaction."""
     step = " ".join(what.split())[:LABEL_CHARS]
-    recipients, signs_in = filer_recipient(report)
-    notice = Notice(
-        kind="filer_step",
-        code=report.public_code,
-        subject=f"update on report {report.public_code}: {step}",
-        event=f"A step was recorded on the report you filed: {step}.",
-        link=report_link(report) if signs_in else status_link(report),
-        signs_in=signs_in,
+    told: set[str] = set()
+    for filed in [report, *merged_duplicates(report)]:
+        recipients, signs_in = filer_recipient(filed)
+        recipients = [r for r in recipients if r.address.lower() not in told]
+        told |= {r.address.lower() for r in recipients}
+        if filed.pk != report.pk and not recipients:
+            continue
+        notice = Notice(
+            kind="filer_step",
+            code=filed.public_code,
+            subject=f"update on report {filed.public_code}: {step}",
+            event=f"A step was recorded on the report you filed: {step}.",
+            link=report_link(filed) if signs_in else status_link(filed),
+            signs_in=signs_in,
+        )
+        send(filed, notice, recipients)
+
+
+def office_recipients(report: Report) -> list[Recipient]:
+    """The managers of the report's office, and whoever the report is assigned to."""
+    return _accounts(
+        "(role = %s AND office_id = %s) OR id = %s",
+        [Role.OFFICE_MANAGER.value, report.office_id, report.assigned_to_id],
     )
-    send(report, notice, recipients)
+
+
+def notify_office_of_step(report: Report, referral: Referral, what: str) -> None:
+    """Tell the office that referred the report of a decline or a court outcome: after a decline
+    it decides whether to refer elsewhere, and the report has left its queue."""
+    step = " ".join(what.split())[:LABEL_CHARS]
+    agency = referral.agency.name
+    notice = Notice(
+        kind="office_step",
+        code=report.public_code,
+        subject=f"report {report.public_code}: {agency} recorded {step}",
+        event=f"{agency} recorded a step on a report your office referred: {step}.",
+        link=report_link(report),
+        level=level_text(report.level),
+        agency=referral.agency.public_code,
+    )
+    send(report, notice, office_recipients(report))

@@ -6,6 +6,10 @@ review), and every evidence file with its SHA-256 and chain of custody. The ZIP 
 each evidence file whose hash still verifies, and `manifest.json` with the SHA-256 and size of
 every file.
 
+The evidence is the case's: the report's own files and those of every duplicate merged into it.
+A merge says both reports are one incident whose case goes on in this one, so a photo the
+duplicate's filer attached reaches the agency and the prosecutor with the rest.
+
 Each file is opened through `reports.services.evidence_open`, so its hash is checked and the
 hand-over is written to its custody log. A file that fails the check is listed as failed in the
 manifest and the PDF and is never shipped as if it were the original. The packet is made in one
@@ -28,7 +32,7 @@ from django.utils import timezone
 
 from threatdesk.assessment.engine import LEVEL_NAMES
 from threatdesk.audit import services as audit
-from threatdesk.cases.selectors import referrals_for, steps_for
+from threatdesk.cases.selectors import merged_duplicates, referrals_for, steps_for
 from threatdesk.laws.pdf import html_to_pdf
 from threatdesk.reports import selectors
 from threatdesk.reports.access import may_identify_reporter_to_law_enforcement, may_make_packet
@@ -64,10 +68,31 @@ class PacketEvidence:
 
 @dataclass(frozen=True)
 class EvidenceRow:
-    """An evidence file's place in the packet with its custody log, for the PDF."""
+    """An evidence file's place in the packet with its custody log, for the PDF; `duplicate` says
+    which merged duplicate it was attached to ("" for the report's own, the code only to a maker
+    who may open that report)."""
 
     item: PacketEvidence
     custody: list[selectors.TimelineItem]
+    duplicate: str = ""
+
+
+HIDDEN_DUPLICATE = "a merged duplicate you cannot open"
+
+
+def case_evidence(report: Report) -> list[Evidence]:
+    """The case's evidence: the report's own files, then those of each duplicate merged into it."""
+    reports = [report, *merged_duplicates(report)]
+    files = Evidence.objects.filter(report__in=reports).select_related("report")
+    order = {r.pk: i for i, r in enumerate(reports)}
+    return sorted(files, key=lambda item: (order[item.report_id], item.uploaded_at, item.pk))
+
+
+def _duplicate_label(actor: Any, report: Report, other: Report) -> str:
+    """How the packet names the report a file came from: a report's code is also its receipt."""
+    if other.pk == report.pk:
+        return ""
+    return other.public_code if Report.objects.visible_to(actor).filter(pk=other.pk).exists() else HIDDEN_DUPLICATE
 
 
 @dataclass(frozen=True)
@@ -112,10 +137,16 @@ def _take_evidence(actor: Any, item: Evidence) -> PacketEvidence:
 
 
 def _evidence_rows(actor: Any, report: Report, taken: list[PacketEvidence], *, identify: bool) -> list[EvidenceRow]:
-    """Each file with its custody log as it stands now, the packet's own hand-over included."""
-    by_pk = {item.evidence.pk: item for item in taken}
-    rows = selectors.evidence_with_custody(actor, report, identify_reporter=identify)
-    return [EvidenceRow(by_pk[row.evidence.pk], row.custody) for row in rows]
+    """Each file with its custody log as it stands now, the packet's own hand-over included. A
+    duplicate's custody names its filer only as that filer agreed (`identify` is this report's)."""
+    custody: dict[int, list[selectors.TimelineItem]] = {}
+    labels: dict[int, str] = {}
+    for source in {item.evidence.report_id: item.evidence.report for item in taken}.values():
+        known = identify if source.pk == report.pk else may_identify_reporter_to_law_enforcement(actor, source)
+        label = _duplicate_label(actor, report, source)
+        for row in selectors.evidence_with_custody(actor, source, identify_reporter=known):
+            custody[row.evidence.pk], labels[row.evidence.pk] = row.custody, label
+    return [EvidenceRow(item, custody[item.evidence.pk], labels[item.evidence.pk]) for item in taken]
 
 
 def packet_context(*, actor: Any, report: Report, taken: list[PacketEvidence], generated_at: dt.datetime) -> dict[str, Any]:
@@ -144,12 +175,14 @@ def packet_pdf(context: dict[str, Any]) -> bytes:
     return html_to_pdf(render_to_string("cases/packet_pdf.html", context), STYLESHEETS)
 
 
-def _evidence_entry(item: PacketEvidence) -> dict[str, Any]:
-    """The hash and size recorded at upload; for a shipped file they are those of its bytes too."""
+def _evidence_entry(item: PacketEvidence, duplicate: str) -> dict[str, Any]:
+    """The hash and size recorded at upload; for a shipped file they are those of its bytes too.
+    `duplicate` names the merged duplicate the file was attached to, if it was."""
     evidence = item.evidence
     return {
         "path": item.path or None,
         "evidence": evidence.public_code,
+        "merged_duplicate": duplicate or None,
         "kind": evidence.kind,
         "content_type": evidence.content_type,
         "sha256": evidence.sha256,
@@ -159,7 +192,7 @@ def _evidence_entry(item: PacketEvidence) -> dict[str, Any]:
 
 
 def manifest(
-    *, report: Report, pdf_path: str, pdf: bytes, taken: list[PacketEvidence], generated_at: dt.datetime, generated_by: str
+    *, report: Report, pdf_path: str, pdf: bytes, rows: list[EvidenceRow], generated_at: dt.datetime, generated_by: str
 ) -> dict[str, Any]:
     pdf_entry = {"path": pdf_path, "sha256": sha256(pdf), "size": len(pdf), "status": FileStatus.GENERATED}
     return {
@@ -173,7 +206,7 @@ def manifest(
             FileStatus.FAILED: "not in this packet: the stored file no longer matches the hash taken at upload",
             FileStatus.DESTROYED: "not in this packet: destroyed under the retention policy",
         },
-        "files": [pdf_entry, *(_evidence_entry(item) for item in taken)],
+        "files": [pdf_entry, *(_evidence_entry(row.item, row.duplicate) for row in rows)],
     }
 
 
@@ -195,11 +228,17 @@ def packet_make(*, actor: Any, report: Report) -> Packet:
     if not may_make_packet(actor, report):
         raise PacketRefusedError(report.public_code)
     now = timezone.now()
-    taken = [_take_evidence(actor, item) for item in report.evidence.order_by("uploaded_at", "pk")]
-    pdf = packet_pdf(packet_context(actor=actor, report=report, taken=taken, generated_at=now))
+    taken = [_take_evidence(actor, item) for item in case_evidence(report)]
+    context = packet_context(actor=actor, report=report, taken=taken, generated_at=now)
+    pdf = packet_pdf(context)
     name = packet_name(report.public_code)
     listing = manifest(
-        report=report, pdf_path=f"{name}.pdf", pdf=pdf, taken=taken, generated_at=now, generated_by=audit.actor_label(actor)
+        report=report,
+        pdf_path=f"{name}.pdf",
+        pdf=pdf,
+        rows=context["evidence"],
+        generated_at=now,
+        generated_by=audit.actor_label(actor),
     )
     files = [(f"{name}.pdf", pdf), *((t.path, t.data) for t in taken if t.path)]
     archive = zip_bytes([*files, (MANIFEST, json.dumps(listing, indent=2).encode())], now)

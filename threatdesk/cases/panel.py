@@ -10,6 +10,7 @@ from threatdesk.cases.forms import AssignForm, CaseNumberForm, LinkForm, MergeFo
 from threatdesk.cases.services import assignable_users
 from threatdesk.reports.access import may_export_indicators, may_make_packet, may_refer, may_see_personal_data
 from threatdesk.reports.models import Report
+from threatdesk.reports.taxonomy import Status
 
 
 def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, Any]:
@@ -17,7 +18,8 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
     again with their errors."""
     triage = access.may_triage(user, report)
     own = selectors.own_referral(user, report)
-    refers = may_refer(user, report)
+    closed = report.status == Status.CLOSED
+    refers = may_refer(user, report) and not closed  # a closed report is reopened first
     context: dict[str, Any] = {
         "referrals": selectors.referrals_for(user, report),
         "steps": selectors.steps_for(user, report),
@@ -25,7 +27,8 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
         "filer_view": access.is_filer_view(user),
         "own_referral": own,
         "routes": selectors.routing_suggestions(report) if refers else [],
-        "refer_form": ReferForm() if refers else None,
+        "reopen_to_refer": closed and may_refer(user, report) and selectors.merged_into(report) is None,
+        "refer_form": ReferForm(state_code=report.state.code) if refers else None,
         "status_form": StatusForm(moves=selectors.transitions_offered(report)) if triage else None,
         "assign_form": AssignForm(candidates=assignable_users(report), initial={"assignee": report.assigned_to})
         if triage

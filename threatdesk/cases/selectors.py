@@ -61,6 +61,12 @@ def _first(qs: Any) -> Agency | None:
     return qs.order_by("name").first()
 
 
+def _each(found: list[Agency], why: str, why_one_of_several: str) -> list[Route]:
+    """A route to the one agency found, or to each of several, saying it is one of them: the
+    directory knows which agencies cover a state or a county, not which covers a given place."""
+    return [Route(why if len(found) == 1 else why_one_of_several, agency) for agency in found]
+
+
 def routing_suggestions(report: Report) -> list[Route]:
     """Suggested recipients following the level, the channel and the place, most urgent first."""
     routes: list[Route] = []
@@ -69,15 +75,24 @@ def routing_suggestions(report: Report) -> list[Route]:
     agencies = Agency.objects.all()
     if report.county_id:
         local = agencies.filter(county_id=report.county_id)
-        for kind, why in (
-            (Agency.Kind.SHERIFF, "The county sheriff has jurisdiction where it happened."),
-            (Agency.Kind.LOCAL_POLICE, "The city or town police where it happened."),
+        for kind, why, several in (
+            (Agency.Kind.SHERIFF, "The county sheriff has jurisdiction where it happened.", "A sheriff of the county"),
+            (
+                Agency.Kind.LOCAL_POLICE,
+                "The city or town police where it happened.",
+                "A city or town police department of the county",
+            ),
         ):
-            if found := _first(local.filter(kind=kind)):
-                routes.append(Route(why, found))
-    fbi = _first(agencies.filter(kind=Agency.Kind.FBI_FIELD_OFFICE).filter(Q(state=report.state) | Q(covers_states=report.state)))
-    if fbi:
-        routes.append(Route("The FBI field office covering the state: ask for its Election Crimes Coordinator.", fbi))
+            found = list(local.filter(kind=kind).order_by("name"))
+            routes += _each(found, why, f"{several}: refer to the one for the place where it happened.")
+    fbi = agencies.filter(kind=Agency.Kind.FBI_FIELD_OFFICE).filter(Q(state=report.state) | Q(covers_states=report.state))
+    offices = sorted(set(fbi), key=lambda a: (a.state_id != report.state_id, a.name))  # home offices first
+    routes += _each(
+        offices,
+        "The FBI field office covering the state: ask for its Election Crimes Coordinator.",
+        f"One of the {len(offices)} FBI field offices that share {report.state.name}; the directory does not say which"
+        " covers the county: ask the Election Crimes Coordinator of the one that does.",
+    )
     if report.channel in MAIL_CHANNELS and (postal := _first(agencies.filter(kind=Agency.Kind.POSTAL_INSPECTION))):
         routes.append(Route("It came by mail: the Postal Inspection Service investigates threats sent through the mail.", postal))
     if prosecutor := _first(agencies.filter(kind=Agency.Kind.STATE_PROSECUTOR, state=report.state)):
@@ -151,6 +166,12 @@ def merged_into(report: Report) -> Report | None:
     """The report a merged duplicate's case goes on in, or None."""
     link = ReportLink.objects.filter(from_report=report, kind=LinkKind.DUPLICATE).select_related("to_report").first()
     return link.to_report if link else None
+
+
+def merged_duplicates(report: Report) -> list[Report]:
+    """The reports merged into this one as duplicates, oldest merge first: their case goes on here."""
+    links = ReportLink.objects.filter(to_report=report, kind=LinkKind.DUPLICATE).select_related("from_report")
+    return [link.from_report for link in links.order_by("created_at", "pk")]
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,10 @@ from threatdesk.cases.models import (
     StatusChange,
     StepKind,
 )
-from threatdesk.cases.selectors import merged_into
+from threatdesk.cases.selectors import OPEN_REFERRALS, merged_into
 from threatdesk.laws.statutes import provisions_for
 from threatdesk.lib.text import shown_or_empty, tidy
+from threatdesk.places import zones
 from threatdesk.places.models import Agency
 from threatdesk.places.selectors import agencies_serving
 from threatdesk.reports.models import Report
@@ -69,9 +70,15 @@ def _lock(report: Report) -> Report:
 def _lock_referral(referral: Referral) -> Referral:
     """As `_lock`, for a referral whose status a write decides from: a page loaded before a
     colleague's decline must not undo it."""
-    locked = Referral.objects.select_for_update().only("pk", "status", "status_changed_at").get(pk=referral.pk)
+    locked = Referral.objects.select_for_update().only("pk", "status", "status_changed_at", "resent_at").get(pk=referral.pk)
     referral.status, referral.status_changed_at = locked.status, locked.status_changed_at
+    referral.resent_at = locked.resent_at
     return referral
+
+
+def _touch(report_id: int) -> None:
+    """Case work changed the report: retention counts its term from now (`retention.at_rest`)."""
+    Report.objects.filter(pk=report_id).update(updated_at=timezone.now())
 
 
 def _refuse_if_merged(actor: Any, report: Report, what: str) -> None:
@@ -135,20 +142,39 @@ def report_refer(
     referred_on: dt.date | None = None,
     agency_case_number: str = "",
 ) -> Referral:
-    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason."""
-    referred_on = referred_on or timezone.localdate()
+    """Refer `report` to `agency`; an agency outside the report's state needs a stated reason. An
+    agency that declined or closed the report may be sent it again (`_send_again`). A
+    closed report is reopened first, with its reason: referring it as it stands would send the
+    agency a case the office's queue, the filer and retention all take for finished."""
+    today = zones.today_in(report.state.code)  # the day where the report is, not the server's
+    referred_on = referred_on or today
     outside = not agency_serves(agency, report)
     reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
     _lock(report)  # the status decides whether the filer is told; told once
     _refuse_if_merged(actor, report, "refer")
-    if Referral.objects.filter(report=report, agency=agency).exists():
-        refuse("agency", f"already referred to {agency.name}")
-    if referred_on > timezone.localdate() or referred_on < report.occurred_on:
+    if report.status == Status.CLOSED:
+        refuse("status", "this report is closed: reopen it first, saying why, then refer it")
+    if referred_on > today or referred_on < report.occurred_on:
         refuse("referred_on", "the referral date must be between the day it happened and today")
     number = tidy(agency_case_number)[:60]
+    if (earlier := Referral.objects.filter(report=report, agency=agency).first()) is not None:
+        referral = _send_again(earlier, referred_on=referred_on, number=number)
+        payload = {"agency": agency.public_code, "again": True}
+    else:
+        referral = _create_referral(actor, report, agency, referred_on=referred_on, number=number)
+        payload = {"agency": agency.public_code}
+    audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload=payload)
+    notifications.notify_referral(referral)
+    if report.status in (Status.NEW, Status.TRIAGED):
+        _move(actor=actor, report=report, target=Status.REFERRED)
+        notifications.notify_filer_of_step(report, notifications.REFERRED_STEP)
+    return referral
+
+
+def _create_referral(actor: Any, report: Report, agency: Agency, *, referred_on: dt.date, number: str) -> Referral:
     try:
         with transaction.atomic():
-            referral = Referral.objects.create(
+            return Referral.objects.create(
                 report=report,
                 agency=agency,
                 referred_by=actor,
@@ -158,11 +184,23 @@ def report_refer(
             )
     except IntegrityError:
         refuse("agency", f"already referred to {agency.name}")
-    audit.log("cases.report.referred", actor=actor, obj=report, reason=reason, payload={"agency": agency.public_code})
-    notifications.notify_referral(referral)
-    if report.status in (Status.NEW, Status.TRIAGED):
-        _move(actor=actor, report=report, target=Status.REFERRED)
-        notifications.notify_filer_of_step(report, notifications.REFERRED_STEP)
+
+
+def _send_again(referral: Referral, *, referred_on: dt.date, number: str) -> Referral:
+    """Send a report back to an agency that declined or closed it (new information, a sender now
+    named): its referral is open again, from `referred_on`, and the steps of its case count from
+    now. The earlier steps, the decline among them, stay on the record; the first referral's date
+    stays too, for the time figures."""
+    _lock_referral(referral)
+    if referral.status in OPEN_REFERRALS:
+        refuse("agency", f"already referred to {referral.agency.name}")
+    if referred_on < referral.referred_on:
+        refuse("referred_on", f"it was first referred on {referral.referred_on:%d %B %Y}: send it again on or after that day")
+    referral.agency_case_number = number or referral.agency_case_number
+    referral.status = ReferralStatus.ACCEPTED if number else ReferralStatus.SENT
+    referral.status_changed_at = referral.resent_at = timezone.now()
+    referral.resent_on = referred_on
+    referral.save(update_fields=["agency_case_number", "status", "status_changed_at", "resent_at", "resent_on"])
     return referral
 
 
@@ -181,6 +219,7 @@ def referral_case_number(*, actor: Any, referral: Referral, number: str) -> Refe
         referral.status, referral.status_changed_at = ReferralStatus.ACCEPTED, timezone.now()
         fields += ["status", "status_changed_at"]
     referral.save(update_fields=fields)
+    _touch(referral.report_id)
     audit.log("cases.referral.numbered", actor=actor, obj=referral.report, payload={"agency": referral.agency.public_code})
     return referral
 
@@ -253,13 +292,29 @@ def _refuse_leaving_a_referral_behind(duplicate: Report, into: Report) -> None:
         )
 
 
+def _carry_duplicates(actor: Any, duplicate: Report, into: Report) -> None:
+    """The reports already merged into `duplicate` go on in `into` with it: left pointing at a
+    closed duplicate, their filers' pages would never follow the case where it goes on."""
+    for link in ReportLink.objects.filter(to_report=duplicate, kind=LinkKind.DUPLICATE).select_related("from_report"):
+        earlier = link.from_report
+        _links_between(earlier, into).delete()
+        ReportLink.objects.filter(pk=link.pk).update(to_report=into)
+        payload = {"into": into.public_code, "with": duplicate.public_code}
+        audit.log("cases.report.merged", actor=actor, obj=earlier, payload=payload)
+        audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": earlier.public_code})
+
+
 @transaction.atomic
 def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: str) -> ReportLink:
     """Merge `duplicate` into `into`: both records and their histories stay; the duplicate is
     closed and points at the report that carries the case on."""
     reason = _require_reason(reason, "these are the same incident")
-    _lock(duplicate)
     into = _check_pair(actor, duplicate, into)
+    # Both rows, in primary-key order: a merge of either report meanwhile (into a third, or the
+    # other way round) is then served before or after this one, never between its checks and its
+    # link, and two opposite merges wait in turn rather than deadlock.
+    for report in sorted((duplicate, into), key=lambda r: r.pk):
+        _lock(report)
     if _links_between(duplicate, into).filter(kind=LinkKind.DUPLICATE).exists():
         refuse("other", f"already merged with {into.public_code}")
     if merged_into(duplicate) is not None:
@@ -274,6 +329,7 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
     link = ReportLink.objects.create(from_report=duplicate, to_report=into, kind=LinkKind.DUPLICATE, created_by=actor)
     audit.log("cases.report.merged", actor=actor, obj=duplicate, reason=reason, payload={"into": into.public_code})
     audit.log("cases.report.merged_in", actor=actor, obj=into, payload={"duplicate": duplicate.public_code})
+    _carry_duplicates(actor, duplicate, into)
     if duplicate.status != Status.CLOSED:
         _move(actor=actor, report=duplicate, target=Status.CLOSED, reason=f"duplicate of {into.public_code}")
     return link
@@ -282,6 +338,14 @@ def report_merge(*, actor: Any, duplicate: Report, into: Report | None, reason: 
 # --- law-enforcement steps ------------------------------------------------------------------
 
 CHARGE_KINDS = frozenset({StepKind.CHARGED, StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
+# What a court decides on a charge, and what only follows a finding of guilt.
+ON_A_CHARGE = frozenset({StepKind.PLEA, StepKind.CONVICTION, StepKind.ACQUITTAL, StepKind.DISMISSAL})
+GUILT = frozenset({StepKind.PLEA, StepKind.CONVICTION})
+# The steps the referring office is mailed about: after a decline it decides whether to refer
+# elsewhere; an outcome ends the case it handed on.
+OFFICE_HEARS_OF = frozenset({StepKind.DECLINED, *ON_A_CHARGE, StepKind.SENTENCE})
+# Once a case holds one of these, the agency has not declined it.
+PROSECUTED = CHARGE_KINDS | {StepKind.SENTENCE}
 # Who was identified or contacted stays with law enforcement.
 NEVER_SHARED = frozenset({StepKind.SUBJECT_IDENTIFIED, StepKind.SUBJECT_CONTACTED})
 REFERRAL_STATUS_AFTER: dict[str, str] = {
@@ -300,7 +364,7 @@ def _step_errors(
     errors = []
     if kind not in StepKind.values:
         errors.append(FieldError("kind", "choose what happened from the list"))
-    if occurred_on is None or occurred_on > timezone.localdate() or occurred_on < report.occurred_on:
+    if occurred_on is None or occurred_on > zones.today_in(report.state.code) or occurred_on < report.occurred_on:
         errors.append(FieldError("occurred_on", "the date must be between the day of the incident and today"))
     known = {p.citation for p in provisions_for(report.state.code)}
     if unknown := [c for c in statutes if c not in known]:
@@ -329,9 +393,44 @@ def _already_recorded(
     return any(step.statutes == list(statutes) and step.detail == detail for step in same.only("statutes", "detail"))
 
 
+def _case_steps(referral: Referral) -> QuerySet[CaseStep]:
+    """The steps of the referral's case, latest first: by the day they happened, then by entry.
+    A report sent to the agency again starts a new case: those recorded since."""
+    steps = CaseStep.objects.filter(referral=referral)
+    if referral.resent_at is not None:
+        steps = steps.filter(recorded_at__gte=referral.resent_at)
+    return steps.order_by("-occurred_on", "-recorded_at", "-pk")
+
+
+def _history_errors(referral: Referral, kind: str, occurred_on: dt.date) -> list[FieldError]:
+    """What the step contradicts in the case so far: a court outcome with no charge before it, a
+    sentence with no conviction or plea, a decline of a case already prosecuted."""
+    steps = list(_case_steps(referral).values_list("kind", "occurred_on"))
+
+    def before(kinds: frozenset[str]) -> bool:
+        return any(k in kinds and on <= occurred_on for k, on in steps)
+
+    if kind in ON_A_CHARGE and not before(frozenset({StepKind.CHARGED})):
+        return [FieldError("kind", "record the charge first: a plea, conviction, acquittal or dismissal follows one")]
+    if kind == StepKind.SENTENCE and not before(GUILT):
+        return [FieldError("kind", "record the conviction or plea first: a sentence follows one")]
+    if kind == StepKind.DECLINED and any(k in PROSECUTED for k, _on in steps):
+        return [FieldError("kind", "this case holds a charge or a court outcome: the agency can no longer decline it")]
+    return []
+
+
+def _status_after_steps(referral: Referral) -> str:
+    """The referral's status as its latest step by date says, whatever order they were entered
+    in: a liaison who enters an earlier arrest after the conviction does not reopen the case."""
+    latest = _case_steps(referral).values_list("kind", flat=True).first()
+    if latest is None:
+        return ReferralStatus.ACCEPTED if referral.agency_case_number else ReferralStatus.SENT
+    return REFERRAL_STATUS_AFTER.get(latest, ReferralStatus.INVESTIGATING)
+
+
 def _after_step(*, actor: Any, report: Report, referral: Referral, kind: str) -> None:
     """What a step changes: the referral's status and, once work starts, the report's."""
-    new_status = REFERRAL_STATUS_AFTER.get(kind, ReferralStatus.INVESTIGATING)
+    new_status = _status_after_steps(referral)
     if referral.status != new_status:
         referral.status, referral.status_changed_at = new_status, timezone.now()
         referral.save(update_fields=["status", "status_changed_at"])
@@ -363,6 +462,8 @@ def step_record(
     _lock_referral(referral)
     if _already_recorded(referral, kind, occurred_on, statutes, decline_reason, detail):
         refuse("kind", f"this {StepKind(kind).label.lower()} on {occurred_on:%d %B %Y} is already recorded")
+    if errors := _history_errors(referral, kind, occurred_on):
+        raise ReportInputError(errors)
     shared = kind not in NEVER_SHARED and not withhold_from_filer
     step = CaseStep.objects.create(
         report=report,
@@ -381,7 +482,10 @@ def step_record(
     if decline_reason:
         payload["decline_reason"] = decline_reason
     audit.log("cases.step.recorded", actor=actor, obj=report, payload=payload)
+    _touch(report.pk)
     _after_step(actor=actor, report=report, referral=referral, kind=kind)
     if shared:
         notifications.notify_filer_of_step(report, StepKind(kind).label)
+    if kind in OFFICE_HEARS_OF:
+        notifications.notify_office_of_step(report, referral, StepKind(kind).label)
     return step

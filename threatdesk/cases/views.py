@@ -107,7 +107,7 @@ def refer(request: HttpRequest, code: str) -> HttpResponse:
             agency_case_number=data["agency_case_number"],
         )
 
-    return act_on_form(request, report, ReferForm(request.POST), act, form_name="refer_form")
+    return act_on_form(request, report, ReferForm(request.POST, state_code=report.state.code), act, form_name="refer_form")
 
 
 @login_required

@@ -1,7 +1,8 @@
 """Retention for reports: what each category of personal data is, and how it is erased.
 
 Registered with the privacy layer's shredder registry; `manage.py retention` runs them. Only
-closed reports unchanged since the cutoff are touched, and only while they still are: the rows
+closed reports unchanged since the cutoff are touched, whose case law enforcement is no longer
+working (no open referral, no step recorded since the cutoff), and only while they still are: the rows
 are read locked, so a report reopened while a run goes on is either left whole or reopened only
 once the run has committed. The coded facts (date, place, channel, threat types, target role,
 severity, status) stay, so statistics do not change.
@@ -18,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
+from threatdesk.cases.taxonomy import ReferralStatus
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import assessing
 from threatdesk.reports import evidence as evidence_files
@@ -46,10 +48,23 @@ CLEARED: dict[str, dict[str, Any]] = {
 }
 
 
-def due(category: str, cutoff: datetime) -> QuerySet[Report]:
-    """Closed reports unchanged since `cutoff` that still hold this category."""
+# A referral the agency still works: its case may yet need the words, the sender and the evidence.
+OPEN_REFERRALS = (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.INVESTIGATING)
+
+
+def at_rest(cutoff: datetime) -> QuerySet[Report]:
+    """Closed reports the policy may erase: unchanged since `cutoff`, with no referral still open
+    and no law-enforcement step recorded since. The office may close its side while the agency's
+    case goes on; a prosecutor then needs the evidence, the words and the sender for as long as
+    it does, and for the policy's whole term after its last step."""
     closed = Report.objects.filter(status=Status.CLOSED, updated_at__lt=cutoff)
-    return closed.exclude(personal_data_erased__has_key=category)
+    closed = closed.exclude(referrals__status__in=OPEN_REFERRALS)
+    return closed.exclude(case_steps__recorded_at__gte=cutoff)
+
+
+def due(category: str, cutoff: datetime) -> QuerySet[Report]:
+    """Reports at rest since `cutoff` (`at_rest`) that still hold this category."""
+    return at_rest(cutoff).exclude(personal_data_erased__has_key=category)
 
 
 def _destroy_evidence(report_ids: list[int]) -> None:

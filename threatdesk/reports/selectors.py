@@ -18,6 +18,7 @@ from threatdesk.audit.selectors import events_for
 from threatdesk.cases.taxonomy import StepKind
 from threatdesk.laws.suggest import Suggestion, suggest
 from threatdesk.lib.codes import lookup_code
+from threatdesk.places.models import Agency
 from threatdesk.reports import assessing
 from threatdesk.reports.access import Words, may_identify_reporter, may_see_personal_data, words_version
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, ReportQuerySet, ReportThreatType
@@ -165,14 +166,26 @@ def _is_notice(event: AuditEvent) -> bool:
     return event.action.startswith(NOTICES)
 
 
-def _detail_of(event: AuditEvent, partners: set[str]) -> str:
+# Case-work events that name the agency they concern: the timeline says which.
+AGENCY_EVENTS = {"cases.report.referred", "cases.step.recorded", "cases.referral.numbered"}
+
+
+def _detail_of(event: AuditEvent, partners: set[str], agencies: dict[str, str] | None = None) -> str:
     """What the timeline says beside an event: only codes and labels, never free text. Another
-    report's code only when the reader may open that report (a code is also its receipt)."""
+    report's code only when the reader may open that report (a code is also its receipt); an
+    agency's name from `agencies` (by code) for the referral, case number or step it concerns,
+    which a liaison's timeline holds only for their own agency (`_shown_to`)."""
     payload = event.payload or {}
     if "evidence" in payload:
         return f"{payload['evidence']} ({payload.get('kind') or payload.get('purpose', '')})"
+    agency = (agencies or {}).get(str(payload.get("agency", "")), "") if event.action in AGENCY_EVENTS else ""
     if event.action == "cases.step.recorded":
-        return _label(StepKind, payload.get("kind", ""))
+        kind = _label(StepKind, payload.get("kind", ""))
+        return f"{kind} ({agency})" if agency else kind
+    if event.action == "cases.report.referred" and agency:
+        return f"{agency} (sent again)" if payload.get("again") else agency
+    if agency:
+        return agency
     if event.action == "cases.report.status_changed":
         return f"{_label(Status, payload.get('from', ''))} to {_label(Status, payload.get('to', ''))}"
     if _is_notice(event):
@@ -188,8 +201,14 @@ def _notification_detail(payload: dict[str, Any]) -> str:
     return ", ".join(f"{payload[key]} {what}" for what, key in counts if payload.get(key))
 
 
-def _timeline_item(event: AuditEvent, actor: str, partners: set[str]) -> TimelineItem:
-    return TimelineItem(event.at, actor, _action_label(event.action), _detail_of(event, partners))
+def _timeline_item(event: AuditEvent, actor: str, partners: set[str], agencies: dict[str, str]) -> TimelineItem:
+    return TimelineItem(event.at, actor, _action_label(event.action), _detail_of(event, partners, agencies))
+
+
+def _agencies_named(events: list[AuditEvent]) -> dict[str, str]:
+    """The names of the agencies the events concern, by code."""
+    codes = {str(e.payload["agency"]) for e in events if e.action in AGENCY_EVENTS and "agency" in (e.payload or {})}
+    return dict(Agency.objects.filter(public_code__in=codes).values_list("public_code", "name")) if codes else {}
 
 
 def _other_agencies_liaisons(user: Any, actor_ids: Iterable[int | None]) -> set[int]:
@@ -270,8 +289,8 @@ def report_timeline(user: Any, report: Report, *, identify_reporter: bool | None
     shown = _actor_shown(user, report, identify_reporter)
     events = list(events_for(report).exclude(action__in=READINGS))
     events = list(filter(_shown_to(user, events), events))
-    partners = _partners_shown(user, events)
-    return [_timeline_item(event, shown(event.actor_id, event.actor_label), partners) for event in events]
+    partners, agencies = _partners_shown(user, events), _agencies_named(events)
+    return [_timeline_item(event, shown(event.actor_id, event.actor_label), partners, agencies) for event in events]
 
 
 def _custody_detail(entry: CustodyEntry) -> str:

@@ -22,7 +22,8 @@ from threatdesk.accounts.services import user_create
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import packet as packet_module
 from threatdesk.cases.models import Referral
-from threatdesk.cases.services import referral_case_number, report_refer, step_record
+from threatdesk.cases.packet import HIDDEN_DUPLICATE, packet_make
+from threatdesk.cases.services import referral_case_number, report_merge, report_refer, step_record
 from threatdesk.privacy import crypto
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report
@@ -321,3 +322,25 @@ def test_the_packets_timeline_and_custody_log_do_not_name_a_filer_who_refused_la
     html = pages[0]
     assert "did not agree that law enforcement" in html  # the packet says it does not name the filer
     assert FILER_ACCOUNT not in html  # nor do its timeline and custody log
+
+
+def test_the_packet_carries_the_evidence_of_a_merged_duplicate(personas, report):
+    """Two people report the same letter and the second attaches its photo: once merged, the case
+    goes on in the first report, so its packet must hand the agency that photo, hashed and logged,
+    without naming a duplicate the maker may not open (its code is also a receipt)."""
+    photo = evidence_files.check_upload(png_bytes("the letter, photographed"), "letter.png")
+    duplicate = report_submit(
+        actor=personas.other_reporter, data=ReportIn.model_validate(valid_report_payload()), source="web", files=[photo]
+    ).report
+    report_merge(actor=personas.manager, duplicate=duplicate, into=report, reason="Same letter, two recipients")
+    report_reveal(actor=personas.liaison, report=report, reason="Preparing the case for the prosecutor")
+
+    made = packet_make(actor=personas.liaison, report=Report.objects.get(pk=report.pk))
+
+    item = Evidence.objects.get(report=duplicate)
+    files = unzip(made.zip)
+    entry = next(e for e in json.loads(files["manifest.json"])["files"] if e.get("evidence") == item.public_code)
+    assert entry["merged_duplicate"] == HIDDEN_DUPLICATE and entry["sha256"] == item.sha256
+    assert hashlib.sha256(files[entry["path"]]).hexdigest() == item.sha256
+    assert item.custody.filter(action=CustodyEntry.Action.TRANSFERRED, actor=personas.liaison).exists()
+    assert duplicate.public_code.encode() not in files["manifest.json"]

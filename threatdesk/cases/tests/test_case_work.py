@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from io import StringIO
 from typing import Any
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -18,12 +22,14 @@ from threatdesk.audit import services as audit
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import services, transitions
 from threatdesk.cases.figures import figures_for
+from threatdesk.cases.forms import ReferForm, StepForm
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink, StatusChange
 from threatdesk.cases.packet import packet_context
 from threatdesk.cases.selectors import routing_suggestions, triage_queue
 from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
+from threatdesk.reports.selectors import report_timeline
 from threatdesk.reports.services import ReportInputError, report_reveal, report_submit
 from threatdesk.reports.taxonomy import Status
 from threatdesk.testing.clients import signed_in
@@ -34,6 +40,7 @@ from threatdesk.testing.planting import canaries_in, filed_by_reporter, protect_
 pytestmark = pytest.mark.django_db
 
 STATUTE = "18 U.S.C. 875(c)"
+ARIZONA = ZoneInfo("America/Phoenix")  # the personas' state: standard time all year
 # Zero-width spaces and word joiners: typed text a reader sees nothing of.
 INVISIBLE = "\u200b\u2060" * 8
 
@@ -198,6 +205,22 @@ def test_routing_follows_level_channel_and_place(personas, report):
     services.report_refer(actor=personas.manager, report=report, agency=sheriff)
     Report.objects.filter(pk=report.pk).update(severity_override=2, channel="voicemail")
     assert [r.agency for r in routing_suggestions(fresh(report))] == [personas.agency, ag]
+
+
+def test_where_several_fbi_offices_share_a_state_each_is_suggested_as_one_of_them(personas):
+    """Texas is split between four field offices and the directory does not say which covers
+    Harris County: naming the first by the alphabet (Dallas) as "the" office covering a Houston
+    report would send it to the wrong one."""
+    call_command("load_agencies", stdout=StringIO())
+    texas = State.objects.get(code="TX")
+    report = report_submit(
+        actor=None, data=ReportIn.model_validate(valid_report_payload(state="TX", county="48201")), source="web"
+    ).report
+    routes = [r for r in routing_suggestions(report) if r.agency and r.agency.kind == Agency.Kind.FBI_FIELD_OFFICE]
+    covering = Agency.objects.filter(kind=Agency.Kind.FBI_FIELD_OFFICE, covers_states=texas)
+    assert {r.agency.name for r in routes} == set(covering.values_list("name", flat=True))
+    assert len(routes) > 1 and "FBI Houston Field Office" in {r.agency.name for r in routes}
+    assert all("One of the" in r.why and "does not say which" in r.why for r in routes)
 
 
 def test_a_referral_records_the_date_and_case_number(personas, report):
@@ -412,6 +435,27 @@ def test_the_timeline_names_each_step_and_hides_unshared_ones_from_the_filer(per
     assert "Warning issued" in filer_timeline and "Subject contacted" not in filer_timeline
 
 
+def test_the_timeline_names_the_agency_of_each_referral_and_step_to_those_who_may_know_it(personas, report):
+    """Referred to the FBI and to the sheriff, the timeline showed two identical rows; a liaison
+    still must not learn from it that another agency has the report."""
+    sheriff, deputy = second_agency(personas)
+    services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    services.report_refer(actor=personas.manager, report=fresh(report), agency=sheriff)
+    services.step_record(
+        actor=deputy,
+        report=fresh(report),
+        referral=Referral.objects.select_related("agency").get(report=report, agency=sheriff),
+        kind="arrest",
+        occurred_on=report.occurred_on,
+    )
+    office = [f"{i.what}: {i.detail}" for i in report_timeline(personas.manager, fresh(report))]
+    assert f"Referred to law enforcement: {personas.agency.name}" in office
+    assert f"Referred to law enforcement: {sheriff.name}" in office
+    assert f"Law enforcement: Arrest ({sheriff.name})" in office
+    fbi = " ".join(f"{i.what}: {i.detail}" for i in report_timeline(personas.liaison, fresh(report)))
+    assert personas.agency.name in fbi and sheriff.name not in fbi
+
+
 # --- time figures ---------------------------------------------------------------------------
 
 
@@ -437,7 +481,7 @@ def test_time_figures_per_office_and_agency(personas):
     assert (office.name, office.reports) == (personas.office.name, 3)
     assert (office.to_triage.count, office.to_triage.median, office.to_triage.p90) == (3, 4.0, 30.0)
     assert (office.to_referral.count, office.to_referral.median) == (1, 5.0)
-    start_of_step_day = dt.datetime.combine(step_day, dt.time.min, tzinfo=received.tzinfo)
+    start_of_step_day = dt.datetime.combine(step_day, dt.time.min, tzinfo=ARIZONA)
     assert office.to_first_action.median == round((start_of_step_day - received).total_seconds() / 3600, 1)
     (agency,) = agencies
     assert (agency.name, agency.reports, agency.to_first_action.count) == (personas.agency.name, 1, 1)
@@ -445,6 +489,30 @@ def test_time_figures_per_office_and_agency(personas):
     assert personas.office.name in page and "4.0 h" in page
     assert personas.office.name not in signed_in(personas.outsider).get("/figures/").content.decode()
     assert signed_in(personas.reporter).get("/figures/").status_code == 404
+
+
+def test_an_evening_referral_dated_that_day_counts_its_wait_in_the_offices_own_day(personas):
+    """Maricopa receives a report at 08:00 and refers it at 19:00, typing that day's date. In UTC
+    it is already the next day, so the referral would look entered later than the day it names
+    and count from midnight UTC of that day: 17:00 the evening before in Phoenix, ahead of the
+    report itself, showing an 11-hour wait as none."""
+    report = filed_by_reporter(personas, occurred_on="2024-11-04")
+    Report.objects.filter(pk=report.pk).update(received_at=dt.datetime(2024, 11, 5, 8, 0, tzinfo=ARIZONA))
+    referral = services.report_refer(
+        actor=personas.manager, report=fresh(report), agency=personas.agency, referred_on=dt.date(2024, 11, 5)
+    )
+    Referral.objects.filter(pk=referral.pk).update(referred_at=dt.datetime(2024, 11, 5, 19, 0, tzinfo=ARIZONA))
+    (office,), _agencies = figures_for(personas.manager)
+    assert (office.to_referral.count, office.to_referral.median) == (1, 11.0)
+
+
+def test_the_date_fields_default_to_today_where_the_report_is(personas, referred):
+    """At 19:00 in Phoenix the server's day is already tomorrow: a liaison who keeps the default
+    would record the arrest a day late in the packet."""
+    evening = dt.datetime(2024, 11, 5, 19, 0, tzinfo=ARIZONA)
+    with mock.patch("django.utils.timezone.now", return_value=evening.astimezone(dt.UTC)):
+        assert StepForm(state_code="AZ")["occurred_on"].initial == dt.date(2024, 11, 5)
+        assert ReferForm(state_code="AZ")["referred_on"].initial == dt.date(2024, 11, 5)
 
 
 def fresh_referral(referral: Referral) -> Referral:

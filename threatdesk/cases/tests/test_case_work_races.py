@@ -161,3 +161,14 @@ def test_a_referral_told_the_day_of_receipt_and_typed_in_the_next_day_counts_as_
     Referral.objects.filter(pk=referral.pk).update(referred_at=dt.datetime(2024, 11, 8, 9, 0, tzinfo=dt.UTC))
     (office,), _agencies = figures_for(personas.manager)
     assert (office.to_referral.count, office.to_referral.median) == (1, 0.0)
+
+
+def test_a_report_merged_away_takes_its_own_duplicates_along(personas):
+    """A into B, then B into C: A's case goes on in C, so A is merged into C, not into a closed
+    duplicate its filer's page would stop at."""
+    a, b, c = filed_by_reporter(personas), filed_by_reporter(personas), filed_by_reporter(personas)
+    services.report_merge(actor=personas.manager, duplicate=a, into=b, reason="Same voicemail twice")
+    services.report_merge(actor=personas.manager, duplicate=fresh(b), into=c, reason="Same voicemail twice")
+    merged = set(ReportLink.objects.filter(kind=LinkKind.DUPLICATE).values_list("from_report", "to_report"))
+    assert merged == {(a.pk, c.pk), (b.pk, c.pk)}
+    assert AuditEvent.objects.filter(action="cases.report.merged", payload__into=c.public_code).count() == 2

@@ -58,11 +58,26 @@ def step(personas: Personas) -> Write:
     return lambda: step_record(actor=personas.liaison, report=report, referral=referred, kind="arrest", occurred_on=on)
 
 
+def decline(personas: Personas) -> Write:
+    report = _quiet(personas)
+    referred = report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    PendingNotice.objects.all().delete()
+    return lambda: step_record(
+        actor=personas.liaison,
+        report=report,
+        referral=referred,
+        kind="declined",
+        occurred_on=report.occurred_on,
+        decline_reason="insufficient_evidence",
+    )
+
+
 WRITES = [
     pytest.param(urgent_report, ["urgent_report"], id="urgent report"),
     pytest.param(level_raised, ["level_raised"], id="level raised"),
     pytest.param(referral, ["filer_step", "referral"], id="referral"),
     pytest.param(step, ["filer_step"], id="step"),
+    pytest.param(decline, ["filer_step", "office_step"], id="decline"),
 ]
 
 

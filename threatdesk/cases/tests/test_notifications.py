@@ -17,7 +17,7 @@ from threatdesk.accounts.models import Role, User
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases.models import PendingNotice
 from threatdesk.cases.notifications import notify_filer_of_step
-from threatdesk.cases.services import report_refer
+from threatdesk.cases.services import report_merge, report_refer, step_record
 from threatdesk.places.models import Agency
 from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
@@ -164,6 +164,52 @@ def test_a_step_reaches_a_filer_with_an_account(personas, committed):
     assert message.to == [personas.reporter.email]
     assert "Charged" in message.subject and f"/reports/{report.public_code}/" in message.body
     assert "Level" not in message.body
+
+
+def test_the_filer_of_a_merged_duplicate_hears_of_steps_on_the_case(personas, committed):
+    """Their case goes on in the report their duplicate was merged into: without a mail they would
+    have to guess when to look. Each filer is sent to the report they filed."""
+    original = submit(personas.reporter, **MILD)
+    duplicate = submit(personas.other_reporter, **MILD)
+    report_merge(actor=personas.manager, duplicate=duplicate, into=original, reason="Same voicemail, two callers")
+    referral = report_refer(actor=personas.manager, report=Report.objects.get(pk=original.pk), agency=personas.agency)
+    mail.outbox.clear()
+    with committed():
+        step_record(
+            actor=personas.liaison,
+            report=Report.objects.get(pk=original.pk),
+            referral=referral,
+            kind="arrest",
+            occurred_on=original.occurred_on,
+        )
+    by_address = {m.to[0]: m for m in mail.outbox if "Arrest" in m.subject}
+    assert sorted(by_address) == sorted([personas.reporter.email, personas.other_reporter.email])
+    assert f"/reports/{duplicate.public_code}/" in by_address[personas.other_reporter.email].body
+    assert original.public_code not in by_address[personas.other_reporter.email].body
+
+
+def test_the_referring_office_hears_of_a_decline_but_not_of_each_step(personas, committed):
+    """After a decline the office decides whether to refer elsewhere, and the report has left its
+    queue; the steps along the way are the agency's to work."""
+    report = submit(personas.reporter, **MILD)
+    referral = report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    mail.outbox.clear()
+    with committed():
+        step_record(actor=personas.liaison, report=report, referral=referral, kind="arrest", occurred_on=report.occurred_on)
+    assert personas.manager.email not in recipients()
+    mail.outbox.clear()
+    with committed():
+        step_record(
+            actor=personas.liaison,
+            report=Report.objects.get(pk=report.pk),
+            referral=referral,
+            kind="declined",
+            occurred_on=report.occurred_on,
+            decline_reason="insufficient_evidence",
+        )
+    [to_office] = [m for m in mail.outbox if personas.manager.email in m.to]
+    assert "Declined" in to_office.subject and personas.agency.name in to_office.subject
+    assert "Level: " in to_office.body
 
 
 def test_a_step_reaches_an_anonymous_filer_who_left_an_email(personas, committed):

@@ -44,8 +44,10 @@ def with_step(personas: Any, detail: str = DETAIL, *, report: Report | None = No
 
 
 def closed_years_ago(report: Report, years: float) -> None:
+    """The office closed the report, and the agency its referral, that long ago."""
     when = timezone.now() - dt.timedelta(days=365.25 * years)
     Report.objects.filter(pk=report.pk).update(status="closed", updated_at=when)
+    Referral.objects.filter(report=report).update(status="closed", status_changed_at=when)
 
 
 def retention(*args: str) -> str:

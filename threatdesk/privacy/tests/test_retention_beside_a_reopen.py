@@ -8,10 +8,13 @@ runs the two writers one after the other.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent
 from threatdesk.cases import erasure
@@ -51,10 +54,11 @@ def test_a_report_reopened_while_retention_runs_keeps_its_words_and_evidence(per
 
 def step_due(personas: Any) -> CaseStep:
     """A step whose detail is due on a closed report whose own categories were erased already."""
-    step = with_step(personas, report=filed(personas, closed_years_ago=None))
+    step = with_step(personas, report=filed(personas, closed_years_ago=None), recorded_years_ago=4)
     closed_years_ago(step.report, 4)
-    call_command("retention")  # the report's own categories go; the step, recorded today, keeps its detail
-    CaseStep.objects.filter(pk=step.pk).update(recorded_at=Report.objects.get(pk=step.report_id).updated_at)
+    with transaction.atomic():  # as a run before the step's detail fell due: the report's own categories only
+        for shredder in report_retention.SHREDDERS:
+            shredder.run(timezone.now() - dt.timedelta(days=365), False, None)
     return CaseStep.objects.get(pk=step.pk)
 
 
