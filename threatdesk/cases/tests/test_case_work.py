@@ -32,6 +32,7 @@ from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.selectors import report_timeline
 from threatdesk.reports.services import ReportInputError, report_reveal, report_submit
 from threatdesk.reports.taxonomy import Status
+from threatdesk.testing.cases import fresh
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.personas import PASSWORD, PERSONA_MAIL_DOMAIN
@@ -58,10 +59,6 @@ def report(personas: Any) -> Report:
 @pytest.fixture
 def referred(personas: Any, report: Report) -> Report:
     services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
-    return Report.objects.get(pk=report.pk)
-
-
-def fresh(report: Report) -> Report:
     return Report.objects.get(pk=report.pk)
 
 

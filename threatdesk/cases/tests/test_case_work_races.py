@@ -15,18 +15,11 @@ from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus
 from threatdesk.reports.models import Report
 from threatdesk.reports.services import ReportInputError
 from threatdesk.reports.taxonomy import Status
+from threatdesk.testing.cases import fresh, referral_of
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.planting import filed_by_reporter, protect_canaries
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(report: Report) -> Report:
-    return Report.objects.get(pk=report.pk)
-
-
-def referral_of(report: Report) -> Referral:
-    return Referral.objects.select_related("agency").get(report=report)
 
 
 @pytest.fixture

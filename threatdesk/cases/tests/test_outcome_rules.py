@@ -17,20 +17,13 @@ from threatdesk.places.models import Agency
 from threatdesk.reports.models import Report
 from threatdesk.reports.services import ReportInputError
 from threatdesk.reports.taxonomy import Status
+from threatdesk.testing.cases import fresh, referral_of
 from threatdesk.testing.clients import signed_in
 from threatdesk.testing.planting import filed_by_reporter
 
 pytestmark = pytest.mark.django_db
 
 STATUTE = "18 U.S.C. 875(c)"
-
-
-def fresh(report: Report) -> Report:
-    return Report.objects.get(pk=report.pk)
-
-
-def referral_of(report: Report) -> Referral:
-    return Referral.objects.select_related("agency").get(report=report)
 
 
 @pytest.fixture

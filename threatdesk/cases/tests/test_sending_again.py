@@ -13,10 +13,11 @@ from django.core import mail
 from django.utils import timezone
 
 from threatdesk.cases import services
-from threatdesk.cases.models import CaseStep, Referral, ReferralStatus
+from threatdesk.cases.models import CaseStep, ReferralStatus
 from threatdesk.cases.selectors import triage_queue
 from threatdesk.reports.models import Report
 from threatdesk.reports.services import ReportInputError
+from threatdesk.testing.cases import fresh, referral_of
 from threatdesk.testing.files import use_media_root
 from threatdesk.testing.planting import filed_by_reporter
 
@@ -26,14 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def media(settings: Any, tmp_path: Path) -> Path:
     return use_media_root(settings, tmp_path)
-
-
-def fresh(report: Report) -> Report:
-    return Report.objects.get(pk=report.pk)
-
-
-def referral_of(report: Report) -> Referral:
-    return Referral.objects.select_related("agency").get(report=report)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import Evidence, Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import report_submit
+from threatdesk.testing.cases import fresh
 from threatdesk.testing.files import use_media_root
 from threatdesk.testing.payloads import valid_report_payload
 from threatdesk.testing.planting import evidence_uploads
@@ -31,10 +32,6 @@ YEARS_AGO = timezone.now() - dt.timedelta(days=365.25 * 4)
 @pytest.fixture(autouse=True)
 def media(settings: Any, tmp_path: Path) -> Path:
     return use_media_root(settings, tmp_path)
-
-
-def fresh(report: Report) -> Report:
-    return Report.objects.get(pk=report.pk)
 
 
 def referred_and_closed(personas: Any) -> tuple[Report, Referral]:
