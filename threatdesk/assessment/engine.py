@@ -219,11 +219,17 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     behaviour = sorted(BEHAVIOUR & fired.keys())
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
-    in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
+    on_site = facts.channel in IN_PERSON_CHANNELS
+    in_person = on_site or "approach" in fired
     # "Remember that when you're counting tonight": a veiled word and an hour are not yet a threat for the hour.
     explicit = {"direct_threat", "threat_to_family"} & fired.keys()
     acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach", "planning"}
-    if "imminent" in fired and (explicit or in_person or acts & fired.keys()):
+    # An hour to come is a threat for the hour with a threat or a deed that points to it; a photograph
+    # taken this afternoon, or a visit on site today, happened already.
+    acts_to_come = acts - {"surveillance"} | {"weapon_possession"}
+    if ("imminent" in fired and (explicit or in_person or acts & fired.keys())) or (
+        "within_hours" in fired and (explicit or acts_to_come & fired.keys())
+    ):
         rules.append((4, "it may be happening now or within hours"))
     if "attack" in fired:
         rules.append((4, "an attack or a weapon in person"))
@@ -276,9 +282,11 @@ def assess(facts: Facts, *, words: Mapping[str, Indicator] | None = None) -> Ass
     meaningful = THREATS | BEHAVIOUR | {"home_family_knowledge", "doxxing", "weapon_possession", "announced_approach"}
     supporting = SUPPORTING & fired.keys() - {"calendar_proximity"}
     armed_with_a_when = "weapon_means" in supporting and len(supporting) >= 2  # "in an hour … bring the rifles"
-    if not in_person and not meaningful & fired.keys() and not armed_with_a_when:
-        for code in SUPPORTING - {"calendar_proximity"}:
-            fired.pop(code, None)  # a date or a gun club alone is no sign of anything
+    if not meaningful & fired.keys() and not armed_with_a_when:
+        # A date or a gun club alone is no sign of anything; on site, a weapon seen or someone there
+        # now still is.
+        for code in SUPPORTING - {"calendar_proximity"} - ({"weapon_means", "imminent"} if in_person else set()):
+            fired.pop(code, None)
     score = sum(i.weight for i in fired.values())
     if "calendar_proximity" in fired and score:
         score = round(score * 1.25)

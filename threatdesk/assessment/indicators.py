@@ -126,7 +126,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:catch|eat) (?:a|this|my) bullet\b|\bbullet (?:between|in) (?:your|ur|her|his) (?:eyes|head|skull)\b",
             rf"\b(?:i|we)\s*(?:will|'ll|am going to|are going to|gonna)\s+(?:come|find|get)\s+(?:for\s+)?{_YOU}\b.{{0,40}}\b(?:kill|shoot|hang|hurt|gun|rope|bullet)",
             # "I hope you die" is a curse (abuse), not a threat.
-            rf"(?<!hope )(?<!wish )\b{_YOU_SUBJECT}(?:'re| are| r| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:{_DIE}|be (?:shot|killed|hanged|hung|executed|dead))\b{_NOT_POLITICAL}",
+            rf"(?<!hope )(?<!wish )\b{_YOU_SUBJECT}(?:'re| are| r| will| 'll|'ll)?\s*(?:going to|gonna|will)?\s*(?:all\s+)?(?:{_DIE}|be (?:shot|killed|hanged|hung|executed|dead))\b{_NOT_POLITICAL}",
             r"\byou(?:'re| are) (?:a )?dead (?:man|woman)\b",
             # "You're dead", "if you certify, you're dead"; not "dead wrong", "dead to me" or "dead in the water".
             rf"\b(?:you(?:'re| are| r)|youre|u(?:'re| are| r)) (?:so |already |as good as )?dead\b(?! (?:wrong|right|serious|tired|last|on\b|to (?:me|us|rights)|in the water|set|end|weight|center|centre|heat|ringer|giveaway|inside|asleep|broke)){_NOT_POLITICAL}",
@@ -279,21 +279,39 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "imminent",
-        "Happening now or within hours",
+        "Happening now",
         CONTEXT,
         0,
         (
-            r"\b(?:right now|just now|tonight|in (?:an|one|two|three|a few|a couple(?: of)?|[1-9]|1[0-2]) (?:hours?|hrs?)|within the hour|by (?:lunch|tonight|noon)|in \d+ minutes|\d+ minutes to|on my way|leaving (?:my house|now)|coming (?:up|in|over|inside) now|coming in)\b",
-            r"\b(?:i'm|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
+            r"\b(?:right now|on (?:my|our) way|leaving (?:my house|now)|coming (?:up|in|over|inside) now)\b|\b(?:i'm|im|i am|we're|we are) coming in\b(?! (?:early|late|tomorrow|on \w+day|at \d|to (?:vote|work|volunteer|help|set up)|for (?:my|our|the|a) (?:shift|meeting|hearing)))",
+            r"\b(?:i'm|im|i am|we're|we are|he is|he's|she is|she's|they are|they're|a man is|a woman is|someone is) (?:outside|here|in the (?:lobby|parking lot|building)|at (?:your|her|his|the) (?:door|house|home|office))\b",
+            # Someone there and not leaving, a weapon pointed or shown. "Has a gun" says what someone owns, not
+            # that they are here: on site it is a weapon in person, elsewhere not a sign of "now".
             # "Pointing" a weapon or toward someone, not a camera, a phone or a finger.
-            r"\b(?:still here|won't leave|refuses to leave|is armed|has a (?:gun|knife|weapon)|pointing(?! (?:a |an |his |her |their )?(?:\w+ )?(?:cameras?|phones?|fingers?|flashlight|signs?|pens?|mic|microphone)\b)|brandish)",
-            r"\b(?:i'm|i am|he's|he is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
+            r"\b(?:still here|won't leave|refuses to leave|refusing to leave|pointing(?! (?:a |an |his |her |their )?(?:\w+ )?(?:cameras?|phones?|fingers?|flashlight|signs?|pens?|mic|microphone)\b)|brandish)",
+            r"\b(?:i'm|im|i am|he's|he is|she's|she is) in (?:the|your) (?:stairwell|parking lot|lot|lobby|hallway|building)\b",
             r"\blook out your (?:office )?window\b",
-            r"\b(?:is|are) (?:back|surrounding|standing over|following)\b",
-            r"\b(?:still there|later today|this (?:afternoon|evening))\b",
-            r"\bat \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)? today\b",
-            r"\bsee (?:you|u) at \d{1,2}(?::\d{2})?\b(?!\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)?\s?(?:tomorrow|on |next))",
+            r"\b(?:he|she|they|someone|somebody|(?:the|that|a|this) (?:same )?(?:man|woman|guy|person|group|men|car|truck|van|caller|observer|protester|voter|stranger))(?:'s| is|'re| are) (?:back|surrounding|standing over|following)\b",
+            r"\bstill there\b|\b(?:is|are) back (?:in|at|inside|outside) (?:the|our|her|his|your|my) (?:lobby|office|building|house|parking lot|lot|counter|polling place|count|room)\b",
             r"\b(?:i'm|im|i am|we're|we are) (?:in|inside|sitting in|parked in) (?:it|the (?:car|truck|van))\b",
+        ),
+    ),
+    Rule(
+        "within_hours",
+        "A time within the next hours",
+        CONTEXT,
+        0,
+        (
+            r"\b(?:tonight|just now|later today|this (?:afternoon|evening)|within (?:the|an|one|the next) (?:hour|few hours|couple (?:of )?hours)|by (?:lunch|lunchtime|tonight|noon|midnight|dark|sundown|sunset|(?:the )?end of (?:the day|today|business))|before (?:the day is (?:over|out|done)|(?:the )?end of (?:the )?day|dark|sundown|sunset|midnight|noon|lunch|tonight))\b",
+            # "in 2 hours", "in 2hrs", "in 45 min", "in half an hour", "in a few minutes".
+            r"\bin (?:an|one|two|three|four|five|six|a few|a couple(?: of)?|several|[1-9]|1[0-2]) ?(?:hours?|hrs?)\b|\bin (?:half an hour|an hour and a half)\b",
+            r"\bin (?:\d{1,3}|a few|a couple(?: of)?|several|two|three|four|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty) ?(?:minutes?|mins?)\b",
+            r"\b\d+ minutes to\b",
+            r"\bat (?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)?|noon|midnight) today\b",
+            r"\bsee (?:you|u) at (?:\d{1,2}(?::\d{2})?|noon|midnight)\b(?!\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)?\s?(?:tomorrow|on |next))",
+            # "Today" for what is coming, not for what happened ("a man came in today"): after a future in the
+            # same sentence ("i'm going to kill you today"), or as the day of it ("today is the day").
+            r"\b(?:will|'ll|going to|gonna|about to|coming|on (?:my|our) way|plan(?:ning)? to|intend to|shall|set to)\b[^.!?]{0,60}?\btoday\b|\btoday(?:'s| is) (?:the day|your last)\b|\btoday (?:you|u|she|he|they) (?:die|dies|pay|pays|hang|hangs)\b",
         ),
     ),
     Rule(
@@ -349,7 +367,7 @@ RULES: tuple[Rule, ...] = (
             r"\bfollowed (?:her|him|me|them|staff|the \w+) (?:home|to|from|out|into|across)",
             r"\bknocked on (?:her|his|my|the) door\b",
             r"\b(?:confronted|cornered|blocked) (?:her|him|me|staff|a poll worker|the \w+)\b",
-            r"\b(?:refused to|refuses to|would not|wouldn't|won't|will not) leave\b(?=[.,!;]|$| (?:the|my|her|his|our) (?:counter|office|lobby|building|property|porch|house|desk|table))",
+            r"\b(?:refused to|refuses to|refusing to|would not|wouldn't|won't|will not) leave\b(?=[.,!;]|$| (?:the|my|her|his|our) (?:counter|office|lobby|building|property|porch|house|desk|table))",
             r"\b(?:being|is being|was being) followed\b|\btailgat",
             r"\b(?:trying|tried) (?:the )?door(?:s| handles)?\b|\bstaff-only\b",
             r"\bi(?:'m| am) in (?:the|your) (?:stairwell|parking lot|lot|lobby|building)\b",
@@ -591,7 +609,7 @@ RULES: tuple[Rule, ...] = (
 THREATS = frozenset({"direct_threat", "conditional_threat", "veiled_threat", "incitement", "threat_to_family"})
 BEHAVIOUR = frozenset({"approach", "surveillance", "planning", "suspicious_mail", "hoax_swatting", "attack"})
 # Words that only matter next to a threat or a deed: a date, a gun club, a figure of speech.
-SUPPORTING = frozenset({"time_place", "weapon_means", "imminent", "calendar_proximity"})
+SUPPORTING = frozenset({"time_place", "weapon_means", "imminent", "within_hours", "calendar_proximity"})
 # Rules whose match is undone by a negation just before it ("no powder", "did not touch").
 NEGATABLE = frozenset({"exposure", "suspicious_mail"})
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import pytest
 
 from threatdesk.assessment import Facts, assess, read_words
+from threatdesk.assessment.playbook import Guidance, guidance_for
+from threatdesk.assessment.types import Assessment
 
 ROLE = "county_election_official"
 
 
 def level_of(text: str, channel: str = "email", **facts: object) -> int:
     return assess(Facts(text=text, channel=channel, target_role=ROLE, **facts)).level  # type: ignore[arg-type]
+
+
+def advice(text: str, channel: str = "email", role: str = ROLE) -> tuple[Assessment, Guidance]:
+    """The assessment and the playbook's advice for it, as a filer who ticked no types would get them."""
+    result = assess(Facts(text=text, channel=channel, target_role=role))
+    return result, guidance_for(level=result.level, channel=channel, threat_types=[], indicators=list(result.indicator_codes))
 
 
 REFERENCE_SCALE = [
@@ -208,7 +216,7 @@ def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words
 @pytest.mark.parametrize(
     ("text", "channel", "level"),
     [
-        ("I will call 911 if anyone is hurt at the polling place.", "in_person_voting_site", 1),
+        ("I will call 911 if anyone is hurt at the polling place.", "in_person_voting_site", 0),
         ("Call 911 if someone is hurt.", "in_person_office", 0),
         ("This scandal is a powder keg.", "email", 0),
         ("Someone is hurt in the lobby, call an ambulance.", "in_person_office", 4),
@@ -217,3 +225,28 @@ def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words
 )
 def test_an_instruction_for_if_someone_is_hurt_and_a_powder_keg_are_no_attack_or_powder(text, channel, level):
     assert level_of(text, channel) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to kill you today.",
+        "I'm going to kill you later today.",
+        "I'm going to kill you in 30 mins.",
+        "I'm going to kill you in 45 min.",
+        "I'm going to kill you in 2hrs.",
+        "I'm going to kill you in half an hour.",
+        "I'm going to kill you in a few minutes.",
+        "I'm going to kill you before the end of the day.",
+    ],
+)
+def test_a_threat_for_today_or_within_the_hour_is_imminent_and_says_call_911(text):
+    result, guidance = advice(text, "text_message")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+def test_a_caller_who_says_he_owns_a_gun_is_not_explained_as_happening_now():
+    result = assess(Facts(text="He told me he has a gun and he hates what we did.", channel="phone_call", target_role=ROLE))
+    assert "imminent" not in result.indicator_codes
+    assert "within hours" not in result.explanation

@@ -596,3 +596,30 @@ def test_every_indicator_fired_by_words_quotes_them(text):
     for indicator in assess(Facts(text=text, channel="phone_call", target_role=ROLE)).indicators:
         if indicator.axis != "context" or indicator.code == "imminent":
             assert indicator.evidence and indicator.evidence in text, indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A voter yelled at the poll worker this afternoon about the lines.",
+        "The poll worker stayed late tonight to finish the count.",
+        "A man came in just now asking about provisional ballots.",
+    ],
+)
+def test_an_hour_in_a_report_of_a_visit_is_no_danger_by_itself(text):
+    """On site, "tonight" or "this afternoon" dates what happened; only with a threat or a deed does
+    it say the danger is for the coming hours."""
+    assert level_of(text, "in_person_voting_site") == 0
+
+
+def test_today_in_a_story_of_what_happened_is_not_a_time_to_come():
+    codes, level = assessed("Today a man photographed staff cars in the lot.", "phone_call")
+    assert "within_hours" not in codes
+    assert level == 3
+
+
+def test_owning_a_gun_is_no_sign_of_someone_here_now_but_a_gun_on_site_is():
+    codes, level = assessed("He told me he has a gun and he hates what we did.", "phone_call")
+    assert "imminent" not in codes
+    assert level < 4
+    assert level_of("A man in line has a gun and is yelling at voters.", "in_person_voting_site") == 4
