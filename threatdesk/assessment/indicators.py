@@ -41,20 +41,21 @@ _POSS = r"(?:your|ur|yer|her|his|their)"
 # sense ("we will beat them in november"), so _NOT_POLITICAL must follow their object.
 _KILL = r"(?:kill|shoot|stab|murder|strangle|lynch|execute|slaughter|massacre|behead|rape|choke|smother|suffocate|drown|poison|torch|firebomb|gun down|mow down|shoot up|blow up|bludgeon|maim|slit|cut up|gut)"
 _HARM = rf"(?:{_KILL}|hang|hurt|beat|burn|bury|end|destroy|crush|get rid of|take out|take down|put a bullet in|put a (?:round|slug|hole) in|pistol-?whip|curb-?stomp|kneecap|smash|pummel|punch|stomp|cap|pop|waste|smoke|whack|jump|eliminate|exterminate|wipe out|hunt down|put (?:you|her|him) down)"
+# People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
+_PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # The verbs of violence that read as a threat even before their object ("i'll come and shoot dana"),
 # unless what follows makes them harmless ("shoot you an email", "kill time", "blow up your phone").
-_HARM_ANY = r"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
+# One executes a plan or an audit: "execute" is a threat only with people after it.
+_HARM_ANY = rf"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|execute(?= (?:{_YOU}|{_PEOPLE}|us|me)\b)|slaughter|gut|put a bullet in|slit|rape|shoot up|blow up|put (?:you|her|him) down)"
 # What one hangs without harm: "hang the banner", "hang flyers at the library".
 _HUNG = r"(?:signs?|banners?|flags?|posters?|flyers?|fliers?|notices?|lights|decorations?|pictures?|curtains?|wreaths?|bunting|streamers?|coats?|jackets?)"
-_NOT_HARMLESS = rf"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){{0,2}}(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|{_HUNG}|phone|inbox|lines|feelings|calories|bridges|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program))\b)"
+_NOT_HARMLESS = rf"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){{0,2}}(?:(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot)s?|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|{_HUNG}|phone|inbox|lines|feelings|calories|bridges|rubber|daylight|to (?:the punch|it)|(?:my|our) (?:back|knees?|neck|shoulders?|hands?|feet|foot|wrists?|ankles?|chances|reputation|credibility|case|cause)|in (?:[\w-]+ ){{0,3}}?(?:paperwork|lawsuits?|litigation|requests?|complaints?|e?-?mails?|letters|motions|filings|subpoenas|audits?|foias?|votes|ballots|work|debt|fines|fees)|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program|midnight oil|candle))\b)"
 _NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the |a |this |tonight's |next |the next )?(?:elections?|primary|general|november|court|courts|debates?|polls|race|runoff|recall|caucus)|next (?:cycle|election)|politically|legally|with (?:our|my|your) votes?)\b)"
 # Where only a contest is won or lost, for the verbs with a political or sporting sense: "beat you
 # at the commission meeting", "crush them in the debate", "beat you at chess" ("beat you after the
 # meeting" is still a threat).
 _CONTEST = r"(?:polls?|ballot|debates?|caucus|convention|forum|meetings?|hearings?|sessions?|commission|council|primary|runoff|recall|elections?|race|vote|chess|game|match|tournament|poker|cards|golf|trivia)"
 _NOT_CONTEST = rf"(?![^.!?]{{0,16}}\b(?:at|in) (?:[\w'-]+ ){{0,3}}{_CONTEST}\b)"
-# People as the object of a violent verb, beyond "you": "every last traitor", "those bitches".
-_PEOPLE = r"(?:every|all|each|the|those|these|that|this|some|a few)(?: last| damn| fucking)? (?:\w+ )?(?:traitors?|bitch(?:es)?|bastards?|clerks?|workers?|officials?|people|cheaters|frauds?|scum|rats|pigs|women|men|ones|commies|of (?:you|them))\b"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
 _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?!not |never )\w+ ){0,3}?"
 # What a writer may type between "will" and the verb ("i will... kill you", "i'm going to, kill
@@ -88,7 +89,7 @@ _NOT_ASSEMBLY = r"(?![^.!?]{0,30}\b(?:rally|protest|vigil|demonstration|march|pi
 # Someone at an election site, as a narrative names them: "the poll worker", "a voter in line".
 _ONE_OF_US = r"(?:a|an|the|my|our|two|three|several|some|one of the) (?:\w+ )?(?:poll workers?|workers?|clerks?|volunteers?|voters?|staff|judges?|officials?|observers?|officers?|deputy|director|recorder|registrar|supervisor|employees?|man|woman|guy|people|crowd|line|counter|table|desk)"
 # Public meetings and courts: where a citizen may lawfully say they will be.
-_LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)))"
+_LAWFUL_VISIT = r"(?! (?:in court|(?:(?:tonight|tomorrow|today|on \w+) )?(?:at )?(?:every|the|each|all|your|a|this|that|next)?\s?(?:next )?(?:(?!(?:home|house|door|car|place|office|lot|garage|after|before|until|when|outside|behind|near)\b)[\w-]+ ){0,4}(?:meetings?|hearings?|sessions?)\b|(?:at )?(?:the )?(?:ballot box|polls|next election)|[^.!?]{0,60}?\b(?:to|and) (?:vote|cast (?:my|our|a) ballots?|drop off|pick up|observe|volunteer|register|file|deliver|sign|work (?:the|my|our|a) shift|watch the count)\b))"
 
 # A bomb, not a figure of speech: "the debt is a time bomb", "truth bombs", "f-bombs", "a photo bomb",
 # "she dropped a bomb in the hearing".
@@ -567,7 +568,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:pulled out|waving|brandish(?:ed|ing)|pointing|showed|show(?:ing)?|pulled (?:his|her) jacket back to show) (?:a |his |her )?(?:knife|gun|pistol|handgun|weapon|rifle)\b",
             # "pointed a gun at the poll worker", "pulled a knife on her": a weapon turned on someone.
             rf"\b(?:pointed|pointing|aimed|aiming|drew|drawn|pulled) (?:a |an |his |her |their )?(?:\w+ )?{_WEAPON} (?:at|on) (?:her|him|me|us|them|you|staff|people|voters|{_ONE_OF_US})\b",
-            r"\brammed\b|\bset (?:\w+ ){0,4}on fire\b|\b(?:is|are) on fire\b|\bflames\b",
+            # Something or someone burning: "the drop box is on fire", "the office is in flames"; not "the
+            # printers are on fire today" nor "fanning the flames of distrust".
+            r"\brammed\b|\bset (?!the (?:world|internet|stage|dance floor|record) )(?:\w+ ){0,4}on fire\b|\bflames (?:are |were )?(?:coming|shooting|pouring|rising|on|from|in)\b|\b(?:saw|see|seeing) flames\b|\bin flames\b",
+            rf"\b(?:(?:the|a|an|our|my|her|his|their|your) (?:\w+ )?(?:building|office|house|home|car|truck|van|drop ?box|ballot box|box|tent|door|room|annex|precinct|polling place|site|warehouse|garage|trash can|dumpster|bin|mailbox|ballots|envelope|table|booth|window|porch|yard|lobby|hallway|man|woman|person|worker|volunteer|clerk|judge)|he|she|someone|somebody|{_ONE_OF_US})(?:'s| is| are| was| were) (?:now |still )?on fire\b",
             r"\b(?:punched|shoved|attacked|assaulted|hit) (?:her|him|a poll worker|a volunteer|staff|the \w+)\b|(?<!\bif )(?<!\bwhen )(?<!\bin case )(?<!\bunless )\b(?:someone|somebody|anyone|anybody|nobody|one|\w+) is hurt\b",
             r"\bknocked (?:\w+ ){0,3}(?:off|over)\b|\bspray-?painting\b",
             r"\bgot a gun\b|\bgun case\b",

@@ -623,3 +623,38 @@ def test_owning_a_gun_is_no_sign_of_someone_here_now_but_a_gun_on_site_is():
     assert "imminent" not in codes
     assert level < 4
     assert level_of("A man in line has a gun and is yelling at voters.", "in_person_voting_site") == 4
+
+
+def test_printers_on_fire_are_busy_not_burning():
+    codes, level = assessed("The printers are on fire today, we finished early.")
+    assert "attack" not in codes
+    assert level == 0
+    assert level_of("Our phones are on fire this morning with voters asking about drop boxes.") == 0
+    assert level_of("Fanning the flames of distrust is wrong.") == 0
+
+
+@pytest.mark.parametrize("text", ["The drop box is on fire.", "The office is in flames.", "Someone set the drop box on fire."])
+def test_a_drop_box_or_an_office_on_fire_is_an_attack(text):
+    assert "attack" in codes_of(text, "in_person_voting_site")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm gonna beat you to the punch and file first.",
+        "We'll bury you in paperwork.",
+        "We'll bury you in public records requests until you release the logs.",
+        "We are going to execute the plan tomorrow morning.",
+        "I'm going to execute the audit tomorrow.",
+    ],
+)
+def test_idioms_and_tasks_are_no_direct_threat(text):
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
+def test_going_to_the_polling_place_to_vote_is_no_approach():
+    codes, level = assessed("My husband and I will be at the polling place at 7 am to vote.")
+    assert "announced_approach" not in codes
+    assert level == 0
