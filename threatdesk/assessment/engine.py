@@ -55,6 +55,10 @@ _NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;
 # space, so "he will 'take out' anyone" reads like the words without the quotes.
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _STRAY = re.compile(r"\"|(?<![a-z0-9])'|'(?![a-z0-9])")
+# Letters written as digits inside a word: "k1ll", "sh00t", "d3ad". A digit between letters only,
+# so "2hrs", "5pm", "ar15" and "1423 elm" are left as they are; the length does not change.
+_LEET = re.compile(r"[013457!](?<=[a-z][013457!])[013457!]*(?=[a-z])")  # the class first: a faster scan
+_LEET_LETTERS = str.maketrans("013457!", "oieasti")
 # Whitespace the tidy form changes: a leading run, and any run that is not one plain space. Single
 # spaces between words stay inside the pieces that are copied whole.
 _SPACES = re.compile(r"^\s+|\s{2,}|[^\S ]")
@@ -86,6 +90,7 @@ def _normalised(text: str) -> tuple[str, Offsets | list[int] | None]:
     lowered = text.lower().translate(_QUOTES)
     if len(lowered) != len(text):
         return _normalised_by_character(text)  # a letter whose lower case is longer (İ)
+    lowered = _unleet(lowered)
     if not _UNTIDY.search(lowered):
         return lowered, None
     unquoted = _STRAY.sub(" ", lowered)
@@ -119,7 +124,12 @@ def _normalised_by_character(text: str) -> tuple[str, list[int]]:
             continue
         chars.append(" " if low.isspace() else low)
         where.append(i)
-    return "".join(chars), where
+    return _unleet("".join(chars)), where
+
+
+def _unleet(lowered: str) -> str:
+    """Digits written for letters read as the letters ("k1ll" as "kill"), in place."""
+    return _LEET.sub(lambda m: m.group().translate(_LEET_LETTERS), lowered) if _LEET.search(lowered) else lowered
 
 
 def _negated(subject: str, start: int) -> bool:

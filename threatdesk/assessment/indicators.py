@@ -61,12 +61,14 @@ _SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|
 # What a writer may type between "will" and the verb ("i will... kill you", "i'm going to, kill
 # you"): a comma, a dash, an ellipsis. A lone full stop still ends the sentence.
 _PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
+# A word as typed, masked or not: "fucking", "f***ing", "f#cking".
+_MASKED = r"[a-z][a-z*#@-]*"
 # "I will", "we're gonna", "imma", "i'm coming to", a sentence that starts "gonna", then up to
 # three words that are not a negation ("i will come and ...").
 _I_WILL_START = rf"(?:\b(?:(?:i|we|i'm|im|we're|i am|we are)\s*(?:will|'ll|ll|am going to|are going to|going to|gonna|shall|intend to|plan to|want to|wanna|would love to|'d love to|can't wait to|cant wait to|about to|am about to|are about to|coming (?:over |back )?to|on (?:my|our) way (?:over |back )?to|head(?:ed|ing) (?:over |back )?to)|imma|ima|i'ma)|(?:^|(?<=[.!?] ))(?:gonna|going to)){_PAUSE}"
-_I_WILL = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b)[a-z]+ ){{0,3}}?"
+_I_WILL = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b){_MASKED} ){{0,3}}?"
 # The same, not on the way to a contest: "i'm headed to the polls to beat you" is a vote.
-_I_WILL_NOT_TO_A_CONTEST = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b|{_CONTEST}\b)[a-z]+ ){{0,3}}?"
+_I_WILL_NOT_TO_A_CONTEST = rf"{_I_WILL_START}(?:(?!not\b|never\b|help\b|protect\b|stop\b|{_CONTEST}\b){_MASKED} ){{0,3}}?"
 # "You" as the subject of a threat, as people text it: "youre", "ur", "u", and "your" before "gonna".
 _YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
 # "Die" and "hang" as threats, not in "die on this hill", "die laughing", "hang out" or hanging a
@@ -117,7 +119,7 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}{_NOT_CONTEST}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
-            rf"\b(?:i|we)(?:'m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to) (?:(?:(?!not |never )\w+ ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b)\w+ ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            rf"(?:\b(?:i|we)(?:'m|m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to)|(?:^|(?<=[.!?] ))(?:gonna|going to)) (?:(?:(?!not |never ){_MASKED} ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b){_MASKED} ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",

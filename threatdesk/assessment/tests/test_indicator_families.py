@@ -625,6 +625,44 @@ def test_owning_a_gun_is_no_sign_of_someone_here_now_but_a_gun_on_site_is():
     assert level_of("A man in line has a gun and is yelling at voters.", "in_person_voting_site") == 4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im gonna f***ing kill you",
+        "I'm gonna f*cking kill you",
+        "I'm going to k1ll you",
+        "im gonna k1ll u",
+        "I'm going to sh00t you.",
+        "Gonna burn your house down with you in it.",
+        "Gonna shoot up the election office",
+    ],
+)
+def test_masked_misspelt_and_sentence_opening_threats_are_direct_threats(text):
+    codes, level = assessed(text, "social_dm")
+    assert "direct_threat" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gonna beat the traffic.",
+        "Gonna hurt my back lifting these boxes.",
+        "Gonna burn the midnight oil tonight.",
+        "I will f***ing vote you out in November.",
+    ],
+)
+def test_sentence_opening_gonna_and_masked_words_in_everyday_speech_are_no_threat(text):
+    codes, level = assessed(text, "social_dm")
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
+def test_digits_in_times_and_addresses_are_not_read_as_letters():
+    assert level_of("I will kill you in 2hrs.", "text_message") == 4
+    assert "doxxing" in codes_of("She lives at 1423 Elm Street.", "social_post")
+
+
 def test_printers_on_fire_are_busy_not_burning():
     codes, level = assessed("The printers are on fire today, we finished early.")
     assert "attack" not in codes
