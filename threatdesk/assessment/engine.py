@@ -229,6 +229,8 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     behaviour = sorted(BEHAVIOUR & fired.keys())
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
+    if "announced_approach" in fired and "weapon_possession" in fired:
+        rules.append((3, "a visit announced with a weapon"))
     on_site = facts.channel in IN_PERSON_CHANNELS
     in_person = on_site or "approach" in fired
     # "Remember that when you're counting tonight": a veiled word and an hour are not yet a threat for the hour.

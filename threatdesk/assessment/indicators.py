@@ -83,7 +83,13 @@ _BODY = r"(?:neck|throat|skull|head|face|brains?|teeth|legs?|knees?|kneecaps|jaw
 _PERSON = r"(?:he|she|they|a man|a woman|a guy|someone|somebody|a person|a stranger|a driver|two men|a group|(?<!no )one of them|(?<!no )one|the other|another|(?:the|that|this)(?: same)? (?:man|woman|guy|person|caller|sender|stranger|driver|group|men|protester|observer|voter))"
 _WHOSE = r"(?:my|our|her|his|their|your|ur|the clerk's|a worker's|the worker's|a poll worker's|the director's|the recorder's)"
 _PRIVATE_PLACE = r"(?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment|kids' school|children's school|staff entrance|staff parking|employee (?:parking|entrance))"
-_WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+_WEAPON = r"(?:gun|guns|handgun|pistol|revolver|rifle|shotgun|ar-?15|ar|ak-?47|firearm|knife|knives|machete|blade|bat|baseball bat|crowbar|hammer|tire iron|axe|hatchet|weapon|taser|brass knuckles|holster|sidearm)"
+# A firearm, the weapon someone goes to fetch or brings along.
+_GUN = r"(?:guns?|handguns?|pistols?|revolvers?|rifles?|shotguns?|ar-?15s?|ar|ak-?47s?|firearms?|weapons?|glock)"
+# A weapon word that names something else: "the gun club", "a gun permit", "her knife collection".
+_NOT_A_WEAPON = r"(?! ?(?:club|range|show|shop|store|safety|control|laws?|rights|violence|owners?|lobby|licen[cs]es?|permits?|safes?|stickers?|shirts?|t-shirts?|hats?|logos?|tattoos?|emojis?|decals?|collection|class|course|sharpener|screening|detectors?|checks?|scanners?|bans?|threats?|squad|dogs?|sniffing|disposal|detection|drills?|-free|free zone)|-(?!free)\w)"
+# Where one takes a gun lawfully: "bringing my rifle to the range".
+_NOT_A_RANGE = r"(?!(?:gun |shooting |firing |rifle )?(?:range|club|shop|store|gunsmith|show|woods|cabin|lake|hunt|hunting|field|farm|ranch|pawn)\b)"
 # A street address, as written or as the redacted copy has it: "1423 elm street", "[address]".
 _STREET_ADDRESS = r"(?:\[(?:(?:worker|family)-\d+ )?address\]|\d+ (?:[nsew]\.? )?(?:\w+ ){1,2}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|blvd|boulevard|way|pl|place|cir|circle|trl|trail|pkwy|parkway)\b)"
 # Gathering outside a public building is lawful assembly, not an approach: "we're outside the office for the rally".
@@ -249,7 +255,9 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         2,
         (
-            r"\b(?:gun|guns|rifles?|ar-?15|ar|ak-?47|shotgun|pistol|handgun|glock|ammo|ammunition|bullets?|rope|noose|gallows|bomb|explosives?|pipe bomb|ied|knife|machete|molotov|gasoline|gas can|loaded|armed)\b",
+            rf"\b(?:gun|guns|rifles?|ar-?15|ar|ak-?47|shotgun|pistol|handgun|glock|ammo|ammunition|bullets?|rope|noose|gallows|bomb|explosives?|pipe bomb|ied|knife|machete|molotov|gasoline|gas can|armed)\b{_NOT_A_WEAPON}",
+            # Loaded as a gun is, not as a van: "it's loaded", "a loaded rifle", "Loaded." on its own.
+            r"\b(?:(?:(?:gun|guns|rifle|rifles|pistol|weapon|it|mag|magazine|shotgun|ar)(?:'s| is| are| was)|already|fully|locked and|i'm|im|i am|we're|we are) loaded|loaded (?:gun|guns|rifle|rifles|pistol|weapon|magazine|mag|clip|shotgun|ar|ar-?15|handgun|up)|(?:^|(?<=[.!?] ))loaded(?= ?[.!]|$))\b",
             r"\bsecond amendment\b|\b2a\b",
             r"\block(?:ed)? and load(?:ed)?\b",
         ),
@@ -261,8 +269,15 @@ RULES: tuple[Rule, ...] = (
         1,
         (
             r"\b(?:i|we) (?:have|own|got|carry|bought|keep) (?:a |an |my |our |plenty of |enough )?(?:\w+ ){0,2}(?:gun|guns|rifle|ar-?15|shotgun|pistol|glock|ammo|ammunition|bullets|explosives?)\b",
-            r"\bmy (?:ar-?15|rifle|glock|pistol|shotgun|gun)\b",
-            rf"\b{_PERSON} (?:\w+ ){{0,4}}?(?:with|carrying|holding|had|has|brought|waving|wielding|clutching|gripping|wearing|armed with|openly carrying|open carrying) (?:a|an|his|her|their|two|what looked like an?|some kind of) (?:\w+ )?{_WEAPON}\b",
+            rf"\bmy (?:ar-?15|ar|ak-?47|rifles?|glock|pistol|shotgun|guns?|handgun|firearms?)\b{_NOT_A_WEAPON}",
+            rf"\b{_PERSON} (?:\w+ ){{0,4}}?(?:carrying|holding|had|has|brought|waving|wielding|clutching|gripping|wearing|armed with|openly carrying|open carrying) (?:a|an|his|her|their|two|what looked like an?|some kind of) (?:\w+ )?{_WEAPON}\b{_NOT_A_WEAPON}",
+            # "A man is standing at the entrance of the polling place with an AR-15": where, then what he had.
+            rf"\b{_PERSON} (?:[\w'-]+ ){{0,10}}?with (?:a|an|his|her|their|two|what looked like an?|some kind of) (?:\w+ )?{_WEAPON}\b{_NOT_A_WEAPON}",
+            # Going to fetch a gun, or coming back with one: "went to his truck to get his gun", "he'd go get his
+            # rifle", "coming back with his friends and his guns", "bringing my AR to your office".
+            rf"\b(?:go|goes|going|went|gone|run|ran|head(?:ed|ing)?|walk(?:ed|ing)?)(?: back| out| over| home)? (?:to (?:his|her|their|my|our|the) (?:\w+ )?(?:truck|car|van|house|home|trunk|vehicle|place) )?(?:to |and )?(?:get|grab|fetch|bring|getting|grabbing|fetching|bringing|got|grabbed|fetched) (?:his|her|their|my|our|a|the|some|an) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON}",
+            rf"\b(?:come|comes|coming|be|came) back (?:\w+ ){{0,3}}?with (?:[\w'-]+ ){{0,4}}?(?:his|her|their|my|our|a|an|some|the) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON}",
+            rf"\b(?:bring|bringing|brought|carry|carrying|carried) (?:my|our|a|an|the|his|her|their|some) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON} (?:to|into|down to|over to|in to|inside) (?:your|ur|the|her|his|their|that|this|my|our) {_NOT_A_RANGE}",
             rf"\b{_WEAPON} (?:on|in|at|tucked in) (?:his|her|their) (?:hip|hand|hands|belt|waistband|lap|pocket|side)\b",
             rf"\b{_PERSON} (?:was|is|were|are|came|showed up|arrived) armed\b|\barmed (?:man|woman|men|person|people|group|individual|guy)\b",
         ),
@@ -559,6 +574,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:coming|heading|headed|on (?:my|our) way) (?:up|in|over|inside|to (?:you|u|your|ur|her|his))\b(?! (?:to|for) (?:vote|the meeting|the hearing))",
             r"\b(?:coming|going) (?:down )?to (?:the|your) (?:polls?|office|house|home|count|canvass|precinct)\b",
             r"\bfollowed (?:u|you) home\b",
+            # Going to fetch a gun and come back, or promising to bring one: "he'd go get his rifle and come back".
+            rf"\b(?:go|goes|going|went|gone|run|ran|head(?:ed|ing)?|walk(?:ed|ing)?)(?: back| out| over| home)? (?:to (?:his|her|their|my|our|the) (?:\w+ )?(?:truck|car|van|house|home|trunk|vehicle|place) )?(?:to |and )?(?:get|grab|fetch|getting|grabbing|fetching) (?:his|her|their|my|our|a|the|some|an) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON}",
+            rf"\b(?:come|comes|coming|be) back (?:\w+ ){{0,3}}?with (?:[\w'-]+ ){{0,4}}?(?:his|her|their|my|our|a|an|some|the) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON}",
+            rf"(?:\b(?:i'll|i will|we'll|we will|i'm|im|i am|we're|we are|he's|he is|she's|she is|they're|they are|he'll|she'll|they'll)(?: gonna| going to)? |(?:^|(?<=[.!?] )))(?:bring|bringing) (?:my|our|a|an|the|his|her|their|some) (?:\w+ )?{_GUN}\b{_NOT_A_WEAPON} (?:to|into|down to|over to|in to|inside) (?:your|ur|the|her|his|their|that|this) {_NOT_A_RANGE}",
         ),
     ),
     Rule(

@@ -250,3 +250,17 @@ def test_a_caller_who_says_he_owns_a_gun_is_not_explained_as_happening_now():
     result = assess(Facts(text="He told me he has a gun and he hates what we did.", channel="phone_call", target_role=ROLE))
     assert "imminent" not in result.indicator_codes
     assert "within hours" not in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man is standing at the entrance of the polling place with an AR-15 intimidating voters.", "in_person_voting_site"),
+        ("He said he was going to his truck to get his gun.", "in_person_voting_site"),
+        ("He said he's coming back with his friends and his guns.", "in_person_office"),
+    ],
+)
+def test_a_weapon_on_site_or_a_gun_fetched_says_call_911(text, channel):
+    result, guidance = advice(text, channel, "poll_worker")
+    assert result.level == 4
+    assert guidance.call_911

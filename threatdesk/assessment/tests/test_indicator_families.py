@@ -626,6 +626,58 @@ def test_owning_a_gun_is_no_sign_of_someone_here_now_but_a_gun_on_site_is():
 
 
 @pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man is standing at the entrance of the polling place with an AR-15 intimidating voters.", "in_person_voting_site"),
+        ("He said he was going to his truck to get his gun.", "in_person_voting_site"),
+        ("He said he'd go get his rifle and come back.", "in_person_voting_site"),
+        ("He said he's coming back with his friends and his guns.", "in_person_office"),
+        ("The man said he was going out to his truck to grab his gun.", "in_person_office"),
+    ],
+)
+def test_a_weapon_on_site_told_at_length_or_a_gun_fetched_is_a_weapon_in_person(text, channel):
+    codes, level = assessed(text, channel)
+    assert "weapon_possession" in codes
+    assert level == 4
+
+
+def test_a_gun_said_to_be_loaded_with_an_hour_is_imminent():
+    assert level_of("On my way. Loaded.", "text_message") == 4
+    assert level_of("The rifle is loaded. See you in 2 hours.", "text_message") == 4
+
+
+def test_a_promise_to_come_back_with_a_gun_is_serious_by_phone_too():
+    codes, level = assessed("He said he would go home and get his shotgun and come back.", "phone_call")
+    assert {"announced_approach", "weapon_possession"} <= codes
+    assert level == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("The polling place at the gun club opens at 7 am tomorrow.", "in_person_voting_site"),
+        ("A man in line asked whether the polling place had a gun ban.", "in_person_voting_site"),
+        ("The poll worker loaded the ballots into the van today.", "in_person_voting_site"),
+        ("The van is loaded and ready for the count.", "in_person_count_site"),
+        ("A woman with a knife-sharpening business left flyers.", "in_person_voting_site"),
+        ("Staff held a bomb threat drill this morning.", "in_person_office"),
+        ("She went to get her gun license renewed.", "email"),
+        ("We're going to get weapons screening at the door.", "email"),
+    ],
+)
+def test_a_gun_club_a_permit_or_a_loaded_van_is_no_weapon_in_person(text, channel):
+    codes, level = assessed(text, channel)
+    assert "weapon_possession" not in codes
+    assert level <= 1
+
+
+def test_bringing_a_rifle_to_the_range_is_no_armed_visit():
+    codes, level = assessed("I'm bringing my rifle to the range tomorrow.")
+    assert "announced_approach" not in codes
+    assert level < 3
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Im gonna f***ing kill you",
