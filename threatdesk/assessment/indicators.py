@@ -57,7 +57,9 @@ _NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)
 _CONTEST = r"(?:polls?|ballot|debates?|caucus|convention|forum|meetings?|hearings?|sessions?|commission|council|primary|runoff|recall|elections?|race|vote|chess|game|match|tournament|poker|cards|golf|trivia)"
 _NOT_CONTEST = rf"(?![^.!?]{{0,16}}\b(?:at|in) (?:[\w'-]+ ){{0,3}}{_CONTEST}\b)"
 # "he said he'd", "she told staff she would": a threat reported by whoever took it down.
-_SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?!not |never )\w+ ){0,3}?"
+# Up to three words may come before the verb, or a trip there ("he would come to my house and"), or
+# where they are and what they will do ("he is in the parking lot and is going to").
+_SAID_THEY_WOULD = r"\b(?:said|says|saying|told (?:her|him|me|us|staff|the \w+)|yelled|shouted|screamed|swore|vowed|promised)(?: that)? (?:he|she|they)(?:'d| would| was going to| is going to| were going to| will|'ll| is gonna| was gonna)? (?:(?:(?:come|go|drive|walk|head|get|be|run) (?:over |back |down |up |out |right )?(?:to|by|at|into|inside) (?:\w+ ){1,3}?and |(?:is|was|'s|are|were) (?:\w+ ){1,5}?and (?:he |she |they )?(?:is |was |'s |are |were )?(?:going to|gonna) )(?:(?!not |never )\w+ ){0,2}?|(?:(?!not |never )\w+ ){0,3}?)"
 # What a writer may type between "will" and the verb ("i will... kill you", "i'm going to, kill
 # you"): a comma, a dash, an ellipsis. A lone full stop still ends the sentence.
 _PAUSE = r"(?:\s*(?:[,;:]|\.{2,}|\u2026|[-\u2013\u2014]+)\s*|\s+)"
@@ -124,7 +126,9 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL}{_KILL}\s+{_PEOPLE}{_NOT_POLITICAL}",
             rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}{_NOT_CONTEST}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
-            rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
+            rf"\b(?:he|she|they)(?:(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna)|(?:'s| is|'re| are| was| were) (?:\w+ ){{1,5}}?and (?:he |she |they )?(?:is |was |'s |are |were )?(?:going to|gonna)) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
+            # "He threatened my life", "threats against her life": a threat told of by whoever it was made to.
+            r"\bthreat(?:ened|ening) (?:my|her|his|their|our|your|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[name\](?:'s)?) li(?:fe|ves)\b|\b(?:made|making|received|got|getting|left|sent) (?:\w+ ){0,2}?threats? (?:against|on|to) (?:my|her|his|their|our|your) li(?:fe|ves)\b",
             rf"(?:\b(?:i|we)(?:'m|m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to)|(?:^|(?<=[.!?] ))(?:gonna|going to)) (?:(?:(?!not |never ){_MASKED} ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b){_MASKED} ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
@@ -225,6 +229,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:hate|hate for|hate to see) (?:for )?(?:something|anything) (?:bad )?(?:to )?happen",
             r"\b(?:you|u|she|he|someone|somebody|people)(?:'re| are|'s| is|'ll| will)? ?(?:going to|gonna)? get hurt\b",
             r"\bnice (?:house|home|family|kids|car|place)(?:,| you(?:'ve)? (?:have|got))",
+            # Told by whoever took it down: "he said they know where my kids go to school", "he's coming for me".
+            r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
+            r"\b(?:he|she|they)(?:'s| is|'re| are| was| were) coming (?:back )?for (?:me|us)\b(?! (?:at \d|after (?:work|school|the)))(?![^.!?]{0,30}\b(?:to (?:pick|drive|take|give|help|bring|move)|in (?:the|a|his|her|their) (?:car|truck|van)|with (?:the|a) (?:car|truck|van))\b)",
         ),
     ),
     Rule(
@@ -344,6 +351,8 @@ RULES: tuple[Rule, ...] = (
             r"\byour (?:house|home|street|address|neighborhood|neighbourhood|driveway|front door|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad)\b",
             r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:\w+ )?(?:go|goes|at|walks?|school)\b",
             r"\b(?:still )?lives? (?:on|by|near|at) (?:the )?[A-Za-z]+\b",
+            # Told by whoever took it down: "he said he knows where I live", "they know where my kids go".
+            r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
             r"\bhome address(?:es)?\b",
             r"\b(?:your|her|his) (?:mom|mother|dad|father|parents)'?s? (?:place|house|home)\b",
             r"\b(?:photo(?:graph)?|picture) of (?:the clerk's|her|his|your) (?:house|home|car)\b",
@@ -390,7 +399,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:trying|tried) (?:the )?door(?:s| handles)?\b|\bstaff-only\b",
             r"\bi(?:'m| am) in (?:the|your) (?:stairwell|parking lot|lot|lobby|building)\b",
             r"\bnext time i(?:'ll| will) say hi\b",
-            rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
+            rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:(?!(?:going|gonna|about|planning|plans|want|wants|wanted|threatening|threatened|promising|promised|would|will|to)\b)\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) {_STREET_ADDRESS}{_NOT_ASSEMBLY}",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b{_NOT_ASSEMBLY}",
@@ -420,6 +429,8 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:a|an|the|same|that) (?:\w+ )?(?:car|truck|van|suv|vehicle|sedan|pickup) (?:\w+ ){{0,4}}?(?:outside|in front of|across from|across the street from|down the street from|near|behind) {_WHOSE} (?:{_PRIVATE_PLACE}|office)\b",
             r"\b(?:car|truck|van|suv|someone|somebody) (?:\w+ ){0,2}(?:followed|following|tailing|tailed) (?:me|her|him|us)\b",
             r"\b(?:i|we) (?:can )?see (?:you|u) (?:through|from|in your|at your|right now|sitting)\b|\b(?:i'm|im|i am) watching (?:you|u) (?:right now|through|from)\b",
+            # Told by whoever was watched: "he said he was watching me through the window".
+            r"\b(?:i've been|i have been|he's|he is|he was|he has been|she's|she is|she was|she has been|they're|they are|they were|they have been|they've been|someone is|someone was|somebody is|somebody was|someone's been) watching (?:you|u|me|her|him|us|them|the clerk|(?:my|our|her|his|your|the clerk's) (?:house|home|kids?|children|family|car))(?: (?:from|through) (?:the|my|our|her|his|your|a|their) (?:\w+ )?(?:window|windows|door|car|truck|van|street|road|parking lot|lot|bushes|fence|yard|driveway)| right now| (?:every|each) (?:day|night|morning)| all (?:day|night)| for (?:days|weeks|hours)| when (?:i|you|she|he) (?:leave|leaves|get|gets))\b",
             r"\blook out (?:your|ur|the) (?:\w+ )?window\b",
             r"\bi know you(?:'re| are) (?:home )?alone\b",
             r"\bsaw (?:you|u|her|him) (?:leave|leaving|walk|walking|get|getting|park|parking|pull|pulling) (?:\w+ ){0,3}(?:home|house|driveway|garage)\b",
@@ -570,7 +581,7 @@ RULES: tuple[Rule, ...] = (
         (
             rf"\b(?:i'll|i will|we'll|we will|i'm|im|i am) (?:be (?:there|waiting|by|at\b)|see (?:you|u)\b|find (?:you|u)|coming (?:up|in|for you|to your)|come (?:back|to your|by your)){_LAWFUL_VISIT}",
             rf"\bsee (?:you|u) (?:at|when|after|tonight|tomorrow|soon)\b{_LAWFUL_VISIT}",
-            rf"{_SAID_THEY_WOULD}(?:come back|be back|return|be waiting|find (?:her|him|them|you)|come (?:to|by) (?:her|his|their|your) (?:house|home))\b{_LAWFUL_VISIT}",
+            rf"{_SAID_THEY_WOULD}(?:come back|be back|return|be waiting|find (?:her|him|them|you)|come (?:to|by) (?:her|his|their|your|my|our) (?:house|home))\b{_LAWFUL_VISIT}",
             r"\b(?:coming|heading|headed|on (?:my|our) way) (?:up|in|over|inside|to (?:you|u|your|ur|her|his))\b(?! (?:to|for) (?:vote|the meeting|the hearing))",
             r"\b(?:coming|going) (?:down )?to (?:the|your) (?:polls?|office|house|home|count|canvass|precinct)\b",
             r"\bfollowed (?:u|you) home\b",

@@ -264,3 +264,11 @@ def test_a_weapon_on_site_or_a_gun_fetched_says_call_911(text, channel):
     result, guidance = advice(text, channel, "poll_worker")
     assert result.level == 4
     assert guidance.call_911
+
+
+def test_a_threatened_visit_is_not_explained_as_an_approach_that_happened():
+    """A visit announced ("he was going to come to my house") is not one that happened."""
+    text = "The caller said that he was going to come to my house and kill me."
+    result = assess(Facts(text=text, channel="phone_call", target_role=ROLE))
+    assert "approach" not in result.indicator_codes
+    assert {"direct_threat", "announced_approach"} <= set(result.indicator_codes)

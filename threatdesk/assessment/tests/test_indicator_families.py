@@ -678,6 +678,44 @@ def test_bringing_a_rifle_to_the_range_is_no_armed_visit():
 
 
 @pytest.mark.parametrize(
+    ("text", "channel", "level"),
+    [
+        ("Caller said he is in the parking lot and is going to shoot everyone inside.", "phone_call", 4),
+        ("He said he is outside the building and is going to kill the clerk.", "phone_call", 4),
+        ("The caller said he was watching me through the window right now.", "phone_call", 4),
+        ("The caller said he was going to drive to the office and shoot everyone.", "phone_call", 3),
+        ("She said she was in the lobby and was gonna stab the registrar.", "phone_call", 3),
+        ("He said he knows where I live and he is coming for me.", "phone_call", 3),
+        ("The voicemail said they know where my kids go to school.", "voicemail", 3),
+        ("He threatened my life.", "phone_call", 3),
+        ("He threatened the clerk's life.", "phone_call", 3),
+    ],
+)
+def test_threats_told_in_the_reporters_own_words_are_read(text, channel, level):
+    """Whoever took the threat down tells it in the first and third person: "he said he knows where I
+    live", "the caller said he was watching me"."""
+    assert level_of(text, channel) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she would go to the store and beat the rush.",
+        "He said he would come to my house and fix the sink.",
+        "He said he was at the polls and was going to shoot video for the news.",
+        "She said she was at the precinct and was going to hang the banners.",
+        "My husband is coming for me at 5 to drive me home.",
+        "They're coming for me tomorrow to help me move.",
+        "The observers were watching us from the gallery all day.",
+    ],
+)
+def test_errands_rides_and_observers_told_in_a_narrative_are_no_threat(text):
+    codes, level = assessed(text, "phone_call")
+    assert not {"direct_threat", "veiled_threat", "surveillance"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Im gonna f***ing kill you",
