@@ -130,6 +130,8 @@ RULES: tuple[Rule, ...] = (
             # "He threatened my life", "threats against her life": a threat told of by whoever it was made to.
             r"\bthreat(?:ened|ening) (?:my|her|his|their|our|your|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[name\](?:'s)?) li(?:fe|ves)\b|\b(?:made|making|received|got|getting|left|sent) (?:\w+ ){0,2}?threats? (?:against|on|to) (?:my|her|his|their|our|your) li(?:fe|ves)\b",
             rf"(?:\b(?:i|we)(?:'m|m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to)|(?:^|(?<=[.!?] ))(?:gonna|going to)) (?:(?:(?!not |never ){_MASKED} ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b){_MASKED} ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
+            # "I'm coming to the office at noon to kill you": the place and the hour before the verb.
+            rf"\b(?:i|we)(?:'m|m| am|'re| are|'ll| will)? ?(?:coming|come|going|headed|heading|driving|on (?:my|our) way) (?:over |back |down |up )?to (?:the|your|ur|her|his|their|that|this) (?:[\w'-]+ ){{1,3}}?(?:(?:at|by|on|after|before|around) (?:[\w:'.-]+ ){{1,2}}?|(?:tonight|tomorrow|today|now|later|soon) )?(?:to|and) (?:{_MASKED} )?(?:(?:shoot|blow) (?:it |this place |the place )?up\b|(?!(?:beat|hurt|burn)\b){_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b)){_NOT_HARMLESS}{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:run|mow|gun|hunt|cut|rip|tear|snuff|beat|string|light|blow|wipe|finish|take|shoot|burn|bleed|skin|tie|lay) {_YOU} {_VICTIM_PARTICLE}\b{_NOT_POLITICAL}",
             rf"{_I_WILL}(?:break|snap|slit|cut|bash|cave|smash|crack|blow|rip|bust|knock|stomp|kick|slash|split|put a bullet (?:in|through)|put a hole (?:in|through)) (?:in )?{_POSS} (?:\w+ )?{_BODY}s?\b",
             rf"{_I_WILL}(?:make|watch|see) (?:you|u|her|him|them) (?:bleed|suffer|scream|beg|die|hang|burn|disappear|swing)\b",
@@ -297,6 +299,7 @@ RULES: tuple[Rule, ...] = (
         (
             r"\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week)\b",
             r"\bat \d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)\b",
+            r"\bat (?:noon|midnight)\b",
             r"\b(?:when|after) you (?:leave|get off|walk out|go home|lock up)\b|\b(?:when|after) (?:your|ur|her|his) shift (?:ends|is over)\b",
             r"\bat (?:the )?(?:count(?:ing)? (?:center|room)|polling place|drop box|tabulation|your (?:office|house|home|car))\b",
             r"\bon election (?:day|night)\b",
@@ -319,6 +322,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:he|she|they|someone|somebody|(?:the|that|a|this) (?:same )?(?:man|woman|guy|person|group|men|car|truck|van|caller|observer|protester|voter|stranger))(?:'s| is|'re| are) (?:back|surrounding|standing over|following)\b",
             r"\bstill there\b|\b(?:is|are) back (?:in|at|inside|outside) (?:the|our|her|his|your|my) (?:lobby|office|building|house|parking lot|lot|counter|polling place|count|room)\b",
             r"\b(?:i'm|im|i am|we're|we are) (?:in|inside|sitting in|parked in) (?:it|the (?:car|truck|van))\b",
+            # At, by or a few minutes from a worker's home or car, now: "i'm waiting by your car".
+            r"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked| waiting| hiding| already| almost| just| only)? (?:outside|in front of|across (?:the street )?from|at|by|near|behind|down the street from|around the corner from|up the street from|(?:\d+|a few|a couple of|two|three|five|ten|fifteen) (?:minutes?|mins?|blocks?) (?:from|away from)) (?:your|ur|her|his|their|the clerk's) (?:house|home|front door|back door|door|doorstep|porch|yard|lawn|driveway|street|garage|windows?|mailbox|gate|car|apartment)\b",
         ),
     ),
     Rule(
@@ -400,7 +405,9 @@ RULES: tuple[Rule, ...] = (
             r"\bi(?:'m| am) in (?:the|your) (?:stairwell|parking lot|lot|lobby|building)\b",
             r"\bnext time i(?:'ll| will) say hi\b",
             rf"\b{_PERSON} (?:was|were|is|are|'s|'re|has been|have been|had been|kept|keeps|came|comes|showed up|turned up|appeared|sat|sits|stood|stands|parked|waited|waits|lingered|hung around|circled|drove up|walked up|is sitting|was sitting|is standing|was standing|was parked|is parked|came back) (?:(?!(?:going|gonna|about|planning|plans|want|wants|wanted|threatening|threatened|promising|promised|would|will|to)\b)\w+ ){{0,3}}?(?:outside|at|in front of|across from|across the street from|near|by|around|in|on|up to|to|into) {_WHOSE} {_PRIVATE_PLACE}\b",
-            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
+            rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked| waiting| hiding| already)? (?:outside|in front of|across (?:the street )?from|at|by|near|in) {_WHOSE} {_PRIVATE_PLACE}\b",
+            # Minutes off or down the street from a worker's home or car: "i'm 5 minutes from your house".
+            r"\b(?:i'm|im|i am|we're|we are)(?: only| just| already| almost| parked| sitting| standing| waiting)? (?:(?:\d+|a few|a couple of|two|three|five|ten|fifteen) (?:minutes?|mins?|blocks?) (?:from|away from)|down the street from|around the corner from|up the street from|almost at|nearly at) (?:your|ur|her|his|their|the clerk's) (?:house|home|front door|door|doorstep|porch|yard|driveway|street|garage|car|apartment|office|work|building|kids' school|children's school)\b",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) {_STREET_ADDRESS}{_NOT_ASSEMBLY}",
             rf"\b(?:i'm|im|i am|we're|we are)(?: right| standing| sitting| parked)? (?:outside|in front of|across (?:the street )?from) (?:your|ur|the) (?:office|precinct|polling place|building|work|count|counting center)\b{_NOT_ASSEMBLY}",
             rf"\b{_PERSON} (?:is|are|was|were|'s|'re|came) back(?: again)?(?= with| and| at the| outside|[.,!;]|$)",

@@ -716,6 +716,48 @@ def test_errands_rides_and_observers_told_in_a_narrative_are_no_threat(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm coming to the office at noon to kill you.", 3),
+        ("Bringing my AR to your office at noon.", 3),
+        ("I'm 5 minutes from your house.", 4),
+        ("I'm down the street from your house.", 4),
+        ("I'm parked around the corner from your house right now.", 4),
+        ("Im waiting by your car", 4),
+    ],
+)
+def test_an_armed_or_near_approach_is_serious_and_near_a_home_is_now(text, level):
+    assert level_of(text, "text_message") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 5 minutes from the office, save me a seat.",
+        "I'm down the street from the county building.",
+        "Im waiting by the front door of the library for the meeting.",
+        "I'll be there in 30 minutes to drop off my ballot.",
+        "I will be at the count center in 2 hours to observe.",
+    ],
+)
+def test_a_visit_to_a_public_place_or_for_a_lawful_errand_is_no_approach(text):
+    codes, level = assessed(text, "text_message")
+    assert not {"approach", "announced_approach"} & codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to the office at noon to kill time before the hearing.",
+        "I'm going to the range on Saturday to shoot my new rifle.",
+    ],
+)
+def test_killing_time_or_shooting_at_the_range_on_the_way_is_no_threat(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Im gonna f***ing kill you",
