@@ -218,8 +218,11 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     rules: list[tuple[int, str]] = []
     threat = THREATS & fired.keys()
     if "direct_threat" in fired:
-        named = "named_target" in fired or facts.target_role not in ("", "facility", "other")
-        rules.append((3, "direct threat to a named person") if named else (2, "direct threat"))
+        # A facility is a named target too: the office, the polling place or the count it names.
+        named = "named_target" in fired or facts.target_role not in ("", "other")
+        rules.append((3, "direct threat to a named person or place") if named else (2, "direct threat"))
+        if "time_place" in fired:
+            rules.append((3, "a direct threat with a time or place"))
     if {"conditional_threat", "veiled_threat", "incitement", "doxxing", "fixation_markers"} & fired.keys():
         rules.append((2, "veiled, conditional or inciting words, doxxing or fixation"))
     if threat and "home_family_knowledge" in fired:
@@ -243,6 +246,8 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
         "within_hours" in fired and (explicit or acts_to_come & fired.keys())
     ):
         rules.append((4, "it may be happening now or within hours"))
+    if on_site and explicit:
+        rules.append((4, "a threat made in person"))
     if "attack" in fired:
         rules.append((4, "an attack or a weapon in person"))
     if "suspicious_mail" in fired and "exposure" in fired:

@@ -272,3 +272,34 @@ def test_a_threatened_visit_is_not_explained_as_an_approach_that_happened():
     result = assess(Facts(text=text, channel="phone_call", target_role=ROLE))
     assert "approach" not in result.indicator_codes
     assert {"direct_threat", "announced_approach"} <= set(result.indicator_codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to shoot up the polling place tomorrow.",
+        "I will shoot everyone at the count center.",
+        "I'm going to kill everyone in that office.",
+    ],
+)
+def test_a_threat_to_shoot_up_an_election_site_is_serious_whoever_the_target_is_coded_as(text):
+    """A facility is a named target: the polling place or the office the threat names."""
+    assert assess(Facts(text=text, channel="email", target_role="facility")).level >= 3
+
+
+def test_a_direct_threat_with_a_time_or_place_is_specific_even_with_no_target_role():
+    assert assess(Facts(text="I will shoot everyone at the count center.", channel="email")).level == 3
+    assert assess(Facts(text="I will shoot everyone.", channel="email")).level == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man just threatened to shoot the poll workers and went to his truck.", "in_person_voting_site"),
+        ("A man in the lobby said he will shoot the clerk.", "in_person_office"),
+    ],
+)
+def test_a_direct_threat_made_in_person_on_site_says_call_911(text, channel):
+    result, guidance = advice(text, channel, "poll_worker")
+    assert result.level == 4
+    assert guidance.call_911
