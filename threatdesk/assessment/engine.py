@@ -49,7 +49,13 @@ def _evidence(text: str, start: int, end: int) -> str:
     return span if len(span) <= EVIDENCE_CHARS else span[: EVIDENCE_CHARS - 1] + "…"
 
 
-_NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;]{0,25}$")
+# A negation right before the word, with at most one word between that is not a conjunction: "no
+# powder", "did not touch", "nobody has touched it", "no powder or substance"; not the "no" of "no
+# stamp and powder came out".
+_NEGATION = re.compile(
+    r"(?:\b(?:no|not|never|nothing|nobody|none|without|no one)|n't)(?: (?!(?:and|or|nor|but|with|then|until|so)\b)[\w'-]+)?"
+    r"(?: (?:or|nor)(?: (?!(?:and|or|nor|but|with|then|until|so)\b)[\w'-]+)?)? $"
+)
 
 # Curly quotes read as straight ones; a quote that is not an apostrophe inside a word reads as a
 # space, so "he will 'take out' anyone" reads like the words without the quotes.

@@ -114,6 +114,9 @@ _ABOUT_SOMEONE = r"(?=[^.!?]{0,60}\b(?:saying|claiming|reporting|that (?:there|s
 # A house number and a street, not a quantity: "1423 elm street", "55 ridge", not "40 acres", "3 hours".
 _HOUSE_NUMBER = rf"(?:{_STREET_ADDRESS}|\d+ (?:[nsew]\.? )?(?!(?:acres?|hectares?|dollars?|bucks|cents?|percent|per|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|miles?|km|feet|foot|am|pm|a\.m|p\.m|o'clock|income|incomes|digits?|characters?|votes?|voters?|people|of|in|on|to|and|or|out|times?|points?|ballots?)\b)[a-z]+\b)"
 
+# What someone feels after opening or touching a letter: "lightheaded", "my chest is tight", "throat is burning".
+_SYMPTOM = r"(?:dizzy|dizziness|light-?headed|nause(?:ous|a|ated)|vomit(?:ed|ing|s)?|threw up|throwing up|trouble breathing|difficulty breathing|hard to breathe|can't breathe|cannot breathe|short(?:ness)? of breath|coughing|(?:coughed|coughs|(?:a|bad|dry|started to|began to) cough)(?! up)|wheez(?:ing|y)|(?:have|has|had|got|getting|developed|with|severe|bad|splitting|pounding) (?:a )?headaches?|chest (?:is |feels |got |was )?(?:tight|hurts|hurting|pains?)|tight(?:ness in the)? chest|chest pains?|tingl(?:ing|y|es)|burning (?:eyes|skin|throat|sensation)|(?:eyes|skin|throat|hands?|face|lips|mouth|nose|tongue) (?:is |are |was |were |started |began |feels? |felt )?(?:burning|stinging|tingling|swelling|swollen|numb)|symptoms|naloxone|narcan|hazmat|numb(?:ness)?|heart is racing|racing heart|fainted|passed out|blurr(?:y|ed) vision|soaked through)"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "direct_threat",
@@ -535,8 +538,17 @@ RULES: tuple[Rule, ...] = (
         CONDUCT,
         3,
         (
-            r"\b(?:white |unknown |suspicious )?(?:powder|substance|residue)\b(?! keg)",
+            r"\b(?:white |unknown |suspicious )?(?:powder|powdery|substance|residue)\b(?! (?:keg|room|rooms|coat|coated|coating|blue|puffs?|sugar|milk|detergent|foundation|makeup|abuse|use|misuse)\b)",
+            r"\bwhite (?:stuff|dust|granules|crystals|particles|flakes)\b|\b(?:granules|crystals|dust) (?:fell|came|spilled|poured|leaked)\b",
+            # What the mail says it holds: 'this is anthrax', 'the envelope said it contained fentanyl'; not a
+            # letter about the fentanyl crisis.
+            r"\b(?:contained|contains|containing|laced with|full of|filled with|tainted with|dusted with) (?:some |real |pure |a |an )?(?:\w+ )?(?:anthrax|ricin|fentanyl|carfentanil|sarin|cyanide|poison|toxins?|nerve agent)\b(?! (?:crisis|statistics|epidemic|deaths|overdoses?|policy|problem|trafficking|traffickers|dealers|laws?|bills?|awareness|education|prevention|provisions|penalties|sentencing|legislation|funding|measures|reform|test|tests|testing|strips|country|is killing|kills)\b)",
+            r"\b(?:letter|envelope|package|parcel|card|note|box|mailer)\b[^.!?]{0,40}?\b(?:said|says|claimed|claims|stated|read|reads|labeled|labelled|marked)(?: that)? (?:it|this|there) (?:is|was|contains|contained|has|had|holds|held)(?: (?:some|real|pure|a|an))? (?:anthrax|ricin|fentanyl|carfentanil|sarin|cyanide|poison|toxins?|nerve agent)\b(?! (?:crisis|statistics|epidemic|deaths|overdoses?|policy|problem|trafficking|traffickers|dealers|laws?|bills?|awareness|education|prevention|provisions|penalties|sentencing|legislation|funding|measures|reform|test|tests|testing|strips|country|is killing|kills)\b)",
+            r"\bthis is (?:real )?(?:anthrax|ricin|fentanyl|carfentanil|sarin|cyanide)\b(?! (?:crisis|statistics|epidemic|deaths|overdoses?|policy|problem|trafficking|traffickers|dealers|laws?|bills?|awareness|education|prevention|provisions|penalties|sentencing|legislation|funding|measures|reform|test|tests|testing|strips|country|is killing|kills)\b)|\b(?:anthrax|ricin|fentanyl|carfentanil|poison|toxin)s? (?:in|inside) (?:the|this|your|that) (?:letter|envelope|package|parcel|card|mail|box)\b|\byou(?:'ve| have) (?:just )?been (?:exposed|poisoned)\b(?! (?:as|for|by)\b)",
             r"\bno return address\b",
+            # A letter or package that made someone unwell, whatever was in it: "i handled the envelope and
+            # now my hands are tingling", "she felt dizzy after opening the package".
+            rf"\b(?:opened|opening|touched|touching|handled|handling)\b[^.!?]{{0,40}}\b(?:letter|envelope|package|parcel|mail|card|box)\b.{{0,80}}?\b{_SYMPTOM}\b|\b{_SYMPTOM}\b[^.!?]{{0,40}}\b(?:after|since|from) (?:opening|touching|handling) (?:a|the|an|that|this) (?:\w+ )?(?:letter|envelope|package|parcel|mail|card|box)\b",
             r"\b(?:excessive|lots of) (?:tape|postage)\b",
             r"\b(?:leaking|oily stain|stained) (?:envelope|package)\b",
         ),
@@ -547,8 +559,11 @@ RULES: tuple[Rule, ...] = (
         CONTEXT,
         0,
         (
-            r"\b(?:opened|spilled|came out|got (?:it )?on)\b.{0,40}\b(?:powder|substance|hands?|skin|desk)\b",
-            r"\b(?:dizzy|nauseous|trouble breathing|burning (?:eyes|skin)|eyes are burning|symptoms|naloxone|narcan|hazmat|numb|heart is racing|soaked through)\b",
+            r"\b(?:opened|spilled|came out|fell out|poured out|leaked|got (?:it )?on)\b.{0,40}\b(?:powder|substance|hands?|skin|desk|stuff|face|clothes)\b",
+            # Touched or breathed in: not "touched base" or "touched on the topic", nor handled with gloves.
+            r"\b(?:touched|handled|touching|handling|inhaled|breathed in|sniffed)\b(?! (?:base|on|upon|up)\b)(?![^.!?]{0,30}\bgloves?\b)",
+            # Symptoms after opening or touching something.
+            rf"\b{_SYMPTOM}\b",
         ),
     ),
     Rule(
@@ -562,6 +577,9 @@ RULES: tuple[Rule, ...] = (
             # "I will bomb your office", "we're going to blow up the count".
             rf"{_I_WILL}(?:bomb|firebomb|blow up) (?:(?:you|u)\b(?! with)|(?:{_POSS}|the|this|that|every) (?:[\w'-]+ ){{0,2}}?{_BOMBED_PLACE}\b)",
             r"\b(?:planted|placed|hidden) (?:a |an )?(?:bomb|device|explosives?)\b",
+            # What a bomb looks or sounds like: "a package with wires sticking out", "it's ticking".
+            r"\b(?:package|box|parcel|envelope|bag|backpack|device|pipe|container|mailer|suitcase)\b(?<!ballot box)(?<!drop box)(?<!mail box)(?<!power box)(?<!fuse box)(?<!junction box)(?<!breaker box)(?<!electrical box)[^.!?]{0,60}?\b(?:wires? (?:sticking|hanging|coming|poking|protruding) out|(?:exposed|protruding) wires?|wires? and (?:a )?(?:timer|battery)|(?:it's|it is|it was|it's still|it is still|it kept|it started|that was|which was) (?:ticking|beeping)|(?:ticking|beeping) (?:sound|noise)|a timer attached)\b|\b(?:package|box|parcel|envelope|bag|backpack|device|suitcase)(?<!ballot box)(?<!drop box)(?: [\w'-]+){0,4}? (?:is|was|kept|started) (?:still )?(?:ticking|beeping)\b",
+            r"\b(?:ticking|beeping) (?:sound|noise) (?:from|in|inside|coming from) (?:a|the|this) (?:package|box|parcel|bag|backpack|envelope)\b|\bwires? (?:sticking|hanging|coming|poking|protruding) out of (?:a|the|this) (?:package|box|parcel|envelope|bag|backpack)\b",
             r"\bswat(?:ted|ting)?\b",
             r"\b(?:police|officers|swat team) (?:showed up|arrived|surrounded|raided)\b.{0,40}\b(?:house|home)\b",
             # A false call to the police about someone, made or promised: "police got a fake call saying

@@ -293,6 +293,56 @@ def test_a_direct_threat_with_a_time_or_place_is_specific_even_with_no_target_ro
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A letter with powder came. I touched it and now I feel lightheaded and my chest is tight.",
+        "The envelope had a white powdery substance. Two staff are coughing and have headaches.",
+        "We received an envelope containing a granular substance; clerk vomited after opening it.",
+        "Opened an envelope, some white stuff fell out and my throat is burning.",
+        "I handled the envelope and now my hands are tingling.",
+        "She felt dizzy after opening the package.",
+    ],
+)
+def test_symptoms_after_a_letter_is_opened_or_touched_say_call_911(text):
+    result, guidance = advice(text, "postal_mail")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A staff member opened a letter with no stamp and powder came out onto her hands.",
+        "I opened a letter without a return address and powder spilled on my desk.",
+        "An envelope with no return address spilled white powder on her hands.",
+        "I did not realize it was powder until it spilled on my hands.",
+    ],
+)
+def test_a_no_that_belongs_to_another_word_does_not_undo_a_powder_spilled_on_someone(text):
+    """A negation undoes only the word right after it: "no stamp", not the powder that came out."""
+    result, guidance = advice(text, "postal_mail")
+    assert {"suspicious_mail", "exposure"} <= set(result.indicator_codes)
+    assert result.level == 4
+    assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("No powder or substance was found in the envelope.", 0),
+        ("Envelope with white powder; nobody has touched it.", 3),
+        ("Staff handled the envelope with gloves and bagged it; there was white powder inside.", 3),
+        ("I opened the mail today and the complaints gave me a headache.", 0),
+        ("The letter touched my heart, thank you.", 0),
+    ],
+)
+def test_a_powder_denied_untouched_or_handled_with_gloves_and_a_figurative_headache_are_no_exposure(text, level):
+    result = assess(Facts(text=text, channel="postal_mail", target_role=ROLE))
+    assert "exposure" not in result.indicator_codes or "suspicious_mail" not in result.indicator_codes
+    assert result.level == level
+
+
+@pytest.mark.parametrize(
     ("text", "channel"),
     [
         ("A man just threatened to shoot the poll workers and went to his truck.", "in_person_voting_site"),

@@ -758,6 +758,43 @@ def test_killing_time_or_shooting_at_the_range_on_the_way_is_no_threat(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ('Letter says "this is anthrax, enjoy".', "postal_mail"),
+        ("The envelope said it contained fentanyl.", "postal_mail"),
+        ("The letter contained ricin.", "postal_mail"),
+        ("A package arrived with wires sticking out and a ticking sound.", "package"),
+        ("Suspicious package left at the front desk, no sender, it's ticking.", "in_person_office"),
+        ("The bag in the lobby is ticking.", "in_person_office"),
+    ],
+)
+def test_mail_that_claims_a_toxin_or_a_package_that_ticks_is_suspicious(text, channel):
+    """A letter is named by what it claims to hold and a device by what it shows (CISA and the
+    Postal Inspection Service name fentanyl, anthrax and ricin)."""
+    codes, level = assessed(text, channel)
+    assert {"suspicious_mail", "hoax_swatting"} & codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter said fentanyl is killing our kids.",
+        "A letter with questions about the fentanyl crisis arrived.",
+        "The letter complained about fentanyl at the border.",
+        "This policy is poison.",
+        "You've been exposed as a fraud.",
+        "The tabulator's power box has exposed wires, please send IT.",
+        "The package from the vendor arrived; the clock is ticking on certification.",
+    ],
+)
+def test_a_letter_about_fentanyl_or_a_clock_ticking_is_no_suspicious_mail(text):
+    codes, level = assessed(text, "postal_mail")
+    assert not {"suspicious_mail", "hoax_swatting"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Im gonna f***ing kill you",
