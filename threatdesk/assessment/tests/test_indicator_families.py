@@ -797,6 +797,38 @@ def test_a_letter_about_fentanyl_or_a_clock_ticking_is_no_suspicious_mail(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Someone called in a bomb threat to the polling place.",
+        "We got a bomb threat.",
+        "The building was evacuated after a bomb threat.",
+        "Police came to my house last night after someone called in a fake hostage situation.",
+        "The sheriff got a call that there was a shooting at my house. There wasn't.",
+        "Email: a device will detonate in the tabulation room today.",
+    ],
+)
+def test_a_bomb_threat_or_a_false_emergency_told_as_what_happened_is_a_hoax(text):
+    codes, level = assessed(text, "phone_call")
+    assert "hoax_swatting" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received the bomb threat checklist from CISA.",
+        "Staff held a bomb threat drill this morning.",
+        "We trained staff on how to handle a bomb threat.",
+        "Turnout is going to explode this year.",
+    ],
+)
+def test_bomb_threat_training_and_exploding_turnout_are_no_hoax(text):
+    codes, level = assessed(text, "phone_call")
+    assert "hoax_swatting" not in codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Im gonna f***ing kill you",
         "I'm gonna f*cking kill you",
         "I'm going to k1ll you",
