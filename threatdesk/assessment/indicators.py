@@ -114,6 +114,11 @@ _ABOUT_SOMEONE = r"(?=[^.!?]{0,60}\b(?:saying|claiming|reporting|that (?:there|s
 # A house number and a street, not a quantity: "1423 elm street", "55 ridge", not "40 acres", "3 hours".
 _HOUSE_NUMBER = rf"(?:{_STREET_ADDRESS}|\d+ (?:[nsew]\.? )?(?!(?:acres?|hectares?|dollars?|bucks|cents?|percent|per|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|miles?|km|feet|foot|am|pm|a\.m|p\.m|o'clock|income|incomes|digits?|characters?|votes?|voters?|people|of|in|on|to|and|or|out|times?|points?|ballots?)\b)[a-z]+\b)"
 
+# Someone's address or number posted for others to see: "they posted my address", "someone leaked the
+# clerk's cell". One's own needs someone else to have posted it ("i shared my address with the registrar").
+_POSTED = r"(?:posted|published|shared|leaked|put out|spread|circulated|posting|publishing|sharing|leaking)"
+_POSTED_WHOSE = rf"(?:\b{_POSTED} (?:her|his|their|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[name\](?:'s)?)|\b(?:they|he|she|someone|somebody|people|who|it|he's|she's|they've|has|have|had) {_POSTED} my)"
+_NOT_TO_AUTHORITIES = r"(?! with (?:the )?(?:police|sheriff|officers|law enforcement|the registrar|the county|us|me)\b)"
 # What someone feels after opening or touching a letter: "lightheaded", "my chest is tight", "throat is burning".
 _SYMPTOM = r"(?:dizzy|dizziness|light-?headed|nause(?:ous|a|ated)|vomit(?:ed|ing|s)?|threw up|throwing up|trouble breathing|difficulty breathing|hard to breathe|can't breathe|cannot breathe|short(?:ness)? of breath|coughing|(?:coughed|coughs|(?:a|bad|dry|started to|began to) cough)(?! up)|wheez(?:ing|y)|(?:have|has|had|got|getting|developed|with|severe|bad|splitting|pounding) (?:a )?headaches?|chest (?:is |feels |got |was )?(?:tight|hurts|hurting|pains?)|tight(?:ness in the)? chest|chest pains?|tingl(?:ing|y|es)|burning (?:eyes|skin|throat|sensation)|(?:eyes|skin|throat|hands?|face|lips|mouth|nose|tongue) (?:is |are |was |were |started |began |feels? |felt )?(?:burning|stinging|tingling|swelling|swollen|numb)|symptoms|naloxone|narcan|hazmat|numb(?:ness)?|heart is racing|racing heart|fainted|passed out|blurr(?:y|ed) vision|soaked through)"
 
@@ -166,6 +171,8 @@ RULES: tuple[Rule, ...] = (
             # ("anyone who sends death threats will be prosecuted", "the law made death threats a felony").
             rf"(?:\b(?:{_PERSON}|caller|(?:a|an|the|that|this)(?: same)? (?:voter|observer|protester|caller|sender|man|woman|guy|person|stranger))) (?:has |had |have |just |also |then |again |already )?(?:made|makes|left|leaves|sent|sends|issued|phoned in|called in|yelled|screamed|shouted|posted|texted|emailed)(?: (?:\w+ ){{0,3}}?| )death threats?\b(?![^.!?]*\b(?:a (?:felony|crime|misdemeanor|federal (?:crime|offense))|illegal|unlawful)\b)",
             r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
+            # A hanging told as a picture: "you'll be swinging from a rope".
+            r"(?:\b(?:you|u|she|he|they|y'all|all of you)|\[(?:worker|family)-\d+\]|\[name\])(?:'ll| will|'re going to| are going to|'re gonna| are gonna|'s going to| is going to|'s gonna| is gonna)? (?:all )?be swinging (?:from|in|on) (?:a|an|the|that|this) (?:\w+ )?(?:rope|tree|noose|lamp ?post|lamppost|gallows|rafters?|bridge|crane|oak|branch)\b",
         ),
     ),
     Rule(
@@ -179,6 +186,8 @@ RULES: tuple[Rule, ...] = (
             r"\bor else\b",
             r"\bdo the right thing\b.{0,40}\b(?:or|before)\b",
             r"\b(?:last|final) (?:warning|chance)\b",
+            # "Don't certify or we'll make you regret it", "count them right or you'll pay"; not a bill or a lawsuit.
+            rf"\bor (?:we|i|you|u|they)(?:'ll| will| are going to|'re going to|'m going to| am going to|'re gonna| are gonna|'m gonna| gonna)\b[^.!?]{{0,30}}?\b(?:regret|be sorry|suffer|bleed|die|hang|get hurt|pay(?! (?:(?:the|a|an|for (?:the|a|an|your) (?:lawsuit|legal|lawyers?|attorneys?|court|recount|audit|costs?|fees?))\b|(?:fees|costs|taxes|attention|damages)\b)))\b{_NOT_POLITICAL}",
         ),
     ),
     Rule(
@@ -222,11 +231,12 @@ RULES: tuple[Rule, ...] = (
             r"\byou(?:'ll| will) find out why\b",
             r"\bi have the means\b",
             r"\bwe know (?:who you are|what you drive|what you look like)\b",
-            r"\b(?:we|i) know where (?:you|u|ya|(?:your|ur) \w+)\b",
+            r"\b(?:we|i) know where (?:you|u|ya|(?:your|ur) \w+)\b(?! (?:stand|stood|are coming from|come from|came from|went to school|got (?:it|that|this)|learned|are on)\b)",
             r"\b(?:drawing|picture|image|photo|sketch|cartoon|printout) of (?:a |an |the )?(?:gallows|noose|coffin|casket|tombstone|grave|crosshairs|target|gun|rifle|bullet|hanging)",
             r"\b(?:gallows|noose|rope|coffin|grave)s? (?:is |are )?(?:ready|waiting|being built|already dug)\b",
             r"\bcoming (?:soon )?for (?:you|u|her|him|them|traitors|the traitors|all of you)\b",
-            r"\btell (?:her|him|them|your \w+) (?:we|i) said (?:hi|hello)\b|\btell (?:her|him|them|your \w+) (?:hi|hello) from\b|\bsay hi to (?:your|ur) \w+",
+            # Not a greeting sent with love: "say hi to your family for me", "tell him hello from all of us".
+            r"\btell (?:her|him|them|your \w+) (?:we|i) said (?:hi|hello)\b|\btell (?:her|him|them|your \w+) (?:hi|hello) from\b(?! (?:me|us|all of us|everyone|the (?:team|staff|office|library|board|county))\b)|\bsay hi to (?:your|ur) \w+\b(?! (?:for (?:me|us)|from (?:me|us|all of us|everyone|the (?:team|staff|office|library|board|county)))\b)",
             r"\b(?:watch|turn on|keep an eye on) the news\b|\b(?:see|read|hear) about (?:it|you) (?:on|in) the news\b",
             r"\b(?:won't|will not|wont|can't|cannot) (?:help|save|protect) (?:you|u|her|him)\b|\b(?:police|cops|security|nobody|no one|locks|guards) (?:can't|cannot|won't|will not) (?:protect|save|help) (?:you|u|her|him)\b",
             r"\bsay your (?:prayers|goodbyes)\b|\b(?:hope you have|better get) (?:good )?life insurance\b|\bpick out (?:your|a) (?:casket|coffin|headstone|plot)\b",
@@ -234,6 +244,16 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:hate|hate for|hate to see) (?:for )?(?:something|anything) (?:bad )?(?:to )?happen",
             r"\b(?:you|u|she|he|someone|somebody|people)(?:'re| are|'s| is|'ll| will)? ?(?:going to|gonna)? get hurt\b",
             r"\bnice (?:house|home|family|kids|car|place)(?:,| you(?:'ve)? (?:have|got))",
+            # Paraphrases of the phrases above, and the reference's "patriots will take care of you".
+            r"\b(?:patriots?|(?:true|real) (?:patriots|americans)|the (?:boys|patriots|militia)|my (?:boys|guys|friends|brothers)|people like (?:me|us)) (?:will|'ll|are going to|are gonna|gonna) take care of (?:you|u|her|him|them|this|that)\b",
+            # "A real shame if your house caught fire", "shame if she didn't come home"; not "a shame if turnout drops".
+            r"\bshame if (?:something|anything|someone|somebody)\b|\bshame if [^.!?]{0,40}?\b(?:caught fire|burn(?:ed|t)? down|got hurt|(?:was|were) hurt|had an accident|(?:didn't|did not|never) (?:come|make it|get) home|went missing|disappeared|died|happened to)\b",
+            r"\b(?:wouldn't|would not|wouldnt|don't|do not|dont|would hate to|hate to) (?:want )?(?:to see )?(?:anything|something) (?:bad |terrible |unfortunate |ugly )?(?:to )?happen(?:ing)? to (?:you|u|her|him|them|that pretty|those|such a|this pretty|a pretty|the kids|the little|(?:your|ur) (?:\w+ )?(?:kids?|family|house|home|car|face|wife|husband|daughter|son|children|dog|pets?))\b",
+            r"\bbe careful (?:walking|driving|going|getting|coming|when you (?:walk|drive|go|leave|get))\b[^.!?]{0,30}\b(?:your|ur) (?:car|house|home|kids?|family|office|door|driveway)\b|\bbe careful (?:out there|who you|what you count|how you count)\b",
+            r"(?<!movie )(?<!film )\bthere(?:'ll| will| is going to|'s going to|'s gonna| is gonna) be (?:blood(?:shed)?|bodies|hell to pay)\b(?! (?:drives?|donations?|tests?|work|banks?|pressure|sugar|screenings?)\b)",
+            r"\bropes? (?:is|are) (?:cheap|free|ready)(?= ?[.!,;]|$| and (?:trees|lamp ?posts|lampposts))|\btrees are plentiful\b|\bplenty of (?:lamp ?posts|lampposts|good trees)\b",
+            r"\b(?:you|u)(?:'ll| will|'re going to| are going to|'re gonna| are gonna) (?:all )?be swinging\b(?= ?[.!?,;]|$| soon| before| by| for (?:this|that|it|treason))",
+            r"\b(?:we|i|they) know (?:what|which) (?:car|truck|vehicle|kind of car|van|suv) (?:you|u|she|he) (?:drive|drives|park|parks)\b",
             # Told by whoever took it down: "he said they know where my kids go to school", "he's coming for me".
             r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
             r"\b(?:he|she|they)(?:'s| is|'re| are| was| were) coming (?:back )?for (?:me|us)\b(?! (?:at \d|after (?:work|school|the)))(?![^.!?]{0,30}\b(?:to (?:pick|drive|take|give|help|bring|move)|in (?:the|a|his|her|their) (?:car|truck|van)|with (?:the|a) (?:car|truck|van))\b)",
@@ -245,14 +265,23 @@ RULES: tuple[Rule, ...] = (
         WORDS,
         2,
         (
-            r"\b(?:someone|somebody|anyone|patriots?|people|we all) (?:should|needs? to|ought to|has to|must)\s+(?:\w+\s+){0,3}(?:kill|shoot|hang|hurt|take care of|deal with|visit|string|lynch|take (?:her|him|them) out)",
+            r"\b(?:someone|somebody|anyone|patriots?|people|we all) (?:should|needs? to|ought to|has to|must)\s+(?:\w+\s+){0,3}(?:kill|shoot|hang|hurt|take care of|deal with|visit|string|lynch|take (?:her|him|them) out|put a (?:bullet|round|slug|hole) in)",
             r"\bstring (?:her|him|them|these \w+) up\b",
             r"\bhang (?:them|'em|every one of them|them all)\b",
             r"\bround (?:them|'em) up\b",
             r"\bwho(?:'s| is) with me\b",
             r"\bgo (?:pay (?:her|him|them) a visit|say hi to)",
             r"\bpay (?:her|him|them) a visit\b",
-            r"\bshould be (?:shot|hanged|hung|executed|dragged|lynched|strung up|swinging|put down)\b",
+            # "The clerk should be shot", "needs to be hanged", "deserves to hang"; not a plan executed, a sign hung
+            # or a scene shot again.
+            r"\b(?!(?:plans?|orders?|warrants?|contracts?|agreements?|audits?|recounts?|programs?|strateg(?:y|ies)|polic(?:y|ies)|laws?|bills?|search(?:es)?|wills?|trades?|code|scripts?|tasks?|steps?|procedures?|projects?|signs?|banners?|flags?|posters?|pictures?|photos?|portraits?|scenes?|videos?|films?|movies?|commercials?|ads?|footage|episodes?|interviews?|segments?|clips?|promos?|dogs?|cats?|horses?|it|this|that)\b)[\w'\[\]-]+ (?:should|needs? to|ought to|has to|have to|must|deserves? to) be (?:shot(?! (?:down|again|on location|in (?:the )?studio|downtown|outdoors|on film))|hanged|hung for|lynched|strung up|swinging|put down|dragged (?:out|into|through)|shot dead)\b",
+            # "Executed" only of people: a contract, a plan or a recount is executed too.
+            r"(?:\b(?:she|he|they|them all|all of them|every one of them|(?:the |that |this |these |those |every |all )?(?:\w+ )?(?:clerks?|recorders?|registrars?|officials?|workers?|judges?|commissioners?|directors?|secretary|bitch(?:es)?|traitors?|cheaters|people))|\[name\]|\[(?:worker|family)-\d+\]) (?:should|needs? to|ought to|has to|have to|must|deserves? to|deserve to) be executed\b",
+            r"\bdeserves? (?:a|the|to catch a) (?:bullet|rope|noose|firing squad|gallows|lynching|hanging)\b|\bdeserves? to (?:die|hang|swing|be (?:shot|hanged|lynched|executed))\b",
+            # An order to harm, on its own: "Hang the clerk.", "Shoot every last traitor." (not "shoot the clerk an email").
+            r"(?:^|(?<=[.!?] )|(?<=: ))(?:hang|shoot|kill|lynch|execute|string up|shoot up|hunt down|murder) (?:(?:the|that|this|these|those|every|all|each|all the|every last)(?: \w+)? (?:clerks?|recorders?|registrars?|traitors?|bitch(?:es)?|poll workers?|election workers?|election officials?|officials?|commissioners?|workers?|directors?|judges?|volunteers?|supervisors?|secretary(?: of state)?|cheaters|rats)|\[name\]|\[worker-\d+\])(?!'s)\b(?! (?:an? |the |some )?(?:\w+ )?(?:e?-?mail|text|message|note|line|photo|picture|video)s?\b)",
+            # "Here's her address. Go get her."
+            r"(?:^|(?<=[.!?] ))go get (?:her|him|them|'em)\b(?= ?[.!?]|$)",
             r"\b(?:dragged|drag (?:her|him|them)) (?:out )?into the street\b",
             r"\b(?:tried for treason and executed|penalty for treason is death)\b",
             r"\bthey(?:'d| would) (?:already )?be swinging\b",
@@ -361,6 +390,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:still )?lives? (?:on|by|near|at) (?:the )?[A-Za-z]+\b",
             # Told by whoever took it down: "he said he knows where I live", "they know where my kids go".
             r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
+            r"\b(?:we|i|they) know (?:what|which) (?:car|truck|vehicle|kind of car|van|suv) (?:you|u|she|he) (?:drive|drives|park|parks)\b",
+            # An address posted for others to see: "they posted my address on facebook".
+            rf"{_POSTED_WHOSE} (?:home |house |personal |private )?address(?:es)?\b{_NOT_TO_AUTHORITIES}",
             r"\bhome address(?:es)?\b",
             r"\b(?:your|her|his) (?:mom|mother|dad|father|parents)'?s? (?:place|house|home)\b",
             r"\b(?:photo(?:graph)?|picture) of (?:the clerk's|her|his|your) (?:house|home|car)\b",
@@ -390,6 +422,11 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:her|his|their) (?:home |personal |private |cell |mobile )?(?:(?:cell|phone|mobile|number|cell number|phone number)(?: number)? is:? \(?\d{{3}}\)?[ .-]?\d{{3}}|address is:? {_HOUSE_NUMBER}|(?:cell|phone|mobile|number|cell number|phone number|address)(?: number)? is:? \[(?:(?:worker|family)-\d+ )?(?:phone|address)\])",
             r"(?:\b(?:her|his|their)|\[(?:worker|family)-\d+\](?:'s|')?) (?:home |personal |private |cell |mobile )?(?:cell|phone|mobile|number|cell number|phone number|address|home address)(?: is)?:? \[(?:phone|address)\]",
             rf"(?:\b(?:she|he|they)|\[(?:worker|family)-\d+\]) (?:still )?lives? (?:at|on) (?:\[address\]|{_HOUSE_NUMBER})",
+            # Told as what happened: "they posted my address on facebook", "someone leaked the clerk's cell number";
+            # not one's own ("i shared my address with the registrar") nor a report to the police.
+            rf"{_POSTED_WHOSE} (?:home |house |personal |private |cell |mobile |phone |email )*(?:address(?:es)?|phone(?: number)?|number|cell(?: number)?|info(?:rmation)?|details)\b{_NOT_TO_AUTHORITIES}",
+            # "Here's the clerk's address: ..." (not an office's, a county's or a campaign's).
+            r"\bhere(?:'s| is) (?!(?:the )?(?:office|county|city|state|department|campaign|committee|board|party|website|court|library|church|school|company)'s)(?:the )?[\w-]+'s (?:home |personal |cell )?(?:address|phone|number|info)\b",
         ),
     ),
     Rule(

@@ -829,6 +829,109 @@ def test_bomb_threat_training_and_exploding_turnout_are_no_hoax(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Patriots will take care of you.",
+        "Wouldn't want anything to happen to that pretty face.",
+        "It would be a real shame if your house caught fire.",
+        "Pretty little girl you have. Shame if she didn't come home from school.",
+        "Be careful walking to your car tonight.",
+        "Don't certify or we'll make you regret it.",
+        "There will be blood.",
+        "Ropes are cheap. Trees are plentiful.",
+        "You'll be swinging from a rope.",
+        "We know what car you drive.",
+    ],
+)
+def test_the_reference_veiled_threat_and_close_paraphrases_are_read(text):
+    """ "Patriots will take care of you" is the reference's own veiled threat; the others say the
+    patterns' phrases in other words."""
+    codes, level = assessed(text)
+    assert {"veiled_threat", "conditional_threat", "direct_threat"} & codes
+    assert level >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be a real shame if turnout dropped.",
+        "There will be blood drives at the library on Saturday.",
+        "We know where you stand on the audit.",
+        "Be careful driving home in the snow.",
+        "Rope is cheap at the hardware store, bring some for the tents.",
+        "My friends will take care of the food for the volunteers.",
+        "Certify the results or we'll see you in court.",
+        "Release the logs or we'll sue and you'll pay the legal fees.",
+    ],
+)
+def test_greetings_blood_drives_and_lawsuits_are_no_veiled_threat(text):
+    codes, level = assessed(text)
+    assert not {"veiled_threat", "conditional_threat"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hang the clerk.",
+        "Shoot every last traitor.",
+        "The clerk needs to be hanged.",
+        "Traitors should be executed.",
+        "That clerk deserves to hang.",
+        "Somebody needs to put a bullet in that bitch.",
+        "Election workers deserve a bullet.",
+        "Here's the clerk's address: 1423 Elm Street. Go get her.",
+    ],
+)
+def test_orders_and_wishes_to_harm_are_calls_on_others(text):
+    codes, level = assessed(text, "social_post")
+    assert {"incitement", "doxxing"} & codes
+    assert level >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract should be executed today.",
+        "The recount must be executed by Friday.",
+        "The commercial should be shot downtown.",
+        "The signs should be hung at the entrance by 6am.",
+        "Shoot the poll workers a quick email about the schedule.",
+        "Hang the clerk's portrait in the lobby.",
+        "Here's the county's address for mail ballots.",
+    ],
+)
+def test_a_contract_executed_a_scene_shot_or_a_sign_hung_is_no_call_to_harm(text):
+    codes, level = assessed(text, "social_post")
+    assert not {"incitement", "doxxing"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("They posted my address on Facebook with a picture of a noose.", 3),
+        ("Someone posted the clerk's home address on telegram.", 2),
+        ("Someone leaked the recorder's cell number on X.", 2),
+    ],
+)
+def test_an_address_or_number_posted_by_others_is_doxxing(text, level):
+    """Told as what happened; with a noose beside it, the address is a threat with knowledge of home."""
+    codes, found = assessed(text, "social_post")
+    assert "doxxing" in codes
+    assert found == level
+
+
+@pytest.mark.parametrize(
+    "text", ["I shared my address with the registrar to update my registration.", "She shared her address with the police."]
+)
+def test_ones_own_address_given_to_the_registrar_or_the_police_is_not_doxxing(text):
+    codes, level = assessed(text, "social_post")
+    assert "doxxing" not in codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Im gonna f***ing kill you",
         "I'm gonna f*cking kill you",
         "I'm going to k1ll you",
