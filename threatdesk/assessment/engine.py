@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from django.db.models import TextChoices
 
@@ -19,6 +19,7 @@ from threatdesk.assessment.indicators import (
     BEHAVIOUR,
     BY_CODE,
     CALENDAR_PEAKS,
+    CASED,
     CONDUCT,
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
@@ -153,18 +154,22 @@ def read_words(text: str) -> dict[str, Indicator]:
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     subject, where = _normalised(text)
-    first = _first_matches(subject)
+    possible = PREFILTER.candidates(subject)
+    first = _first_matches(subject, possible)
     for code, match in first.items():
         rule = BY_CODE[code]
         start, end = (match.start(), match.end()) if where is None else (where[match.start()], where[match.end() - 1] + 1)
         fired[code] = Indicator(code, rule.label, rule.axis, rule.weight, _evidence(text, start, end))
+    for index, (rule, pattern) in enumerate(CASED, start=len(PATTERNS)):
+        if rule.code not in fired and index in possible and (found := pattern.search(text)):
+            fired[rule.code] = Indicator(rule.code, rule.label, rule.axis, rule.weight, _evidence(text, *found.span()))
     return fired
 
 
-def _first_matches(subject: str) -> dict[str, re.Match[str]]:
+def _first_matches(subject: str, possible: Container[int]) -> dict[str, re.Match[str]]:
     """Each rule's earliest match, in rule order; of two patterns matching at the same place, the
-    one written first: what one alternation of the rule's patterns would find."""
-    possible = PREFILTER.candidates(subject)
+    one written first: what one alternation of the rule's patterns would find. `possible` holds
+    the indexes of the patterns the prefilter lets through."""
     first: dict[str, re.Match[str]] = {}
     for index, (rule, pattern) in enumerate(PATTERNS):
         if index not in possible:

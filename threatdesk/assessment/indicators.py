@@ -25,6 +25,10 @@ class Rule:
     axis: str
     weight: int
     patterns: tuple[str, ...] = ()
+    # Patterns that need the capitals as written (a person's name), run on the original text and
+    # only when none of `patterns` matched. Every string they need is in lower case, so the
+    # prefilter finds it in the normalised text too.
+    cased: tuple[str, ...] = ()
 
     def compiled(self) -> tuple[re.Pattern[str], ...]:
         """One pattern per written pattern, each searched on its own so that the prefilter can
@@ -33,6 +37,9 @@ class Rule:
         and run on the engine's normalised text (lower case, straight quotes, single spaces): much
         faster than IGNORECASE."""
         return tuple(re.compile(p) for p in self.patterns)
+
+    def compiled_cased(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p) for p in self.cased)
 
 
 _YOU = r"(?:you|ya|u|her|him|them|'em|the clerk|the recorder|the registrar|election officials|poll workers|every(?: last)? one of you|all of you|each of you|anyone|anybody|everyone|everybody|whoever)"
@@ -50,7 +57,7 @@ _HARM_ANY = rf"(?:kill|shoot|hang|stab|murder|hurt|beat|burn|strangle|lynch|exec
 # What one hangs without harm: "hang the banner", "hang flyers at the library".
 _HUNG = r"(?:signs?|banners?|flags?|posters?|flyers?|fliers?|notices?|lights|decorations?|pictures?|curtains?|wreaths?|bunting|streamers?|coats?|jackets?)"
 _NOT_HARMLESS = rf"(?! (?:(?:a|an|the|some|my|our|your|ur|you|u|me|us|him|her|them) ){{0,2}}(?:(?:video|photo|picture|pic|e?-?mail|text|message|note|line|film|footage|reminder|shot)s?|hoops|pool|time|it\b|out|up|around|in there|for|the (?:breeze|messenger|deadline|traffic|odds|record|clock|bill|competition|rush|crowds?|heat|lines?)|{_HUNG}|phone|inbox|lines|feelings|calories|bridges|rubber|daylight|to (?:the punch|it)|(?:my|our) (?:back|knees?|neck|shoulders?|hands?|feet|foot|wrists?|ankles?|chances|reputation|credibility|case|cause)|in (?:[\w-]+ ){{0,3}}?(?:paperwork|lawsuits?|litigation|requests?|complaints?|e?-?mails?|letters|motions|filings|subpoenas|audits?|foias?|votes|ballots|work|debt|fines|fees)|this (?:bill|law|proposal|policy|fraud|madness|corruption|nonsense)|the (?:fraud|corruption|madness|nonsense|policy|program|midnight oil|candle))\b)"
-_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the |a |this |tonight's |next |the next )?(?:elections?|primary|general|november|court|courts|debates?|polls|race|runoff|recall|caucus)|next (?:cycle|election)|politically|legally|with (?:our|my|your) votes?)\b)"
+_NOT_POLITICAL = r"(?![^.!?]{0,16}\b(?:at the (?:polls|ballot box|next election)|in (?:the |a |this |tonight's |next |the next )?(?:elections?|primary|general|november|court|courts|debates?|polls|race|runoff|recall|caucus|committee|legislature|senate)|next (?:cycle|election)|politically|legally|with (?:our|my|your) votes?)\b)"
 # Where only a contest is won or lost, for the verbs with a political or sporting sense: "beat you
 # at the commission meeting", "crush them in the debate", "beat you at chess" ("beat you after the
 # meeting" is still a threat).
@@ -77,7 +84,7 @@ _YOU_SUBJECT = r"(?:you|u|ya|youre|ur|your(?= (?:gonna|going to)))"
 # thing ("will hang the banner", "hang signs").
 _DIE = rf"(?:die(?! (?:on (?:this|that|the) hill|laughing|of (?:embarrassment|shame|boredom|old age|laughter)|trying|happy|rich|old|a little|for (?:her|his|their|my|our) (?:staff|team|kids|children|family|country|voters|job|community))\b)|hang(?! (?:out|up|on|in|around|with|tight|back|loose|onto|together|a|an|the|some|my|our|your|their|its|her|his|this|that|these|those|\d+|(?:\w+ )?{_HUNG})\b))"
 # People a threat may be told about in the third person: "the clerk will be shot", "[WORKER-1] is going to die".
-_THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\])"
+_THIRD_PERSON = r"(?:\b(?:i|we|she|he|you|u|(?:the|that|this|our|my) (?:clerk|recorder|registrar|director|supervisor|auditor|poll worker|worker|volunteer|judge|official|board member|secretary of state|secretary|commissioner|staffer|election official))|\[(?:worker|family)-\d+\]|\[name\])"
 _VICTIM_PARTICLE = (
     r"(?:over|down|up|apart|out(?! (?:to|for|of))|off|dead|to death|to pieces|senseless|alive|bloody|like (?:a dog|an animal))"
 )
@@ -173,6 +180,11 @@ RULES: tuple[Rule, ...] = (
             r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
             # A hanging told as a picture: "you'll be swinging from a rope".
             r"(?:\b(?:you|u|she|he|they|y'all|all of you)|\[(?:worker|family)-\d+\]|\[name\])(?:'ll| will|'re going to| are going to|'re gonna| are gonna|'s going to| is going to|'s gonna| is gonna)? (?:all )?be swinging (?:from|in|on) (?:a|an|the|that|this) (?:\w+ )?(?:rope|tree|noose|lamp ?post|lamppost|gallows|rafters?|bridge|crane|oak|branch)\b",
+        ),
+        cased=(
+            # A person by name, as written: "Katie Hobbs will hang", "Maria Lopez is going to be shot". The
+            # redacted copy has "[NAME]" instead, which the third-person pattern above reads.
+            rf"(?<![\w.'])(?!(?:The|This|That|These|Those|Our|My|Your|Their|His|Her|Its|If|When|And|But|Or|So|Then|Now|God|Democracy|America|Election|Elections|Voting|County|State|City|Board|Office|New|North|South|West|East|United|Supreme|Federal|Mr|Mrs|Ms|Dr)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? (?:Mc|Mac|O'|De |Van |Von )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: will|'ll| is going to|'s going to| is gonna|'s gonna) (?:be (?:killed|shot(?! down)|hanged(?! if)|hung|murdered|stabbed|lynched|executed|gunned down|strung up)|{_DIE})\b{_NOT_POLITICAL}",
         ),
     ),
     Rule(
@@ -746,6 +758,8 @@ CALENDAR_PEAKS = frozenset({"early_voting", "election_day", "canvass", "certific
 
 # Every pattern of every rule, rule by rule in order: the engine and the prefilter count in these.
 PATTERNS: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple((rule, pattern) for rule in RULES for pattern in rule.compiled())
-# Which of PATTERNS (by index) may match a lower-cased text; the others need no search.
-PREFILTER = Prefilter(pattern for _rule, pattern in PATTERNS)
+# The patterns run on the text as written, numbered after PATTERNS.
+CASED: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple((rule, pattern) for rule in RULES for pattern in rule.compiled_cased())
+# Which of PATTERNS and CASED (by index) may match a lower-cased text; the others need no search.
+PREFILTER = Prefilter(pattern for _rule, pattern in PATTERNS + CASED)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

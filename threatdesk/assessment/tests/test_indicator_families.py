@@ -967,6 +967,32 @@ def test_digits_in_times_and_addresses_are_not_read_as_letters():
     assert "doxxing" in codes_of("She lives at 1423 Elm Street.", "social_post")
 
 
+@pytest.mark.parametrize(
+    "text", ["[NAME] will be shot.", "[NAME] is going to die.", "Katie Hobbs will hang.", "Maria Lopez is going to be killed."]
+)
+def test_a_threat_against_a_person_by_name_is_a_direct_threat(text):
+    """A name as written, or the "[NAME]" the redacted copy has instead."""
+    codes, level = assessed(text, "social_post")
+    assert "direct_threat" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Kelly will die on this hill.",
+        "Joe Biden will be killed in the primary.",
+        "Senate Bill will die in committee.",
+        "Sunday School will hang the banners.",
+        "The Republic will die if we let this stand.",
+    ],
+)
+def test_a_name_in_a_figure_of_speech_or_a_political_death_is_no_threat(text):
+    codes, level = assessed(text, "social_post")
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
 def test_printers_on_fire_are_busy_not_burning():
     codes, level = assessed("The printers are on fire today, we finished early.")
     assert "attack" not in codes
