@@ -306,6 +306,11 @@ def assess(facts: Facts, *, words: Mapping[str, Indicator] | None = None) -> Ass
     """
     fired = dict(words) if words is not None else _from_words(facts.text or "")
     _from_facts(facts, fired)
+    reaching_home = THREATS | {"announced_approach"}
+    if "home_family_mention" in fired and "home_family_knowledge" not in fired and reaching_home & fired.keys():
+        # "Your house", "your kids" in a threat or a visit announced are the threat reaching home; in
+        # kind words, a mention.
+        fired["home_family_knowledge"] = _fact("home_family_knowledge", fired.pop("home_family_mention").evidence)
     in_person = facts.channel in IN_PERSON_CHANNELS
     meaningful = THREATS | BEHAVIOUR | {"home_family_knowledge", "doxxing", "weapon_possession", "announced_approach"}
     supporting = SUPPORTING & fired.keys() - {"calendar_proximity"}

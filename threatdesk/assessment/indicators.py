@@ -256,6 +256,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:hate|hate for|hate to see) (?:for )?(?:something|anything) (?:bad )?(?:to )?happen",
             r"\b(?:you|u|she|he|someone|somebody|people)(?:'re| are|'s| is|'ll| will)? ?(?:going to|gonna)? get hurt\b",
             r"\bnice (?:house|home|family|kids|car|place)(?:,| you(?:'ve)? (?:have|got))",
+            # A home or family said as a sentence of its own: "Tonight. Your house. 9pm."
+            r"(?:^|(?<=[.!?] ))(?:at )?(?:your|ur) (?:house|home|place|door|front door|street|kids?|children|family|daughter|son|wife|husband)[.!]",
             # Paraphrases of the phrases above, and the reference's "patriots will take care of you".
             r"\b(?:patriots?|(?:true|real) (?:patriots|americans)|the (?:boys|patriots|militia)|my (?:boys|guys|friends|brothers)|people like (?:me|us)) (?:will|'ll|are going to|are gonna|gonna) take care of (?:you|u|her|him|them|this|that)\b",
             # "A real shame if your house caught fire", "shame if she didn't come home"; not "a shame if turnout drops".
@@ -397,9 +399,12 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:know|found|have) (?:where|what) (?:you|u|ya) (?:live|sleep|drive|park)\b",
             r"\bwhere (?:you|u|ya|she|he) lives?\b",
             r"\b(?:street|house|road|block|neighborhood|cul-de-sac) you live (?:on|in|at)\b",
-            r"\byour (?:house|home|street|address|neighborhood|neighbourhood|driveway|front door|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad)\b",
+            # Where the kids go, the street, the driveway: knowing them, not merely naming them. "Your family"
+            # or "your house" alone is a mention (home_family_mention), kind or not.
+            r"\b(?:know|knows|knew|found out|found|have) (?:(?:where|what school|which school|when|that) )?(?:your|ur|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren) (?:go|goes|live|lives|play|plays|walk|walks|work|works|sleep|sleeps|attend|attends|get off|gets off|ride|rides|take|takes|leave|leaves|drive|drives)\b",
+            r"\byour (?:street|address|home address|driveway|front door|back door|bedroom window)\b",
             r"\b(?:her|his) (?:kids?|children|son|daughter|husband|wife|family) (?:\w+ )?(?:go|goes|at|walks?|school)\b",
-            r"\b(?:still )?lives? (?:on|by|near|at) (?:the )?[A-Za-z]+\b",
+            r"(?:\b(?:she|he|they|the clerk|the \w+)|\[(?:worker|family)-\d+\]|\[name\]) (?:still )?lives? (?:on|by|near|at) (?:the )?[a-z]+\b",
             # Told by whoever took it down: "he said he knows where I live", "they know where my kids go".
             r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
             r"\b(?:we|i|they) know (?:what|which) (?:car|truck|vehicle|kind of car|van|suv) (?:you|u|she|he) (?:drive|drives|park|parks)\b",
@@ -526,6 +531,17 @@ RULES: tuple[Rule, ...] = (
             # Safe only when denied: "your kids won't be safe", not "i hope your family is safe".
             r"\b(?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b[^.!?]{0,40}?\b(?:won't|will not|wont|isn't|is not|aren't|are not|ain't|not|never|no longer) (?:\w+ )?(?:be |feel |stay |going to be |gonna be )?safe\b",
             r"(?<!never )(?<!not )(?<!n't )(?<!nt )\b(?:hurt|kill|get|take) (?:your|her|his) (?:kids?|children|son|daughter|wife|husband|family)\b",
+            # "I'll kill you and your family", "burn your house down with your kids in it".
+            rf"(?<!never )(?<!not )(?<!n't )(?<!nt )\b{_HARM_ANY} (?:you|u|her|him) and (?:your|ur|her|his) (?:whole )?(?:kids?|children|son|daughter|wife|husband|family|grandkids?)\b",
+        ),
+    ),
+    Rule(
+        "home_family_mention",
+        "Mentions the home or family",
+        CONTEXT,
+        0,
+        (
+            r"\b(?:your|ur) (?:house|home|neighborhood|neighbourhood|kids?|children|son|daughter|wife|husband|family|grandkids?|grandchildren|mother|father|mom|dad|parents)\b",
         ),
     ),
     Rule(
@@ -551,7 +567,7 @@ RULES: tuple[Rule, ...] = (
             r"\bnothing (?:left )?to lose\b",
             r"\btime for action\b",
             r"\bno other (?:choice|option|way)\b",
-            r"\btime for talk(?:ing)? is over\b",
+            r"\btime for talk(?:ing)? is over\b|\b(?:i'm|im|i am|we're|we are) (?:done|through|finished) (?:talking|asking|being nice|playing nice)\b(?! (?:about|to|with|for|on)\b)",
         ),
     ),
     Rule(

@@ -21,6 +21,10 @@ def advice(text: str, channel: str = "email", role: str = ROLE) -> tuple[Assessm
     return result, guidance_for(level=result.level, channel=channel, threat_types=[], indicators=list(result.indicator_codes))
 
 
+def situations(guidance: Guidance) -> list[str]:
+    return [s.slug for s in guidance.situations]
+
+
 REFERENCE_SCALE = [
     ("The certification was a disgrace and I will vote every one of you out.", "email", 0),
     ("I disagree with how the canvass was run and I will speak at the next board meeting.", "email", 0),
@@ -353,3 +357,23 @@ def test_a_direct_threat_made_in_person_on_site_says_call_911(text, channel):
     result, guidance = advice(text, channel, "poll_worker")
     assert result.level == 4
     assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never hurt you or your family.",
+        "I hope your family is safe during the storm.",
+        "Our volunteers will knock on every door in your neighborhood.",
+    ],
+)
+def test_a_kind_mention_of_your_family_brings_no_home_or_family_steps(text):
+    result, guidance = advice(text)
+    assert result.level <= 1
+    assert "family-or-home" not in situations(guidance)
+
+
+def test_home_or_family_named_in_a_threat_brings_the_home_and_family_steps():
+    result, guidance = advice("Gonna burn your house down with you in it.")
+    assert result.level == 3
+    assert "family-or-home" in situations(guidance)

@@ -349,12 +349,22 @@ def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
         "I won't hurt your kids, I just want the recount.",
         "I hope your family is safe and well.",
         "Your kids did nothing wrong and never should pay for this.",
+        "Our volunteers will knock on every door in your neighborhood.",
     ],
 )
-def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
+def test_a_negated_or_kind_mention_of_family_is_no_threat_and_no_knowledge_of_home(text):
+    """Naming someone's family or neighbourhood in kind words says nothing of knowing where they live."""
     codes, level = assessed(text)
-    assert "threat_to_family" not in codes
-    assert level < 3
+    assert not {"threat_to_family", "home_family_knowledge"} & codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We know where your kids go to school.", "We know your son plays soccer at the park on Saturdays.", "Your kids. Tonight."],
+)
+def test_knowing_where_the_kids_go_is_knowledge_of_the_family(text):
+    assert "home_family_knowledge" in codes_of(text, "text_message")
 
 
 @pytest.mark.parametrize(
@@ -854,6 +864,8 @@ def test_the_reference_veiled_threat_and_close_paraphrases_are_read(text):
     [
         "It would be a real shame if turnout dropped.",
         "There will be blood drives at the library on Saturday.",
+        "Say hi to your family for me!",
+        "Tell your husband hello from all of us at the library.",
         "We know where you stand on the audit.",
         "Be careful driving home in the snow.",
         "Rope is cheap at the hardware store, bring some for the tents.",
