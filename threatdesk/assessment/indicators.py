@@ -180,6 +180,12 @@ RULES: tuple[Rule, ...] = (
             r"(?:\b(?:i|we|she|he)|\[(?:worker|family)-\d+\]) (?:have |has |had |just |also )?(?:received|got|gets|getting|keeps? getting|started getting)(?: (?:\w+ ){0,2}?| )death threats?\b",
             # A hanging told as a picture: "you'll be swinging from a rope".
             r"(?:\b(?:you|u|she|he|they|y'all|all of you)|\[(?:worker|family)-\d+\]|\[name\])(?:'ll| will|'re going to| are going to|'re gonna| are gonna|'s going to| is going to|'s gonna| is gonna)? (?:all )?be swinging (?:from|in|on) (?:a|an|the|that|this) (?:\w+ )?(?:rope|tree|noose|lamp ?post|lamppost|gallows|rafters?|bridge|crane|oak|branch)\b",
+            # Spanish, the commonest forms: "te voy a matar", "vamos a matarte", "vas a morir", "estás muerto".
+            r"\b(?:te|los|las|lo|la|les) (?:voy|vamos|van|va) a (?:matar|colgar|ahorcar|disparar|balear|quemar|linchar|apu[ñn]alar|degollar|descuartizar|enterrar)\b",
+            r"\b(?:voy|vamos|van|va|vas) a (?:matar|colgar|ahorcar|disparar|balear|quemar|linchar|apu[ñn]alar|degollar)(?:te|los|las|la|lo|les)\b",
+            r"\b(?:te|los|las|lo|la) (?:mato|matamos|matar[eé]|mataremos|cuelgo|colgamos|colgaremos)\b",
+            r"\b(?:vas|van|vais) a morir\b(?! (?:de (?:risa|hambre|aburrimiento|verg[uü]enza|calor|fr[ií]o|sed|viejos?|viejas?)|en (?:las (?:urnas|elecciones)|noviembre)|pol[ií]ticamente)\b)",
+            r"\b(?:est[aá]s|est[aá]n) muert[oa]s?\b(?! (?:de (?:risa|hambre|cansancio|sue[ñn]o|miedo|verg[uü]enza|calor|fr[ií]o)|para m[ií])\b)|\b(?:eres|sos|son|ya eres) (?:un |una )?(?:hombre|mujer|hombres|mujeres) muert[oa]s?\b",
         ),
         cased=(
             # A person by name, as written: "Katie Hobbs will hang", "Maria Lopez is going to be shot". The
@@ -271,6 +277,8 @@ RULES: tuple[Rule, ...] = (
             # Told by whoever took it down: "he said they know where my kids go to school", "he's coming for me".
             r"\b(?:(?:said|says|told (?:me|us|her|him|staff)|claims|claimed|wrote|texted|posted)(?: that)? (?:he|she|they|we|it)|(?:the )?caller|someone|somebody|the sender) (?:knows?|knew|found out|found) where (?:i|we|my \w+|our \w+) (?:live|lives|sleep|sleeps|go|goes|work|works|park|parks)\b",
             r"\b(?:he|she|they)(?:'s| is|'re| are| was| were) coming (?:back )?for (?:me|us)\b(?! (?:at \d|after (?:work|school|the)))(?![^.!?]{0,30}\b(?:to (?:pick|drive|take|give|help|bring|move)|in (?:the|a|his|her|their) (?:car|truck|van)|with (?:the|a) (?:car|truck|van))\b)",
+            # Spanish: "sabemos dónde vives".
+            r"\b(?:sabemos|s[eé]|sabe|saben) d[oó]nde (?:vives|vive|viven|duermes|trabajas|estudian|van|juegan)\b",
         ),
     ),
     Rule(
@@ -410,6 +418,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:we|i|they) know (?:what|which) (?:car|truck|vehicle|kind of car|van|suv) (?:you|u|she|he) (?:drive|drives|park|parks)\b",
             # An address posted for others to see: "they posted my address on facebook".
             rf"{_POSTED_WHOSE} (?:home |house |personal |private )?address(?:es)?\b{_NOT_TO_AUTHORITIES}",
+            r"\b(?:sabemos|s[eé]|sabe|saben) d[oó]nde (?:vives|vive|viven|duermes|estudian|van a la escuela|juegan)\b",
             r"\bhome address(?:es)?\b",
             r"\b(?:your|her|his) (?:mom|mother|dad|father|parents)'?s? (?:place|house|home)\b",
             r"\b(?:photo(?:graph)?|picture) of (?:the clerk's|her|his|your) (?:house|home|car)\b",

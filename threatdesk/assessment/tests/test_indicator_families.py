@@ -1038,3 +1038,34 @@ def test_going_to_the_polling_place_to_vote_is_no_approach():
     codes, level = assessed("My husband and I will be at the polling place at 7 am to vote.")
     assert "announced_approach" not in codes
     assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te voy a matar.",
+        "Vamos a matarte, traidora.",
+        "Te vamos a colgar.",
+        "Vas a morir.",
+        "Estás muerto.",
+    ],
+)
+def test_the_commonest_spanish_death_threats_are_direct_threats(text):
+    codes, level = assessed(text, "voicemail")
+    assert "direct_threat" in codes
+    assert level == 3
+
+
+def test_knowing_where_someone_lives_in_spanish_is_knowledge_of_home():
+    codes, level = assessed("Sabemos dónde vives.", "voicemail")
+    assert {"veiled_threat", "home_family_knowledge"} <= codes
+    assert level == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Me vas a matar de risa.", "Vas a morir de risa con este video.", "Estoy muerta de cansancio después del conteo."]
+)
+def test_spanish_figures_of_speech_are_no_threat(text):
+    codes, level = assessed(text, "voicemail")
+    assert "direct_threat" not in codes
+    assert level == 0
