@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from django.db.models import TextChoices
 
@@ -19,6 +19,7 @@ from threatdesk.assessment.indicators import (
     BEHAVIOUR,
     BY_CODE,
     CALENDAR_PEAKS,
+    CASED,
     CONDUCT,
     FROM_CHANNELS,
     FROM_THREAT_TYPES,
@@ -49,12 +50,22 @@ def _evidence(text: str, start: int, end: int) -> str:
     return span if len(span) <= EVIDENCE_CHARS else span[: EVIDENCE_CHARS - 1] + "…"
 
 
-_NEGATION = re.compile(r"\b(?:no|not|didn't|did not|without|never|nothing)\b[^.;]{0,25}$")
+# A negation right before the word, with at most one word between that is not a conjunction: "no
+# powder", "did not touch", "nobody has touched it", "no powder or substance"; not the "no" of "no
+# stamp and powder came out".
+_NEGATION = re.compile(
+    r"(?:\b(?:no|not|never|nothing|nobody|none|without|no one)|n't)(?: (?!(?:and|or|nor|but|with|then|until|so)\b)[\w'-]+)?"
+    r"(?: (?:or|nor)(?: (?!(?:and|or|nor|but|with|then|until|so)\b)[\w'-]+)?)? $"
+)
 
 # Curly quotes read as straight ones; a quote that is not an apostrophe inside a word reads as a
 # space, so "he will 'take out' anyone" reads like the words without the quotes.
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _STRAY = re.compile(r"\"|(?<![a-z0-9])'|'(?![a-z0-9])")
+# Letters written as digits inside a word: "k1ll", "sh00t", "d3ad". A digit between letters only,
+# so "2hrs", "5pm", "ar15" and "1423 elm" are left as they are; the length does not change.
+_LEET = re.compile(r"[013457!](?<=[a-z][013457!])[013457!]*(?=[a-z])")  # the class first: a faster scan
+_LEET_LETTERS = str.maketrans("013457!", "oieasti")
 # Whitespace the tidy form changes: a leading run, and any run that is not one plain space. Single
 # spaces between words stay inside the pieces that are copied whole.
 _SPACES = re.compile(r"^\s+|\s{2,}|[^\S ]")
@@ -86,6 +97,7 @@ def _normalised(text: str) -> tuple[str, Offsets | list[int] | None]:
     lowered = text.lower().translate(_QUOTES)
     if len(lowered) != len(text):
         return _normalised_by_character(text)  # a letter whose lower case is longer (İ)
+    lowered = _unleet(lowered)
     if not _UNTIDY.search(lowered):
         return lowered, None
     unquoted = _STRAY.sub(" ", lowered)
@@ -119,7 +131,12 @@ def _normalised_by_character(text: str) -> tuple[str, list[int]]:
             continue
         chars.append(" " if low.isspace() else low)
         where.append(i)
-    return "".join(chars), where
+    return _unleet("".join(chars)), where
+
+
+def _unleet(lowered: str) -> str:
+    """Digits written for letters read as the letters ("k1ll" as "kill"), in place."""
+    return _LEET.sub(lambda m: m.group().translate(_LEET_LETTERS), lowered) if _LEET.search(lowered) else lowered
 
 
 def _negated(subject: str, start: int) -> bool:
@@ -137,18 +154,22 @@ def read_words(text: str) -> dict[str, Indicator]:
 def _from_words(text: str) -> dict[str, Indicator]:
     fired: dict[str, Indicator] = {}
     subject, where = _normalised(text)
-    first = _first_matches(subject)
+    possible = PREFILTER.candidates(subject)
+    first = _first_matches(subject, possible)
     for code, match in first.items():
         rule = BY_CODE[code]
         start, end = (match.start(), match.end()) if where is None else (where[match.start()], where[match.end() - 1] + 1)
         fired[code] = Indicator(code, rule.label, rule.axis, rule.weight, _evidence(text, start, end))
+    for index, (rule, pattern) in enumerate(CASED, start=len(PATTERNS)):
+        if rule.code not in fired and index in possible and (found := pattern.search(text)):
+            fired[rule.code] = Indicator(rule.code, rule.label, rule.axis, rule.weight, _evidence(text, *found.span()))
     return fired
 
 
-def _first_matches(subject: str) -> dict[str, re.Match[str]]:
+def _first_matches(subject: str, possible: Container[int]) -> dict[str, re.Match[str]]:
     """Each rule's earliest match, in rule order; of two patterns matching at the same place, the
-    one written first: what one alternation of the rule's patterns would find."""
-    possible = PREFILTER.candidates(subject)
+    one written first: what one alternation of the rule's patterns would find. `possible` holds
+    the indexes of the patterns the prefilter lets through."""
     first: dict[str, re.Match[str]] = {}
     for index, (rule, pattern) in enumerate(PATTERNS):
         if index not in possible:
@@ -208,8 +229,11 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     rules: list[tuple[int, str]] = []
     threat = THREATS & fired.keys()
     if "direct_threat" in fired:
-        named = "named_target" in fired or facts.target_role not in ("", "facility", "other")
-        rules.append((3, "direct threat to a named person") if named else (2, "direct threat"))
+        # A facility is a named target too: the office, the polling place or the count it names.
+        named = "named_target" in fired or facts.target_role not in ("", "other")
+        rules.append((3, "direct threat to a named person or place") if named else (2, "direct threat"))
+        if "time_place" in fired:
+            rules.append((3, "a direct threat with a time or place"))
     if {"conditional_threat", "veiled_threat", "incitement", "doxxing", "fixation_markers"} & fired.keys():
         rules.append((2, "veiled, conditional or inciting words, doxxing or fixation"))
     if threat and "home_family_knowledge" in fired:
@@ -219,12 +243,22 @@ def _overrides(fired: dict[str, Indicator], facts: Facts) -> list[tuple[int, str
     behaviour = sorted(BEHAVIOUR & fired.keys())
     if behaviour:
         rules.append((3, "conduct: " + ", ".join(BY_CODE[c].label.lower() for c in behaviour)))
-    in_person = facts.channel in IN_PERSON_CHANNELS or "approach" in fired
+    if "announced_approach" in fired and "weapon_possession" in fired:
+        rules.append((3, "a visit announced with a weapon"))
+    on_site = facts.channel in IN_PERSON_CHANNELS
+    in_person = on_site or "approach" in fired
     # "Remember that when you're counting tonight": a veiled word and an hour are not yet a threat for the hour.
     explicit = {"direct_threat", "threat_to_family"} & fired.keys()
     acts = {"hoax_swatting", "weapon_means", "attack", "home_family_knowledge", "surveillance", "announced_approach", "planning"}
-    if "imminent" in fired and (explicit or in_person or acts & fired.keys()):
+    # An hour to come is a threat for the hour with a threat or a deed that points to it; a photograph
+    # taken this afternoon, or a visit on site today, happened already.
+    acts_to_come = acts - {"surveillance"} | {"weapon_possession"}
+    if ("imminent" in fired and (explicit or in_person or acts & fired.keys())) or (
+        "within_hours" in fired and (explicit or acts_to_come & fired.keys())
+    ):
         rules.append((4, "it may be happening now or within hours"))
+    if on_site and explicit:
+        rules.append((4, "a threat made in person"))
     if "attack" in fired:
         rules.append((4, "an attack or a weapon in person"))
     if "suspicious_mail" in fired and "exposure" in fired:
@@ -272,13 +306,20 @@ def assess(facts: Facts, *, words: Mapping[str, Indicator] | None = None) -> Ass
     """
     fired = dict(words) if words is not None else _from_words(facts.text or "")
     _from_facts(facts, fired)
+    reaching_home = THREATS | {"announced_approach"}
+    if "home_family_mention" in fired and "home_family_knowledge" not in fired and reaching_home & fired.keys():
+        # "Your house", "your kids" in a threat or a visit announced are the threat reaching home; in
+        # kind words, a mention.
+        fired["home_family_knowledge"] = _fact("home_family_knowledge", fired.pop("home_family_mention").evidence)
     in_person = facts.channel in IN_PERSON_CHANNELS
     meaningful = THREATS | BEHAVIOUR | {"home_family_knowledge", "doxxing", "weapon_possession", "announced_approach"}
     supporting = SUPPORTING & fired.keys() - {"calendar_proximity"}
     armed_with_a_when = "weapon_means" in supporting and len(supporting) >= 2  # "in an hour … bring the rifles"
-    if not in_person and not meaningful & fired.keys() and not armed_with_a_when:
-        for code in SUPPORTING - {"calendar_proximity"}:
-            fired.pop(code, None)  # a date or a gun club alone is no sign of anything
+    if not meaningful & fired.keys() and not armed_with_a_when:
+        # A date or a gun club alone is no sign of anything; on site, a weapon seen or someone there
+        # now still is.
+        for code in SUPPORTING - {"calendar_proximity"} - ({"weapon_means", "imminent"} if in_person else set()):
+            fired.pop(code, None)
     score = sum(i.weight for i in fired.values())
     if "calendar_proximity" in fired and score:
         score = round(score * 1.25)

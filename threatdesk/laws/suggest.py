@@ -130,6 +130,8 @@ NO_CONDUCT = frozenset(
     {
         "weapon_possession",  # having a weapon is lawful in itself; drawn on someone it is `attack`
         "imminent",  # when, not what
+        "within_hours",  # likewise
+        "home_family_mention",  # a mention of home or family, kind or not, is no conduct; knowledge of it is
         "warrior_framing",  # framing words; a threat or a call on others fires its own code
         "last_resort",  # likewise
         "exposure",  # what the mail did to whoever opened it; `suspicious_mail` is the conduct

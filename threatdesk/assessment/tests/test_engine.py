@@ -5,12 +5,24 @@ from __future__ import annotations
 import pytest
 
 from threatdesk.assessment import Facts, assess, read_words
+from threatdesk.assessment.playbook import Guidance, guidance_for
+from threatdesk.assessment.types import Assessment
 
 ROLE = "county_election_official"
 
 
 def level_of(text: str, channel: str = "email", **facts: object) -> int:
     return assess(Facts(text=text, channel=channel, target_role=ROLE, **facts)).level  # type: ignore[arg-type]
+
+
+def advice(text: str, channel: str = "email", role: str = ROLE) -> tuple[Assessment, Guidance]:
+    """The assessment and the playbook's advice for it, as a filer who ticked no types would get them."""
+    result = assess(Facts(text=text, channel=channel, target_role=role))
+    return result, guidance_for(level=result.level, channel=channel, threat_types=[], indicators=list(result.indicator_codes))
+
+
+def situations(guidance: Guidance) -> list[str]:
+    return [s.slug for s in guidance.situations]
 
 
 REFERENCE_SCALE = [
@@ -208,7 +220,7 @@ def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words
 @pytest.mark.parametrize(
     ("text", "channel", "level"),
     [
-        ("I will call 911 if anyone is hurt at the polling place.", "in_person_voting_site", 1),
+        ("I will call 911 if anyone is hurt at the polling place.", "in_person_voting_site", 0),
         ("Call 911 if someone is hurt.", "in_person_office", 0),
         ("This scandal is a powder keg.", "email", 0),
         ("Someone is hurt in the lobby, call an ambulance.", "in_person_office", 4),
@@ -217,3 +229,151 @@ def test_text_whose_length_changes_in_lower_case_still_quotes_the_original_words
 )
 def test_an_instruction_for_if_someone_is_hurt_and_a_powder_keg_are_no_attack_or_powder(text, channel, level):
     assert level_of(text, channel) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to kill you today.",
+        "I'm going to kill you later today.",
+        "I'm going to kill you in 30 mins.",
+        "I'm going to kill you in 45 min.",
+        "I'm going to kill you in 2hrs.",
+        "I'm going to kill you in half an hour.",
+        "I'm going to kill you in a few minutes.",
+        "I'm going to kill you before the end of the day.",
+    ],
+)
+def test_a_threat_for_today_or_within_the_hour_is_imminent_and_says_call_911(text):
+    result, guidance = advice(text, "text_message")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+def test_a_caller_who_says_he_owns_a_gun_is_not_explained_as_happening_now():
+    result = assess(Facts(text="He told me he has a gun and he hates what we did.", channel="phone_call", target_role=ROLE))
+    assert "imminent" not in result.indicator_codes
+    assert "within hours" not in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man is standing at the entrance of the polling place with an AR-15 intimidating voters.", "in_person_voting_site"),
+        ("He said he was going to his truck to get his gun.", "in_person_voting_site"),
+        ("He said he's coming back with his friends and his guns.", "in_person_office"),
+    ],
+)
+def test_a_weapon_on_site_or_a_gun_fetched_says_call_911(text, channel):
+    result, guidance = advice(text, channel, "poll_worker")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+def test_a_threatened_visit_is_not_explained_as_an_approach_that_happened():
+    """A visit announced ("he was going to come to my house") is not one that happened."""
+    text = "The caller said that he was going to come to my house and kill me."
+    result = assess(Facts(text=text, channel="phone_call", target_role=ROLE))
+    assert "approach" not in result.indicator_codes
+    assert {"direct_threat", "announced_approach"} <= set(result.indicator_codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to shoot up the polling place tomorrow.",
+        "I will shoot everyone at the count center.",
+        "I'm going to kill everyone in that office.",
+    ],
+)
+def test_a_threat_to_shoot_up_an_election_site_is_serious_whoever_the_target_is_coded_as(text):
+    """A facility is a named target: the polling place or the office the threat names."""
+    assert assess(Facts(text=text, channel="email", target_role="facility")).level >= 3
+
+
+def test_a_direct_threat_with_a_time_or_place_is_specific_even_with_no_target_role():
+    assert assess(Facts(text="I will shoot everyone at the count center.", channel="email")).level == 3
+    assert assess(Facts(text="I will shoot everyone.", channel="email")).level == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter with powder came. I touched it and now I feel lightheaded and my chest is tight.",
+        "The envelope had a white powdery substance. Two staff are coughing and have headaches.",
+        "We received an envelope containing a granular substance; clerk vomited after opening it.",
+        "Opened an envelope, some white stuff fell out and my throat is burning.",
+        "I handled the envelope and now my hands are tingling.",
+        "She felt dizzy after opening the package.",
+    ],
+)
+def test_symptoms_after_a_letter_is_opened_or_touched_say_call_911(text):
+    result, guidance = advice(text, "postal_mail")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A staff member opened a letter with no stamp and powder came out onto her hands.",
+        "I opened a letter without a return address and powder spilled on my desk.",
+        "An envelope with no return address spilled white powder on her hands.",
+        "I did not realize it was powder until it spilled on my hands.",
+    ],
+)
+def test_a_no_that_belongs_to_another_word_does_not_undo_a_powder_spilled_on_someone(text):
+    """A negation undoes only the word right after it: "no stamp", not the powder that came out."""
+    result, guidance = advice(text, "postal_mail")
+    assert {"suspicious_mail", "exposure"} <= set(result.indicator_codes)
+    assert result.level == 4
+    assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("No powder or substance was found in the envelope.", 0),
+        ("Envelope with white powder; nobody has touched it.", 3),
+        ("Staff handled the envelope with gloves and bagged it; there was white powder inside.", 3),
+        ("I opened the mail today and the complaints gave me a headache.", 0),
+        ("The letter touched my heart, thank you.", 0),
+    ],
+)
+def test_a_powder_denied_untouched_or_handled_with_gloves_and_a_figurative_headache_are_no_exposure(text, level):
+    result = assess(Facts(text=text, channel="postal_mail", target_role=ROLE))
+    assert "exposure" not in result.indicator_codes or "suspicious_mail" not in result.indicator_codes
+    assert result.level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man just threatened to shoot the poll workers and went to his truck.", "in_person_voting_site"),
+        ("A man in the lobby said he will shoot the clerk.", "in_person_office"),
+    ],
+)
+def test_a_direct_threat_made_in_person_on_site_says_call_911(text, channel):
+    result, guidance = advice(text, channel, "poll_worker")
+    assert result.level == 4
+    assert guidance.call_911
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never hurt you or your family.",
+        "I hope your family is safe during the storm.",
+        "Our volunteers will knock on every door in your neighborhood.",
+    ],
+)
+def test_a_kind_mention_of_your_family_brings_no_home_or_family_steps(text):
+    result, guidance = advice(text)
+    assert result.level <= 1
+    assert "family-or-home" not in situations(guidance)
+
+
+def test_home_or_family_named_in_a_threat_brings_the_home_and_family_steps():
+    result, guidance = advice("Gonna burn your house down with you in it.")
+    assert result.level == 3
+    assert "family-or-home" in situations(guidance)

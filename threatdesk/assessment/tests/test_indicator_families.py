@@ -349,12 +349,22 @@ def test_lawful_worries_visits_and_lawsuits_raise_nothing(text):
         "I won't hurt your kids, I just want the recount.",
         "I hope your family is safe and well.",
         "Your kids did nothing wrong and never should pay for this.",
+        "Our volunteers will knock on every door in your neighborhood.",
     ],
 )
-def test_a_negated_or_kind_mention_of_family_is_no_threat_to_family(text):
+def test_a_negated_or_kind_mention_of_family_is_no_threat_and_no_knowledge_of_home(text):
+    """Naming someone's family or neighbourhood in kind words says nothing of knowing where they live."""
     codes, level = assessed(text)
-    assert "threat_to_family" not in codes
-    assert level < 3
+    assert not {"threat_to_family", "home_family_knowledge"} & codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We know where your kids go to school.", "We know your son plays soccer at the park on Saturdays.", "Your kids. Tonight."],
+)
+def test_knowing_where_the_kids_go_is_knowledge_of_the_family(text):
+    assert "home_family_knowledge" in codes_of(text, "text_message")
 
 
 @pytest.mark.parametrize(
@@ -596,3 +606,466 @@ def test_every_indicator_fired_by_words_quotes_them(text):
     for indicator in assess(Facts(text=text, channel="phone_call", target_role=ROLE)).indicators:
         if indicator.axis != "context" or indicator.code == "imminent":
             assert indicator.evidence and indicator.evidence in text, indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A voter yelled at the poll worker this afternoon about the lines.",
+        "The poll worker stayed late tonight to finish the count.",
+        "A man came in just now asking about provisional ballots.",
+    ],
+)
+def test_an_hour_in_a_report_of_a_visit_is_no_danger_by_itself(text):
+    """On site, "tonight" or "this afternoon" dates what happened; only with a threat or a deed does
+    it say the danger is for the coming hours."""
+    assert level_of(text, "in_person_voting_site") == 0
+
+
+def test_today_in_a_story_of_what_happened_is_not_a_time_to_come():
+    codes, level = assessed("Today a man photographed staff cars in the lot.", "phone_call")
+    assert "within_hours" not in codes
+    assert level == 3
+
+
+def test_owning_a_gun_is_no_sign_of_someone_here_now_but_a_gun_on_site_is():
+    codes, level = assessed("He told me he has a gun and he hates what we did.", "phone_call")
+    assert "imminent" not in codes
+    assert level < 4
+    assert level_of("A man in line has a gun and is yelling at voters.", "in_person_voting_site") == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("A man is standing at the entrance of the polling place with an AR-15 intimidating voters.", "in_person_voting_site"),
+        ("He said he was going to his truck to get his gun.", "in_person_voting_site"),
+        ("He said he'd go get his rifle and come back.", "in_person_voting_site"),
+        ("He said he's coming back with his friends and his guns.", "in_person_office"),
+        ("The man said he was going out to his truck to grab his gun.", "in_person_office"),
+    ],
+)
+def test_a_weapon_on_site_told_at_length_or_a_gun_fetched_is_a_weapon_in_person(text, channel):
+    codes, level = assessed(text, channel)
+    assert "weapon_possession" in codes
+    assert level == 4
+
+
+def test_a_gun_said_to_be_loaded_with_an_hour_is_imminent():
+    assert level_of("On my way. Loaded.", "text_message") == 4
+    assert level_of("The rifle is loaded. See you in 2 hours.", "text_message") == 4
+
+
+def test_a_promise_to_come_back_with_a_gun_is_serious_by_phone_too():
+    codes, level = assessed("He said he would go home and get his shotgun and come back.", "phone_call")
+    assert {"announced_approach", "weapon_possession"} <= codes
+    assert level == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("The polling place at the gun club opens at 7 am tomorrow.", "in_person_voting_site"),
+        ("A man in line asked whether the polling place had a gun ban.", "in_person_voting_site"),
+        ("The poll worker loaded the ballots into the van today.", "in_person_voting_site"),
+        ("The van is loaded and ready for the count.", "in_person_count_site"),
+        ("A woman with a knife-sharpening business left flyers.", "in_person_voting_site"),
+        ("Staff held a bomb threat drill this morning.", "in_person_office"),
+        ("She went to get her gun license renewed.", "email"),
+        ("We're going to get weapons screening at the door.", "email"),
+    ],
+)
+def test_a_gun_club_a_permit_or_a_loaded_van_is_no_weapon_in_person(text, channel):
+    codes, level = assessed(text, channel)
+    assert "weapon_possession" not in codes
+    assert level <= 1
+
+
+def test_bringing_a_rifle_to_the_range_is_no_armed_visit():
+    codes, level = assessed("I'm bringing my rifle to the range tomorrow.")
+    assert "announced_approach" not in codes
+    assert level < 3
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "level"),
+    [
+        ("Caller said he is in the parking lot and is going to shoot everyone inside.", "phone_call", 4),
+        ("He said he is outside the building and is going to kill the clerk.", "phone_call", 4),
+        ("The caller said he was watching me through the window right now.", "phone_call", 4),
+        ("The caller said he was going to drive to the office and shoot everyone.", "phone_call", 3),
+        ("She said she was in the lobby and was gonna stab the registrar.", "phone_call", 3),
+        ("He said he knows where I live and he is coming for me.", "phone_call", 3),
+        ("The voicemail said they know where my kids go to school.", "voicemail", 3),
+        ("He threatened my life.", "phone_call", 3),
+        ("He threatened the clerk's life.", "phone_call", 3),
+    ],
+)
+def test_threats_told_in_the_reporters_own_words_are_read(text, channel, level):
+    """Whoever took the threat down tells it in the first and third person: "he said he knows where I
+    live", "the caller said he was watching me"."""
+    assert level_of(text, channel) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she would go to the store and beat the rush.",
+        "He said he would come to my house and fix the sink.",
+        "He said he was at the polls and was going to shoot video for the news.",
+        "She said she was at the precinct and was going to hang the banners.",
+        "My husband is coming for me at 5 to drive me home.",
+        "They're coming for me tomorrow to help me move.",
+        "The observers were watching us from the gallery all day.",
+    ],
+)
+def test_errands_rides_and_observers_told_in_a_narrative_are_no_threat(text):
+    codes, level = assessed(text, "phone_call")
+    assert not {"direct_threat", "veiled_threat", "surveillance"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm coming to the office at noon to kill you.", 3),
+        ("Bringing my AR to your office at noon.", 3),
+        ("I'm 5 minutes from your house.", 4),
+        ("I'm down the street from your house.", 4),
+        ("I'm parked around the corner from your house right now.", 4),
+        ("Im waiting by your car", 4),
+    ],
+)
+def test_an_armed_or_near_approach_is_serious_and_near_a_home_is_now(text, level):
+    assert level_of(text, "text_message") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 5 minutes from the office, save me a seat.",
+        "I'm down the street from the county building.",
+        "Im waiting by the front door of the library for the meeting.",
+        "I'll be there in 30 minutes to drop off my ballot.",
+        "I will be at the count center in 2 hours to observe.",
+    ],
+)
+def test_a_visit_to_a_public_place_or_for_a_lawful_errand_is_no_approach(text):
+    codes, level = assessed(text, "text_message")
+    assert not {"approach", "announced_approach"} & codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming to the office at noon to kill time before the hearing.",
+        "I'm going to the range on Saturday to shoot my new rifle.",
+    ],
+)
+def test_killing_time_or_shooting_at_the_range_on_the_way_is_no_threat(text):
+    assert "direct_threat" not in codes_of(text, "text_message")
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ('Letter says "this is anthrax, enjoy".', "postal_mail"),
+        ("The envelope said it contained fentanyl.", "postal_mail"),
+        ("The letter contained ricin.", "postal_mail"),
+        ("A package arrived with wires sticking out and a ticking sound.", "package"),
+        ("Suspicious package left at the front desk, no sender, it's ticking.", "in_person_office"),
+        ("The bag in the lobby is ticking.", "in_person_office"),
+    ],
+)
+def test_mail_that_claims_a_toxin_or_a_package_that_ticks_is_suspicious(text, channel):
+    """A letter is named by what it claims to hold and a device by what it shows (CISA and the
+    Postal Inspection Service name fentanyl, anthrax and ricin)."""
+    codes, level = assessed(text, channel)
+    assert {"suspicious_mail", "hoax_swatting"} & codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter said fentanyl is killing our kids.",
+        "A letter with questions about the fentanyl crisis arrived.",
+        "The letter complained about fentanyl at the border.",
+        "This policy is poison.",
+        "You've been exposed as a fraud.",
+        "The tabulator's power box has exposed wires, please send IT.",
+        "The package from the vendor arrived; the clock is ticking on certification.",
+    ],
+)
+def test_a_letter_about_fentanyl_or_a_clock_ticking_is_no_suspicious_mail(text):
+    codes, level = assessed(text, "postal_mail")
+    assert not {"suspicious_mail", "hoax_swatting"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone called in a bomb threat to the polling place.",
+        "We got a bomb threat.",
+        "The building was evacuated after a bomb threat.",
+        "Police came to my house last night after someone called in a fake hostage situation.",
+        "The sheriff got a call that there was a shooting at my house. There wasn't.",
+        "Email: a device will detonate in the tabulation room today.",
+    ],
+)
+def test_a_bomb_threat_or_a_false_emergency_told_as_what_happened_is_a_hoax(text):
+    codes, level = assessed(text, "phone_call")
+    assert "hoax_swatting" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received the bomb threat checklist from CISA.",
+        "Staff held a bomb threat drill this morning.",
+        "We trained staff on how to handle a bomb threat.",
+        "Turnout is going to explode this year.",
+    ],
+)
+def test_bomb_threat_training_and_exploding_turnout_are_no_hoax(text):
+    codes, level = assessed(text, "phone_call")
+    assert "hoax_swatting" not in codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patriots will take care of you.",
+        "Wouldn't want anything to happen to that pretty face.",
+        "It would be a real shame if your house caught fire.",
+        "Pretty little girl you have. Shame if she didn't come home from school.",
+        "Be careful walking to your car tonight.",
+        "Don't certify or we'll make you regret it.",
+        "There will be blood.",
+        "Ropes are cheap. Trees are plentiful.",
+        "You'll be swinging from a rope.",
+        "We know what car you drive.",
+    ],
+)
+def test_the_reference_veiled_threat_and_close_paraphrases_are_read(text):
+    """ "Patriots will take care of you" is the reference's own veiled threat; the others say the
+    patterns' phrases in other words."""
+    codes, level = assessed(text)
+    assert {"veiled_threat", "conditional_threat", "direct_threat"} & codes
+    assert level >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be a real shame if turnout dropped.",
+        "There will be blood drives at the library on Saturday.",
+        "Say hi to your family for me!",
+        "Tell your husband hello from all of us at the library.",
+        "We know where you stand on the audit.",
+        "Be careful driving home in the snow.",
+        "Rope is cheap at the hardware store, bring some for the tents.",
+        "My friends will take care of the food for the volunteers.",
+        "Certify the results or we'll see you in court.",
+        "Release the logs or we'll sue and you'll pay the legal fees.",
+    ],
+)
+def test_greetings_blood_drives_and_lawsuits_are_no_veiled_threat(text):
+    codes, level = assessed(text)
+    assert not {"veiled_threat", "conditional_threat"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hang the clerk.",
+        "Shoot every last traitor.",
+        "The clerk needs to be hanged.",
+        "Traitors should be executed.",
+        "That clerk deserves to hang.",
+        "Somebody needs to put a bullet in that bitch.",
+        "Election workers deserve a bullet.",
+        "Here's the clerk's address: 1423 Elm Street. Go get her.",
+    ],
+)
+def test_orders_and_wishes_to_harm_are_calls_on_others(text):
+    codes, level = assessed(text, "social_post")
+    assert {"incitement", "doxxing"} & codes
+    assert level >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract should be executed today.",
+        "The recount must be executed by Friday.",
+        "The commercial should be shot downtown.",
+        "The signs should be hung at the entrance by 6am.",
+        "Shoot the poll workers a quick email about the schedule.",
+        "Hang the clerk's portrait in the lobby.",
+        "Here's the county's address for mail ballots.",
+    ],
+)
+def test_a_contract_executed_a_scene_shot_or_a_sign_hung_is_no_call_to_harm(text):
+    codes, level = assessed(text, "social_post")
+    assert not {"incitement", "doxxing"} & codes
+    assert level <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("They posted my address on Facebook with a picture of a noose.", 3),
+        ("Someone posted the clerk's home address on telegram.", 2),
+        ("Someone leaked the recorder's cell number on X.", 2),
+    ],
+)
+def test_an_address_or_number_posted_by_others_is_doxxing(text, level):
+    """Told as what happened; with a noose beside it, the address is a threat with knowledge of home."""
+    codes, found = assessed(text, "social_post")
+    assert "doxxing" in codes
+    assert found == level
+
+
+@pytest.mark.parametrize(
+    "text", ["I shared my address with the registrar to update my registration.", "She shared her address with the police."]
+)
+def test_ones_own_address_given_to_the_registrar_or_the_police_is_not_doxxing(text):
+    codes, level = assessed(text, "social_post")
+    assert "doxxing" not in codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im gonna f***ing kill you",
+        "I'm gonna f*cking kill you",
+        "I'm going to k1ll you",
+        "im gonna k1ll u",
+        "I'm going to sh00t you.",
+        "Gonna burn your house down with you in it.",
+        "Gonna shoot up the election office",
+    ],
+)
+def test_masked_misspelt_and_sentence_opening_threats_are_direct_threats(text):
+    codes, level = assessed(text, "social_dm")
+    assert "direct_threat" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gonna beat the traffic.",
+        "Gonna hurt my back lifting these boxes.",
+        "Gonna burn the midnight oil tonight.",
+        "I will f***ing vote you out in November.",
+    ],
+)
+def test_sentence_opening_gonna_and_masked_words_in_everyday_speech_are_no_threat(text):
+    codes, level = assessed(text, "social_dm")
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
+def test_digits_in_times_and_addresses_are_not_read_as_letters():
+    assert level_of("I will kill you in 2hrs.", "text_message") == 4
+    assert "doxxing" in codes_of("She lives at 1423 Elm Street.", "social_post")
+
+
+@pytest.mark.parametrize(
+    "text", ["[NAME] will be shot.", "[NAME] is going to die.", "Katie Hobbs will hang.", "Maria Lopez is going to be killed."]
+)
+def test_a_threat_against_a_person_by_name_is_a_direct_threat(text):
+    """A name as written, or the "[NAME]" the redacted copy has instead."""
+    codes, level = assessed(text, "social_post")
+    assert "direct_threat" in codes
+    assert level >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Kelly will die on this hill.",
+        "Joe Biden will be killed in the primary.",
+        "Senate Bill will die in committee.",
+        "Sunday School will hang the banners.",
+        "The Republic will die if we let this stand.",
+    ],
+)
+def test_a_name_in_a_figure_of_speech_or_a_political_death_is_no_threat(text):
+    codes, level = assessed(text, "social_post")
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
+def test_printers_on_fire_are_busy_not_burning():
+    codes, level = assessed("The printers are on fire today, we finished early.")
+    assert "attack" not in codes
+    assert level == 0
+    assert level_of("Our phones are on fire this morning with voters asking about drop boxes.") == 0
+    assert level_of("Fanning the flames of distrust is wrong.") == 0
+
+
+@pytest.mark.parametrize("text", ["The drop box is on fire.", "The office is in flames.", "Someone set the drop box on fire."])
+def test_a_drop_box_or_an_office_on_fire_is_an_attack(text):
+    assert "attack" in codes_of(text, "in_person_voting_site")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm gonna beat you to the punch and file first.",
+        "We'll bury you in paperwork.",
+        "We'll bury you in public records requests until you release the logs.",
+        "We are going to execute the plan tomorrow morning.",
+        "I'm going to execute the audit tomorrow.",
+    ],
+)
+def test_idioms_and_tasks_are_no_direct_threat(text):
+    codes, level = assessed(text)
+    assert "direct_threat" not in codes
+    assert level <= 1
+
+
+def test_going_to_the_polling_place_to_vote_is_no_approach():
+    codes, level = assessed("My husband and I will be at the polling place at 7 am to vote.")
+    assert "announced_approach" not in codes
+    assert level == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te voy a matar.",
+        "Vamos a matarte, traidora.",
+        "Te vamos a colgar.",
+        "Vas a morir.",
+        "Estás muerto.",
+    ],
+)
+def test_the_commonest_spanish_death_threats_are_direct_threats(text):
+    codes, level = assessed(text, "voicemail")
+    assert "direct_threat" in codes
+    assert level == 3
+
+
+def test_knowing_where_someone_lives_in_spanish_is_knowledge_of_home():
+    codes, level = assessed("Sabemos dónde vives.", "voicemail")
+    assert {"veiled_threat", "home_family_knowledge"} <= codes
+    assert level == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Me vas a matar de risa.", "Vas a morir de risa con este video.", "Estoy muerta de cansancio después del conteo."]
+)
+def test_spanish_figures_of_speech_are_no_threat(text):
+    codes, level = assessed(text, "voicemail")
+    assert "direct_threat" not in codes
+    assert level == 0

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from threatdesk.assessment import Facts, assess, engine
-from threatdesk.assessment.indicators import PATTERNS, PREFILTER, RULES, WORDS, Rule
+from threatdesk.assessment.indicators import CASED, PATTERNS, PREFILTER, RULES, WORDS, Rule
 from threatdesk.assessment.prefilter import Prefilter, required_literals, required_sets
 
 
@@ -74,9 +74,31 @@ def test_every_match_of_every_pattern_is_let_through(rule):
     check()
 
 
+def test_every_pattern_has_strings_the_prefilter_looks_for():
+    """A pattern with none is searched in every text, whatever it holds: the engine's cost."""
+    assert [pattern.pattern for _rule, pattern in PATTERNS + CASED if not required_sets(pattern)] == []
+
+
+@pytest.mark.parametrize(("rule", "pattern"), CASED, ids=[f"{rule.code}-cased-{i}" for i, (rule, _p) in enumerate(CASED)])
+def test_a_pattern_run_on_the_words_as_written_is_let_through_by_their_lower_case(rule, pattern):
+    """Patterns that need capitals (names) are run on the original text, but the prefilter reads the
+    lower-cased one: every string it looks for must be in lower case, and every match let through."""
+    assert all(literal == literal.lower() for literals in required_sets(pattern) for literal in literals)
+    index = len(PATTERNS) + CASED.index((rule, pattern))
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern), st.text(max_size=20), st.text(max_size=20))
+    def check(match: str, before: str, after: str) -> None:
+        text = f"{before} {match} {after}"
+        if pattern.search(text):
+            assert index in PREFILTER.candidates(engine._normalised(text)[0])
+
+    check()
+
+
 class _Everything:
     def candidates(self, text: str) -> range:
-        return range(len(PATTERNS))
+        return range(len(PATTERNS) + len(CASED))
 
 
 @pytest.mark.parametrize(
