@@ -135,8 +135,11 @@ def _normalised_by_character(text: str) -> tuple[str, list[int]]:
 
 
 def _unleet(lowered: str) -> str:
-    """Digits written for letters read as the letters ("k1ll" as "kill"), in place."""
-    return _LEET.sub(lambda m: m.group().translate(_LEET_LETTERS), lowered) if _LEET.search(lowered) else lowered
+    """Digits written for letters read as the letters ("k1ll" as "kill"), in place. Most texts hold
+    none of those characters, and looking for each with `in` costs far less than a regex scan."""
+    if not any(digit in lowered for digit in "013457!"):
+        return lowered
+    return _LEET.sub(lambda m: m.group().translate(_LEET_LETTERS), lowered)
 
 
 def _negated(subject: str, start: int) -> bool:
