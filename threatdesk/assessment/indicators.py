@@ -156,7 +156,10 @@ RULES: tuple[Rule, ...] = (
             rf"{_I_WILL}{_KILL}\s+{_PEOPLE}{_NOT_POLITICAL}",
             rf"{_I_WILL_NOT_TO_A_CONTEST}{_HARM}\s+{_PEOPLE}{_NOT_POLITICAL}{_NOT_CONTEST}",
             rf"{_SAID_THEY_WOULD}{_HARM_ANY}\b{_NOT_HARMLESS}{_NOT_POLITICAL}|\bthreat(?:ened|ening|s)? to {_HARM}\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
-            rf"\b(?:he|she|they)(?:(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna)|(?:'s| is|'re| are| was| were) (?:\w+ ){{1,5}}?and (?:he |she |they )?(?:is |was |'s |are |were )?(?:going to|gonna)) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
+            rf"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|'s gonna| is gonna|'re gonna| are gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
+            # Where they are, then what they will do: "he is in the lot and is going to shoot everyone". A
+            # pattern of its own, so that the prefilter asks for "going to" or "gonna" before trying it.
+            rf"\b(?:he|she|they)(?:'s| is|'re| are| was| were) (?:\w+ ){{1,5}}?and (?:he |she |they )?(?:is |was |'s |are |were )?(?:going to|gonna) (?:(?!not |never )\w+ ){{0,2}}?{_HARM_ANY}\s+(?:{_YOU}\b|{_PEOPLE}|us\b|me\b){_NOT_POLITICAL}",
             # "He threatened my life", "threats against her life": a threat told of by whoever it was made to.
             r"\bthreat(?:ened|ening) (?:my|her|his|their|our|your|the \w+'s|\[(?:worker|family)-\d+\](?:'s)?|\[name\](?:'s)?) li(?:fe|ves)\b|\b(?:made|making|received|got|getting|left|sent) (?:\w+ ){0,2}?threats? (?:against|on|to) (?:my|her|his|their|our|your) li(?:fe|ves)\b",
             rf"(?:\b(?:i|we)(?:'m|m| am|'re| are)? ?(?:going to|gonna|will|'ll|coming to|on (?:my|our) way to)|(?:^|(?<=[.!?] ))(?:gonna|going to)) (?:(?:(?!not |never ){_MASKED} ){{0,3}}(?:and )?(?!(?:beat|hurt|burn)\b){_HARM_ANY}|(?:(?!not |never |{_CONTEST}\b){_MASKED} ){{0,3}}(?:and )?(?:beat|hurt|burn){_NOT_CONTEST})\b{_NOT_HARMLESS}{_NOT_POLITICAL}",
