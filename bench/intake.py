@@ -596,7 +596,7 @@ def main(argv: list[str]) -> int:
                     imp = results["import"][name]
                     log(
                         f"  check {imp['check']['rows_per_s']}/s ({imp['workers']} workers), "
-                        f"store {imp['store']['rows_per_s']}/s, "
+                        f"store {imp['store']['rows_per_s']}/s ({imp['transaction_seconds']} s in its transaction), "
                         f"end to end {imp['end_to_end']['rows_per_s']}/s, raw insert {imp['raw_insert']['rows_per_s']}/s"
                     )
                 except Exception as exc:
