@@ -121,9 +121,18 @@ class BulkInserter:
 
     def insert(self, rows: Iterable[Mapping[str, Any]], *, chunk: int = 5000) -> int:
         """Insert every row in the caller's transaction; return how many were written."""
+        return self.insert_prepared(self.prepare_all(rows), chunk=chunk)
+
+    def prepare_all(self, rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+        """Every row as the driver takes it (`prepare`), `auto_now` columns at this moment: for a
+        caller that prepares a large batch before its transaction, so as to hold it for less."""
         now = timezone.now()
         connection = connections[self.using]
-        prepared: Sequence[tuple[Any, ...]] = [self.prepare(row, now, connection) for row in rows]
+        return [self.prepare(row, now, connection) for row in rows]
+
+    def insert_prepared(self, prepared: Sequence[tuple[Any, ...]], *, chunk: int = 5000) -> int:
+        """Insert rows from `prepare_all` in the caller's transaction; return how many were written."""
+        connection = connections[self.using]
         with connection.cursor() as cursor:
             if len(prepared) < COPY_FROM:
                 # A few rows (a report's threat types, an audit event): one statement, one round trip.

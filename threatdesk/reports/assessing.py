@@ -58,6 +58,22 @@ def history_before(report: Any) -> tuple[int, ...]:
 _Earlier = tuple[datetime, int, int, int]
 
 
+def _stored_reports(digests: Sequence[str], chunk: int = 900) -> dict[str, list[_Earlier]]:
+    """The assessed stored reports of each sender pseudonym, oldest first, read in chunks."""
+    from threatdesk.reports.models import SenderIdentifier
+
+    stored: dict[str, list[_Earlier]] = {}
+    columns = ("digest", "report_id", "report__received_at", "report__severity")
+    for start in range(0, len(digests), chunk):
+        rows = SenderIdentifier.objects.filter(digest__in=digests[start : start + chunk])
+        for digest, pk, received_at, level in rows.values_list(*columns):
+            if level is not None:
+                stored.setdefault(digest, []).append((received_at, 0, pk, level))
+    for earlier in stored.values():
+        earlier.sort()
+    return stored
+
+
 class RunningHistory:
     """Sender histories for many reports stored together, oldest first (bulk import).
 
@@ -67,21 +83,17 @@ class RunningHistory:
     earlier or at the same moment (they were stored first), and every report added so far.
     """
 
-    def __init__(self, digests: Iterable[str], chunk: int = 900) -> None:
-        from threatdesk.reports.models import SenderIdentifier
-
-        self._stored: dict[str, list[_Earlier]] = {}
+    def __init__(self, digests: Iterable[str]) -> None:
+        self._wanted = list(dict.fromkeys(digests))
+        self._stored = _stored_reports(self._wanted)
         self._added: dict[str, list[_Earlier]] = {}
         self._count = 0
-        wanted = list(dict.fromkeys(digests))
-        for start in range(0, len(wanted), chunk):
-            rows = SenderIdentifier.objects.filter(digest__in=wanted[start : start + chunk])
-            columns = ("digest", "report_id", "report__received_at", "report__severity")
-            for digest, pk, received_at, level in rows.values_list(*columns):
-                if level is not None:
-                    self._stored.setdefault(digest, []).append((received_at, 0, pk, level))
-        for earlier in self._stored.values():
-            earlier.sort()
+
+    def stale(self) -> bool:
+        """Whether the stored reports it read have changed since (a report of one of its senders
+        stored, removed or assessed again): a caller that assessed before its transaction asks
+        this inside it, and assesses again if so."""
+        return _stored_reports(self._wanted) != self._stored
 
     def before(self, digests: Sequence[str], received_at: datetime) -> tuple[int, ...]:
         """Levels of the earlier reports sharing any of `digests`, oldest first, at most HISTORY_LIMIT."""

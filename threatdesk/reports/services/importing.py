@@ -78,6 +78,12 @@ def key_field(key: str) -> str:
 SEALED_COLUMNS = encrypted_columns(Report)
 
 
+@functools.cache
+def _reports() -> BulkInserter:
+    """The report rows' inserter, made once per process; it takes the sealed columns as they are."""
+    return BulkInserter(Report, ready=SEALED_COLUMNS)
+
+
 @dataclass
 class ImportDraft:
     """One import row worked out as far as it goes before its sender's history is known.
@@ -108,7 +114,7 @@ class ImportDraft:
         self.values.update({name: value for name, value in computed.items() if name not in sealed})
 
     def row(self) -> dict[str, Any]:
-        """Every column, for `BulkInserter(Report, ready=SEALED_COLUMNS)`."""
+        """Every column, for `_reports()`, which takes the sealed ones as they are."""
         return {**self.values, **self.sealed}
 
 
@@ -186,13 +192,21 @@ def reports_store(
 ) -> list[StoredReport]:
     """Store drafted import rows (`import_draft`) all or nothing: a key repeated among them or
     stored before aborts the lot, as do `problems` found while drafting. The keys are checked
-    here, inside the transaction, so a report stored by someone else meanwhile still cannot be
-    imported twice, nor one stored by a save racing this one (the same errors, after rollback);
-    then the rows are assessed in order of receipt and inserted.
+    inside the transaction, so a report stored by someone else meanwhile still cannot be
+    imported twice, nor one stored by a save racing this one (the same errors, after rollback).
+
+    The rows are assessed in order of receipt and made ready for the database before the
+    transaction, which on SQLite holds the one write lock that every filing waits on: inside it
+    only the inserts run, unless a sender's stored reports changed meanwhile, when the rows are
+    assessed again there.
 
     Rows drafted before this transaction pass `people_seen`, the protected persons' stamp
     (`privacy.selectors.people_stamp`) read before drafting: if anyone was added, changed or
     removed since, the redacted copies may name them, and nothing is stored."""
+    now = timezone.now()
+    for draft in drafts:
+        draft.values["received_at"] = draft.received_at or now
+    ready = _Ready.made(drafts) if not problems else None
     with _keys_taken_meanwhile_refused(drafts), transaction.atomic():
         if people_seen is not None:
             people_hold(*{draft.values["state_id"] for draft in drafts})
@@ -201,11 +215,23 @@ def reports_store(
         errors = [*problems, *_key_errors(drafts)]
         if errors:
             raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-        now = timezone.now()
-        for draft in drafts:
-            draft.values["received_at"] = draft.received_at or now
-        _assess_in_order(drafts)
-        return _insert(drafts, actor=actor, source=source, batch_size=batch_size, progress=progress)
+        if ready is None or ready.history.stale():
+            ready = _Ready.made(drafts)
+        return _insert(drafts, ready.rows, actor=actor, source=source, batch_size=batch_size, progress=progress)
+
+
+@dataclass
+class _Ready:
+    """Drafts assessed in order of receipt, as the history read then had it, and their report
+    rows as the driver takes them (`BulkInserter.prepare_all`), in the drafts' order."""
+
+    history: assessing.RunningHistory
+    rows: list[tuple[Any, ...]]
+
+    @classmethod
+    def made(cls, drafts: Sequence[ImportDraft]) -> _Ready:
+        history = _assess_in_order(drafts)
+        return cls(history, _reports().prepare_all(d.row() for d in drafts))
 
 
 @contextmanager
@@ -258,27 +284,31 @@ def _key_errors(drafts: Sequence[ImportDraft]) -> list[FieldError]:
     return errors
 
 
-def _assess_in_order(drafts: Sequence[ImportDraft]) -> None:
+def _assess_in_order(drafts: Sequence[ImportDraft]) -> assessing.RunningHistory:
     """Assess a file's reports oldest first, each with the levels of the sender's earlier reports,
     stored or earlier in the file, as a later reassessment would find them; the stored ones are
-    read once for the whole file, not per row. Rows received at the same time go in file order."""
+    read once for the whole file, not per row, and the history read is returned, to be checked
+    for staleness. Rows received at the same time go in file order."""
     history = assessing.RunningHistory(digest for item in drafts for digest in item.digests)
     for item in sorted(drafts, key=lambda b: b.values["received_at"]):  # stable: ties keep file order
         received_at = item.values["received_at"]
         item.assess(history.before(item.digests, received_at))
         history.add(item.digests, received_at, item.values["severity"])
+    return history
 
 
-def _insert(drafts: Sequence[ImportDraft], *, actor: Any, source: str, batch_size: int, progress: Any) -> list[StoredReport]:
-    """Insert assessed drafts in batches, each with its child rows, then their audit events.
+def _insert(
+    drafts: Sequence[ImportDraft], rows: Sequence[tuple[Any, ...]], *, actor: Any, source: str, batch_size: int, progress: Any
+) -> list[StoredReport]:
+    """Insert assessed drafts, given as prepared `rows`, in batches, each with its child rows,
+    then their audit events.
 
     The events go last: appending to the audit trail holds its head, which every other write
     waits on, so it is held for the last few seconds of a large import rather than the whole."""
     stored: list[StoredReport] = []
-    reports = BulkInserter(Report, ready=SEALED_COLUMNS)
     for start in range(0, len(drafts), batch_size):
         chunk = drafts[start : start + batch_size]
-        reports.insert(d.row() for d in chunk)
+        _reports().insert_prepared(rows[start : start + batch_size])
         codes = [d.values["public_code"] for d in chunk]
         ids = _ids_by_code(codes)
         report_ids = [ids[code] for code in codes]

@@ -72,13 +72,13 @@ def test_two_imports_saving_at_once_with_a_shared_external_id_refuse_the_second_
         for state, county in (("AZ", "04013"), ("CA", "06037"))
     ]
     both_checked = threading.Barrier(2)
-    real_assess = importing._assess_in_order
+    real_insert = importing._insert
 
-    def assess_once_both_have_checked(drafts: Any) -> None:
+    def insert_once_both_have_checked(*args: Any, **kwargs: Any) -> Any:
         both_checked.wait(20)  # each save has passed its key check inside its transaction
-        real_assess(drafts)
+        return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "_assess_in_order", assess_once_both_have_checked)
+    monkeypatch.setattr(importing, "_insert", insert_once_both_have_checked)
     outcomes: list[str] = ["", ""]
     printed = [io.StringIO(), io.StringIO()]
 
