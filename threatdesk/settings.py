@@ -394,12 +394,20 @@ REVEAL_MINUTES = int(os.environ.get("REVEAL_MINUTES", "30"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(25 * 1024 * 1024)))
 EVIDENCE_MAX_FILES = int(os.environ.get("EVIDENCE_MAX_FILES", "10"))
 EVIDENCE_MAX_TOTAL_BYTES = int(os.environ.get("EVIDENCE_MAX_TOTAL_BYTES", str(100 * 1024 * 1024)))
+# A report holds at most EVIDENCE_MAX_PER_REPORT files (destroyed ones aside), however many times
+# its form is sent again or files are added to it, so that storage for one report has a bound.
+EVIDENCE_MAX_PER_REPORT = int(os.environ.get("EVIDENCE_MAX_PER_REPORT", "50"))
 # Django refuses a request with more files than this (400) before the form can name the limit.
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 if EVIDENCE_MAX_BYTES < 1:
     raise ImproperlyConfigured(f"EVIDENCE_MAX_BYTES must be at least 1, not {EVIDENCE_MAX_BYTES}")
 if not 1 <= EVIDENCE_MAX_FILES <= DATA_UPLOAD_MAX_NUMBER_FILES:
     raise ImproperlyConfigured(f"EVIDENCE_MAX_FILES must be 1 to {DATA_UPLOAD_MAX_NUMBER_FILES}, not {EVIDENCE_MAX_FILES}")
+if EVIDENCE_MAX_PER_REPORT < EVIDENCE_MAX_FILES:
+    raise ImproperlyConfigured(
+        f"EVIDENCE_MAX_PER_REPORT ({EVIDENCE_MAX_PER_REPORT}) must be at least EVIDENCE_MAX_FILES ({EVIDENCE_MAX_FILES}): "
+        "a report must be able to hold the files of one sending"
+    )
 if EVIDENCE_MAX_TOTAL_BYTES < EVIDENCE_MAX_BYTES:
     raise ImproperlyConfigured(
         f"EVIDENCE_MAX_TOTAL_BYTES ({EVIDENCE_MAX_TOTAL_BYTES}) must be at least EVIDENCE_MAX_BYTES ({EVIDENCE_MAX_BYTES}): "

@@ -266,7 +266,9 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
     description=(
         "Only for those who may read the report's words (its reporter, its office, a liaison during a reveal); others get 404. "
         "A report holds each file once: a file it already holds (the same SHA-256) is not stored again, and the answer is "
-        "200 with the evidence stored the first time, so a retry after a timeout needs no `Idempotency-Key`."
+        "200 with the evidence stored the first time, so a retry after a timeout needs no `Idempotency-Key`. "
+        "A report holds at most `EVIDENCE_MAX_PER_REPORT` files (50 unless the site sets another number); "
+        "a new file past that is refused with 422 and nothing stored."
     ),
 )
 def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> responses.Status[Any]:
@@ -274,9 +276,9 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
     report = selectors.report_with_personal_data_for(user, code)
     try:
         checked = evidence_files.check_upload(file.read(settings.EVIDENCE_MAX_BYTES + 1), file.name or "")
-    except evidence_files.EvidenceError as exc:
+        result = services.evidence_add(actor=user, report=report, checked=checked)
+    except evidence_files.EvidenceError as exc:  # not a file we take, or the report holds all it may
         return responses.Status(422, {"errors": [{"field": "file", "message": str(exc)}]})
-    result = services.evidence_add(actor=user, report=report, checked=checked)
     item = result.evidence
     out = {
         "code": item.public_code,

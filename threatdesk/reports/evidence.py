@@ -85,6 +85,24 @@ class EvidenceError(ValueError):
     """The upload is refused; the message says why in words a reporter understands."""
 
 
+class ReportFullError(EvidenceError):
+    """The report holds as many files as one report may (`EVIDENCE_MAX_PER_REPORT`)."""
+
+
+def room_for(held: int, adding: int) -> None:
+    """Refuse `adding` new files to a report holding `held` (not destroyed) if that would pass
+    `EVIDENCE_MAX_PER_REPORT`: without a bound, a form sent again and again with other files
+    would fill the evidence store through one report."""
+    most = settings.EVIDENCE_MAX_PER_REPORT
+    if adding and held + adding > most:
+        left = max(most - held, 0)
+        can = f"it can take {left} more" if left else "it can take no more"
+        raise ReportFullError(
+            f"this report already holds {held} file(s), and one report may hold at most {most}: {can}. "
+            "Nothing was stored; ask the election office to take further files another way."
+        )
+
+
 @dataclass(frozen=True)
 class CheckedFile:
     data: bytes

@@ -63,6 +63,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
             )
         except services.ReportInputError as exc:  # a county not in the state, say
             form.add_input_errors(exc.errors)
+        except evidence_files.ReportFullError as exc:  # sent again with more files than its report may hold
+            form.add_error("evidence", str(exc))
         except (OperationalError, StorageUnavailableError) as exc:  # locked, or no evidence store: keep what was typed
             message = passing_refusal(exc)
             if message is None:

@@ -229,8 +229,9 @@ def test_production_sends_mail_from_a_thread_of_its_own_and_refuses_an_unknown_w
         ({"EVIDENCE_MAX_FILES": "101"}, "EVIDENCE_MAX_FILES must be 1 to 100"),
         ({"EVIDENCE_MAX_BYTES": "0"}, "EVIDENCE_MAX_BYTES must be at least 1"),
         ({"EVIDENCE_MAX_TOTAL_BYTES": "1000"}, "must be at least EVIDENCE_MAX_BYTES"),
+        ({"EVIDENCE_MAX_PER_REPORT": "9"}, "EVIDENCE_MAX_PER_REPORT (9) must be at least EVIDENCE_MAX_FILES (10)"),
     ],
-    ids=["no-files", "past-django", "no-bytes", "total-below-one-file"],
+    ids=["no-files", "past-django", "no-bytes", "total-below-one-file", "report-below-one-sending"],
 )
 def test_evidence_limits_that_would_refuse_every_file_or_go_past_django_are_refused(
     env: dict[str, str], words: str, tmp_path: Path

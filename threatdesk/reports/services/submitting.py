@@ -190,10 +190,13 @@ def evidence_add(*, actor: Any, report: Report, checked: evidence_files.CheckedF
 
 @evidence_files.atomic_with_files()
 def _attach(report: Report, files: Sequence[evidence_files.CheckedFile], *, actor: Any) -> list[EvidenceResult]:
-    """Each file on the report once, in one transaction. The report's row is held meanwhile, so
-    two retries at once store a file once too."""
+    """Each file on the report once, in one transaction, or none if the report would then hold
+    more than one report may (`evidence.room_for`). The report's row is held meanwhile, so two
+    retries at once store a file once too, and cannot pass the bound together."""
     Report.objects.select_for_update().only("pk").get(pk=report.pk)
     held = _held(report, files)
+    new = {checked.sha256 for checked in files} - held.keys()
+    evidence_files.room_for(Evidence.objects.filter(report=report, destroyed_at__isnull=True).count(), len(new))
     return [
         EvidenceResult(held[checked.sha256], created=False)
         if checked.sha256 in held
