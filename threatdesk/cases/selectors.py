@@ -15,7 +15,9 @@ from threatdesk.cases.access import may_read_step_detail
 from threatdesk.cases.models import CaseStep, LinkKind, Referral, ReferralStatus, ReportLink
 from threatdesk.cases.transitions import Transition, moves_from
 from threatdesk.places.models import Agency
-from threatdesk.reports.models import Report, ReportQuerySet, SenderIdentifier
+from threatdesk.reports.access import may_see_personal_data
+from threatdesk.reports.models import Evidence, Report, ReportQuerySet, SenderIdentifier
+from threatdesk.reports.selectors import EvidenceItem, evidence_with_custody
 from threatdesk.reports.taxonomy import Channel, Status
 
 QUEUE_STATUSES = (Status.NEW, Status.TRIAGED)
@@ -172,6 +174,43 @@ def merged_duplicates(report: Report) -> list[Report]:
     """The reports merged into this one as duplicates, oldest merge first: their case goes on here."""
     links = ReportLink.objects.filter(to_report=report, kind=LinkKind.DUPLICATE).select_related("from_report")
     return [link.from_report for link in links.order_by("created_at", "pk")]
+
+
+@dataclass(frozen=True)
+class DuplicateFiles:
+    """A merged duplicate's files as the surviving report's page shows them; `downloadable` if the
+    reader may handle that duplicate's evidence (the download checks it again)."""
+
+    report: Report
+    evidence: list[EvidenceItem]
+    downloadable: bool
+
+
+@dataclass(frozen=True)
+class MergedFiles:
+    """The files of the duplicates merged into a report: by duplicate, for those the reader may
+    open, and how many sit on those they may not (counted for staff only: a filer is not told
+    that someone else filed)."""
+
+    shown: list[DuplicateFiles]
+    hidden: int
+
+
+def merged_files(user: Any, report: Report, *, filer_view: bool) -> MergedFiles:
+    """The case's evidence beyond the report's own, as the case packet carries it: a merge moves
+    no file, so without this the surviving report's page would not show what the case holds."""
+    duplicates = merged_duplicates(report)
+    if not duplicates:
+        return MergedFiles([], 0)
+    visible = set(Report.objects.visible_to(user).filter(pk__in=[d.pk for d in duplicates]).values_list("pk", flat=True))
+    shown = [
+        DuplicateFiles(d, items, may_see_personal_data(user, d))
+        for d in duplicates
+        if d.pk in visible and (items := evidence_with_custody(user, d))
+    ]
+    unseen = [d.pk for d in duplicates if d.pk not in visible]
+    hidden = 0 if filer_view or not unseen else Evidence.objects.filter(report_id__in=unseen).count()
+    return MergedFiles(shown, hidden)
 
 
 @dataclass(frozen=True)
