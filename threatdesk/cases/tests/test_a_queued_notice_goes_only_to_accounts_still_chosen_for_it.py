@@ -12,8 +12,10 @@ import pytest
 from django.test import Client
 
 from threatdesk.accounts.models import Role
+from threatdesk.cases import outbox
 from threatdesk.cases.models import PendingNotice
 from threatdesk.cases.notifications import notify_filer_of_step
+from threatdesk.cases.outbox import Recipient
 from threatdesk.cases.services import report_assign, report_refer, step_record
 from threatdesk.places.models import Agency, State
 from threatdesk.reports.models import Report
@@ -111,3 +113,13 @@ def test_an_anonymous_filer_is_still_sent_the_step_notice_at_the_address_they_le
     later.send()
     assert mailed() == [CANARY_EMAIL]
     assert not PendingNotice.objects.exists()
+
+
+def test_a_notice_of_a_kind_without_a_rule_goes_to_no_account(personas, later):
+    """No rule says who may have it, so no account is entitled to it; a contact address is."""
+    report = filed_by_reporter(personas, **MILD)
+    to = [Recipient(personas.manager.pk, personas.manager.email), Recipient(None, "left.by.filer@example.org")]
+    outbox.queue(report, kind="unheard_of", subject="s", body="b", recipients=to)
+    later.hold()
+    later.send()
+    assert mailed() == ["left.by.filer@example.org"]
