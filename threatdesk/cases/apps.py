@@ -7,11 +7,12 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self) -> None:
-        from threatdesk.cases import erasure, notifications
+        from threatdesk.cases import erasure, notifications, outbox
         from threatdesk.privacy import registry
         from threatdesk.reports import listeners
 
         listeners.register_submitted_listener(notifications.notify_urgent_report)
         listeners.register_level_listener(notifications.notify_urgent_report)
+        outbox.register_recipient_check(notifications.still_chosen)
         registry.register_person_eraser(erasure.erase_person_from_steps)
         registry.register_shredder(erasure.STEP_DETAILS_SHREDDER)

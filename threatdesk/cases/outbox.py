@@ -6,7 +6,10 @@ once that commits wakes the process's courier thread, which sends it. A recipien
 refuses, or all of them when it cannot be reached, is tried again later, with longer and longer
 waits, until the last of `RETRY_MINUTES`; each attempt is in the audit trail by count, never by
 address. A recipient with an account is mailed at the address the account has when the mail
-goes out, and not at all once it is switched off. `manage.py send_notifications` sends whatever
+goes out, and only while it is still entitled to the message: active, still picked by the rule
+that chose it (`cases.notifications.still_chosen`: its role and scope, from the report as it is
+now) and still able to open the report. The others are crossed off unmailed, by count in the
+audit trail (`cases.notification.withheld`). `manage.py send_notifications` sends whatever
 is due, for a deployment that runs it from a timer (mail queued by a process that stopped before
 sending it is sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent in
 the caller's thread as soon as the write commits.
@@ -21,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from django.conf import settings
@@ -43,6 +46,18 @@ RETRY_MINUTES = (1, 5, 15, 60, 180, 360)
 CLAIM = dt.timedelta(minutes=5)  # at least; more for a message to many, at EMAIL_TIMEOUT each
 BATCH = 100
 POLL_SECONDS = 60.0  # how often the courier looks for retries that fell due
+
+
+RecipientCheck = Callable[[PendingNotice], set[int]]
+_recipient_checks: list[RecipientCheck] = []
+
+
+def register_recipient_check(check: RecipientCheck) -> None:
+    """`check(notice)` gives the ids of the accounts that would be chosen for `notice` now.
+    `cases.notifications` holds the rules that choose and builds on this module, so it registers
+    them in AppConfig.ready. With none registered no account is mailed."""
+    if check not in _recipient_checks:
+        _recipient_checks.append(check)
 
 
 class Recipient(NamedTuple):
@@ -94,6 +109,7 @@ def send_due(now: dt.datetime | None = None) -> int:
         at = now or timezone.now()
         if _claim(notice, at):  # the claim is the check: another sender may have taken it since
             notice.refresh_from_db(fields=["addresses", "attempts"])  # and crossed some recipients off
+            notice.report.refresh_from_db()  # who may be told follows the report as it is now
             _attempt(notice, at)
             tried += 1
     return tried
@@ -118,17 +134,17 @@ def _ours(notice: PendingNotice) -> Q:
 def _attempt(notice: PendingNotice, now: dt.datetime) -> None:
     """Mail every recipient still waiting, crossing each off as it goes; keep the refused ones."""
     waiting = [Recipient(*entry) for entry in notice.addresses]
-    current = _current_addresses(waiting)
+    current = _current_addresses(notice, waiting)
+    waiting = _withhold_the_unentitled(notice, waiting, current)
     sent = refused = 0
     remaining = list(waiting)
     with _connection() as connection:
         for recipient in waiting:
-            address = current.get(recipient)
-            if address is not None and not _send(connection, notice, address):
+            if not _send(connection, notice, current[recipient]):
                 refused += 1
                 continue
-            sent += address is not None
-            remaining.remove(recipient)  # mailed, or no longer to be mailed
+            sent += 1
+            remaining.remove(recipient)
             PendingNotice.objects.filter(_ours(notice)).update(addresses=[list(r) for r in remaining])
     with transaction.atomic():
         payload = _about(notice) | {"recipients": sent, "failed": refused}
@@ -148,13 +164,51 @@ def _about(notice: PendingNotice) -> dict[str, str]:
     return {"event": notice.kind} | ({"agency": notice.agency} if notice.agency else {})
 
 
-def _current_addresses(recipients: Sequence[Recipient]) -> dict[Recipient, str]:
-    """Where each recipient is mailed now: an account at its present address while it is active
-    and has one, an anonymous filer at the address they left. Those missing are not mailed."""
+def _current_addresses(notice: PendingNotice, recipients: Sequence[Recipient]) -> dict[Recipient, str]:
+    """Where each recipient is mailed now: an account at its present address while it is still
+    entitled to the notice (`_entitled_accounts`), an anonymous filer at the address they left.
+    Those missing are not mailed."""
     ids = {r.user_id for r in recipients if r.user_id is not None}
-    accounts = {user.pk: user.email for user in User.objects.filter(pk__in=ids, is_active=True).only("email")}
+    accounts = _entitled_accounts(notice, ids)
     found = {r: accounts.get(r.user_id, "") if r.user_id is not None else r.address for r in recipients}
     return {r: address for r, address in found.items() if address}
+
+
+def _entitled_accounts(notice: PendingNotice, ids: set[int]) -> dict[int, str]:
+    """The present address of each account of `ids` that is active, would still be chosen for
+    the notice and may still open its report. Since the notice was queued an account may have
+    been switched off or lost the role or scope it was chosen by, and the report may have moved:
+    mail about a report goes only to whom it concerns when it leaves."""
+    if not ids:
+        return {}
+    chosen = ids & _still_chosen(notice)
+    users = User.objects.filter(pk__in=chosen, is_active=True)
+    return {user.pk: user.email for user in users if _may_open(user, notice.report_id)}
+
+
+def _still_chosen(notice: PendingNotice) -> set[int]:
+    if not _recipient_checks:
+        log.error("no recipient check registered: notification %s goes to no account", notice.kind)
+        return set()
+    return set.intersection(*(check(notice) for check in _recipient_checks))
+
+
+def _may_open(user: User, report_id: int) -> bool:
+    return Report.objects.visible_to(user).filter(pk=report_id).exists()
+
+
+def _withhold_the_unentitled(notice: PendingNotice, waiting: list[Recipient], current: dict[Recipient, str]) -> list[Recipient]:
+    """Cross off, before anyone is mailed, the recipients with no address to mail now (accounts
+    no longer entitled to the notice), saying how many by kind and count only; return the rest."""
+    kept = [r for r in waiting if r in current]
+    if len(kept) < len(waiting):
+        withheld = len(waiting) - len(kept)
+        with transaction.atomic():
+            PendingNotice.objects.filter(_ours(notice)).update(addresses=[list(r) for r in kept])
+            payload = _about(notice) | {"withheld": withheld}
+            audit.log("cases.notification.withheld", actor=None, obj=notice.report, payload=payload)
+        log.info("notification %s withheld from %d recipient(s) no longer entitled to it", notice.kind, withheld)
+    return kept
 
 
 def _give_up(notice: PendingNotice, undelivered: int) -> None:

@@ -130,6 +130,7 @@ ACTION_LABELS = {
     "cases.report.indicators_exported": "Sender indicators exported (STIX 2.1)",
     "cases.notification.sent": "Notification mailed",
     "cases.notification.abandoned": "Notification could not be mailed",
+    "cases.notification.withheld": "Notification withheld from accounts no longer entitled to it",
     "reports.report.level_overridden": "Level set by hand",
 }
 
@@ -159,7 +160,7 @@ def _label(choices: Any, code: str) -> str:
 
 
 PARTNER_KEYS = ("other", "into", "duplicate")  # another report's code, in link and merge events
-NOTICES = "cases.notification."  # mail the outbox sent, or gave up on, about the report
+NOTICES = "cases.notification."  # mail the outbox sent, gave up on or withheld, about the report
 
 
 def _is_notice(event: AuditEvent) -> bool:
@@ -197,7 +198,7 @@ def _detail_of(event: AuditEvent, partners: set[str], agencies: dict[str, str] |
 
 
 def _notification_detail(payload: dict[str, Any]) -> str:
-    counts = [("sent", "recipients"), ("not delivered", "failed"), ("not delivered", "undelivered")]
+    counts = [("sent", "recipients"), ("not delivered", "failed"), ("not delivered", "undelivered"), ("withheld", "withheld")]
     return ", ".join(f"{payload[key]} {what}" for what, key in counts if payload.get(key))
 
 

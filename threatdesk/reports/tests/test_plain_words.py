@@ -24,6 +24,13 @@ def test_a_mailed_notification_reads_as_words_on_the_timeline(personas: Any) -> 
     assert "Notification could not be mailed" in html
 
 
+def test_a_notification_withheld_from_accounts_no_longer_entitled_reads_as_words(personas: Any) -> None:
+    report = filed_by_reporter(personas)
+    audit.log("cases.notification.withheld", actor=None, obj=report, payload={"event": "urgent_report", "withheld": 2})
+    html = signed_in(personas.manager).get(f"/reports/{report.public_code}/").content.decode()
+    assert "Notification withheld from accounts no longer entitled to it" in html and "2 withheld" in html
+
+
 def test_an_event_without_a_label_still_reads_as_words(personas: Any) -> None:
     report = filed_by_reporter(personas)
     audit.log("cases.report.reopened_later", actor=None, obj=report, payload={})
