@@ -11,11 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zoneinfo
 from zoneinfo import ZoneInfo
 
 import us
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+
+@functools.cache
+def zone_names() -> frozenset[str]:
+    """The IANA zones this machine knows (read once: the call walks the zone files)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_zone_name(value: str) -> None:
+    """A county's zone must be one `ZoneInfo` can open, or every date of its reports would fail."""
+    if value and value not in zone_names():
+        raise ValidationError(f"{value!r} is not an IANA time zone, such as America/Denver")
 
 
 @functools.cache
