@@ -1,20 +1,32 @@
-"""The zones of the counties whose clocks differ from their state's capital's are shipped in a
-file, checked against the Census list, and loaded with the places data."""
+"""A report's or an office's days are counted in its county's zone where the county keeps its own
+(the shipped zone file), else in its state's capital's."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 import us
 from django.core.exceptions import ValidationError
 
-from threatdesk.places import gazetteer, reference
-from threatdesk.places.models import County, State
+from threatdesk.places import gazetteer, reference, zones
+from threatdesk.places.models import County, Office, State
 from threatdesk.places.reference import ReferenceCache
 
+MOUNTAIN = ZoneInfo("America/Denver")
+CENTRAL = ZoneInfo("America/Chicago")
+EASTERN = ZoneInfo("America/New_York")
 TWO_ZONE_STATES = {"TX", "FL", "IN", "KY", "TN", "MI", "ND", "SD", "NE", "KS", "ID", "OR"}
+
+
+def office_in(fips: str | None, state_code: str) -> Office:
+    """An unsaved office of the county (or of the state alone, for `None`), as stored."""
+    county = County.objects.select_related("state").get(fips=fips) if fips else None
+    return Office(name="Elections", state=State.objects.get(code=state_code), county=county)
 
 
 # --- the shipped file -----------------------------------------------------------------------
@@ -71,3 +83,45 @@ def test_a_county_from_the_reference_copy_carries_its_zone(cache):
     texas = State.objects.get(code="TX")
     county = cache().county(texas, "El Paso")
     assert county is not None and county.time_zone == "America/Denver"
+
+
+# --- which zone -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_el_paso_county_evening_is_still_that_day_there():
+    """23:30 in El Paso is 00:30 the next day in Austin, the capital."""
+    half_past_eleven = dt.datetime(2024, 11, 5, 23, 30, tzinfo=MOUNTAIN)
+    zone = zones.zone_for(office_in("48141", "TX"))
+    assert zone == MOUNTAIN
+    assert zones.day_of(half_past_eleven, zone) == dt.date(2024, 11, 5)
+    with mock.patch("django.utils.timezone.now", return_value=half_past_eleven.astimezone(dt.UTC)):
+        assert zones.today_in(zone) == dt.date(2024, 11, 5)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fips", ["12033", "12005", "12133"])  # Escambia, Bay, Washington
+def test_a_florida_panhandle_county_counts_its_days_in_central_time(fips):
+    half_past_eleven = dt.datetime(2024, 11, 5, 23, 30, tzinfo=CENTRAL)  # 00:30 in Tallahassee
+    zone = zones.zone_for(office_in(fips, "FL"))
+    assert zone == CENTRAL
+    assert zones.day_of(half_past_eleven, zone) == dt.date(2024, 11, 5)
+    assert zones.start_of(dt.date(2024, 11, 5), zone) == dt.datetime(2024, 11, 5, 6, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("fips", "state", "zone"), [("04013", "AZ", "America/Phoenix"), ("13121", "GA", "America/New_York")])
+def test_a_county_of_a_single_zone_state_keeps_its_states_zone(fips, state, zone):
+    assert zones.zone_for(office_in(fips, state)) == zones.zone_of(state) == ZoneInfo(zone)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fips", "state", "zone"),
+    [("48201", "TX", CENTRAL), ("48109", "TX", CENTRAL), ("12073", "FL", EASTERN), (None, "TX", CENTRAL)],
+    ids=["Harris", "Culberson", "Leon", "no county"],
+)
+def test_a_place_whose_county_is_not_in_the_file_counts_in_its_states_zone(fips, state, zone):
+    place = office_in(fips, state)
+    assert zones.zone_for(place) == zone
+    assert zones.day_of(dt.datetime(2024, 11, 5, 23, 30, tzinfo=MOUNTAIN), zones.zone_for(place)) == dt.date(2024, 11, 6)
