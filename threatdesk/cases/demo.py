@@ -68,15 +68,15 @@ def _step_fields(rng: random.Random, kind: str) -> dict[str, Any]:
 def _refer_and_follow(rng: random.Random, report: Report, agency: Agency, manager: User, liaison: User) -> int:
     """Refer one report, then record the steps of one weighted outcome at growing intervals."""
     referred_at = report.received_at + dt.timedelta(hours=rng.uniform(1, 96))
-    referral = services.report_refer(
-        actor=manager, report=report, agency=agency, referred_on=min(referred_at.date(), zones.today_in(report.state.code))
-    )
+    zone = zones.zone_for(report)
+    referred_day, today = zones.day_of(referred_at, zone), zones.today_in(zone)
+    referral = services.report_refer(actor=manager, report=report, agency=agency, referred_on=min(referred_day, today))
     Referral.objects.filter(pk=referral.pk).update(referred_at=referred_at)
     _backdate_last_change(report, referred_at)
     kinds = rng.choices([kinds for kinds, _ in OUTCOMES], weights=[w for _, w in OUTCOMES])[0]
-    day = referred_at.date()
+    day = referred_day
     for kind in kinds:
-        day = min(day + dt.timedelta(days=rng.randint(0, 20)), zones.today_in(report.state.code))
+        day = min(day + dt.timedelta(days=rng.randint(0, 20)), today)
         step = services.step_record(
             actor=liaison,
             report=report,
@@ -85,7 +85,7 @@ def _refer_and_follow(rng: random.Random, report: Report, agency: Agency, manage
             occurred_on=max(day, report.occurred_on),
             **_step_fields(rng, kind),
         )
-        CaseStep.objects.filter(pk=step.pk).update(recorded_at=referred_at + (step.occurred_on - referred_at.date()))
+        CaseStep.objects.filter(pk=step.pk).update(recorded_at=referred_at + (step.occurred_on - referred_day))
         report.refresh_from_db(fields=["status"])
     return len(kinds)
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Min
 
@@ -20,6 +21,10 @@ from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Status
 
 HOUR = 3600.0
+# The columns `places.zones.zone_of` takes (the state's code, the county's own zone), read along
+# with a report's or a referral's rows rather than one report at a time.
+REPORT_ZONE = ("state__code", "county__time_zone")
+REFERRAL_ZONE = ("report__state__code", "report__county__time_zone")
 
 
 def readable(hours: float | None) -> str:
@@ -75,19 +80,19 @@ def _hours_after(start: dt.datetime, end: dt.datetime | None) -> float | None:
     return None if end is None else max(0.0, (end - start).total_seconds() / HOUR)
 
 
-def _hours_to_day(start: dt.datetime, day: dt.date, state: str) -> float:
-    """A step carries a date, not a time: count to the start of that day where the report's
-    state is (`places.zones`), and a step on the day itself as no wait."""
-    return _hours_after(start, zones.start_of(day, state)) or 0.0
+def _hours_to_day(start: dt.datetime, day: dt.date, zone: ZoneInfo) -> float:
+    """A step carries a date, not a time: count to the start of that day where the report is
+    (`zone`), and a step on the day itself as no wait."""
+    return _hours_after(start, zones.start_of(day, zone)) or 0.0
 
 
-def _told_at(referred_at: dt.datetime, referred_on: dt.date, state: str) -> dt.datetime:
+def _told_at(referred_at: dt.datetime, referred_on: dt.date, zone: ZoneInfo) -> dt.datetime:
     """When the agency was told: the moment of entry if it was entered that day, else the start
-    of the earlier day it was told (entered later, say after a phone call). Days are those of
-    the report's state: an evening referral in Arizona is still that day there."""
-    if referred_on >= zones.day_of(referred_at, state):
+    of the earlier day it was told (entered later, say after a phone call). Days are those where
+    the report is: an evening referral in Arizona is still that day there."""
+    if referred_on >= zones.day_of(referred_at, zone):
         return referred_at
-    return zones.start_of(referred_on, state)
+    return zones.start_of(referred_on, zone)
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,10 @@ def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], di
     ids = list(report_ids)
     triaged = StatusChange.objects.filter(report_id__in=ids, from_status=Status.NEW).values("report_id").annotate(at=Min("at"))
     referred: dict[int, dt.datetime] = {}
-    for report_id, referred_at, referred_on, state in scope.referrals.filter(report_id__in=ids).values_list(
-        "report_id", "referred_at", "referred_on", "report__state__code"
+    for report_id, referred_at, referred_on, state, county_zone in scope.referrals.filter(report_id__in=ids).values_list(
+        "report_id", "referred_at", "referred_on", *REFERRAL_ZONE
     ):
-        told = _told_at(referred_at, referred_on, state)
+        told = _told_at(referred_at, referred_on, zones.zone_of(state, county_zone))
         referred[report_id] = min(told, referred.get(report_id, told))
     acted = scope.steps.filter(report_id__in=ids).values("report_id").annotate(on=Min("occurred_on"))
     return (
@@ -120,14 +125,14 @@ def _firsts(scope: Scope, report_ids: Iterable[int]) -> tuple[dict[int, Any], di
     )
 
 
-def _row(name: str, reports: Sequence[tuple[int, dt.datetime, str]], firsts: tuple[dict[int, Any], ...]) -> Row:
+def _row(name: str, reports: Sequence[tuple[int, dt.datetime, ZoneInfo]], firsts: tuple[dict[int, Any], ...]) -> Row:
     triaged, referred, acted = firsts
     waits: dict[str, list[float]] = defaultdict(list)
-    for pk, received, state in reports:
+    for pk, received, zone in reports:
         pairs = (
             ("triage", _hours(received, triaged.get(pk))),
             ("referral", _hours_after(received, referred.get(pk))),
-            ("action", _hours_to_day(received, acted[pk], state) if pk in acted else None),
+            ("action", _hours_to_day(received, acted[pk], zone) if pk in acted else None),
         )
         for key, hours in pairs:
             if hours is not None:
@@ -137,17 +142,17 @@ def _row(name: str, reports: Sequence[tuple[int, dt.datetime, str]], firsts: tup
 
 def by_office(scope: Scope) -> list[Row]:
     """One row per office over the reports in scope."""
-    rows = list(scope.reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name", "state__code"))
+    rows = list(scope.reports.filter(office__isnull=False).values_list("pk", "received_at", "office__name", *REPORT_ZONE))
     firsts = _firsts(scope, (pk for pk, *_ in rows))
-    grouped: dict[str, list[tuple[int, dt.datetime, str]]] = defaultdict(list)
-    for pk, received, office, state in rows:
-        grouped[office].append((pk, received, state))
+    grouped: dict[str, list[tuple[int, dt.datetime, ZoneInfo]]] = defaultdict(list)
+    for pk, received, office, state, county_zone in rows:
+        grouped[office].append((pk, received, zones.zone_of(state, county_zone)))
     return [_row(name, grouped[name], firsts) for name in sorted(grouped)]
 
 
 def by_agency(scope: Scope) -> list[Row]:
     """One row per agency: waits counted from when the agency was told, to its own first step."""
-    rows = list(scope.referrals.values_list("pk", "referred_at", "referred_on", "agency__name", "report__state__code"))
+    rows = list(scope.referrals.values_list("pk", "referred_at", "referred_on", "agency__name", *REFERRAL_ZONE))
     first_step = dict(
         scope.steps.filter(referral_id__in=[pk for pk, *_ in rows])
         .values("referral_id")
@@ -156,10 +161,11 @@ def by_agency(scope: Scope) -> list[Row]:
     )
     grouped: dict[str, list[float]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
-    for pk, referred_at, referred_on, agency, state in rows:
+    for pk, referred_at, referred_on, agency, state, county_zone in rows:
         counts[agency] += 1
         if pk in first_step:
-            grouped[agency].append(_hours_to_day(_told_at(referred_at, referred_on, state), first_step[pk], state))
+            zone = zones.zone_of(state, county_zone)
+            grouped[agency].append(_hours_to_day(_told_at(referred_at, referred_on, zone), first_step[pk], zone))
     empty = Spread.of([])
     return [Row(name, counts[name], empty, empty, Spread.of(grouped[name])) for name in sorted(counts)]
 

@@ -13,6 +13,7 @@ from threatdesk.laws.statutes import provisions_for
 from threatdesk.lib.codes import normalise_code
 from threatdesk.places import zones
 from threatdesk.places.models import Agency
+from threatdesk.reports.models import Report
 
 DATE = forms.DateInput(attrs={"type": "date"})
 REASON = forms.Textarea(attrs={"rows": 2})
@@ -86,9 +87,9 @@ class ReferForm(CaseForm):
     agency_case_number = forms.CharField(label="Agency's case number, if given", max_length=60, required=False)
     reason = forms.CharField(label="Reason, if the agency is outside the state", max_length=500, required=False)
 
-    def __init__(self, *args: Any, state_code: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["referred_on"].initial = zones.today_in(state_code)  # today where the report is
+        self.fields["referred_on"].initial = zones.today_in(zones.zone_for(report))  # today where the report is
 
 
 class CaseNumberForm(CaseForm):
@@ -117,9 +118,9 @@ class StepForm(CaseForm):
     )
     withhold_from_filer = forms.BooleanField(label="Do not show this step to the person who filed", required=False)
 
-    def __init__(self, *args: Any, state_code: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, report: Report, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["occurred_on"].initial = zones.today_in(state_code)  # today where the report is
+        self.fields["occurred_on"].initial = zones.today_in(zones.zone_for(report))  # today where the report is
         cast(forms.MultipleChoiceField, self.fields["statutes"]).choices = [
-            (p.citation, f"{p.citation}: {p.title}") for p in provisions_for(state_code)
+            (p.citation, f"{p.citation}: {p.title}") for p in provisions_for(report.state.code)
         ]

@@ -29,7 +29,7 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
         "own_referral": own,
         "routes": selectors.routing_suggestions(report) if refers else [],
         "reopen_to_refer": closed and may_refer(user, report) and selectors.merged_into(report) is None,
-        "refer_form": ReferForm(state_code=report.state.code) if refers else None,
+        "refer_form": ReferForm(report=report) if refers else None,
         "status_form": StatusForm(moves=selectors.transitions_offered(report)) if triage else None,
         "assign_form": AssignForm(candidates=assignable_users(report), initial={"assignee": report.assigned_to})
         if triage
@@ -40,7 +40,7 @@ def case_context(user: Any, report: Report, forms: dict[str, Any]) -> dict[str, 
         "packet": may_make_packet(user, report),
         "stix": may_export_indicators(user, report),
         "identifiers": may_see_personal_data(user, report),
-        "step_form": StepForm(state_code=report.state.code) if own else None,
+        "step_form": StepForm(report=report) if own else None,
         "case_number_form": CaseNumberForm(initial={"agency_case_number": own.agency_case_number}) if own else None,
     }
     context.update({name: form for name, form in forms.items() if name in context})

@@ -146,7 +146,7 @@ def report_refer(
     agency that declined or closed the report may be sent it again (`_send_again`). A
     closed report is reopened first, with its reason: referring it as it stands would send the
     agency a case the office's queue, the filer and retention all take for finished."""
-    today = zones.today_in(report.state.code)  # the day where the report is, not the server's
+    today = zones.today_in(zones.zone_for(report))  # the day where the report is, not the server's
     referred_on = referred_on or today
     outside = not agency_serves(agency, report)
     reason = _require_reason(reason, f"{agency.name}, outside {report.state.name}, should have this report", optional=not outside)
@@ -364,7 +364,7 @@ def _step_errors(
     errors = []
     if kind not in StepKind.values:
         errors.append(FieldError("kind", "choose what happened from the list"))
-    if occurred_on is None or occurred_on > zones.today_in(report.state.code) or occurred_on < report.occurred_on:
+    if occurred_on is None or occurred_on > zones.today_in(zones.zone_for(report)) or occurred_on < report.occurred_on:
         errors.append(FieldError("occurred_on", "the date must be between the day of the incident and today"))
     known = {p.citation for p in provisions_for(report.state.code)}
     if unknown := [c for c in statutes if c not in known]:

@@ -107,7 +107,7 @@ def refer(request: HttpRequest, code: str) -> HttpResponse:
             agency_case_number=data["agency_case_number"],
         )
 
-    return act_on_form(request, report, ReferForm(request.POST, state_code=report.state.code), act, form_name="refer_form")
+    return act_on_form(request, report, ReferForm(request.POST, report=report), act, form_name="refer_form")
 
 
 @login_required
@@ -151,7 +151,7 @@ def case_number(request: HttpRequest, code: str) -> HttpResponse:
 def step(request: HttpRequest, code: str) -> HttpResponse:
     report = _report_allowed(request, code, access.may_record_steps)
     referral = _own_referral(request, report)
-    form = StepForm(request.POST, state_code=report.state.code)
+    form = StepForm(request.POST, report=report)
 
     def act(data: dict[str, Any]) -> None:
         services.step_record(actor=request.user, report=report, referral=referral, **data)

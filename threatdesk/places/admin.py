@@ -11,8 +11,8 @@ class StateAdmin(admin.ModelAdmin):
 
 @admin.register(County)
 class CountyAdmin(admin.ModelAdmin):
-    list_display = ("name", "state", "fips")
-    list_filter = ("state",)
+    list_display = ("name", "state", "fips", "time_zone")
+    list_filter = ("state", "time_zone")
     search_fields = ("name", "fips")
 
 

@@ -1,7 +1,8 @@
 """States, counties, election offices and law-enforcement agencies.
 
 States and counties (with Census FIPS codes) come from the pinned `us` package by a data
-migration, so every database has them without a download. Offices and agencies are added by the
+migration, so every database has them without a download; so do the zones of the counties whose
+clocks differ from their state's capital's (`data/places/county_zones.yaml`). Offices and agencies are added by the
 operator, the demo, or `manage.py load_agencies`.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 
 from threatdesk.lib.codes import new_code
+from threatdesk.places.zones import validate_zone_name
 
 
 class State(models.Model):
@@ -31,6 +33,13 @@ class County(models.Model):
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="counties")
     fips = models.CharField(max_length=5, unique=True)
     name = models.CharField(max_length=100)
+    time_zone = models.CharField(
+        max_length=40,
+        blank=True,
+        default="",
+        validators=[validate_zone_name],
+        help_text="IANA zone where the county's clocks differ from its state's capital's; empty for the state's.",
+    )
 
     class Meta:
         ordering = ["state__name", "name"]

@@ -21,9 +21,11 @@ from threatdesk.places.models import County, State
 
 MAX_AGE_SECONDS: float = 300.0
 
-# (pk, fips, name) of a county: plain rows, since a state may have 254 counties and an instance
-# for each would cost more than the lookup it serves.
-CountyRow = tuple[int, str, str]
+# (pk, fips, name, time_zone) of a county: plain rows, since a state may have 254 counties and an
+# instance for each would cost more than the lookup it serves. The zone is kept so that a report
+# built from this copy counts its days in its county's zone (`places.zones.zone_for`).
+CountyRow = tuple[int, str, str, str]
+_COUNTY_COLUMNS = ("pk", "fips", "name", "time_zone")
 
 _COUNTY_WORDS = (" county", " parish", " borough", " census area", " municipality", " municipio", " city and borough")
 
@@ -56,8 +58,8 @@ class ReferenceCache:
         copy = cls(max_age=None)
         copy._states = {s.code: s for s in State.objects.all()}
         by_state: dict[int, list[CountyRow]] = {state.pk: [] for state in copy._states.values()}
-        for state_id, pk, fips, name in County.objects.order_by("name").values_list("state_id", "pk", "fips", "name"):
-            by_state[state_id].append((pk, fips, name))
+        for state_id, pk, fips, name, zone in County.objects.order_by("name").values_list("state_id", *_COUNTY_COLUMNS):
+            by_state[state_id].append((pk, fips, name, zone))
         copy._counties = {state_id: _county_index(rows) for state_id, rows in by_state.items()}
         return copy
 
@@ -84,14 +86,14 @@ class ReferenceCache:
         self._expire_if_old()
         index = self._counties.get(state.pk)
         if index is None:
-            rows = County.objects.filter(state=state).order_by("name").values_list("pk", "fips", "name")
+            rows = County.objects.filter(state=state).order_by("name").values_list(*_COUNTY_COLUMNS)
             index = self._counties[state.pk] = _county_index(rows)
         row = index.get(text.strip()) or index.get(county_key(text)) or index.get(county_key(bare_county_name(text)))
         if row is None:
             return None
         county = self._county_objects.get(row[0])
         if county is None:
-            county = self._county_objects[row[0]] = County(pk=row[0], state=state, fips=row[1], name=row[2])
+            county = self._county_objects[row[0]] = County(pk=row[0], state=state, fips=row[1], name=row[2], time_zone=row[3])
         return county
 
 

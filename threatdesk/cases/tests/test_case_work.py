@@ -508,8 +508,8 @@ def test_the_date_fields_default_to_today_where_the_report_is(personas, referred
     would record the arrest a day late in the packet."""
     evening = dt.datetime(2024, 11, 5, 19, 0, tzinfo=ARIZONA)
     with mock.patch("django.utils.timezone.now", return_value=evening.astimezone(dt.UTC)):
-        assert StepForm(state_code="AZ")["occurred_on"].initial == dt.date(2024, 11, 5)
-        assert ReferForm(state_code="AZ")["referred_on"].initial == dt.date(2024, 11, 5)
+        assert StepForm(report=referred)["occurred_on"].initial == dt.date(2024, 11, 5)
+        assert ReferForm(report=referred)["referred_on"].initial == dt.date(2024, 11, 5)
 
 
 def fresh_referral(referral: Referral) -> Referral:
