@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import models
@@ -83,8 +85,43 @@ def _reason_problem(event: AuditEvent, erasures: Erasures) -> str | None:
     return None if erasures.account_for(event) else "its reason was blanked, but no erasure lists it"
 
 
-def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
-    """Walk every event; return how many were checked and what is wrong with the chain."""
+@dataclass(frozen=True)
+class Anchor:
+    """An event's sequence number and hash, kept outside the database (`verify_audit` prints the
+    newest): the chain up to it is fixed by its hash, so a trail rewritten or cut back to before
+    it, even by someone holding every key, no longer matches it."""
+
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """`SEQ:HASH` as `verify_audit` prints it; ValueError naming what is wrong otherwise."""
+        seq, sep, hash_ = text.strip().partition(":")
+        if not sep or not seq.isdigit() or int(seq) < 1 or not re.fullmatch(r"[0-9a-f]{64}", hash_):
+            raise ValueError(f"an anchor reads SEQ:HASH, an event's number and its 64-hex-digit hash, not {text!r}")
+        return cls(int(seq), hash_)
+
+
+def _anchor_problems(anchors: Sequence[Anchor], found: dict[int, str]) -> list[ChainProblem]:
+    """What the kept anchors say of the walked trail: `found` holds the hashes of their events."""
+    problems = []
+    for anchor in anchors:
+        if anchor.seq not in found:
+            problems.append(ChainProblem(anchor.seq, "the anchored event is gone: the trail was cut back to before it"))
+        elif not hmac.compare_digest(found[anchor.seq], anchor.hash):
+            problems.append(ChainProblem(anchor.seq, "does not match its anchor: the trail up to it was rewritten"))
+    return problems
+
+
+def verify_chain(batch_size: int = 5000, anchors: Sequence[Anchor] = ()) -> tuple[int, list[ChainProblem]]:
+    """Walk every event; return how many were checked and what is wrong with the chain, checked
+    against `anchors` too (`Anchor`)."""
+    anchored = {anchor.seq for anchor in anchors}
+    found: dict[int, str] = {}
     problems: list[ChainProblem] = []
     expected_seq, prev = 1, GENESIS
     checked = 0
@@ -113,9 +150,18 @@ def verify_chain(batch_size: int = 5000) -> tuple[int, list[ChainProblem]]:
             problems.append(ChainProblem(event.seq, "was altered after it was written"))
         elif reason_problem := _reason_problem(event, erasures):
             problems.append(ChainProblem(event.seq, reason_problem))
+        if event.seq in anchored:
+            found[event.seq] = event.hash
         expected_seq, prev = event.seq + 1, event.hash
     problems.extend(_head_problems(expected_seq - 1, prev))
+    problems.extend(_anchor_problems(anchors, found))
     return checked, problems
+
+
+def newest_anchor() -> Anchor | None:
+    """The newest event as an anchor to keep elsewhere, or None while the trail is empty."""
+    newest = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    return Anchor(*newest) if newest else None
 
 
 def _head_problems(last_seq: int, last_hash: str) -> list[ChainProblem]:

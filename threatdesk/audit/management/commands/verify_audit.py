@@ -1,4 +1,9 @@
-"""`manage.py verify_audit`: exit 1 and name each broken link if the trail was tampered with."""
+"""`manage.py verify_audit`: exit 1 and name each broken link if the trail was tampered with.
+
+It prints the newest event as an anchor (`SEQ:HASH`). Kept outside the database (a mail, a log
+that ships elsewhere, paper) and passed back with `--anchor`, it catches what the chain alone
+cannot: a trail cut back to a copy of an older head row, or rewritten by someone who holds the keys.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,38 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from threatdesk.audit.selectors import verify_chain
+from threatdesk.audit.selectors import Anchor, newest_anchor, verify_chain
+
+
+def _anchor(text: str) -> Anchor:
+    try:
+        return Anchor.parse(text)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 class Command(BaseCommand):
     help = "Check the hash chain of the audit trail; report edited, deleted or truncated events."
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        checked, problems = verify_chain()
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--anchor",
+            action="append",
+            default=[],
+            metavar="SEQ:HASH",
+            help="an anchor an earlier run printed, kept outside the database; the trail must still hold that event "
+            "unchanged (may be given more than once)",
+        )
+
+    def handle(self, *args: Any, anchor: list[str], **options: Any) -> None:
+        anchors = [_anchor(text) for text in anchor]
+        checked, problems = verify_chain(anchors=anchors)
         for problem in problems:
             self.stderr.write(f"event {problem.seq}: {problem.problem}")
         if problems:
             raise CommandError(f"audit trail broken: {len(problems)} problem(s) in {checked} events")
-        self.stdout.write(f"audit trail intact: {checked} events")
+        kept = f"; {len(anchors)} anchor(s) held" if anchors else ""
+        self.stdout.write(f"audit trail intact: {checked} events{kept}")
+        newest = newest_anchor()
+        if newest is not None:
+            self.stdout.write(f"anchor: {newest} (keep it outside the database; check against it with --anchor)")
