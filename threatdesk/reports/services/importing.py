@@ -203,9 +203,6 @@ def reports_store(
     Rows drafted before this transaction pass `people_seen`, the protected persons' stamp
     (`privacy.selectors.people_stamp`) read before drafting: if anyone was added, changed or
     removed since, the redacted copies may name them, and nothing is stored."""
-    now = timezone.now()
-    for draft in drafts:
-        draft.values["received_at"] = draft.received_at or now
     ready = _Ready.made(drafts) if not problems else None
     with _keys_taken_meanwhile_refused(drafts), transaction.atomic():
         if people_seen is not None:
@@ -215,7 +212,7 @@ def reports_store(
         errors = [*problems, *_key_errors(drafts)]
         if errors:
             raise ReportInputError(sorted(errors, key=lambda e: e.line or 0))
-        if ready is None or ready.history.stale():
+        if ready is None or ready.history.stale():  # then rows without a time come after what changed
             ready = _Ready.made(drafts)
         return _insert(drafts, ready.rows, actor=actor, source=source, batch_size=batch_size, progress=progress)
 
@@ -230,6 +227,12 @@ class _Ready:
 
     @classmethod
     def made(cls, drafts: Sequence[ImportDraft]) -> _Ready:
+        """Rows without a time of receipt are received now: made again inside the transaction
+        because a sender's report was stored meanwhile, they come after that report, as they
+        would had the whole save run inside it."""
+        now = timezone.now()
+        for draft in drafts:
+            draft.values["received_at"] = draft.received_at or now
         history = _assess_in_order(drafts)
         return cls(history, _reports().prepare_all(d.row() for d in drafts))
 
