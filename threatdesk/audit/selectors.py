@@ -117,9 +117,26 @@ def _anchor_problems(anchors: Sequence[Anchor], found: dict[int, str]) -> list[C
     return problems
 
 
+@dataclass(frozen=True)
+class ChainCheck:
+    """What a walk of the trail found: how many events, what is wrong, and the last event it
+    walked, as an anchor to keep (None for an empty trail)."""
+
+    checked: int
+    problems: list[ChainProblem]
+    last: Anchor | None
+
+
 def verify_chain(batch_size: int = 5000, anchors: Sequence[Anchor] = ()) -> tuple[int, list[ChainProblem]]:
     """Walk every event; return how many were checked and what is wrong with the chain, checked
     against `anchors` too (`Anchor`)."""
+    walked = check_chain(batch_size, anchors)
+    return walked.checked, walked.problems
+
+
+def check_chain(batch_size: int = 5000, anchors: Sequence[Anchor] = ()) -> ChainCheck:
+    """`verify_chain`, with the last event walked: the only one a printed anchor may vouch for,
+    since events written once the walk has passed were never checked."""
     anchored = {anchor.seq for anchor in anchors}
     found: dict[int, str] = {}
     problems: list[ChainProblem] = []
@@ -155,13 +172,7 @@ def verify_chain(batch_size: int = 5000, anchors: Sequence[Anchor] = ()) -> tupl
         expected_seq, prev = event.seq + 1, event.hash
     problems.extend(_head_problems(expected_seq - 1, prev))
     problems.extend(_anchor_problems(anchors, found))
-    return checked, problems
-
-
-def newest_anchor() -> Anchor | None:
-    """The newest event as an anchor to keep elsewhere, or None while the trail is empty."""
-    newest = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-    return Anchor(*newest) if newest else None
+    return ChainCheck(checked, problems, Anchor(expected_seq - 1, prev) if checked else None)
 
 
 def _head_problems(last_seq: int, last_hash: str) -> list[ChainProblem]:

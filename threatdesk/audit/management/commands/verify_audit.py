@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from threatdesk.audit.selectors import Anchor, newest_anchor, verify_chain
+from threatdesk.audit.selectors import Anchor, check_chain
 
 
 def _anchor(text: str) -> Anchor:
@@ -36,13 +36,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, anchor: list[str], **options: Any) -> None:
         anchors = [_anchor(text) for text in anchor]
-        checked, problems = verify_chain(anchors=anchors)
-        for problem in problems:
+        walked = check_chain(anchors=anchors)
+        for problem in walked.problems:
             self.stderr.write(f"event {problem.seq}: {problem.problem}")
-        if problems:
-            raise CommandError(f"audit trail broken: {len(problems)} problem(s) in {checked} events")
+        if walked.problems:
+            raise CommandError(f"audit trail broken: {len(walked.problems)} problem(s) in {walked.checked} events")
         kept = f"; {len(anchors)} anchor(s) held" if anchors else ""
-        self.stdout.write(f"audit trail intact: {checked} events{kept}")
-        newest = newest_anchor()
-        if newest is not None:
-            self.stdout.write(f"anchor: {newest} (keep it outside the database; check against it with --anchor)")
+        self.stdout.write(f"audit trail intact: {walked.checked} events{kept}")
+        if walked.last is not None:
+            self.stdout.write(f"anchor: {walked.last} (keep it outside the database; check against it with --anchor)")
