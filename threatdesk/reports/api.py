@@ -259,6 +259,11 @@ def _read(user: Any, report: Report, way: str) -> dict[str, Any]:
     return answer
 
 
+def _file_refused(exc: Exception) -> responses.Status[Any]:
+    """422 on the `file` field: the upload, or the room its report has left, is at fault."""
+    return responses.Status(422, {"errors": [{"field": "file", "message": str(exc)}]})
+
+
 @router.post(
     "/reports/{code}/evidence",
     response={200: EvidenceOut, 201: EvidenceOut, **BAD_REQUEST, **NO_TOKEN, **NOT_FOUND, **BAD_INPUT, **BUSY},
@@ -276,9 +281,12 @@ def add_evidence(request: HttpRequest, code: str, file: File[UploadedFile]) -> r
     report = selectors.report_with_personal_data_for(user, code)
     try:
         checked = evidence_files.check_upload(file.read(settings.EVIDENCE_MAX_BYTES + 1), file.name or "")
+    except evidence_files.EvidenceError as exc:
+        return _file_refused(exc)
+    try:
         result = services.evidence_add(actor=user, report=report, checked=checked)
-    except evidence_files.EvidenceError as exc:  # not a file we take, or the report holds all it may
-        return responses.Status(422, {"errors": [{"field": "file", "message": str(exc)}]})
+    except evidence_files.ReportFullError as exc:  # a fault of the store is the server's, not the file's
+        return _file_refused(exc)
     item = result.evidence
     out = {
         "code": item.public_code,
