@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from threatdesk.cases.services import report_merge, report_refer
 from threatdesk.reports import evidence as evidence_files
@@ -80,3 +81,10 @@ def test_a_report_without_merged_duplicates_shows_only_its_own_files(personas, m
     html = page(personas.manager, duplicate)
     assert photo.sha256 in html
     assert "Files of merged duplicate" not in html
+
+
+def test_a_destroyed_file_of_a_hidden_duplicate_is_not_counted(personas, merged):
+    survivor, _duplicate, photo = merged
+    report_refer(actor=personas.manager, report=Report.objects.get(pk=survivor.pk), agency=personas.agency)
+    Evidence.objects.filter(pk=photo.pk).update(destroyed_at=timezone.now())  # retention took it
+    assert "merged duplicates you cannot open" not in page(personas.liaison, survivor)
