@@ -50,6 +50,7 @@ def test_the_office_sees_the_duplicates_files_on_the_surviving_report_and_can_do
     html = page(personas.manager, survivor)
     assert f'Files of merged duplicate <a href="/reports/{duplicate.public_code}/">{duplicate.public_code}</a>' in html
     assert photo.sha256 in html
+    assert "No evidence attached to this report itself." in html  # its own list is empty; the case's is not
     link = f"/reports/{duplicate.public_code}/evidence/{photo.public_code}/"
     assert f'href="{link}"' in html
     download = signed_in(personas.manager).get(link)
