@@ -58,17 +58,19 @@ def own_people(values: Mapping[str, Any], reporter_name: str = "") -> list[Perso
     """The report's own sender and reporter, who must not be named in the copy either; in their
     own report even a first name alone points at them. Someone nothing identifies is left out:
     they would teach the redactor nothing, and copying it for them is most of a short report's cost."""
-    sender = Person(
-        key="sender",
-        kind="sender",
-        names=[values.get("sender_name") or ""] if values.get("sender_name") else [],
-        phones=list(values.get("sender_phones") or []),
-        emails=list(values.get("sender_emails") or []),
-        handles=list(values.get("sender_handles") or []),
-    )
-    people = [sender] if sender.names or sender.phones or sender.emails or sender.handles else []
-    reporter = reporter_person(values, reporter_name)
-    return [*people, reporter] if reporter else people
+    return [p for p in (sender_person(values), reporter_person(values, reporter_name)) if p is not None]
+
+
+def sender_person(values: Mapping[str, Any]) -> Person | None:
+    """The report's sender as its own sender fields tell the redactor of them, or None when
+    nothing identifies them."""
+    names = [values["sender_name"]] if values.get("sender_name") else []
+    phones = list(values.get("sender_phones") or [])
+    emails = list(values.get("sender_emails") or [])
+    handles = list(values.get("sender_handles") or [])
+    if not (names or phones or emails or handles):
+        return None
+    return Person(key="sender", kind="sender", names=names, phones=phones, emails=emails, handles=handles)
 
 
 def reporter_person(values: Mapping[str, Any], reporter_name: str = "", reporter_email: str = "") -> Person | None:
@@ -86,7 +88,12 @@ def reporter_person(values: Mapping[str, Any], reporter_name: str = "", reporter
 def without_reporter(values: Mapping[str, Any], texts: list[str], reporter_name: str = "", reporter_email: str = "") -> list[str]:
     """The texts with only the filer taken out: for a reader who may read the original words but
     whom the filer did not agree may know who they are."""
-    person = reporter_person(values, reporter_name, reporter_email)
+    return without_one(reporter_person(values, reporter_name, reporter_email), texts)
+
+
+def without_one(person: Person | None, texts: list[str]) -> list[str]:
+    """The texts with only `person` taken out (as [REPORTER], [SENDER PHONE]…) and every other
+    character left as it is, since these are texts others still read in full."""
     if person is None:
         return texts
     redactor = Redactor([person])
@@ -108,8 +115,25 @@ def filer_taken_out(report: Any) -> dict[str, str]:
     to readers the filer did not choose, and every copy made again from them would too. So they
     leave the words when they leave the report, as a protected person does on an erasure request.
     """
+    return free_texts_without(report, reporter_person(vars(report), *filer_account(report)))
+
+
+def sender_taken_out(report: Any) -> dict[str, str]:
+    """For retention of the sender: each free text of the report that names the sender (their
+    name, phones, emails, handles), with the sender replaced by [SENDER] as in the redacted copy.
+
+    The copy leaves the sender out only because the sender fields say who they are; once those
+    are erased, every copy made again from words kept longer would name the sender, so the sender
+    leaves the words too, as the filer does (`filer_taken_out`).
+    """
+    return free_texts_without(report, sender_person(vars(report)))
+
+
+def free_texts_without(report: Any, person: Person | None) -> dict[str, str]:
+    """Each free text of the report that names `person`, with them taken out (`without_one`):
+    only the texts that change, so nothing else is written."""
     texts = [getattr(report, name) for name in FILER_TEXTS]
-    taken_out = without_reporter(vars(report), texts, *filer_account(report))
+    taken_out = without_one(person, texts)
     return {name: new for name, old, new in zip(FILER_TEXTS, texts, taken_out, strict=True) if new != old}
 
 

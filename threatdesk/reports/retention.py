@@ -24,7 +24,7 @@ from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import assessing
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
-from threatdesk.reports.redaction import RedactionState, filer_taken_out
+from threatdesk.reports.redaction import RedactionState, filer_taken_out, sender_taken_out
 from threatdesk.reports.taxonomy import Status
 
 WORDS, SENDER, REPORTER, EVIDENCE = "report_words", "sender", "reporter", "evidence"
@@ -85,11 +85,19 @@ def unquoted(report_ids: list[int]) -> dict[int, dict[str, Any]]:
     return {pk: assessing.without_quotes(indicators, level) for pk, indicators, level in rows}
 
 
-def filer_taken_out_of_words(report_ids: list[int]) -> dict[int, dict[str, str]]:
-    """Each report's free text that names its filer, with the filer taken out (see
-    `redaction.filer_taken_out`): read before who filed is cleared, since it is what finds them."""
+# Whom a category takes out of the words as well: once their own fields are erased nothing knows
+# them any more, and the words (kept longer) and every copy made again from them would name them.
+TAKEN_OUT_OF_WORDS = {REPORTER: filer_taken_out, SENDER: sender_taken_out}
+
+
+def taken_out_of_words(category: str, report_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Each report's free text that names whom `category` erases, with them taken out (see
+    `TAKEN_OUT_OF_WORDS`): read before their fields are cleared, since those are what finds them."""
+    take_out = TAKEN_OUT_OF_WORDS.get(category)
+    if take_out is None:
+        return {}
     reports = Report.objects.filter(pk__in=report_ids).select_related("reporter")
-    return {report.pk: filer_taken_out(report) for report in reports}
+    return {report.pk: take_out(report) for report in reports}
 
 
 def _erase(category: str, due_reports: QuerySet[Report], actor: Any) -> int:
@@ -114,7 +122,7 @@ def _erase_held(category: str, reports: list[tuple[int, str, dict[str, Any]]], a
     if category == EVIDENCE:
         _destroy_evidence(ids)
     assessments = unquoted(ids) if category == WORDS else {}
-    words = filer_taken_out_of_words(ids) if category == REPORTER else {}
+    words = taken_out_of_words(category, ids)
     for pk, _code, erased in reports:
         cleared = {**CLEARED[category], **assessments.get(pk, {}), **words.get(pk, {})}
         Report.objects.filter(pk=pk).update(**cleared, personal_data_erased={**erased, category: today})
