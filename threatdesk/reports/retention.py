@@ -2,10 +2,11 @@
 
 Registered with the privacy layer's shredder registry; `manage.py retention` runs them. Only
 closed reports unchanged since the cutoff are touched, whose case law enforcement is no longer
-working (no open referral, no step recorded since the cutoff), and only while they still are: the rows
-are read locked, so a report reopened while a run goes on is either left whole or reopened only
-once the run has committed. The coded facts (date, place, channel, threat types, target role,
-severity, status) stay, so statistics do not change.
+working (no open referral, no step recorded since the cutoff, on the report or on the one a
+duplicate was merged into), and only while they still are: the rows are read locked, so a
+report reopened while a run goes on is either left whole or reopened only once the run has
+committed. The coded facts (date, place, channel, threat types, target role, severity, status)
+stay, so statistics do not change.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threatdesk.audit import services as audit
-from threatdesk.cases.taxonomy import ReferralStatus
+from threatdesk.cases.taxonomy import LinkKind, ReferralStatus
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import assessing
 from threatdesk.reports import evidence as evidence_files
@@ -53,13 +54,28 @@ OPEN_REFERRALS = (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.I
 
 
 def at_rest(cutoff: datetime) -> QuerySet[Report]:
-    """Closed reports the policy may erase: unchanged since `cutoff`, with no referral still open
-    and no law-enforcement step recorded since. The office may close its side while the agency's
-    case goes on; a prosecutor then needs the evidence, the words and the sender for as long as
-    it does, and for the policy's whole term after its last step."""
+    """Closed reports the policy may erase: unchanged since `cutoff`, and neither their own case
+    nor, for a merged duplicate, the case of the report it was merged into still worked on
+    (`case_worked_on`). The office may close its side while the agency's case goes on; a
+    prosecutor then needs the evidence, the words and the sender for as long as it does, and for
+    the policy's whole term after its last step. A duplicate's case goes on in the report it was
+    merged into, whose case packet ships the duplicate's files."""
     closed = Report.objects.filter(status=Status.CLOSED, updated_at__lt=cutoff)
-    closed = closed.exclude(referrals__status__in=OPEN_REFERRALS)
-    return closed.exclude(case_steps__recorded_at__gte=cutoff)
+    worked_on = case_worked_on(cutoff)
+    return closed.exclude(pk__in=worked_on).exclude(pk__in=merged_into_one_of(worked_on))
+
+
+def case_worked_on(cutoff: datetime) -> QuerySet[Report]:
+    """Reports whose case law enforcement still works: a referral still open, or a step recorded
+    since `cutoff`."""
+    referred = Report.objects.filter(referrals__status__in=OPEN_REFERRALS)
+    stepped = Report.objects.filter(case_steps__recorded_at__gte=cutoff)
+    return Report.objects.filter(Q(pk__in=referred) | Q(pk__in=stepped))
+
+
+def merged_into_one_of(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """The duplicates merged into any of `reports` (`cases.selectors.merged_into`, by query)."""
+    return Report.objects.filter(links_out__kind=LinkKind.DUPLICATE, links_out__to_report__in=reports)
 
 
 def due(category: str, cutoff: datetime) -> QuerySet[Report]:
