@@ -18,23 +18,24 @@ from threatdesk.cases.models import CaseStep
 from threatdesk.lib.locking import rewrite
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import retention
-from threatdesk.reports.redaction import person_taken_out
+from threatdesk.reports.redaction import person_taken_out, reports_of_state_people
 from threatdesk.reports.taxonomy import Status
 
 CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS
 
 
 def erase_person_from_steps(record: Any) -> int:
-    """Take one protected person out of the detail of every step on a report of their state.
-    Each step is read again locked before it is written, so a detail retention cleared meanwhile
-    stays cleared."""
+    """Take one protected person out of the detail of every step on a report whose words they
+    are taken out of (`reports_of_state_people`). Each step is read again locked before it is
+    written, so a detail retention cleared meanwhile stays cleared."""
     take_out = person_taken_out(record)
 
     def without_person(step: CaseStep) -> dict[str, str]:
         detail = take_out(step.detail)
         return {"detail": detail} if detail is not None else {}
 
-    return rewrite(CaseStep.objects.filter(report__state_id=record.office.state_id).only("pk", "detail"), without_person)
+    steps = CaseStep.objects.filter(report__in=reports_of_state_people(record.office.state_id))
+    return rewrite(steps.only("pk", "detail"), without_person)
 
 
 def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
