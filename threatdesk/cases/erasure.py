@@ -2,7 +2,8 @@
 
 A step's detail is free text a liaison or a manager typed about the case: it may name a protected
 worker (an erasure request takes them out, as from the report's own words) and the suspect, who
-is most often the sender (retention clears it, as it clears the report's words).
+is most often the sender (retention clears it, as it clears the report's words), and the filer
+(retention of who filed takes them out, as from the report's words).
 """
 
 from __future__ import annotations
@@ -18,23 +19,43 @@ from threatdesk.cases.models import CaseStep
 from threatdesk.lib.locking import rewrite
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import retention
-from threatdesk.reports.redaction import person_taken_out
+from threatdesk.reports.redaction import filer_account, person_taken_out, reports_of_state_people, without_reporter
 from threatdesk.reports.taxonomy import Status
 
 CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS
 
 
 def erase_person_from_steps(record: Any) -> int:
-    """Take one protected person out of the detail of every step on a report of their state.
-    Each step is read again locked before it is written, so a detail retention cleared meanwhile
-    stays cleared."""
+    """Take one protected person out of the detail of every step on a report whose words they
+    are taken out of (`reports_of_state_people`). Each step is read again locked before it is
+    written, so a detail retention cleared meanwhile stays cleared."""
     take_out = person_taken_out(record)
 
     def without_person(step: CaseStep) -> dict[str, str]:
         detail = take_out(step.detail)
         return {"detail": detail} if detail is not None else {}
 
-    return rewrite(CaseStep.objects.filter(report__state_id=record.office.state_id).only("pk", "detail"), without_person)
+    steps = CaseStep.objects.filter(report__in=reports_of_state_people(record.office.state_id))
+    return rewrite(steps.only("pk", "detail"), without_person)
+
+
+def take_filer_out_of_steps(cutoff: datetime, dry_run: bool, actor: Any) -> int:
+    """Before retention of who filed cuts the link to the filer: take them out of the detail of
+    each step on the reports it erases, as it takes them out of the reports' words
+    (`redaction.filer_taken_out`). The details are kept longer, and once the report forgets who
+    filed nothing could find the filer in them. The reports are locked first, in primary-key
+    order as retention locks them, so they are still the ones it erases."""
+    if dry_run:
+        return 0  # retention counts the reports; the steps change only with them
+    due = retention.due(retention.REPORTER, cutoff).select_for_update().order_by("pk")
+    steps = CaseStep.objects.filter(report_id__in=list(due.values_list("pk", flat=True)))
+    return rewrite(steps.select_related("report__reporter"), without_filer)
+
+
+def without_filer(step: CaseStep) -> dict[str, str]:
+    """The step's detail with the filer of its report taken out, if it names them."""
+    (detail,) = without_reporter(vars(step.report), [step.detail], *filer_account(step.report))
+    return {"detail": detail} if detail != step.detail else {}
 
 
 def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
