@@ -13,6 +13,7 @@ class CasesConfig(AppConfig):
 
         listeners.register_submitted_listener(notifications.notify_urgent_report)
         listeners.register_level_listener(notifications.notify_urgent_report)
+        listeners.register_filer_erased_listener(outbox.forget_erased_filers)
         outbox.register_recipient_check(notifications.still_chosen)
         registry.register_person_eraser(erasure.erase_person_from_steps)
         registry.register_shredder(erasure.STEP_DETAILS_SHREDDER)

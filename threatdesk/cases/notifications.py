@@ -143,7 +143,7 @@ def filer_recipient(report: Report) -> tuple[list[Recipient], bool]:
     anonymous filer chose to leave (none if they left none)."""
     if report.reporter_id is not None and (account := _accounts(filer_rule(report))):
         return account, True
-    contact = (report.reporter_contact or {}).get("email", "")
+    contact = outbox.contact_left(report)
     return ([Recipient(None, contact)] if contact else []), False
 
 

@@ -8,10 +8,14 @@ waits, until the last of `RETRY_MINUTES`; each attempt is in the audit trail by 
 address. A recipient with an account is mailed at the address the account has when the mail
 goes out, and only while it is still entitled to the message: active, still picked by the rule
 that chose it (`cases.notifications.still_chosen`: its role and scope, from the report as it is
-now) and still able to open the report. The others are crossed off unmailed, by count in the
-audit trail (`cases.notification.withheld`). `manage.py send_notifications` sends whatever
-is due, for a deployment that runs it from a timer (mail queued by a process that stopped before
-sending it is sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent in
+now) and still able to open the report; an anonymous filer is mailed at the contact address they
+left only while the report still holds it (`still_left`), since retention or an erasure may have
+cleared it meanwhile. The others are crossed off unmailed, by count in the audit trail
+(`cases.notification.withheld`). When retention erases who filed a report, its waiting messages
+lose their anonymous recipients in the same transaction (`forget_erased_filers`), so no copy of
+an erased address waits here. `manage.py send_notifications` sends whatever is due, for a
+deployment that runs it from a timer (mail queued by a process that stopped before sending it is
+sent then). In tests (`NOTIFICATION_DELIVERY=inline`) a queued message is sent in
 the caller's thread as soon as the write commits.
 
 One sender at a time works on a message: it claims it with one conditional update, for longer
@@ -31,7 +35,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connections, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threatdesk.accounts.models import User
@@ -166,12 +170,25 @@ def _about(notice: PendingNotice) -> dict[str, str]:
 
 def _current_addresses(notice: PendingNotice, recipients: Sequence[Recipient]) -> dict[Recipient, str]:
     """Where each recipient is mailed now: an account at its present address while it is still
-    entitled to the notice (`_entitled_accounts`), an anonymous filer at the address they left.
-    Those missing are not mailed."""
+    entitled to the notice (`_entitled_accounts`), an anonymous filer at the address they left
+    while the report still holds it (`still_left`). Those missing are not mailed."""
     ids = {r.user_id for r in recipients if r.user_id is not None}
     accounts = _entitled_accounts(notice, ids)
-    found = {r: accounts.get(r.user_id, "") if r.user_id is not None else r.address for r in recipients}
-    return {r: address for r, address in found.items() if address}
+    found = {r: accounts.get(r.user_id, "") for r in recipients if r.user_id is not None}
+    left = {r: r.address for r in recipients if r.user_id is None and still_left(notice.report, r.address)}
+    return {r: address for r, address in (found | left).items() if address}
+
+
+def contact_left(report: Report) -> str:
+    """The contact address an anonymous filer left on `report`; empty if they left none or it was erased."""
+    return str((report.reporter_contact or {}).get("email", ""))
+
+
+def still_left(report: Report, address: str) -> bool:
+    """Whether `report` as it is now still holds `address` as the contact its filer left. The
+    outbox keeps its own copy of the address; once retention or anything else has taken it off
+    the report, that copy must not be mailed."""
+    return bool(address) and address.lower() == contact_left(report).lower()
 
 
 def _entitled_accounts(notice: PendingNotice, ids: set[int]) -> dict[int, str]:
@@ -202,13 +219,31 @@ def _withhold_the_unentitled(notice: PendingNotice, waiting: list[Recipient], cu
     no longer entitled to the notice), saying how many by kind and count only; return the rest."""
     kept = [r for r in waiting if r in current]
     if len(kept) < len(waiting):
-        withheld = len(waiting) - len(kept)
-        with transaction.atomic():
-            PendingNotice.objects.filter(_ours(notice)).update(addresses=[list(r) for r in kept])
-            payload = _about(notice) | {"withheld": withheld}
-            audit.log("cases.notification.withheld", actor=None, obj=notice.report, payload=payload)
-        log.info("notification %s withheld from %d recipient(s) no longer entitled to it", notice.kind, withheld)
+        _withhold(notice, PendingNotice.objects.filter(_ours(notice)), kept, len(waiting) - len(kept))
     return kept
+
+
+def _withhold(notice: PendingNotice, row: QuerySet[PendingNotice], kept: list[Recipient], withheld: int) -> None:
+    """Leave only `kept` on the notice's `row`, and say how many were crossed off by kind and
+    count only: the audit trail and the log must not become another copy of an address."""
+    with transaction.atomic():
+        row.update(addresses=[list(r) for r in kept])
+        payload = _about(notice) | {"withheld": withheld}
+        audit.log("cases.notification.withheld", actor=None, obj=notice.report, payload=payload)
+    log.info("notification %s withheld from %d recipient(s) no longer entitled to it", notice.kind, withheld)
+
+
+def forget_erased_filers(report_ids: Sequence[int]) -> None:
+    """Cross the anonymous filers off the waiting notices of reports whose filer retention has
+    just erased, in its transaction: the address erased from the report must not outlive it
+    here until the next attempt. The notices are locked, so a sender crossing off the ones it
+    mailed meanwhile is not undone."""
+    waiting = PendingNotice.objects.select_for_update().filter(report_id__in=report_ids).order_by("pk")
+    for notice in waiting:
+        recipients = [Recipient(*entry) for entry in notice.addresses]
+        accounts = [r for r in recipients if r.user_id is not None]
+        if len(accounts) < len(recipients):
+            _withhold(notice, PendingNotice.objects.filter(pk=notice.pk), accounts, len(recipients) - len(accounts))
 
 
 def _give_up(notice: PendingNotice, undelivered: int) -> None:

@@ -1,8 +1,9 @@
 """Hooks through which apps built on reports hear what happened to one, inside the write's transaction.
 
 `reports` knows nothing of case work, as `privacy` knows nothing of reports: an app that must act
-when a report is filed or its level is set registers a listener here in AppConfig.ready (case
-work queues its notifications this way). A listener runs inside the transaction of the write it
+when a report is filed, its level is set or retention erases who filed it registers a listener
+here in AppConfig.ready (case work queues its notifications, and forgets the filers it was to
+tell, this way). A listener runs inside the transaction of the write it
 hears of, so what it stores commits or rolls back with that write: a rolled-back submission
 tells no one, and a stored one cannot lose what its listeners stored to a failure after commit.
 What a listener raises fails the write; what leaves the database (mail) it leaves to
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
 
 SubmittedListener = Callable[["Report"], Any]
 LevelListener = Callable[["Report", "int | None"], Any]  # the report, and its level before the change
+FilerErasedListener = Callable[[list[int]], Any]  # the ids of the reports whose filer was erased
 
 _submitted: list[SubmittedListener] = []
 _level_set: list[LevelListener] = []
+_filer_erased: list[FilerErasedListener] = []
 
 
 def _register(hooks: list[Any], hook: Any) -> None:
@@ -39,6 +42,12 @@ def register_level_listener(listener: LevelListener) -> None:
     _register(_level_set, listener)
 
 
+def register_filer_erased_listener(listener: FilerErasedListener) -> None:
+    """`listener(report_ids)` hears of the reports whose filer retention just erased, to erase the
+    copies it keeps of who filed them."""
+    _register(_filer_erased, listener)
+
+
 def report_submitted(report: Report) -> None:
     """Tell the listeners of `report`, just stored; call it inside the submission's transaction."""
     for listener in _submitted:
@@ -49,3 +58,9 @@ def level_set(report: Report, *, before: int | None) -> None:
     """Tell the listeners of the level staff just set on `report`, inside that write's transaction."""
     for listener in _level_set:
         listener(report, before)
+
+
+def filer_erased(report_ids: list[int]) -> None:
+    """Tell the listeners that who filed these reports was just erased, inside retention's transaction."""
+    for listener in _filer_erased:
+        listener(report_ids)

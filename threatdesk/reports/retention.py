@@ -22,7 +22,7 @@ from django.utils import timezone
 from threatdesk.audit import services as audit
 from threatdesk.cases.taxonomy import LinkKind, ReferralStatus
 from threatdesk.privacy.registry import Shredder
-from threatdesk.reports import assessing
+from threatdesk.reports import assessing, listeners
 from threatdesk.reports import evidence as evidence_files
 from threatdesk.reports.models import CustodyEntry, Evidence, Report, SenderIdentifier
 from threatdesk.reports.redaction import RedactionState, filer_taken_out, sender_taken_out
@@ -142,6 +142,8 @@ def _erase_held(category: str, reports: list[tuple[int, str, dict[str, Any]]], a
     for pk, _code, erased in reports:
         cleared = {**CLEARED[category], **assessments.get(pk, {}), **words.get(pk, {})}
         Report.objects.filter(pk=pk).update(**cleared, personal_data_erased={**erased, category: today})
+    if category == REPORTER:
+        listeners.filer_erased(ids)
     codes = [code for _pk, code, _erased in reports]
     audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")
     audit.log_many(

@@ -142,8 +142,11 @@ def test_the_request_does_not_send_the_mail_itself(personas, settings):
     assert not PendingNotice.objects.exists()
 
 
-def queued(personas: Any, addresses: list[str], settings: Any) -> None:
-    """One message to anonymous addresses, queued without being sent (as before a commit)."""
+def queued(personas: Any, addresses: list[str], settings: Any, monkeypatch: Any) -> None:
+    """One message to anonymous addresses, queued without being sent (as before a commit). A
+    report holds one contact address, so each is let through as if its report held it: these
+    tests are about who sends, not who may be told."""
+    monkeypatch.setattr(outbox, "still_left", lambda report, address: True)
     settings.NOTIFICATION_DELIVERY = "thread"
     report = filed_by_reporter(personas, **MILD)
     outbox.queue(report, kind="referral", subject="s", body="b", recipients=[Recipient(None, a) for a in addresses])
@@ -170,8 +173,8 @@ class SlowServer(MemoryBackend):
 
 def test_a_long_batch_is_not_sent_twice_while_another_sender_runs(personas, settings, monkeypatch):
     first, second = [f"a{i}@example.org" for i in range(20)], [f"b{i}@example.org" for i in range(20)]
-    queued(personas, first, settings)
-    queued(personas, second, settings)
+    queued(personas, first, settings, monkeypatch)
+    queued(personas, second, settings, monkeypatch)
     settings.EMAIL_BACKEND = f"{THIS}.SlowServer"
     Clock.now = SlowServer.start = timezone.now() + dt.timedelta(seconds=1)
     SlowServer.other_sender_ran = False
@@ -184,7 +187,7 @@ def test_a_long_batch_is_not_sent_twice_while_another_sender_runs(personas, sett
 def test_a_failure_after_sending_sends_no_one_the_message_again(personas, settings, monkeypatch):
     from django.db import OperationalError
 
-    queued(personas, ["x@example.org", "y@example.org"], settings)
+    queued(personas, ["x@example.org", "y@example.org"], settings, monkeypatch)
     real_log, calls = outbox.audit.log, []
 
     def failing_once(*args: Any, **kwargs: Any) -> None:
