@@ -20,7 +20,6 @@ from threatdesk.lib.locking import rewrite
 from threatdesk.privacy.registry import Shredder
 from threatdesk.reports import retention
 from threatdesk.reports.redaction import filer_account, person_taken_out, reports_of_state_people, without_reporter
-from threatdesk.reports.taxonomy import Status
 
 CASE_DETAILS = "case_details"  # a key of settings.RETENTION_YEARS
 
@@ -62,10 +61,8 @@ def due_steps(cutoff: datetime) -> QuerySet[CaseStep]:
     """Steps whose detail the policy no longer allows keeping: on a report at rest since `cutoff`
     (closed, unchanged, no referral open, no step recorded since: `retention.at_rest`), recorded
     before it too, and not cleared already."""
-    closed = CaseStep.objects.filter(report__status=Status.CLOSED, report__updated_at__lt=cutoff)
-    at_rest = closed.exclude(report__referrals__status__in=retention.OPEN_REFERRALS)
-    at_rest = at_rest.exclude(report__case_steps__recorded_at__gte=cutoff)
-    return at_rest.filter(recorded_at__lt=cutoff, detail_erased_on__isnull=True)
+    steps = CaseStep.objects.filter(report__in=retention.at_rest(cutoff))  # the one rule: a merged duplicate's too
+    return steps.filter(recorded_at__lt=cutoff, detail_erased_on__isnull=True)
 
 
 def _shred(cutoff: datetime, dry_run: bool, actor: Any) -> int:

@@ -98,3 +98,15 @@ def test_a_step_recorded_after_an_earlier_run_is_cleared_by_a_later_one(personas
     closed_years_ago(first.report, 4)
     retention()
     assert CaseStep.objects.get(pk=later.pk).detail == ""
+
+
+def test_a_merged_duplicates_step_details_are_kept_while_the_case_it_joined_is_worked_on(personas):
+    """The duplicate went to the same agency, which recorded a step on it; once merged, its case
+    goes on in the other report, so its step details stay while that case is still referred."""
+    duplicate_step = with_step(personas, recorded_years_ago=5)
+    case = filed_by_reporter(personas)
+    services.report_refer(actor=personas.manager, report=case, agency=personas.agency)
+    services.report_merge(actor=personas.manager, duplicate=duplicate_step.report, into=case, reason="Same caller")
+    closed_years_ago(duplicate_step.report, 5)
+    retention()
+    assert CaseStep.objects.get(pk=duplicate_step.pk).detail == DETAIL
