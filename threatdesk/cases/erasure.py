@@ -38,17 +38,11 @@ def erase_person_from_steps(record: Any) -> int:
     return rewrite(steps.only("pk", "detail"), without_person)
 
 
-def take_filer_out_of_steps(cutoff: datetime, dry_run: bool, actor: Any) -> int:
-    """Before retention of who filed cuts the link to the filer: take them out of the detail of
-    each step on the reports it erases, as it takes them out of the reports' words
-    (`redaction.filer_taken_out`). The details are kept longer, and once the report forgets who
-    filed nothing could find the filer in them. The reports are locked first, in primary-key
-    order as retention locks them, so they are still the ones it erases."""
-    if dry_run:
-        return 0  # retention counts the reports; the steps change only with them
-    due = retention.due(retention.REPORTER, cutoff).select_for_update().order_by("pk")
-    steps = CaseStep.objects.filter(report_id__in=list(due.values_list("pk", flat=True)))
-    return rewrite(steps.select_related("report__reporter"), without_filer)
+def take_filer_out_of_steps(report_ids: list[int]) -> None:
+    """As retention of who filed erases these reports' filer: take the filer out of the detail of
+    each step on them, as out of the reports' words (`redaction.filer_taken_out`). The details
+    are kept longer, and once the report forgets who filed nothing could find the filer in them."""
+    rewrite(CaseStep.objects.filter(report_id__in=report_ids).select_related("report__reporter"), without_filer)
 
 
 def without_filer(step: CaseStep) -> dict[str, str]:

@@ -234,8 +234,8 @@ def _withhold(notice: PendingNotice, row: QuerySet[PendingNotice], kept: list[Re
 
 
 def forget_erased_filers(report_ids: Sequence[int]) -> None:
-    """Cross the anonymous filers off the waiting notices of reports whose filer retention has
-    just erased, in its transaction: the address erased from the report must not outlive it
+    """Cross the anonymous filers off the waiting notices of reports whose filer retention is
+    erasing, in its transaction: the address erased from the report must not outlive it
     here until the next attempt. The notices are locked, so a sender crossing off the ones it
     mailed meanwhile is not undone."""
     waiting = PendingNotice.objects.select_for_update().filter(report_id__in=report_ids).order_by("pk")

@@ -4,8 +4,7 @@
 (for `manage.py rotate_keys`); an app that keeps redacted copies registers a listener that is
 told when an office's protected persons change, so its copies are redone in the same
 transaction; an app that keeps a person's words registers an eraser for erasure requests, and
-a shredder per category of personal data for the retention policy (and, where its records hold
-a category another app's shredder erases, an eraser to run just before that shredder).
+a shredder per category of personal data for the retention policy.
 All registration happens in AppConfig.ready.
 """
 
@@ -37,9 +36,6 @@ _people_listeners: list[PeopleListener] = []
 _person_erasers: list[PersonEraser] = []
 
 
-ShredderRun = Callable[[datetime, bool, Any], int]  # (cutoff, dry_run, actor) -> records erased
-
-
 @dataclass(frozen=True)
 class Shredder:
     """Erases one category of personal data from records older than a cutoff.
@@ -50,11 +46,10 @@ class Shredder:
 
     category: str
     label: str
-    run: ShredderRun
+    run: Callable[[datetime, bool, Any], int]
 
 
 _shredders: list[Shredder] = []
-_erasers_before: dict[str, list[ShredderRun]] = {}
 
 
 def register_shredder(shredder: Shredder) -> None:
@@ -62,30 +57,8 @@ def register_shredder(shredder: Shredder) -> None:
         _shredders.append(shredder)
 
 
-def register_eraser_before(category: str, eraser: ShredderRun) -> None:
-    """`eraser(cutoff, dry_run, actor)` takes the category's data out of the app's own records
-    just before the category's shredder runs, while the records that shredder erases still say
-    whose data it is: what identifies someone is often what the shredder cuts. Its count is not
-    reported; the shredder's is."""
-    _register(_erasers_before.setdefault(category, []), eraser)
-
-
 def shredders() -> list[Shredder]:
-    """The shredders, each running first the erasers registered to go before it."""
-    return [_after_erasers(shredder) for shredder in _shredders]
-
-
-def _after_erasers(shredder: Shredder) -> Shredder:
-    erasers = list(_erasers_before.get(shredder.category, []))
-    if not erasers:
-        return shredder
-
-    def run(cutoff: datetime, dry_run: bool, actor: Any) -> int:
-        for eraser in erasers:
-            eraser(cutoff, dry_run, actor)
-        return shredder.run(cutoff, dry_run, actor)
-
-    return Shredder(shredder.category, shredder.label, run)
+    return list(_shredders)
 
 
 def _register(hooks: list[Any], hook: Any) -> None:

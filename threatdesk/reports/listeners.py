@@ -2,8 +2,8 @@
 
 `reports` knows nothing of case work, as `privacy` knows nothing of reports: an app that must act
 when a report is filed, its level is set or retention erases who filed it registers a listener
-here in AppConfig.ready (case work queues its notifications, and forgets the filers it was to
-tell, this way). A listener runs inside the transaction of the write it
+here in AppConfig.ready (case work queues its notifications, and takes the filers out of its own
+records, this way). A listener runs inside the transaction of the write it
 hears of, so what it stores commits or rolls back with that write: a rolled-back submission
 tells no one, and a stored one cannot lose what its listeners stored to a failure after commit.
 What a listener raises fails the write; what leaves the database (mail) it leaves to
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 SubmittedListener = Callable[["Report"], Any]
 LevelListener = Callable[["Report", "int | None"], Any]  # the report, and its level before the change
-FilerErasedListener = Callable[[list[int]], Any]  # the ids of the reports whose filer was erased
+FilerErasedListener = Callable[[list[int]], Any]  # the ids of the reports whose filer is being erased
 
 _submitted: list[SubmittedListener] = []
 _level_set: list[LevelListener] = []
@@ -43,8 +43,9 @@ def register_level_listener(listener: LevelListener) -> None:
 
 
 def register_filer_erased_listener(listener: FilerErasedListener) -> None:
-    """`listener(report_ids)` hears of the reports whose filer retention just erased, to erase the
-    copies it keeps of who filed them."""
+    """`listener(report_ids)` hears of the reports whose filer retention is erasing, to erase the
+    copies it keeps of who filed them. It runs while the reports still say who filed them (what
+    finds the filer in free text), in retention's transaction, the reports locked."""
     _register(_filer_erased, listener)
 
 
@@ -61,6 +62,7 @@ def level_set(report: Report, *, before: int | None) -> None:
 
 
 def filer_erased(report_ids: list[int]) -> None:
-    """Tell the listeners that who filed these reports was just erased, inside retention's transaction."""
+    """Tell the listeners that who filed these reports is being erased: inside retention's
+    transaction, before the reports forget the filer."""
     for listener in _filer_erased:
         listener(report_ids)

@@ -139,11 +139,11 @@ def _erase_held(category: str, reports: list[tuple[int, str, dict[str, Any]]], a
         _destroy_evidence(ids)
     assessments = unquoted(ids) if category == WORDS else {}
     words = taken_out_of_words(category, ids)
+    if category == REPORTER:
+        listeners.filer_erased(ids)  # while the reports still say who filed them
     for pk, _code, erased in reports:
         cleared = {**CLEARED[category], **assessments.get(pk, {}), **words.get(pk, {})}
         Report.objects.filter(pk=pk).update(**cleared, personal_data_erased={**erased, category: today})
-    if category == REPORTER:
-        listeners.filer_erased(ids)
     codes = [code for _pk, code, _erased in reports]
     audit.reasons_erase(actor=actor, object_type="reports.report", object_ids=codes, why=f"retention: {category}")
     audit.log_many(
