@@ -204,12 +204,17 @@ def notify_referral(referral: Referral) -> None:
     send(report, notice, liaison_recipients(referral))
 
 
+def _label(what: str) -> str:
+    """A step's label on one line, cut short: it goes into a mail's subject."""
+    return " ".join(what.split())[:LABEL_CHARS]
+
+
 def notify_filer_of_step(report: Report, what: str) -> None:
     """Tell whoever filed the report of a step taken on it (`what`: a short label such as
     "Arrest"), so they need not keep checking; and the filers of the duplicates merged into it,
     whose case goes on here, each about the report they filed. Someone who filed two of them is
     told once. Call it inside the step's transaction."""
-    step = " ".join(what.split())[:LABEL_CHARS]
+    step = _label(what)
     told: set[str] = set()
     for filed in [report, *merged_duplicates(report)]:
         recipients, signs_in = filer_recipient(filed)
@@ -240,7 +245,7 @@ def office_recipients(report: Report) -> list[Recipient]:
 def notify_office_of_step(report: Report, referral: Referral, what: str) -> None:
     """Tell the office that referred the report of a decline or a court outcome: after a decline
     it decides whether to refer elsewhere, and the report has left its queue."""
-    step = " ".join(what.split())[:LABEL_CHARS]
+    step = _label(what)
     agency = referral.agency.name
     notice = Notice(
         kind=OFFICE_STEP,

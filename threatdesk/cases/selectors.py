@@ -209,9 +209,10 @@ def merged_files(user: Any, report: Report, *, filer_view: bool) -> MergedFiles:
         if d.pk in visible and (items := evidence_with_custody(user, d))
     ]
     unseen = [d.pk for d in duplicates if d.pk not in visible]
-    kept = Evidence.objects.filter(report_id__in=unseen, destroyed_at__isnull=True)  # a destroyed file is no longer held
-    hidden = 0 if filer_view or not unseen else kept.count()
-    return MergedFiles(shown, hidden)
+    if filer_view or not unseen:
+        return MergedFiles(shown, 0)
+    held = Evidence.objects.filter(report_id__in=unseen, destroyed_at__isnull=True)  # a destroyed file is held no more
+    return MergedFiles(shown, held.count())
 
 
 @dataclass(frozen=True)
