@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.db import connection, models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from threatdesk.audit.models import AuditEvent, AuditHead
@@ -155,6 +156,11 @@ def log(
 REASONS_ERASED = "audit.reasons.erased"
 
 
+def _unerased_reasons() -> QuerySet[AuditEvent]:
+    """The events whose reason someone typed and no erasure has blanked yet."""
+    return AuditEvent.objects.exclude(reason_digest=reason_digest("")).filter(reason_erased_at__isnull=True)
+
+
 @transaction.atomic
 def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], why: str) -> int:
     """Blank the free-text reasons of the events about these objects; keep their digests.
@@ -166,18 +172,29 @@ def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], wh
     ids = list(object_ids)
     seqs: list[int] = []
     for start in range(0, len(ids), 500):
-        events = AuditEvent.objects.filter(object_type=object_type, object_id__in=ids[start : start + 500])
-        events = events.exclude(reason_digest=reason_digest("")).filter(reason_erased_at__isnull=True)
+        events = _unerased_reasons().filter(object_type=object_type, object_id__in=ids[start : start + 500])
         # Locked as they are listed, and blanked by that list, so it names exactly the events blanked.
         seqs += events.select_for_update().values_list("seq", flat=True)
-    seqs.sort()
+    return _blank(seqs, actor=actor, payload={"object_type": object_type, "objects": len(ids), "why": why})
+
+
+@transaction.atomic
+def reasons_erase_naming(*, actor: Any, names: Callable[[str], bool], why: str) -> int:
+    """Blank every reason in the trail that `names` finds someone in, whatever it was typed about:
+    a reason typed on a report ("called Jane Roe back about her address") names her as surely as
+    one typed on her own record. Every unerased reason is read, locked, so the erasure lists
+    exactly what it blanked; reasons are few beside the events, and erasures are rare."""
+    events = _unerased_reasons().select_for_update().values_list("seq", "reason")
+    seqs = [seq for seq, reason in events.iterator(chunk_size=2000) if names(reason)]
+    return _blank(seqs, actor=actor, payload={"why": why})
+
+
+def _blank(seqs: list[int], *, actor: Any, payload: dict[str, Any]) -> int:
+    """Blank the reasons of these events, and record which in one erasure event."""
+    seqs = sorted(seqs)
     erased_at = timezone.now()
     for start in range(0, len(seqs), 500):
         AuditEvent.objects.filter(seq__in=seqs[start : start + 500]).update(reason="", reason_erased_at=erased_at)
     if seqs:
-        log(
-            REASONS_ERASED,
-            actor=actor,
-            payload={"object_type": object_type, "objects": len(ids), "events": len(seqs), "seqs": seqs, "why": why},
-        )
+        log(REASONS_ERASED, actor=actor, payload={**payload, "events": len(seqs), "seqs": seqs})
     return len(seqs)

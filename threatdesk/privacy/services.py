@@ -21,7 +21,9 @@ from threatdesk.places.models import Office, State
 from threatdesk.privacy import crypto, registry
 from threatdesk.privacy.fields import encrypted_fields
 from threatdesk.privacy.models import ProtectedPerson
+from threatdesk.privacy.redaction import Redactor
 from threatdesk.privacy.schemas import MIN_REASON, ProtectedPersonIn
+from threatdesk.privacy.selectors import redaction_person
 
 
 @dataclass
@@ -245,6 +247,13 @@ def _refuse_to_delete_unerased(people: list[ProtectedPerson]) -> None:
         )
 
 
+def naming(people: list[ProtectedPerson]) -> Callable[[str], bool]:
+    """Whether a text names any of these people, as the redactor finds them in a report's words
+    (names, aliases, phones, emails, handles, addresses)."""
+    redactor = Redactor([redaction_person(p) for p in people])
+    return lambda text: bool(redactor.redact(text, people_only=True).spans)
+
+
 @transaction.atomic
 def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) -> int:
     """A worker's (or relative's) erasure request: take their identifiers out of every record
@@ -256,10 +265,14 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     state_id = person.office.state_id
     people_hold(state_id, changing=True)
     people = [person, *person.family.all()]
+    named = naming(people)
+    if named(reason):
+        raise ProtectedPersonError("reason", "say why without naming them: the reason is kept after they are erased")
     _refuse_to_delete_unerased(people)
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]
     audit.reasons_erase(actor=actor, object_type="privacy.protectedperson", object_ids=codes, why="erasure request")
+    audit.reasons_erase_naming(actor=actor, names=named, why="erasure request")
     for p in people:
         audit.log(
             "privacy.protected_person.erased", actor=actor, obj=p, reason=reason, payload={"kind": p.kind, "changed": changed}
