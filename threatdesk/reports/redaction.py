@@ -273,6 +273,28 @@ def erase_person(record: Any) -> int:
     return rewrite(reports, lambda report: without_person(report, take_out))
 
 
+def erase_person_from_file_names(record: Any) -> int:
+    """Give the evidence files of the same reports whose uploaded name names the person
+    ("Jane_Roe_voicemail.m4a") the name they are handed out under instead (`evidence.file_name`).
+    What a file shows cannot be taken out of it; its name can."""
+    from threatdesk.reports.models import Evidence
+
+    take_out = person_taken_out(record)
+    files = Evidence.objects.filter(report__in=reports_of_state_people(record.office.state_id))
+    return rewrite(files.only("pk", "public_code", "content_type", "original_name"), lambda item: _renamed(item, take_out))
+
+
+_NAME_SEPARATORS = str.maketrans("_-.+", "    ")
+
+
+def _renamed(item: Any, take_out: Callable[[str], str | None]) -> dict[str, str]:
+    from threatdesk.reports.evidence import file_name
+
+    if take_out(item.original_name.translate(_NAME_SEPARATORS)) is None:
+        return {}
+    return {"original_name": file_name(item)}
+
+
 def without_person(report: Any, take_out: Callable[[str], str | None]) -> dict[str, str]:
     """Each free text of the report that names the person, with them taken out."""
     texts = {name: take_out(getattr(report, name)) for name in FILER_TEXTS}
