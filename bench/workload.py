@@ -130,7 +130,8 @@ def payload(rng: random.Random, today: dt.date | None = None) -> dict[str, Any]:
             ["Male voice, calm.", "Blocked number.", "Account created last week.", "Older man, red truck."]
         )
     body: dict[str, Any] = {
-        "occurred_on": (today - dt.timedelta(days=rng.randrange(0, 3 * 365))).isoformat(),
+        # From yesterday back: today with a time of day could be still to come where it happened.
+        "occurred_on": (today - dt.timedelta(days=rng.randrange(1, 3 * 365))).isoformat(),
         "state": state if rng.random() < 0.8 else state.lower(),
         "county": county,
         "channel": rng.choice(CHANNELS),

@@ -27,7 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from pydantic import BaseModel, ValidationError
 
 from threatdesk.privacy.selectors import StatePeople
@@ -43,8 +45,11 @@ from threatdesk.reports.services import (
     ReportInputError,
     import_draft,
     key_field,
+    occurred_at,
     reports_store,
     stored_submission_keys,
+    when_errors,
+    zone_of_place,
 )
 from threatdesk.reports.taxonomy import Source
 from threatdesk.reports.workers import WorkerPool
@@ -58,7 +63,6 @@ MAX_EXTERNAL_ID = 190  # the stored key is "import:" + id, in a 200-character co
 # A received_at ahead of this machine's clock by no more than this is taken as the two clocks
 # disagreeing, not as a time in the future.
 RECEIVED_AT_SKEW = dt.timedelta(minutes=5)
-_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))  # where each day begins first (UTC+14)
 
 CSV_COLUMNS = (
     "external_id",
@@ -307,26 +311,31 @@ def _received_at(value: Any, line: int) -> tuple[dt.datetime | None, list[FieldE
         return None, [FieldError("received_at", "needs a UTC offset (e.g. 2024-11-06T21:15:00-07:00 or ...Z)", line)]
     if parsed.date() < EARLIEST_DATE:  # its own calendar's date: a far-off year may not convert to UTC
         return None, [FieldError("received_at", f"is before {EARLIEST_DATE.isoformat()}", line)]
-    if parsed > dt.datetime.now(dt.UTC) + RECEIVED_AT_SKEW:
+    if parsed > timezone.now() + RECEIVED_AT_SKEW:
         return None, [FieldError("received_at", "is in the future", line)]
     return parsed, []
 
 
-def _received_before_occurred(received_at: dt.datetime | None, report: ReportIn, line: int) -> list[FieldError]:
-    """A report cannot come in before the day it tells of began, wherever that was."""
-    began = dt.datetime.combine(report.occurred_on, dt.time(), tzinfo=_EARLIEST_ZONE)
-    if received_at is not None and received_at < began:
-        return [FieldError("received_at", "is before occurred_on", line)]
+def _received_before_occurred(received_at: dt.datetime | None, report: ReportIn, zone: ZoneInfo, line: int) -> list[FieldError]:
+    """A report cannot come in before what it tells of happened: its time on its day where it
+    happened, or the day's start, less the skew allowed between clocks."""
+    if received_at is not None and received_at < occurred_at(report, zone) - RECEIVED_AT_SKEW:
+        return [FieldError("received_at", "is before the report says it happened (occurred_on, occurred_time)", line)]
     return []
 
 
-def _place_errors(places: PlaceDirectory, report: ReportIn, line: int) -> list[FieldError]:
+def _place_and_time_errors(
+    places: PlaceDirectory, report: ReportIn, received_at: dt.datetime | None, line: int
+) -> list[FieldError]:
+    """The row's place, and then when it says it happened, on that place's calendar and clock."""
     state = places.state(report.state)
     if state is None:
         return [FieldError("state", "unknown state or territory code", line)]
-    if report.county and places.county(state, report.county) is None:
+    county = places.county(state, report.county) if report.county else None
+    if report.county and county is None:
         return [FieldError("county", f"not a county of {state.name}; give its FIPS code or name", line)]
-    return []
+    zone = zone_of_place(state, county)
+    return when_errors(report, zone, line) + _received_before_occurred(received_at, report, zone, line)
 
 
 def _plain(errors: Iterable[FieldError]) -> list[FieldError]:
@@ -416,8 +425,7 @@ def _check(work: _Work, record: _Record, *, draft: bool) -> _Outcome:
     except ValidationError as exc:
         errors += _pydantic_errors(exc, line, work.fmt, data)
     if report is not None:
-        errors += _received_before_occurred(received_at, report, line)
-        errors += _place_errors(work.places, report, line)
+        errors += _place_and_time_errors(work.places, report, received_at, line)
     if errors or report is None:
         return _Outcome(line, errors)
     row = ImportRow(line=line, data=report, external_id=record.external_id, received_at=received_at, keyed_by_content=True)

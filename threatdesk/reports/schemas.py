@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
+from django.utils import timezone
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -32,6 +33,7 @@ from threatdesk.privacy.schemas import normalised_items
 from threatdesk.reports.taxonomy import Channel, ElectionPhase, ReporterConsent, TargetRole, ThreatType, channel_from_word
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
+EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))  # where each day begins first (UTC+14)
 
 
 def _no_nul(value: str) -> str:
@@ -195,8 +197,9 @@ class ReportIn(BaseModel):
     @field_validator("occurred_on")
     @classmethod
     def _occurred_on(cls, value: dt.date) -> dt.date:
-        # A day of slack: a report filed just after midnight UTC may carry the local date.
-        if value > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
+        # A day that has begun nowhere yet; the place's own calendar is checked once the place is
+        # known (`services.building.when_errors`).
+        if value > timezone.now().astimezone(EARLIEST_ZONE).date():
             raise ValueError("date is in the future")
         if value < EARLIEST_DATE:
             raise ValueError(f"date is before {EARLIEST_DATE.isoformat()}")

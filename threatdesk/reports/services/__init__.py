@@ -15,9 +15,12 @@ from threatdesk.reports.services.building import (
     ReportInputError,
     StoredReport,
     build_report,
+    occurred_at,
     sender_digests,
     sender_identifiers,
     submission_digest,
+    when_errors,
+    zone_of_place,
 )
 from threatdesk.reports.services.importing import (
     CONTENT_KEY_PREFIX,
@@ -73,6 +76,7 @@ __all__ = [
     "import_draft",
     "key_field",
     "level_override",
+    "occurred_at",
     "originals_read",
     "report_reveal",
     "report_submit",
@@ -82,4 +86,6 @@ __all__ = [
     "sender_identifiers",
     "stored_submission_keys",
     "submission_digest",
+    "when_errors",
+    "zone_of_place",
 ]

@@ -3,14 +3,19 @@ shared by a single submission and a bulk import."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from threatdesk.assessment import Indicator
 from threatdesk.lib import sql
 from threatdesk.lib.bulkinsert import inserter
+from threatdesk.places import zones
 from threatdesk.places.models import County, Office, State
 from threatdesk.places.reference import REFERENCE, ReferenceCache
 from threatdesk.privacy.crypto import blind_index
@@ -183,6 +188,35 @@ def _match_key(kind: str, value: str, platform: str) -> str | None:
 RedactorLookup = Callable[..., Redactor]
 
 
+# How far ahead of the server's clock a filer's may be: a time of day a few minutes from now is
+# taken as now, not refused.
+CLOCK_SKEW = dt.timedelta(minutes=5)
+
+
+def zone_of_place(state: State, county: County | None) -> ZoneInfo:
+    """The zone a report's days and times are told in (`places.zones`)."""
+    return zones.zone_of(state.code, county.time_zone if county is not None else None)
+
+
+def occurred_at(data: ReportIn, zone: ZoneInfo) -> dt.datetime:
+    """The earliest moment the report can be telling of: its time on its day where it happened,
+    or the day's start if no time is given."""
+    return dt.datetime.combine(data.occurred_on, data.occurred_time or dt.time.min, tzinfo=zone)
+
+
+def when_errors(data: ReportIn, zone: ZoneInfo, line: int | None = None) -> list[FieldError]:
+    """What is impossible about when the report says it happened, on the calendar and clock of
+    the place: a day that has not begun there, or a time today still to come. (The schema can
+    only refuse days that have begun nowhere yet.) Such a report could not be referred until
+    that day came, since referral and step dates are checked on the same calendar."""
+    now = timezone.now().astimezone(zone)
+    if data.occurred_on > now.date():
+        return [FieldError("occurred_on", "date is in the future where it happened", line)]
+    if occurred_at(data, zone) > now + CLOCK_SKEW:
+        return [FieldError("occurred_time", "time is in the future where it happened", line)]
+    return []
+
+
 def build_report(
     data: ReportIn,
     *,
@@ -204,6 +238,9 @@ def build_report(
         county = places.county(state, data.county)
         if county is None:
             raise ReportInputError([FieldError("county", f"no county {data.county!r} in {state.name}", line)])
+    impossible = when_errors(data, zone_of_place(state, county), line)
+    if impossible:
+        raise ReportInputError(impossible)
     signed_in = getattr(actor, "is_authenticated", False)
     office = (getattr(actor, "office", None) if signed_in else None) or places.office_for(county)
     # Codes as plain strings, as they are stored (an import hands these values between processes).

@@ -485,8 +485,9 @@ def in_hours(hours: float) -> str:
 @pytest.mark.parametrize(
     ("received_at", "problem"),
     [
-        ("1995-01-01T00:00:00Z", "is before occurred_on"),
-        ("2024-11-05T02:00:00-07:00", "is before occurred_on"),
+        ("1995-01-01T00:00:00Z", "is before the report says it happened"),
+        ("2024-11-05T02:00:00-07:00", "is before the report says it happened"),
+        ("2024-11-06T21:00:00-07:00", "is before the report says it happened"),  # 15 minutes before 21:15 in Phoenix
         ("1989-12-31T23:59:00-05:00", "is before 1990-01-01"),
         ("0001-01-01T00:00:00+01:00", "is before 1990-01-01"),
         ("9999-12-31T23:59:59-01:00", "is in the future"),
@@ -503,14 +504,24 @@ def test_impossible_received_at_is_refused_by_line(tmp_path, received_at, proble
 
 
 def test_received_at_allows_a_clock_a_little_ahead_and_any_time_zone(tmp_path):
-    today = dt.datetime.now(dt.UTC).date().isoformat()
+    yesterday = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()  # in the past in Phoenix too
     rows = [
-        csv_row(external_id="ahead", occurred_on=today, received_at=in_hours(1 / 60)),
+        csv_row(external_id="ahead", occurred_on=yesterday, occurred_time="", received_at=in_hours(1 / 60)),
         # In Guam (UTC+10) it was already the 7th when it was 22:00 on the 6th in UTC.
-        csv_row(external_id="guam", occurred_on="2024-11-07", received_at="2024-11-06T22:00:00Z"),
+        csv_row(
+            external_id="guam",
+            state="GU",
+            county="66010",
+            occurred_on="2024-11-07",
+            occurred_time="",
+            received_at="2024-11-06T22:00:00Z",
+        ),
+        # Phoenix's 21:15, written in UTC; and four minutes early, for a clock that differs.
+        csv_row(external_id="utc", occurred_on="2024-11-06", received_at="2024-11-07T04:15:00Z"),
+        csv_row(external_id="skew", occurred_on="2024-11-06", received_at="2024-11-06T21:11:00-07:00"),
     ]
     out, _ = run(write_csv(tmp_path / "reports.csv", rows))
-    assert "imported 2 reports" in out
+    assert "imported 4 reports" in out
 
 
 def test_dry_run_writes_nothing(tmp_path):

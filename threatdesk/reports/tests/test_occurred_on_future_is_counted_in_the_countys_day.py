@@ -1,0 +1,155 @@
+"""Not in the future must mean the report's own day, not UTC's day plus one.
+
+`ReportIn._occurred_on` (threatdesk/reports/schemas.py) refuses only a date after UTC's today + 1
+day. Every U.S. zone but Guam's and the Northern Marianas' is behind UTC, so everywhere else that
+slack lets through the local tomorrow at any hour, and in the evening of Hawaii, Alaska or
+American Samoa (when UTC is already on the next day) even the day after tomorrow. A report dated
+tomorrow is impossible; it also cannot be referred or followed up until that day comes, since
+`cases.services` (rightly) checks referral and step dates against the county's today.
+
+The same check must still let the late-evening worker in Hawaii or Alaska file today's date,
+and the worker in Guam or Saipan (ahead of UTC) file theirs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from threatdesk.accounts.services import token_create
+from threatdesk.reports.importer import CSV_COLUMNS
+from threatdesk.reports.models import Report
+from threatdesk.testing.clock import frozen_at
+
+pytestmark = pytest.mark.django_db
+
+HONOLULU = ZoneInfo("Pacific/Honolulu")
+PHOENIX = ZoneInfo("America/Phoenix")
+ANCHORAGE = ZoneInfo("America/Anchorage")
+
+# 23:00 on 6 November 2024 in Honolulu: 09:00 UTC on the 7th, 19:00 on the 7th in Guam and
+# Saipan, 22:00 on the 6th in Pago Pago.
+HAWAII_11PM = dt.datetime(2024, 11, 6, 23, 0, tzinfo=HONOLULU)
+# Noon in Phoenix on 6 November 2024: 19:00 UTC, the same day.
+PHOENIX_NOON = dt.datetime(2024, 11, 6, 12, 0, tzinfo=PHOENIX)
+# 23:30 in Anchorage on 6 November 2024: 08:30 UTC on the 7th.
+ANCHORAGE_1130PM = dt.datetime(2024, 11, 6, 23, 30, tzinfo=ANCHORAGE)
+
+
+def api_post(personas: Any, report_payload: dict[str, Any], **changes: Any) -> Any:
+    token = token_create(actor=None, user=personas.reporter, name="review-c")
+    body = {**report_payload, **changes}
+    return Client().post(
+        "/api/reports", json.dumps(body), content_type="application/json", headers={"Authorization": f"Bearer {token}"}
+    )
+
+
+def errors_of(response: Any) -> dict[str, str]:
+    return {e["field"]: e["message"] for e in response.json()["errors"]}
+
+
+def test_at_11pm_in_hawaii_today_is_taken_and_tomorrow_is_refused_as_the_future(personas, report_payload):
+    with frozen_at(HAWAII_11PM):
+        # Today where each report is: accepted.
+        assert api_post(personas, report_payload, state="HI", county="15003", occurred_on="2024-11-06").status_code == 201
+        assert (
+            api_post(
+                personas, report_payload, state="GU", county="66010", occurred_on="2024-11-07", occurred_time="18:30"
+            ).status_code
+            == 201
+        )
+        assert (
+            api_post(
+                personas, report_payload, state="MP", county="69110", occurred_on="2024-11-07", occurred_time="18:30"
+            ).status_code
+            == 201
+        )
+        assert api_post(personas, report_payload, state="AS", county="60010", occurred_on="2024-11-06").status_code == 201
+        stored = Report.objects.count()
+
+        # Tomorrow, and the day after, in Honolulu: impossible dates.
+        for day in ("2024-11-07", "2024-11-08"):
+            response = api_post(personas, report_payload, state="HI", county="15003", occurred_on=day)
+            assert response.status_code == 422, (day, response.content)
+            assert "future" in errors_of(response)["occurred_on"]
+        # The day after tomorrow in American Samoa (UTC-11).
+        response = api_post(personas, report_payload, state="AS", county="60010", occurred_on="2024-11-08")
+        assert response.status_code == 422, response.content
+        assert Report.objects.count() == stored
+
+
+def test_at_half_past_eleven_in_alaska_today_is_taken_and_tomorrow_is_not(personas, report_payload):
+    with frozen_at(ANCHORAGE_1130PM):
+        assert api_post(personas, report_payload, state="AK", county="02020", occurred_on="2024-11-06").status_code == 201
+        response = api_post(personas, report_payload, state="AK", county="02020", occurred_on="2024-11-07")
+        assert response.status_code == 422, response.content
+        assert "future" in errors_of(response)["occurred_on"]
+
+
+def form_data(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "submission_token": "3f0c9a8e2b7d4e6f8a1b2c3d4e5f6a7b",
+        "occurred_on": "2024-11-06",
+        "occurred_time": "",
+        "state": "AZ",
+        "county": "Maricopa",
+        "channel": "voicemail",
+        "threat_types": ["threat_violence"],
+        "target_role": "poll_worker",
+        "election_phase": "unknown",
+        "narrative": "A caller left a threatening voicemail.",
+        "reporter_consent": ["office"],
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_web_form_refuses_tomorrow_in_phoenix_with_a_message_by_the_date(personas):
+    with frozen_at(PHOENIX_NOON):
+        response = Client().post("/report/", form_data(occurred_on="2024-11-07"))
+        assert response.status_code == 422, "a report dated tomorrow in Phoenix was filed"
+        assert "in the future" in response.content.decode()
+        assert Report.objects.count() == 0
+        today = Client().post("/report/", form_data(occurred_on="2024-11-06", submission_token="0" * 32))
+        assert today.status_code == 302
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def csv_row(**changes: str) -> dict[str, str]:
+    row = dict.fromkeys(CSV_COLUMNS, "")
+    row.update(
+        external_id="REVIEW-C-1",
+        occurred_on="2024-11-06",
+        state="AZ",
+        county="04013",
+        channel="voicemail",
+        threat_types="threat_violence",
+        target_role="poll_worker",
+        narrative="A caller left a threatening voicemail.",
+    )
+    row.update(changes)
+    return row
+
+
+def test_the_import_refuses_a_row_dated_tomorrow_in_its_county(tmp_path):
+    path = write_csv(tmp_path / "reports.csv", [csv_row(occurred_on="2024-11-07")])
+    out, err = io.StringIO(), io.StringIO()
+    with frozen_at(PHOENIX_NOON), pytest.raises(CommandError):
+        call_command("import_reports", str(path), stdout=out, stderr=err)
+    assert "line 2: occurred_on" in out.getvalue() + err.getvalue()
+    assert Report.objects.count() == 0
