@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from threatdesk.places import zones
 from threatdesk.places.models import County
 from threatdesk.reports.demo import texts
 from threatdesk.reports.schemas import ReportIn
@@ -376,9 +377,14 @@ def _occurred_time(rng: random.Random, channel: str) -> dt.time | None:
     return dt.time(hour, rng.randrange(0, 60, 5))
 
 
-def _received_at(rng: random.Random, day: dt.date, at: dt.time | None, channel: str, now: dt.datetime) -> dt.datetime:
+def _local(day: dt.date, at: dt.time, county: County) -> dt.datetime:
+    """The moment `at` on `day` in the county, whose clock a report's time of day is read on."""
+    return dt.datetime.combine(day, at, tzinfo=zones.zone_of(county.state.code, county.time_zone))
+
+
+def _received_at(rng: random.Random, draft: _Draft, at: dt.time | None, now: dt.datetime) -> dt.datetime:
     """A little after it happened: next morning for voicemail, a day or two for mail, hours otherwise."""
-    start = dt.datetime.combine(day, at or dt.time(9, 0), tzinfo=dt.UTC)
+    start, channel = _local(draft.occurred_on, at or dt.time(9, 0), draft.county), draft.channel
     if channel in (C.POSTAL_MAIL, C.PACKAGE):
         delay = dt.timedelta(hours=rng.randint(2, 48))
     elif channel in (C.VOICEMAIL, C.EMERGENCY_CALL, C.AT_HOME):
@@ -416,7 +422,7 @@ def _finish(
             "description": sender.description,
         },
     }
-    received = _received_at(rng, draft.occurred_on, at, draft.channel, now)
+    received = _received_at(rng, draft, at, now)
     return DemoRow(ReportIn.model_validate(data), received, draft.cycle, campaign=campaign)
 
 
@@ -523,7 +529,7 @@ def _bomb_emails(rng: random.Random, places: Places, size: int, now: dt.datetime
         row = _finish(rng, draft, now, message, narrative, campaign="bomb_emails")
         at = dt.time(rng.randint(9, 10), rng.randrange(0, 60, 5))
         row.data = row.data.model_copy(update={"occurred_time": at})
-        row.received_at = min(dt.datetime.combine(draft.occurred_on, at, tzinfo=dt.UTC) + dt.timedelta(minutes=20), now)
+        row.received_at = min(_local(draft.occurred_on, at, draft.county) + dt.timedelta(minutes=20), now)
         rows.append(row)
     return rows
 
