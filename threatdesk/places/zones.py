@@ -74,5 +74,6 @@ def day_of(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
 
 
 def start_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    """Midnight at the start of `day` in `zone`."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+    """Midnight at the start of `day` in `zone`, as an instant in UTC: Python subtracts two times
+    of one zone as wall-clock times, so a span across a change of the clocks would be an hour off."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=zone).astimezone(dt.UTC)
