@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -295,6 +296,18 @@ class RetentionLine:
     records: int
 
 
+def years_before(moment: datetime, years: float) -> datetime:
+    """`moment` less a term of `years`: whole years on the calendar (from 29 February, to the 28th),
+    so a one-year term never runs out a day early across a leap day, and any fraction of a year
+    as days, rounded up."""
+    whole = int(years)
+    try:
+        earlier = moment.replace(year=moment.year - whole)
+    except ValueError:  # 29 February, in a year that has none
+        earlier = moment.replace(year=moment.year - whole, day=28)
+    return earlier - timedelta(days=math.ceil(365.25 * (years - whole)))
+
+
 def retention_run(*, actor: Any, dry_run: bool, now: datetime | None = None) -> list[RetentionLine]:
     """Erase, category by category, the personal data the policy no longer allows keeping.
 
@@ -306,7 +319,7 @@ def retention_run(*, actor: Any, dry_run: bool, now: datetime | None = None) -> 
         lines = []
         for shredder in registry.shredders():
             years = settings.RETENTION_YEARS[shredder.category]
-            cutoff = now - timedelta(days=round(365.25 * years))
+            cutoff = years_before(now, years)
             count = shredder.run(cutoff, dry_run, actor)
             lines.append(RetentionLine(shredder.category, shredder.label, years, cutoff, count))
         if not dry_run:
