@@ -142,6 +142,15 @@ class Provision(BaseModel):
     def is_offense(self) -> bool:
         return self.kind == "offense"
 
+    def later_than(self, day: datetime.date) -> bool:
+        """Whether the provision surely took effect after `day`, and so cannot reach what happened
+        then. A year alone counts from its first day: an incident in that year may fall under it."""
+        if self.effective is None:
+            return False
+        if isinstance(self.effective, datetime.date):
+            return day < self.effective
+        return day.year < self.effective
+
     @property
     def effective_text(self) -> str:
         if self.effective is None:

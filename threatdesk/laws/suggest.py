@@ -17,6 +17,7 @@ Scoring, so the order can be explained:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -327,12 +328,19 @@ def _score(
 
 
 def suggest(
-    *, state: str, channel: str, target_role: str, threat_types: Sequence[str], indicators: Sequence[str]
+    *,
+    state: str,
+    channel: str,
+    target_role: str,
+    threat_types: Sequence[str],
+    indicators: Sequence[str],
+    occurred_on: datetime.date | None = None,
 ) -> list[Suggestion]:
     """Provisions that may apply, best first; each reason is worded for law-enforcement review.
 
-    Only offenses are suggested (not privacy remedies or bills). Unknown codes are ignored, and a
-    state without a statute file gets federal provisions only.
+    Only offenses are suggested (not privacy remedies or bills), and, given the day it happened,
+    none that took effect after it. Unknown codes are ignored, and a state without a statute file
+    gets federal provisions only.
     """
     wanted = wanted_conduct(channel=channel, threat_types=threat_types, indicators=indicators)
     if not wanted:
@@ -341,7 +349,7 @@ def suggest(
     repeated = bool(REPEATED_INDICATORS.intersection(indicators) or REPEATED_TYPES.intersection(threat_types))
     found: list[Suggestion] = []
     for provision in statutes.provisions_for(state):
-        if not provision.is_offense:
+        if not provision.is_offense or (occurred_on is not None and provision.later_than(occurred_on)):
             continue
         scored = _score(provision, channel=channel, roles=roles, wanted=wanted, repeated=repeated)
         if scored is None:

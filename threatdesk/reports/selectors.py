@@ -452,6 +452,7 @@ def statute_suggestions(report: Report) -> list[Suggestion]:
         target_role=report.target_role,
         threat_types=report.threat_type_codes,
         indicators=[i["code"] for i in report.indicators or []],
+        occurred_on=report.occurred_on,
     )[:SUGGESTIONS_SHOWN]
 
 
