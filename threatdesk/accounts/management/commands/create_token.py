@@ -7,13 +7,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from threatdesk.accounts.models import User
 from threatdesk.accounts.services import token_create, token_expiry
+from threatdesk.lib.commands import OperatorCommand
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Issue a bearer token for the JSON API. Only its digest is kept, so this is the one time it is shown."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from threatdesk.accounts.models import ApiToken
 from threatdesk.accounts.services import token_revoke
+from threatdesk.lib.commands import OperatorCommand
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = (
         "Revoke an API token, given whole or by the prefix the admin lists (td_ and five characters). "
         "A prefix that more than one live token shares is refused: give the whole token or revoke in the admin."

@@ -6,12 +6,11 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
 from threatdesk.assessment.cli import assess_lines
+from threatdesk.lib.commands import OperatorCommand
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = (
         'Read {"text": ..., "channel": ..., "state": ..., "target_role": ..., "threat_types": [...]} per line '
         "on standard input; print the level, indicators, explanation and suggested statutes per line."

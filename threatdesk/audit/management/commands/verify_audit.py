@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from threatdesk.audit.selectors import Anchor, check_chain
+from threatdesk.lib.commands import OperatorCommand
 
 
 def _anchor(text: str) -> Anchor:
@@ -21,7 +22,7 @@ def _anchor(text: str) -> Anchor:
         raise CommandError(str(exc)) from exc
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Check the hash chain of the audit trail; report edited, deleted or truncated events."
 
     def add_arguments(self, parser: Any) -> None:

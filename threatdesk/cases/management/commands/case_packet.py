@@ -11,16 +11,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.http import Http404
 
 from threatdesk.accounts.models import User
 from threatdesk.cases.packet import packet_make, packet_name, sha256
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.reports.access import may_make_packet
 from threatdesk.reports.selectors import report_for
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Write the case packet of a report (PDF and ZIP with evidence and manifest) to a folder."
 
     def add_arguments(self, parser: Any) -> None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
 from threatdesk.cases.models import PendingNotice
 from threatdesk.cases.outbox import send_due
+from threatdesk.lib.commands import OperatorCommand
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Send queued notification mail that is due, and say how many messages still wait."
 
     def handle(self, *args: Any, **options: Any) -> None:

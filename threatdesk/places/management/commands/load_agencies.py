@@ -5,21 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from threatdesk.lib.commands import OperatorCommand, input_file
 from threatdesk.places.services import AGENCIES_FILE, AgencyFileError, agencies_load
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Create or update FBI field offices, postal inspectors, state police and attorneys general from a YAML file."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", type=Path, default=AGENCIES_FILE, help="Defaults to data/places/agencies.yaml.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+        path = input_file(options["file"])
         try:
             result = agencies_load(path)
         except AgencyFileError as exc:

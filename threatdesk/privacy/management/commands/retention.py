@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.privacy.services import retention_run
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Erase personal data that the retention policy (RETENTION_*_YEARS) no longer allows keeping."
 
     def add_arguments(self, parser: Any) -> None:

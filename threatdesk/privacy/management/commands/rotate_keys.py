@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from threatdesk.audit import services as audit
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.privacy import crypto
 from threatdesk.privacy.services import rotate_keys
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = (
         "Re-encrypt every encrypted column and evidence file under the first key of FIELD_KEYS. "
         "Put the new key first in FIELD_KEYS, keep the old ones after it, run this, then drop them."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.reports import evidence
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = (
         "Write a sealed test file to the evidence storage (the local folder, or the bucket EVIDENCE_S3_BUCKET "
         "names), read it back, list it and delete it. Exits non-zero, naming the error, if any step fails."

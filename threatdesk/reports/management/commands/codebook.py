@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.reports.codebook import render
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Print the codebook of every coded report field, in Markdown."
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -13,9 +13,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, NoReturn
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from django.core.management.base import CommandError, CommandParser, OutputWrapper
 from tqdm import tqdm
 
+from threatdesk.lib.commands import OperatorCommand, input_file
 from threatdesk.privacy.selectors import people_stamp
 from threatdesk.reports import importer, workers
 from threatdesk.reports.services import FieldError
@@ -46,8 +47,9 @@ def _worker_count(text: str) -> int:
     return count
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Import reports from a CSV or JSON-lines file; nothing is stored unless every row is valid."
+    busy_outcome = "nothing was imported; run it again once the other has finished"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="A .csv, .jsonl or .ndjson file (UTF-8).")
@@ -62,9 +64,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+        path = input_file(options["file"])
         try:
             fmt = importer.detect_format(path, options["format"])
         except ValueError as exc:

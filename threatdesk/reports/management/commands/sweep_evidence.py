@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from threatdesk.audit import services as audit
+from threatdesk.lib.commands import OperatorCommand
 from threatdesk.reports import evidence
 
 # A file is written a moment before its row commits; anything younger may still get its row.
@@ -16,7 +17,7 @@ MIN_MINUTES = 10
 MAX_MINUTES = 10 * 366 * 24 * 60
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = (
         "Delete sealed evidence files that no evidence record names (left behind by a failure), "
         "once they are older than --minutes. Try --dry-run first."
