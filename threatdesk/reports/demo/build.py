@@ -234,9 +234,18 @@ def demo_rows(*, count: int, seed: int, places: Places) -> list[DemoRow]:
     return generate(rng=random.Random(seed), places=places, count=count, now=timezone.now())  # noqa: S311 (not secret)
 
 
+class DemoExistsError(Exception):
+    """A demo was built here already, perhaps by a run that committed while this one started."""
+
+
 @transaction.atomic
 def demo_build(*, count: int = 2000, seed: int = DEFAULT_SEED, progress: Callable[[int], object] | None = None) -> DemoResult:
-    """Build the whole demo. Every report is marked synthetic; passwords and the token come back once."""
+    """Build the whole demo. Every report is marked synthetic; passwords and the token come back once.
+
+    Checked again inside the transaction: on SQLite it begins by taking the write lock, so of two
+    runs started at once the second waits for the first and then finds its demo."""
+    if demo_exists():
+        raise DemoExistsError
     agencies = agencies_load()
     places = demo_places()
     offices = offices_create([c for c, _ in places.demo])

@@ -11,14 +11,23 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
-from threatdesk.reports.demo import DEFAULT_SEED, Credential, DemoResult, demo_build, demo_exists, demo_passwords_reset
+from threatdesk.lib.commands import OperatorCommand
+from threatdesk.reports.demo import (
+    DEFAULT_SEED,
+    Credential,
+    DemoExistsError,
+    DemoResult,
+    demo_build,
+    demo_exists,
+    demo_passwords_reset,
+)
 from threatdesk.reports.models import Report
 from threatdesk.reports.taxonomy import Source
 
 
-class Command(BaseCommand):
+class Command(OperatorCommand):
     help = "Fill an empty database with synthetic demo data and print one sign-in per role."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,8 +50,14 @@ class Command(BaseCommand):
         if demo_exists():
             self._existing(reset=options["reset_passwords"], quiet=options["if_empty"])
             return
+        if options["reset_passwords"]:
+            raise CommandError("no demo here, so no demo passwords to reset; manage.py demo builds one")
         started = time.monotonic()
-        result = demo_build(count=count, seed=options["seed"])
+        try:
+            result = demo_build(count=count, seed=options["seed"])
+        except DemoExistsError:  # another run built it meanwhile
+            self._existing(reset=False, quiet=options["if_empty"])
+            return
         self._summary(result, time.monotonic() - started)
         self._credentials(result.credentials)
         self._token(result.token)
