@@ -6,11 +6,11 @@ other lines are still assessed. Nothing is stored.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from threatdesk.assessment import Facts, assess
+from threatdesk.lib.jsonlines import BadLineError, json_object
 from threatdesk.places import gazetteer
 from threatdesk.reports.taxonomy import ElectionPhase, TargetRole, ThreatType, channel_from_word
 
@@ -83,13 +83,9 @@ def _statutes(facts: Facts, indicators: tuple[str, ...]) -> list[dict[str, str]]
 
 def assess_line(line: str, states: set[str]) -> dict[str, Any]:
     try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise LineError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
-    except RecursionError as exc:  # "[[[[…" nested deeper than the parser can follow
-        raise LineError("not valid JSON: nested too deeply") from exc
-    if not isinstance(raw, dict):
-        raise LineError("each line must be one JSON object")
+        raw = json_object(line)
+    except BadLineError as exc:
+        raise LineError(str(exc)) from exc
     facts = facts_from(raw, states)
     result = assess(facts)
     return {

@@ -20,7 +20,6 @@ import datetime as dt
 import difflib
 import gc
 import itertools
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from pydantic import BaseModel, ValidationError
 
+from threatdesk.lib.jsonlines import BadLineError, json_object
 from threatdesk.privacy.selectors import StatePeople
 from threatdesk.reports import redaction
 from threatdesk.reports.schemas import EARLIEST_DATE, ReportIn
@@ -591,18 +591,9 @@ def _jsonl_records(lines: _Lines, checker: _Checker) -> Iterator[_Record]:
         if not text.strip():
             continue
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            checker.bad_row(FieldError("json", f"malformed JSON: {exc.msg} at column {exc.colno}", line))
-            continue
-        except RecursionError:
-            checker.bad_row(FieldError("json", "nested too deeply to read", line))
-            continue
-        except ValueError as exc:  # a number of more digits than Python converts
-            checker.bad_row(FieldError("json", f"unreadable JSON: {without_values(str(exc))}", line))
-            continue
-        if not isinstance(data, dict):
-            checker.bad_row(FieldError("json", "each line must be one JSON object", line))
+            data = json_object(text)
+        except BadLineError as exc:
+            checker.bad_row(FieldError("json", str(exc), line))
             continue
         yield checker.record(data, line)
 

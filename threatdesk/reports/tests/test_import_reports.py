@@ -318,7 +318,7 @@ def test_json_line_nested_too_deeply_is_named_and_the_rest_still_checked(tmp_pat
     good = json.dumps(valid_report_payload())
     path.write_text(f"{good}\n{deep}\n{huge_number}\n{json.dumps(valid_report_payload(target_role='mayor'))}\n", encoding="utf-8")
     output = refused(path)
-    assert "line 2: json: nested too deeply to read" in output
+    assert "line 2: json: malformed JSON: nested too deeply to read" in output
     assert "line 3: json: unreadable JSON" in output
     assert "line 4: target_role: not one of the codes" in output
     assert "7777" not in output
