@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,10 +59,15 @@ class WorkerPool(Generic[State]):
         self._ahead = 2 * count  # enough to keep every worker busy while results come back
 
     def __enter__(self) -> WorkerPool[State]:
+        self._on_term = _stop_on_term()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        try:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if self._on_term is not None:
+                signal.signal(signal.SIGTERM, self._on_term)
 
     def map(self, task: Callable[[State, Chunk], Result], chunks: Iterable[Chunk]) -> Iterator[Result]:
         """`task(state, chunk)` for every chunk, results in the chunks' order. Only a few chunks
@@ -75,6 +81,21 @@ class WorkerPool(Generic[State]):
             yield pending.popleft().result()
 
 
+def _stop_on_term() -> Any:
+    """While the pool runs, make `kill PID` (SIGTERM) of the main process end it as Ctrl-C does:
+    by leaving the pool, which stops the workers. Left to its default, the signal would end the
+    main process alone, and the workers, waiting on a queue whose writing end they hold
+    themselves, would wait for good. Gives the handler it replaced, or None off the main thread,
+    where Python sets no handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _start(handed: dict[str, Any], setup: bytes) -> None:
     """Set up one worker: Django, the main process's keys, no database, and the tasks' state."""
     import django
@@ -82,6 +103,7 @@ def _start(handed: dict[str, Any], setup: bytes) -> None:
 
     # Ctrl-C is the main process's to handle: it stops handing out rows and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits the main process's
     django.setup()
     for name, value in handed.items():
         setattr(settings, name, value)
