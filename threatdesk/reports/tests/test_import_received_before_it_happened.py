@@ -11,39 +11,16 @@ count from it."""
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from threatdesk.reports.importer import CSV_COLUMNS
 from threatdesk.reports.models import Report
+from threatdesk.testing.importing import minimal_row, write_csv
 
 pytestmark = pytest.mark.django_db
-
-
-def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def row(**changes: str) -> dict[str, str]:
-    values = dict.fromkeys(CSV_COLUMNS, "")
-    values.update(
-        state="AZ",
-        county="04013",
-        channel="voicemail",
-        threat_types="threat_violence",
-        target_role="poll_worker",
-        narrative="A caller left a threatening voicemail.",
-    )
-    values.update(changes)
-    return values
 
 
 def refused(path: Path) -> str:
@@ -64,7 +41,7 @@ def refused(path: Path) -> str:
 def test_a_row_received_before_it_happened_in_its_county_is_refused(tmp_path, occurred_on, occurred_time, received_at):
     path = write_csv(
         tmp_path / "r.csv",
-        [row(external_id="X-1", occurred_on=occurred_on, occurred_time=occurred_time, received_at=received_at)],
+        [minimal_row(external_id="X-1", occurred_on=occurred_on, occurred_time=occurred_time, received_at=received_at)],
     )
     assert "line 2: received_at" in refused(path)
     assert Report.objects.count() == 0

@@ -4,7 +4,6 @@ stores nothing and is reported by line and column without repeating what the cel
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import io
 import json
@@ -22,6 +21,7 @@ from threatdesk.reports.models import Report
 from threatdesk.reports.schemas import ReportIn
 from threatdesk.reports.services import CONTENT_KEY_PREFIX
 from threatdesk.reports.services.importing import content_key
+from threatdesk.testing.importing import write_csv
 from threatdesk.testing.payloads import (
     CANARIES,
     CANARY_ADDRESS,
@@ -65,14 +65,6 @@ def csv_row(**overrides: str) -> dict[str, str]:
 
 def numbered(count: int, **overrides: str) -> list[dict[str, str]]:
     return [csv_row(external_id=f"AZ-2024-{i:04d}", **overrides) for i in range(1, count + 1)]
-
-
-def write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] | list[str] = CSV_COLUMNS) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:

@@ -12,11 +12,9 @@ and the worker in Guam or Saipan (ahead of UTC) file theirs."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,9 +23,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from threatdesk.accounts.services import token_create
-from threatdesk.reports.importer import CSV_COLUMNS
 from threatdesk.reports.models import Report
 from threatdesk.testing.clock import frozen_at
+from threatdesk.testing.importing import minimal_row, write_csv
+from threatdesk.testing.planting import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -94,60 +93,18 @@ def test_at_half_past_eleven_in_alaska_today_is_taken_and_tomorrow_is_not(person
         assert "future" in errors_of(response)["occurred_on"]
 
 
-def form_data(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "submission_token": "3f0c9a8e2b7d4e6f8a1b2c3d4e5f6a7b",
-        "occurred_on": "2024-11-06",
-        "occurred_time": "",
-        "state": "AZ",
-        "county": "Maricopa",
-        "channel": "voicemail",
-        "threat_types": ["threat_violence"],
-        "target_role": "poll_worker",
-        "election_phase": "unknown",
-        "narrative": "A caller left a threatening voicemail.",
-        "reporter_consent": ["office"],
-    }
-    data.update(changes)
-    return data
-
-
 def test_the_web_form_refuses_tomorrow_in_phoenix_with_a_message_by_the_date(personas):
     with frozen_at(PHOENIX_NOON):
-        response = Client().post("/report/", form_data(occurred_on="2024-11-07"))
+        response = Client().post("/report/", form_data(occurred_on="2024-11-07", occurred_time=""))
         assert response.status_code == 422, "a report dated tomorrow in Phoenix was filed"
         assert "in the future" in response.content.decode()
         assert Report.objects.count() == 0
-        today = Client().post("/report/", form_data(occurred_on="2024-11-06", submission_token="0" * 32))
+        today = Client().post("/report/", form_data(occurred_on="2024-11-06", occurred_time="", submission_token="0" * 32))
         assert today.status_code == 302
 
 
-def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def csv_row(**changes: str) -> dict[str, str]:
-    row = dict.fromkeys(CSV_COLUMNS, "")
-    row.update(
-        external_id="REVIEW-C-1",
-        occurred_on="2024-11-06",
-        state="AZ",
-        county="04013",
-        channel="voicemail",
-        threat_types="threat_violence",
-        target_role="poll_worker",
-        narrative="A caller left a threatening voicemail.",
-    )
-    row.update(changes)
-    return row
-
-
 def test_the_import_refuses_a_row_dated_tomorrow_in_its_county(tmp_path):
-    path = write_csv(tmp_path / "reports.csv", [csv_row(occurred_on="2024-11-07")])
+    path = write_csv(tmp_path / "reports.csv", [minimal_row(external_id="REVIEW-C-1", occurred_on="2024-11-07")])
     out, err = io.StringIO(), io.StringIO()
     with frozen_at(PHOENIX_NOON), pytest.raises(CommandError):
         call_command("import_reports", str(path), stdout=out, stderr=err)
