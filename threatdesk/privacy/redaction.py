@@ -598,21 +598,21 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "local_phone": re.compile(r"(?<![\d-])\d{3}[-./_]\d{4}(?![\d-])"),
     "ssn": re.compile(
         r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{3} \d{2} \d{4}(?!\d)"
-        r"|(?i:(?:ssn|social(?: security)?(?: number| no\.?| #)?|ss#)\s*(?:is|:|#)?\s*)\d{9}(?!\d)"
+        r"|(?i:(?:ssn|social(?: security)?(?: number| no\.?| #)?|ss#)\s*+(?:is|:|#)?\s*+)\d{9}(?!\d)"
     ),
     "dob": re.compile(
-        rf"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth ?date|birthday|born(?: on)?|b\.)\s*(?:is|was|of|:|-)?\s*)({_DATE})",
+        rf"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth ?date|birthday|born(?: on)?|b\.)\s*+(?:is|was|of|:|-)?\s*+)({_DATE})",
         re.IGNORECASE,
     ),
     "plate": re.compile(
-        rf"(?i:\b(?:licen[cs]e plates?|plates?|tags?|registration)(?: (?:number|no\.?|num|#))?\s*(?:is|reads|was|of|:|#)?\s*)"
+        rf"(?i:\b(?:licen[cs]e plates?|plates?|tags?|registration)(?: (?:number|no\.?|num|#))?\s*+(?:is|reads|was|of|:|#)?\s*+)"
         rf"(?:(?:(?i:{_STATE})|[A-Z][a-z]+)\s+)?"
-        r"((?=[A-Za-z0-9 -]*\d)(?=[A-Za-z0-9 -]*[A-Za-z])[A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b"
+        r"((?=[A-Za-z0-9 -]{0,9}\d)(?=[A-Za-z0-9 -]{0,9}[A-Za-z])[A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b"
     ),
     "address": re.compile(
         rf"(?<![\w/-])\d{{1,6}}[A-Za-z]?(?:\s+\d/\d)?\s+(?:{_DIRECTION}\s+)?(?:{_STREET_WORD}\s+){{1,4}}?"
         rf"(?:{_SUFFIX_ALT})\b(?:\.(?=,|\s*(?:apt|unit|suite|ste|#)))?(?:\s+{_DIRECTION}(?![A-Za-z]))?"
-        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{{1,6}}\b)?"
+        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*+#?\s*+[A-Za-z0-9-]{{1,6}}\b)?"
         rf"(?:,\s*(?:{_CITY}(?:,?\s+(?-i:{_STATE})\b)?(?:\s+{_ZIP})?|{_ANY_CITY},?\s+{_STATE}\s+{_ZIP}))?"
         r"|\b(?i:p\.?\s?o\.?\s+box)\s+\d{1,6}",
         re.IGNORECASE,
@@ -854,11 +854,12 @@ class Redactor:
         found: dict[tuple[int, int], str] = {}
         for first in range(len(groups)):
             digits = ""
+            area_code_before = _ends_an_area_code(groups, first)
             for last in range(first, len(groups)):
                 digits += groups[last][2]
                 if len(digits) > PHONE_LENGTHS[-1]:
                     break
-                person = self._known_phone(digits, area_code_before=_ends_an_area_code(groups, first))
+                person = self._known_phone(digits, area_code_before=area_code_before)
                 if person:
                     found[first, last] = person
         return [
@@ -1038,9 +1039,11 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 def _ends_an_area_code(groups: Sequence[tuple[int, int, str]], first: int) -> bool:
-    """Whether the groups of digits before `first` end in three digits, or a 1 and three."""
+    """Whether the groups of digits before `first` end in three digits, or a 1 and three. It
+    looks back only as far as that takes (at most four groups), so a long run costs linear work."""
     digits = ""
-    for _start, _end, group in reversed(groups[:first]):
+    for index in range(first - 1, -1, -1):
+        group = groups[index][2]
         digits = group + digits
         if len(digits) == 3 or (len(digits) == 4 and group == "1"):
             return True

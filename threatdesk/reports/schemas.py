@@ -69,7 +69,7 @@ IdempotencyKey = Annotated[str, AfterValidator(_printable_key)]
 
 
 # A number as pydantic would read one from a string: signed, with a fraction or an exponent.
-_NUMBER = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
+_NUMBER = re.compile(r"\s*+[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*+")
 
 
 def _is_number(value: Any) -> bool:
