@@ -113,10 +113,14 @@ class CheckedFile:
 
 
 def _looks_like_email(data: bytes) -> bool:
+    """Whether the file starts with an email's headers: a From, and a Date or a Subject. The
+    headers are read as plain text (`compat32`), never parsed as addresses: the standard
+    library's address parser takes time quadratic in a crafted From line, and raises on some, so
+    anyone could hold a worker for minutes, or answer a server error, with a small upload."""
     head = data[: 64 * 1024].decode("utf-8", errors="replace")
     if "\n\n" not in head.replace("\r\n", "\n"):
         return False
-    message = email.parser.Parser(policy=email.policy.default).parsestr(head, headersonly=True)
+    message = email.parser.Parser(policy=email.policy.compat32).parsestr(head, headersonly=True)
     return bool(message.get("From")) and bool(message.get("Date") or message.get("Subject"))
 
 
