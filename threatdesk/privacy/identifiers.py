@@ -314,6 +314,9 @@ _SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _FEDIVERSE = re.compile(rf"@?(?P<name>{_FEDI_NAME})@(?P<host>{_DOMAIN})", re.IGNORECASE)
 _REDDIT_SHORT = re.compile(r"/?u/(?P<name>[^/\s]+)/?", re.IGNORECASE)
 GENERIC_MAX_LENGTH = 100
+# Room for a profile address: a scheme, the longest domain name (253), and a name of the generic
+# length; every platform's own names are shorter. A fediverse name has no rule of its own.
+HANDLE_INPUT_MAX_LENGTH = 400
 
 
 def _squash(text: str) -> str:
@@ -413,6 +416,8 @@ def _parse_handle(raw: str, platform: str = "") -> tuple[str, str]:
     have written from several accounts.
     """
     text = raw.strip()
+    if len(text) > HANDLE_INPUT_MAX_LENGTH:
+        raise ValueError(f"a handle or profile address is at most {HANDLE_INPUT_MAX_LENGTH} characters")
     target: Platform | None
     from_url = _from_url(raw, text)
     if from_url is not None:
