@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from threatdesk.privacy import redaction
+from threatdesk.privacy import identifiers, redaction
 from threatdesk.reports import schemas
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
@@ -163,6 +163,22 @@ def test_redaction_pattern_has_no_lookaround_that_reads_across_words(name: str) 
     # PATTERNS["plate"]: `(?=[A-Za-z0-9 -]*\d)` reads on to the first digit from every "tag" or
     # "plate": "plate " * 3333 + "!1" takes 1.3 s, "tag   " * 3333 + "!1" 4.2 s.
     assert lookarounds_across_words(_parsed(redaction.PATTERNS[name])) == []
+
+
+# Every compiled pattern of the modules that read what a filer typed, under its module's name:
+# a pattern added later is checked too.
+_USER_TEXT_PATTERNS = {
+    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+    for module in (redaction, identifiers, schemas)
+    for name, value in vars(module).items()
+    if isinstance(value, re.Pattern)
+}
+
+
+@pytest.mark.parametrize("name", sorted(_USER_TEXT_PATTERNS))
+def test_no_pattern_that_reads_typed_text_has_either_shape(name: str) -> None:
+    pattern = _parsed(_USER_TEXT_PATTERNS[name])
+    assert (ambiguous_runs(pattern), lookarounds_across_words(pattern)) == ([], [])
 
 
 def test_the_date_check_has_no_ambiguous_runs() -> None:
