@@ -170,6 +170,7 @@ def reasons_erase(*, actor: Any, object_type: str, object_ids: Iterable[str], wh
     that list, so `verify_audit` can tell a reason erased here from one blanked by hand.
     """
     ids = list(object_ids)
+    _locked_head()  # before any event: two erasures lock reasons in one order, or deadlock
     seqs: list[int] = []
     for start in range(0, len(ids), 500):
         events = _unerased_reasons().filter(object_type=object_type, object_id__in=ids[start : start + 500])
@@ -184,7 +185,8 @@ def reasons_erase_naming(*, actor: Any, names: Callable[[str], bool], why: str) 
     a reason typed on a report ("called Jane Roe back about her address") names her as surely as
     one typed on her own record. Every unerased reason is read, locked, so the erasure lists
     exactly what it blanked; reasons are few beside the events, and erasures are rare."""
-    events = _unerased_reasons().select_for_update().values_list("seq", "reason")
+    _locked_head()  # before any event: two erasures lock reasons in one order, or deadlock
+    events = _unerased_reasons().select_for_update().order_by("seq").values_list("seq", "reason")
     seqs = [seq for seq, reason in events.iterator(chunk_size=2000) if names(reason)]
     return _blank(seqs, actor=actor, payload={"why": why})
 
