@@ -248,10 +248,11 @@ def _refuse_to_delete_unerased(people: list[ProtectedPerson]) -> None:
         )
 
 
-def naming(people: list[ProtectedPerson]) -> Callable[[str], bool]:
+def naming(people: list[ProtectedPerson], *, strong_only: bool = False) -> Callable[[str], bool]:
     """Whether a text names any of these people, as the redactor finds them in a report's words
-    (names, aliases, phones, emails, handles, addresses)."""
-    redactor = Redactor([redaction_person(p) for p in people])
+    (names, aliases, phones, emails, handles, addresses). With `strong_only`, only by what points
+    at them alone: not a first name or a surname on its own, which someone else may share."""
+    redactor = Redactor([redaction_person(p, strong_only=strong_only) for p in people])
     return lambda text: bool(redactor.redact(text, people_only=True).spans)
 
 
@@ -273,7 +274,9 @@ def protected_person_erase(*, actor: Any, person: ProtectedPerson, reason: str) 
     changed = sum(eraser(p) for p in people for eraser in registry.person_erasers())
     codes = [p.public_code for p in people]
     audit.reasons_erase(actor=actor, object_type="privacy.protectedperson", object_ids=codes, why="erasure request")
-    audit.reasons_erase_naming(actor=actor, names=named, why="erasure request")
+    # Across the whole trail, of every state: by what points at them alone, so that a reason about
+    # another Maria is kept.
+    audit.reasons_erase_naming(actor=actor, names=naming(people, strong_only=True), why="erasure request")
     for p in people:
         audit.log(
             "privacy.protected_person.erased", actor=actor, obj=p, reason=reason, payload={"kind": p.kind, "changed": changed}
