@@ -57,6 +57,23 @@ def zone_of(state_code: str, county_zone: str | None = None) -> ZoneInfo:
     return ZoneInfo(state.capital_tz if state is not None and state.capital_tz else settings.TIME_ZONE)
 
 
+@functools.cache
+def state_zones(state_code: str) -> tuple[ZoneInfo, ...]:
+    """Every zone a state's counties keep: its capital's, and those of the zone file
+    (`data/places/county_zones.yaml`) for the states that span two."""
+    from threatdesk.places import gazetteer  # it reads this module's zone names
+
+    listed = sorted({row.zone for row in gazetteer.county_zones() if row.state_code == state_code})
+    return (zone_of(state_code), *(ZoneInfo(name) for name in listed))
+
+
+def first_to_the_day(state_code: str, moment: dt.datetime) -> ZoneInfo:
+    """Of the state's zones, the one furthest ahead at `moment`: where a day begins first, so
+    that a report without a county is not told its day has not begun while it has in part of
+    the state (East Tennessee, an hour ahead of Nashville)."""
+    return max(state_zones(state_code), key=lambda zone: moment.astimezone(zone).replace(tzinfo=None))
+
+
 def zone_for(place: Placed) -> ZoneInfo:
     """The zone a report's or an office's days are counted in: its county's, else its state's."""
     county = place.county

@@ -194,14 +194,19 @@ CLOCK_SKEW = dt.timedelta(minutes=5)
 
 
 def zone_of_place(state: State, county: County | None) -> ZoneInfo:
-    """The zone a report's days and times are told in (`places.zones`)."""
-    return zones.zone_of(state.code, county.time_zone if county is not None else None)
+    """The zone in which to judge whether what a report tells of can have happened yet: its
+    county's; without a county, the state's zone where the day begins first, since the report
+    may come from that part of the state (`places.zones.first_to_the_day`)."""
+    if county is not None:
+        return zones.zone_of(state.code, county.time_zone)
+    return zones.first_to_the_day(state.code, timezone.now())
 
 
 def occurred_at(data: ReportIn, zone: ZoneInfo) -> dt.datetime:
-    """The earliest moment the report can be telling of: its time on its day where it happened,
-    or the day's start if no time is given."""
-    return dt.datetime.combine(data.occurred_on, data.occurred_time or dt.time.min, tzinfo=zone)
+    """The earliest moment the report can be telling of, as a UTC instant: its time on its day
+    where it happened (the first of two, in the hour the clocks repeat), or the day's start if no
+    time is given. In UTC, because Python compares two times of one zone by the clock's face."""
+    return dt.datetime.combine(data.occurred_on, data.occurred_time or dt.time.min, tzinfo=zone).astimezone(dt.UTC)
 
 
 def when_errors(data: ReportIn, zone: ZoneInfo, line: int | None = None) -> list[FieldError]:
@@ -209,8 +214,8 @@ def when_errors(data: ReportIn, zone: ZoneInfo, line: int | None = None) -> list
     the place: a day that has not begun there, or a time today still to come. (The schema can
     only refuse days that have begun nowhere yet.) Such a report could not be referred until
     that day came, since referral and step dates are checked on the same calendar."""
-    now = timezone.now().astimezone(zone)
-    if data.occurred_on > now.date():
+    now = timezone.now()
+    if data.occurred_on > now.astimezone(zone).date():
         return [FieldError("occurred_on", "date is in the future where it happened", line)]
     if occurred_at(data, zone) > now + CLOCK_SKEW:
         return [FieldError("occurred_time", "time is in the future where it happened", line)]
