@@ -14,6 +14,7 @@ from threatdesk.lib.commands import OperatorCommand
 
 class Command(OperatorCommand):
     help = "Send queued notification mail that is due, and say how many messages still wait."
+    busy_outcome = "mail already sent stays sent; the rest waits for the next run"
 
     def handle(self, *args: Any, **options: Any) -> None:
         tried = send_due()

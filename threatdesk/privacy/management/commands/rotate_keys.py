@@ -13,6 +13,7 @@ from threatdesk.privacy.services import rotate_keys
 
 
 class Command(OperatorCommand):
+    busy_outcome = "the batches already re-encrypted are saved; run it again to finish the rest"
     help = (
         "Re-encrypt every encrypted column and evidence file under the first key of FIELD_KEYS. "
         "Put the new key first in FIELD_KEYS, keep the old ones after it, run this, then drop them."
