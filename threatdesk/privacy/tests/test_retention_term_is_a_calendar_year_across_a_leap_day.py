@@ -58,3 +58,11 @@ def test_two_years_are_not_up_a_day_early(personas, settings):
 )
 def test_a_term_is_whole_calendar_years_and_a_fraction_as_days_rounded_up(moment, years, expected):
     assert years_before(moment, years) == expected
+
+
+def test_a_one_year_term_begun_on_29_february_ends_on_1_march(personas):
+    closed_on(personas, dt.datetime(2024, 2, 29, 12, 0, tzinfo=dt.UTC))
+    on_the_28th = retention_run(actor=None, dry_run=True, now=dt.datetime(2025, 2, 28, 13, 0, tzinfo=dt.UTC))
+    assert due(on_the_28th, "reporter") == 0
+    on_1_march = retention_run(actor=None, dry_run=True, now=dt.datetime(2025, 3, 1, 13, 0, tzinfo=dt.UTC))
+    assert due(on_1_march, "reporter") == 1
