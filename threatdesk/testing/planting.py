@@ -102,6 +102,13 @@ def bearer(token: str) -> dict[str, str]:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
 
+def api_submit(user: User, body: dict[str, Any]) -> Any:
+    """POST /api/reports with `body`, as `user` through a token of theirs; the response."""
+    token = token_create(actor=None, user=user, name="test")
+    headers = {"Authorization": f"Bearer {token}"}
+    return Client().post("/api/reports", json.dumps(body), content_type="application/json", headers=headers)
+
+
 @dataclass
 class Planted:
     """What `plant_everywhere` stored: report codes per path, the reporter's API token, and the

@@ -1,12 +1,8 @@
-"""The time figures count the hours that passed, not the difference of two wall clocks.
-
-`cases.figures._hours_after` subtracts two aware datetimes. When a referral was entered on a
-later day than the one it names, `_told_at` gives `zones.start_of(referred_on, zone)`, and the
-first step counts to `zones.start_of(step_day, zone)`: both carry the same `ZoneInfo`, and Python
-subtracts datetimes that share a tzinfo as wall-clock times, ignoring a change of UTC offset
-between them. An El Paso referral told on Friday 1 November 2024 whose agency acted on Monday
-4 November waited 73 hours (clocks went back on the 3rd); /figures/ says 72.0 h. Across the spring
-change (8 to 11 March 2024) it says 72.0 h for 71 hours."""
+"""The time figures count the hours that passed, not the difference of two wall clocks. The start
+of a local day is a UTC instant (`zones.start_of`): Python subtracts two datetimes of one zone as
+wall-clock times, so an El Paso referral told on Friday 1 November 2024 whose agency acted on
+Monday 4 November showed 72.0 h for the 73 hours that passed (the clocks went back on the 3rd),
+and across the spring change 72.0 h for 71."""
 
 from __future__ import annotations
 

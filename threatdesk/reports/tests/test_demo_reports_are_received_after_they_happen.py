@@ -1,13 +1,8 @@
-"""Demo reports must not be received before they happened.
-
-`reports/demo/generator.py` `_received_at` (and `_bomb_emails`) build the time of receipt as
-`datetime.combine(occurred_on, occurred_time, tzinfo=UTC)`, but `occurred_time` is the local time
-of day in the report's county (the form, the API, the report page and the case packet all call it
-"local time"). Every demo report in a U.S. zone is thus received hours early: a 21:15 Arizona
-voicemail "received" from 21:15 UTC, which is 14:15 in Phoenix, seven hours before the call. Of
-the rows with a time, about one in six ends up received before it happened; the emailed bomb
-threats of election day 2024 (sent 09:00-10:55 local) are all "received" 20 minutes after that
-time read as UTC, i.e. around 02:00-04:00 in Phoenix, hours before they were sent."""
+"""Demo reports are received after they happened. A report's time of day is local time in its
+county (the form, the API, the report page and the case packet all say so), so the demo reads it
+on the county's clock when it makes the time of receipt. Read as UTC, as before, about one timed
+row in six, and every emailed bomb threat of election day 2024, was received hours before it was
+sent."""
 
 from __future__ import annotations
 

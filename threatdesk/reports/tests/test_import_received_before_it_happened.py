@@ -1,13 +1,8 @@
-"""An imported report cannot have been received before it happened in its own county.
-
-`importer._received_before_occurred` compares `received_at` with midnight at the start of
-`occurred_on` in UTC+14, "so a time written in UTC is never refused for the wrong zone". But
-`received_at` must carry an offset, so it is an exact instant however it is written, and the
-row's county (hence its zone, `zones.zone_of`) is known by the time rows are drafted. As it is,
-a Maricopa row that happened on 7 November is accepted as received at noon on 6 November,
-Phoenix time, a day before; and one that happened at 21:15 is accepted as received at 20:00 the
-same evening. The report page then shows a receipt before the incident, and the time figures
-count from it."""
+"""An imported report cannot have been received before it happened in its own county. A
+`received_at` carries an offset, so it is an exact instant however it is written, and the row's
+county (hence its zone) is known when rows are checked: it is compared with the moment the row
+says it happened, less a few minutes for clocks that differ. (Compared with midnight at UTC+14,
+as before, a Maricopa row of 7 November passed as received at noon on the 6th, Phoenix time.)"""
 
 from __future__ import annotations
 

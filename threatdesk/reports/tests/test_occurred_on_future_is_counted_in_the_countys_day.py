@@ -1,20 +1,15 @@
-"""Not in the future must mean the report's own day, not UTC's day plus one.
-
-`ReportIn._occurred_on` (threatdesk/reports/schemas.py) refuses only a date after UTC's today + 1
-day. Every U.S. zone but Guam's and the Northern Marianas' is behind UTC, so everywhere else that
-slack lets through the local tomorrow at any hour, and in the evening of Hawaii, Alaska or
-American Samoa (when UTC is already on the next day) even the day after tomorrow. A report dated
-tomorrow is impossible; it also cannot be referred or followed up until that day comes, since
-`cases.services` (rightly) checks referral and step dates against the county's today.
-
-The same check must still let the late-evening worker in Hawaii or Alaska file today's date,
-and the worker in Guam or Saipan (ahead of UTC) file theirs."""
+"""Not in the future means the report's own day where it happened, not UTC's day plus one
+(`services.building.when_errors`). Every U.S. zone but Guam's and the Northern Marianas' is behind
+UTC, so that slack let the local tomorrow through at any hour, and in the evening of Hawaii,
+Alaska or American Samoa even the day after tomorrow. A report dated tomorrow is impossible, and
+could not be referred until that day came, since referral and step dates are checked on the
+county's calendar. The check still lets the late-evening worker in Hawaii or Alaska file today's
+date, and the worker in Guam or Saipan (ahead of UTC) file theirs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,11 +17,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from threatdesk.accounts.services import token_create
 from threatdesk.reports.models import Report
 from threatdesk.testing.clock import frozen_at
 from threatdesk.testing.importing import minimal_row, write_csv
-from threatdesk.testing.planting import form_data
+from threatdesk.testing.planting import api_submit, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +38,7 @@ ANCHORAGE_1130PM = dt.datetime(2024, 11, 6, 23, 30, tzinfo=ANCHORAGE)
 
 
 def api_post(personas: Any, report_payload: dict[str, Any], **changes: Any) -> Any:
-    token = token_create(actor=None, user=personas.reporter, name="review-c")
-    body = {**report_payload, **changes}
-    return Client().post(
-        "/api/reports", json.dumps(body), content_type="application/json", headers={"Authorization": f"Bearer {token}"}
-    )
+    return api_submit(personas.reporter, {**report_payload, **changes})
 
 
 def errors_of(response: Any) -> dict[str, str]:

@@ -1,24 +1,18 @@
-"""A time of day later than now, on today's date where the report is, is in the future too.
-
-`ReportIn` checks `occurred_on` alone (threatdesk/reports/schemas.py); `occurred_time` is only
-checked to be a wall-clock time without a zone. At noon in Phoenix a report of something that
-happened "today at 23:00" is accepted through the API, the form and the import alike. The
-county's zone is known once the place is resolved (`services.building.build_report`), so the
-moment can be checked there."""
+"""A time of day later than now, on today's date where the report is, is in the future too: at
+noon in Phoenix, "today at 23:00" is refused by the API, the form and the import alike, once the
+place and so its zone are known (`services.building.when_errors`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 
-from threatdesk.accounts.services import token_create
 from threatdesk.reports.models import Report
 from threatdesk.testing.clock import frozen_at
+from threatdesk.testing.planting import api_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +20,7 @@ PHOENIX_NOON = dt.datetime(2024, 11, 6, 12, 0, tzinfo=ZoneInfo("America/Phoenix"
 
 
 def api_post(personas: Any, body: dict[str, Any]) -> Any:
-    token = token_create(actor=None, user=personas.reporter, name="review-c")
-    return Client().post(
-        "/api/reports", json.dumps(body), content_type="application/json", headers={"Authorization": f"Bearer {token}"}
-    )
+    return api_submit(personas.reporter, body)
 
 
 def test_tonight_is_refused_at_noon_and_this_morning_is_taken(personas, report_payload):

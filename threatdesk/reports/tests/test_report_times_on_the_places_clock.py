@@ -1,34 +1,30 @@
 """When a report says it happened, checked on its place's clock (`services.building.when_errors`).
 
 1. In the hour the clocks repeat (the first Sunday of November, 01:00-02:00 twice), a time of day
-   from the first pass is in the past during the second. `when_errors` compares two datetimes
-   with the same `ZoneInfo`, which Python compares as wall-clock times (fold ignored), so it
-   refuses "01:40" at 01:10 EST though 01:40 EDT, the earliest moment it can mean
-   (`occurred_at`), was half an hour ago.
+   from the first pass is in the past during the second: at 01:10 EST, "01:40" means 01:40 EDT at
+   the earliest (`occurred_at`), half an hour ago. Times are compared as UTC instants, since
+   Python compares two times of one zone by the clock's face.
 
-2. A report without a county is checked on its state's capital's zone. In Tennessee (capital in
-   Central time) and Oregon (Pacific; Malheur County keeps Mountain time) part of the state is an
-   hour ahead of the capital, so just after midnight there a report of the day just begun, with
-   no county, is refused as "in the future where it happened", and an import's received_at is
-   refused as before it happened. A day that has begun somewhere in the state is not the future.
+2. A report without a county is checked on its state's zone where the day begins first: in
+   Tennessee (capital on Central time, the east on Eastern) and Oregon (Malheur County on Mountain
+   time), just after midnight in the eastern part, a report of the day just begun is not "in the
+   future", nor is an import's received_at "before it happened".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 
-from threatdesk.accounts.services import token_create
 from threatdesk.reports.models import Report
 from threatdesk.testing.clock import frozen_at
 from threatdesk.testing.importing import minimal_row, write_csv
+from threatdesk.testing.planting import api_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +36,7 @@ KNOXVILLE_HALF_PAST_MIDNIGHT = dt.datetime(2024, 11, 7, 0, 30, tzinfo=NEW_YORK)
 
 
 def api_post(personas: Any, report_payload: dict[str, Any], **changes: Any) -> Any:
-    token = token_create(actor=None, user=personas.reporter, name="test")
-    body = {**report_payload, **changes}
-    return Client().post(
-        "/api/reports", json.dumps(body), content_type="application/json", headers={"Authorization": f"Bearer {token}"}
-    )
+    return api_submit(personas.reporter, {**report_payload, **changes})
 
 
 def test_a_time_from_the_first_pass_of_the_repeated_hour_is_not_the_future_in_the_second(personas, report_payload):
