@@ -26,11 +26,14 @@ pytestmark = pytest.mark.django_db
 DETAIL = f"Suspect Harlan Voss called {CANARY_WORKER} at {CANARY_PHONE} twice; warrant requested."
 
 
-def with_step(personas: Any, detail: str = DETAIL, *, report: Report | None = None, recorded_years_ago: float = 0) -> CaseStep:
-    """A step on `report` (a new one by default), recorded by the FBI liaison that long ago."""
+def with_step(
+    personas: Any, detail: str = DETAIL, *, report: Report | None = None, recorded_years_ago: float = 0, why: str = ""
+) -> CaseStep:
+    """A step on `report` (a new one by default), recorded by the FBI liaison that long ago;
+    `why` the report went to that agency, where it is out of the agency's state."""
     report = report or filed_by_reporter(personas)
     referral = Referral.objects.filter(report=report).first()
-    referral = referral or services.report_refer(actor=personas.manager, report=report, agency=personas.agency)
+    referral = referral or services.report_refer(actor=personas.manager, report=report, agency=personas.agency, reason=why)
     step = services.step_record(
         actor=personas.liaison,
         report=report,
@@ -64,6 +67,20 @@ def test_an_erasure_request_takes_the_worker_out_of_step_details(personas):
     assert not canaries_in(detail)
     assert ERASED_LABEL in detail
     assert "Harlan Voss" in detail and "warrant requested" in detail  # the rest of the note stays
+
+
+def test_an_erasure_takes_the_worker_out_of_step_details_on_her_offices_report_about_another_state(personas):
+    """Her office's report about another state is redacted against her office's people, so an
+    erasure reaches its words and its steps' detail too (`reports_of_state_people`)."""
+    worker, _son = protect_canaries(personas)
+    report = filed_by_reporter(personas, state="NV", county="")
+    assert report.office_id == personas.office.pk and report.state.code == "NV"
+    step = with_step(personas, report=report, why="The sender lives in Phoenix, FBI Phoenix has it")
+    protected_person_erase(actor=personas.manager, person=worker, reason="She asked to be taken out of the system")
+
+    words = Report.objects.get(pk=report.pk)
+    assert not canaries_in(words.narrative + words.message_text)  # the report's own words lose her
+    assert canaries_in(CaseStep.objects.get(pk=step.pk).detail) == []  # and so does its steps' detail
 
 
 def test_retention_clears_step_details_of_closed_reports_past_the_policy(personas):
