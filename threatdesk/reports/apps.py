@@ -14,7 +14,6 @@ class ReportsConfig(AppConfig):
         registry.register_file_rotator(evidence.rotate_evidence_files)
         registry.register_people_listener(redaction.redo_state)
         registry.register_person_eraser(redaction.erase_person)
-        registry.register_person_eraser(redaction.erase_person_from_file_names)
         for shredder in retention.SHREDDERS:
             registry.register_shredder(shredder)
         register_personal_cookie(views.FILED_COOKIE, views.FILED_COOKIE_PATH)

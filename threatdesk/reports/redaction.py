@@ -262,26 +262,21 @@ def person_taken_out(record: Any) -> Callable[[str], str | None]:
 
 def erase_person(record: Any) -> int:
     """Take one protected person out of the free text of every report of their state's
-    (`reports_of_state_people`).
+    (`reports_of_state_people`), and out of the uploaded names of those reports' evidence files.
 
     The originals (which the office itself reads) lose the person and nothing else; each is
     read again locked before it is written, so words retention erased meanwhile stay erased. The
-    redacted copies are redone afterwards by the people listener.
+    redacted copies are redone afterwards by the people listener. A file whose uploaded name
+    names them ("Jane_Roe_voicemail.m4a") takes the name it is handed out under instead
+    (`evidence.file_name`): what a file shows cannot be taken out of it; its name can.
     """
-    take_out = person_taken_out(record)
-    reports = reports_of_state_people(record.office.state_id).only("pk", *FILER_TEXTS)
-    return rewrite(reports, lambda report: without_person(report, take_out))
-
-
-def erase_person_from_file_names(record: Any) -> int:
-    """Give the evidence files of the same reports whose uploaded name names the person
-    ("Jane_Roe_voicemail.m4a") the name they are handed out under instead (`evidence.file_name`).
-    What a file shows cannot be taken out of it; its name can."""
     from threatdesk.reports.models import Evidence
 
     take_out = person_taken_out(record)
-    files = Evidence.objects.filter(report__in=reports_of_state_people(record.office.state_id))
-    return rewrite(files.only("pk", "public_code", "content_type", "original_name"), lambda item: _renamed(item, take_out))
+    reports = reports_of_state_people(record.office.state_id)
+    words = rewrite(reports.only("pk", *FILER_TEXTS), lambda report: without_person(report, take_out))
+    files = Evidence.objects.filter(report__in=reports).only("pk", "public_code", "content_type", "original_name")
+    return words + rewrite(files, lambda item: _renamed(item, take_out))
 
 
 _NAME_SEPARATORS = str.maketrans("_-.+", "    ")
